@@ -1,0 +1,20 @@
+import type { Status } from './types.js';
+
+/** The workflow a new board starts with; the first `open` status is where new ideas land. */
+export const DEFAULT_STATUSES: readonly Status[] = [
+  { id: 'open', name: 'Open', kind: 'open', position: 0 },
+  { id: 'under-review', name: 'Under review', kind: 'open', position: 1 },
+  { id: 'planned', name: 'Planned', kind: 'active', position: 2 },
+  { id: 'in-progress', name: 'In progress', kind: 'active', position: 3 },
+  { id: 'shipped', name: 'Shipped', kind: 'done', position: 4 },
+  { id: 'declined', name: 'Declined', kind: 'declined', position: 5 },
+];
+
+/**
+ * Trending weighs votes against age, so a fresh idea with a few votes can pass an old one
+ * with many (Hacker News' gravity formula). Adapters order `trending` by this, highest first.
+ */
+export function trendingScore(voteCount: number, createdAt: Date, now: Date = new Date()): number {
+  const hours = Math.max(0, (now.getTime() - createdAt.getTime()) / 3_600_000);
+  return voteCount / Math.pow(hours + 2, 1.5);
+}

@@ -1,0 +1,97 @@
+/** What a status means for the idea it is set on, whatever the board calls it. */
+export type StatusKind = 'open' | 'active' | 'done' | 'declined' | 'duplicate';
+
+/** One step of a board's workflow, e.g. "Planned" of kind `active`. */
+export interface Status {
+  /** Stable key, unique within the board (e.g. `planned`). */
+  id: string;
+  name: string;
+  kind: StatusKind;
+  /** Order of the status in the board's workflow, lowest first. */
+  position: number;
+}
+
+/** A feedback board: the place ideas for one product are collected. */
+export interface Board {
+  /** URL-safe key, unique across the server (e.g. `demo`). */
+  slug: string;
+  name: string;
+  description: string;
+  /** The board's workflow, ordered by `position`. */
+  statuses: Status[];
+}
+
+/** Who wrote a post or comment, as shown to other users. */
+export interface Author {
+  id: string;
+  /** Display name; `null` for anonymous visitors. */
+  name: string | null;
+}
+
+/** An idea on a board, with the demand behind it. */
+export interface Post {
+  id: string;
+  board: string;
+  title: string;
+  /** Markdown source as the user typed it; render it only through a sanitising path. */
+  body: string;
+  /** Key of the post's status within its board. */
+  status: string;
+  /** Number of distinct voters, never an estimate. */
+  voteCount: number;
+  commentCount: number;
+  /** Whether the current visitor has voted for this post. */
+  voted: boolean;
+  author: Author;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** A reply under a post. */
+export interface Comment {
+  id: string;
+  postId: string;
+  body: string;
+  author: Author;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** The state of one visitor's vote on one post after a vote or unvote. */
+export interface VoteResult {
+  postId: string;
+  voted: boolean;
+  voteCount: number;
+}
+
+/**
+ * How a board list is ordered: `top` by votes, `new` by creation time,
+ * `trending` by votes weighted toward recent ones.
+ */
+export type PostSort = 'top' | 'new' | 'trending';
+
+/** The sort orders every adapter supports, in the order a toolbar shows them. */
+export const POST_SORTS: readonly PostSort[] = ['top', 'new', 'trending'];
+
+/** One page of a longer list; pass `nextCursor` back to get the next page. */
+export interface Page<T> {
+  items: T[];
+  /** Opaque; `null` on the last page. */
+  nextCursor: string | null;
+}
+
+/** What a visitor types to submit an idea. */
+export interface NewPost {
+  title: string;
+  body: string;
+}
+
+/** Limits every adapter and the server enforce on user text. */
+export const LIMITS = {
+  titleMin: 3,
+  titleMax: 140,
+  bodyMax: 10_000,
+  commentMax: 5_000,
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+} as const;
