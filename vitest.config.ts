@@ -9,7 +9,7 @@ export default defineConfig({
       { test: { name: 'adapter-memory', root: 'packages/adapter-memory', include: ['src/**/*.test.ts'] } },
       { test: { name: 'adapter-http', root: 'packages/adapter-http', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'server', root: 'packages/server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 60_000, hookTimeout: 120_000 } },
+      { test: { name: 'test', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },
 });

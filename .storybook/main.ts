@@ -1,0 +1,16 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+// msw's service worker ships inside the msw package; serving it from there keeps it in step
+// with the installed msw instead of a copied file that goes stale.
+const mswWorkerDir = dirname(fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')));
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts', '../stories/**/*.mdx'],
+  staticDirs: [{ from: mswWorkerDir, to: '/' }],
+  core: { disableTelemetry: true },
+};
+
+export default config;

@@ -1,0 +1,67 @@
+// `npm test`: installs everything, then runs every test runner of the workspace and ends with
+// one line `N passed, N failed` summing them all. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureSystemPackages, findChromium, installWorkspace } from './setup.mjs';
+import { pnpm } from './pnpm.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, '.tmp', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+ensureSystemPackages();
+installWorkspace();
+process.env.CHROME_PATH = findChromium();
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+/** Adds one runner's counts; a runner that left no counts is one failure, never silence. */
+function record(name, counts, status) {
+  if (!counts) {
+    counts = { passed: 0, failed: 1, skipped: 0 };
+    console.error(`[test] ${name} ended with status ${status} and reported no results`);
+  } else if (status !== 0 && counts.failed === 0) {
+    counts = { ...counts, failed: 1 };
+    console.error(`[test] ${name} ended with status ${status} although no test failed`);
+  }
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  lines.push(`  ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined);
+
+function step(name, args) {
+  console.log(`\n[test] ${name}`);
+  return pnpm(args, { cwd: root });
+}
+
+// Type errors are defects too: each package's typecheck counts as one check.
+for (const pkg of ['core', 'adapter-memory', 'adapter-http', 'server', 'elements']) {
+  const status = step(`typecheck packages/${pkg}`, ['exec', 'tsc', '-p', `packages/${pkg}/tsconfig.json`]);
+  record(`typecheck ${pkg}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
+}
+
+// The end-to-end tests load the script-tag bundle the server hands to host pages.
+const built = step('build @sayso/elements', ['--filter', '@sayso/elements', 'run', 'build']);
+record('build elements', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 : 1, skipped: 0 }, 0);
+
+const vitestReport = join(reports, 'vitest.json');
+const vitest = step('vitest (node-side, server on PGlite and PostgreSQL, end-to-end)', [
+  'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+]);
+const v = readJson(vitestReport);
+record('vitest', v && { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }, vitest);
+
+const wtrReport = join(reports, 'web-test-runner.json');
+process.env.SAYSO_WTR_SUMMARY = wtrReport;
+const wtr = step('web-test-runner (elements in Chromium)', ['--filter', '@sayso/elements', 'exec', 'web-test-runner']);
+record('web-test-runner', readJson(wtrReport), wtr);
+
+console.log(`\n[test] summary\n${lines.join('\n')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,111 @@
+// The reference server's REST API, served by msw from in-memory data, so stories show real
+// elements talking through the real HTTP adapter without a backend.
+import { createMemoryAdapter, createMemoryData, type MemoryData, type SeedPost } from '@sayso/adapter-memory';
+import { SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+
+const STATUS_BY_CODE: Record<SaysoError['code'], number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  network: 503,
+  server: 500,
+};
+
+export const demoIdeas: SeedPost[] = [
+  { board: 'demo', title: 'Dark mode for the editor', body: 'Working at night is **painful** with the bright theme.', votes: 128, status: 'planned' },
+  { board: 'demo', title: 'Offline mode on the mobile app', body: 'I take notes on the subway with no signal.', votes: 96, status: 'in-progress' },
+  { board: 'demo', title: 'Export notes to Markdown', body: '', votes: 71, status: 'shipped' },
+  { board: 'demo', title: 'Share a notebook with read-only access', body: 'Clients should see but not edit.', votes: 54 },
+  { board: 'demo', title: 'Keyboard shortcut to create a new note', body: '', votes: 33, status: 'under-review' },
+  { board: 'demo', title: 'Tables in notes', body: 'Simple tables, nothing fancy. Like in Markdown.', votes: 21 },
+  { board: 'demo', title: 'Calendar sync for reminders', body: 'Google Calendar and Outlook please', votes: 12 },
+  { board: 'demo', title: 'Handwriting on iPad', body: '', votes: 4, status: 'declined' },
+];
+
+/** Demo data: one `demo` board, optionally with `count` generated ideas instead of the sample. */
+export function demoData(options: { count?: number } = {}): MemoryData {
+  const posts =
+    options.count === undefined
+      ? demoIdeas
+      : Array.from({ length: options.count }, (_, n) => ({
+          board: 'demo',
+          title: `${demoIdeas[n % demoIdeas.length]!.title} (${n + 1})`,
+          votes: Math.max(0, options.count! - n),
+        }));
+  return createMemoryData({
+    boards: [{ slug: 'demo', name: 'Acme Notes feedback', description: 'Tell us what would make Acme Notes better.' }],
+    posts,
+  });
+}
+
+/** How the mocked API behaves beyond serving data. */
+export interface MockApiOptions {
+  /** Delay every answer, to show loading states; `'infinite'` never answers. */
+  latency?: number | 'infinite';
+  /** Fail every request to these paths' methods, e.g. `{ 'POST /posts/:id/votes': 'rate_limited' }`. */
+  failures?: Record<string, SaysoError['code']>;
+}
+
+const errorResponse = (error: SaysoError) =>
+  HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: STATUS_BY_CODE[error.code] });
+
+/** msw handlers for `${base}/...` answering like the reference server from `data`. */
+export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {}, base = '/api/v1'): HttpHandler[] {
+  const adapterFor = (request: Request): SaysoAdapter =>
+    createMemoryAdapter({ data, voterId: request.headers.get('x-sayso-voter') ?? 'storybook-visitor' });
+
+  const route = (
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    answer: (adapter: SaysoAdapter, params: Record<string, string>, request: Request) => Promise<unknown>,
+    status = 200,
+  ) =>
+    http[method](`${base}${path}`, async ({ request, params }) => {
+      if (options.latency !== undefined) await delay(options.latency);
+      const failure = options.failures?.[`${method.toUpperCase()} ${path}`];
+      if (failure) return errorResponse(new SaysoError(failure, `The mocked API refuses ${method.toUpperCase()} ${path}.`));
+      try {
+        const body = await answer(adapterFor(request), params as Record<string, string>, request);
+        return HttpResponse.json(body as Record<string, unknown>, { status });
+      } catch (error) {
+        return errorResponse(toSaysoError(error));
+      }
+    });
+
+  const query = (request: Request) => new URL(request.url).searchParams;
+  const limitOf = (request: Request) => (query(request).has('limit') ? Number(query(request).get('limit')) : undefined);
+
+  return [
+    route('get', '/boards', (adapter) => adapter.listBoards()),
+    route('get', '/boards/:board/posts', (adapter, { board }, request) =>
+      adapter.listPosts({
+        board: board!,
+        sort: (query(request).get('sort') ?? 'top') as 'top',
+        cursor: query(request).get('cursor'),
+        limit: limitOf(request),
+      }),
+    ),
+    route(
+      'post',
+      '/boards/:board/posts',
+      async (adapter, { board }, request) => adapter.createPost({ board: board!, ...((await request.json()) as { title: string; body: string }) }),
+      201,
+    ),
+    route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
+    route('post', '/posts/:id/votes', (adapter, { id }) => adapter.vote({ postId: id! })),
+    route('delete', '/posts/:id/votes', (adapter, { id }) => adapter.unvote({ postId: id! })),
+    route('get', '/posts/:id/comments', (adapter, { id }, request) =>
+      adapter.listComments({ postId: id!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
+    ),
+    route(
+      'post',
+      '/posts/:id/comments',
+      async (adapter, { id }, request) => adapter.addComment({ postId: id!, ...((await request.json()) as { body: string }) }),
+      201,
+    ),
+  ];
+}

@@ -1,0 +1,178 @@
+import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
+import { SaysoError, createSaysoClient, type SaysoAdapter } from '@sayso/core';
+import { describe, expect, it } from 'vitest';
+
+const seeded = () =>
+  createMemoryData({
+    boards: [{ slug: 'demo' }],
+    posts: [
+      { board: 'demo', title: 'Dark mode', votes: 5, createdAt: '2026-01-01T00:00:00Z' },
+      { board: 'demo', title: 'Offline sync', votes: 3, createdAt: '2026-01-02T00:00:00Z' },
+      { board: 'demo', title: 'CSV export', votes: 1, createdAt: '2026-01-03T00:00:00Z' },
+    ],
+  });
+
+/** A promise the test settles by hand, to look at the UI state while a call is under way. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('createSaysoClient', () => {
+  describe('board views', () => {
+    it('loads a board into ready state, in the requested order', async () => {
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seeded() }) });
+      const view = client.board('demo');
+      expect(view.$state.get().status).toBe('idle');
+      const loading = view.load();
+      expect(view.$state.get().status).toBe('loading');
+      await loading;
+      expect(view.$state.get().status).toBe('ready');
+      expect(view.$posts.get().map((p) => p.title)).toEqual(['Dark mode', 'Offline sync', 'CSV export']);
+    });
+
+    it('gives every element the same view of a board', () => {
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seeded() }) });
+      expect(client.board('demo')).toBe(client.board('demo'));
+    });
+
+    it('never shares state between two clients', async () => {
+      const data = seeded();
+      const one = createSaysoClient({ adapter: createMemoryAdapter({ data, voterId: 'one' }) });
+      const two = createSaysoClient({ adapter: createMemoryAdapter({ data, voterId: 'two' }) });
+      await one.board('demo').load();
+      expect(two.board('demo').$state.get().status).toBe('idle');
+      expect(Object.keys(two.$posts.get())).toEqual([]);
+    });
+
+    it('appends pages with loadMore until the last one', async () => {
+      const data = createMemoryData({
+        boards: [{ slug: 'demo' }],
+        posts: Array.from({ length: 45 }, (_, n) => ({ board: 'demo', title: `Idea ${n}`, votes: 45 - n })),
+      });
+      const view = createSaysoClient({ adapter: createMemoryAdapter({ data }) }).board('demo');
+      await view.load();
+      expect(view.$posts.get()).toHaveLength(20);
+      await view.loadMore();
+      await view.loadMore();
+      expect(view.$posts.get()).toHaveLength(45);
+      expect(new Set(view.$posts.get().map((p) => p.id)).size).toBe(45);
+      expect(view.$state.get().nextCursor).toBeNull();
+    });
+
+    it('keeps the newest sort when an older request answers last', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const slowTop = deferred<void>();
+      const adapter: SaysoAdapter = {
+        ...memory,
+        listPosts: async (params) => {
+          if (params.sort === 'top') await slowTop.promise;
+          return memory.listPosts(params);
+        },
+      };
+      const view = createSaysoClient({ adapter }).board('demo', { sort: 'top' });
+      const first = view.load();
+      const second = view.setSort('new');
+      await second;
+      slowTop.resolve();
+      await first;
+      expect(view.$state.get().sort).toBe('new');
+      expect(view.$posts.get().map((p) => p.title)).toEqual(['CSV export', 'Offline sync', 'Dark mode']);
+      expect(view.$state.get().status).toBe('ready');
+    });
+
+    it('shows an error state with the adapter error, and recovers on reload', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      let down = true;
+      const adapter: SaysoAdapter = {
+        ...memory,
+        listPosts: (params) => (down ? Promise.reject(new SaysoError('network', 'offline')) : memory.listPosts(params)),
+      };
+      const view = createSaysoClient({ adapter }).board('demo');
+      await view.load();
+      expect(view.$state.get()).toMatchObject({ status: 'error', error: { code: 'network' } });
+      down = false;
+      await view.load();
+      expect(view.$state.get()).toMatchObject({ status: 'ready', error: null });
+      expect(view.$posts.get()).toHaveLength(3);
+    });
+  });
+
+  describe('votes', () => {
+    it('shows the vote at once, then the count the adapter confirms', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const gate = deferred<void>();
+      const adapter: SaysoAdapter = { ...memory, vote: async (p) => (await gate.promise, memory.vote(p)) };
+      const client = createSaysoClient({ adapter });
+      const view = client.board('demo');
+      await view.load();
+      const post = view.$posts.get()[2]!;
+      const voting = client.setVote(post.id, true);
+      expect(client.$posts.get()[post.id]).toMatchObject({ voted: true, voteCount: 2 });
+      gate.resolve();
+      expect(await voting).toEqual({ postId: post.id, voted: true, voteCount: 2 });
+      expect(view.$posts.get()[2]).toMatchObject({ voted: true, voteCount: 2 });
+    });
+
+    it('rolls back and rejects with a SaysoError when the adapter refuses', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const adapter: SaysoAdapter = {
+        ...memory,
+        vote: () => Promise.reject(new SaysoError('rate_limited', 'slow down', { retryAfterSeconds: 3 })),
+      };
+      const client = createSaysoClient({ adapter });
+      await client.board('demo').load();
+      const post = client.board('demo').$posts.get()[0]!;
+      await expect(client.setVote(post.id, true)).rejects.toMatchObject({ code: 'rate_limited' });
+      expect(client.$posts.get()[post.id]).toMatchObject({ voted: false, voteCount: 5 });
+    });
+
+    it('turns a raw error into a SaysoError', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const adapter: SaysoAdapter = { ...memory, unvote: () => Promise.reject(new TypeError('Failed to fetch')) };
+      const client = createSaysoClient({ adapter });
+      await client.board('demo').load();
+      const post = client.board('demo').$posts.get()[0]!;
+      const error = await client.setVote(post.id, false).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SaysoError);
+    });
+
+    it('joins a second click to the vote already under way instead of counting twice', async () => {
+      const data = seeded();
+      const memory = createMemoryAdapter({ data });
+      let calls = 0;
+      const adapter: SaysoAdapter = { ...memory, vote: (p) => (calls++, memory.vote(p)) };
+      const client = createSaysoClient({ adapter });
+      await client.board('demo').load();
+      const post = client.board('demo').$posts.get()[0]!;
+      const [a, b] = await Promise.all([client.setVote(post.id, true), client.setVote(post.id, true)]);
+      expect(a).toEqual(b);
+      expect(calls).toBe(1);
+      expect(client.$posts.get()[post.id]!.voteCount).toBe(6);
+    });
+  });
+
+  describe('submitIdea', () => {
+    it('puts the new idea at the top of its board, voted by its author', async () => {
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seeded() }) });
+      const view = client.board('demo');
+      await view.load();
+      const post = await client.submitIdea({ board: 'demo', title: '  Calendar sync ', body: 'Google and Outlook' });
+      expect(post).toMatchObject({ title: 'Calendar sync', voted: true, voteCount: 1 });
+      expect(view.$posts.get()[0]!.id).toBe(post.id);
+      expect(view.$posts.get()).toHaveLength(4);
+    });
+
+    it('refuses invalid input before calling the adapter, saying what is wrong', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      let calls = 0;
+      const adapter: SaysoAdapter = { ...memory, createPost: (p) => (calls++, memory.createPost(p)) };
+      const client = createSaysoClient({ adapter });
+      const error = await client.submitIdea({ board: 'demo', title: 'x', body: '' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'invalid_input', details: { problems: [{ field: 'title' }] } });
+      expect(calls).toBe(0);
+    });
+  });
+});
