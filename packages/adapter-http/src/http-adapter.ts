@@ -1,0 +1,157 @@
+import {
+
+  SaysoError,
+  type Board,
+  type Comment,
+  type Page,
+  type Post,
+  type SaysoAdapter,
+  type SaysoErrorCode,
+  type VoteResult,
+} from '@sayso/core';
+import { getAnonymousVoterId } from './voter-id.js';
+
+/** How {@link createHttpAdapter} reaches the server and who it acts for. */
+export interface HttpAdapterOptions {
+  /**
+   * Where the server is, e.g. `https://feedback.example.com`, or relative to the page (`''` for
+   * the same origin). The API lives under `/api/v1`; a base that already ends in `/api/v1` is
+   * used as it is.
+   */
+  baseUrl: string;
+  /**
+   * The visitor's private id (sent as `X-Sayso-Voter`), or a function asked on every call.
+   * Defaults to {@link getAnonymousVoterId}, a per-browser id kept in `localStorage`.
+   */
+  voterId?: string | (() => string);
+  /** The fetch to use (tests, instrumentation); defaults to the global one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+const CODES: readonly SaysoErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'network',
+  'server',
+];
+
+/** The error code an HTTP status means when the body does not say. */
+export function codeForStatus(status: number): SaysoErrorCode {
+  if (status === 400 || status === 422 || status === 413) return 'invalid_input';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return status >= 400 ? 'invalid_input' : 'server';
+}
+
+/** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Turns a failed response into a SaysoError, from its JSON error body when it has one. */
+async function errorFrom(response: Response): Promise<SaysoError> {
+  let code = codeForStatus(response.status);
+  let message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+  let details: Record<string, unknown> = {};
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+    const error = body?.error;
+    if (error && typeof error === 'object') {
+      if (typeof error.code === 'string' && (CODES as readonly string[]).includes(error.code)) {
+        code = error.code as SaysoErrorCode;
+      }
+      if (typeof error.message === 'string' && error.message) message = error.message;
+      if (error.details && typeof error.details === 'object') details = { ...(error.details as Record<string, unknown>) };
+    }
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): the status decides.
+  }
+  if (code === 'rate_limited' && details.retryAfterSeconds === undefined) {
+    const wait = retryAfterSeconds(response.headers.get('Retry-After'));
+    if (wait !== undefined) details.retryAfterSeconds = wait;
+  }
+  return new SaysoError(code, message, { ...details, status: details.status ?? response.status });
+}
+
+/**
+ * The reference adapter: speaks the reference server's REST API (`/api/v1`) with `fetch`, so it
+ * runs in browsers and in Node alike. Every failure rejects with a {@link SaysoError}: the
+ * server's own code and message when it sent its JSON error, else a code from the HTTP status,
+ * and `network` when the server could not be reached at all.
+ *
+ * @example
+ * const adapter = createHttpAdapter({ baseUrl: 'https://feedback.example.com' });
+ * const client = createSaysoClient({ adapter });
+ */
+export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
+  const root = options.baseUrl.replace(/\/+$/, '');
+  const api = /\/api\/v1$/.test(root) ? root : `${root}/api/v1`;
+  const voterOption = options.voterId ?? (() => getAnonymousVoterId());
+  const voterId = typeof voterOption === 'function' ? voterOption : () => voterOption;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  async function request<T>(method: string, path: string, query?: Record<string, string | number | null | undefined>, body?: unknown): Promise<T> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) search.set(key, String(value));
+    }
+    // A string, not a URL object: the base may be relative to the page (`''`, `/api/v1`).
+    const url = `${api}${path}${search.toString() ? `?${search.toString()}` : ''}`;
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Sayso-Voter': voterId() };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SaysoError('network', `Could not reach the feedback server (${reason}).`, { cause: reason });
+    }
+    if (!response.ok) throw await errorFrom(response);
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new SaysoError('server', `The server answered ${response.status} without valid JSON.`, {
+        status: response.status,
+      });
+    }
+  }
+
+  const segment = encodeURIComponent;
+
+  return {
+    capabilities: {},
+
+    listBoards: () => request<Board[]>('GET', '/boards'),
+
+    listPosts: ({ board, sort, cursor, limit }) =>
+      request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit }),
+
+    getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
+
+    createPost: ({ board, title, body }) =>
+      request<Post>('POST', `/boards/${segment(board)}/posts`, undefined, { title, body }),
+
+    vote: ({ postId }) => request<VoteResult>('POST', `/posts/${segment(postId)}/votes`),
+
+    unvote: ({ postId }) => request<VoteResult>('DELETE', `/posts/${segment(postId)}/votes`),
+
+    listComments: ({ postId, cursor, limit }) =>
+      request<Page<Comment>>('GET', `/posts/${segment(postId)}/comments`, { cursor: cursor || undefined, limit }),
+
+    addComment: ({ postId, body }) => request<Comment>('POST', `/posts/${segment(postId)}/comments`, undefined, { body }),
+  };
+}
+

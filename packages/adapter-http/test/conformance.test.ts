@@ -1,0 +1,32 @@
+import { runAdapterSuite } from '@sayso/core/testing';
+import { createBoard, migrate, openDatabase, startServer, type Database } from '@sayso/server';
+import { afterAll } from 'vitest';
+import { startPostgres, type TestPostgres } from '../../server/test/support/postgres.js';
+import { createHttpAdapter } from '../src/index.js';
+
+let cluster: TestPostgres | undefined;
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+/** The real server on a free port, over the given database. */
+async function fixture(db: Database) {
+  await migrate(db);
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', db });
+  let boards = 0;
+  return {
+    createBoard: async () => (await createBoard(db, { slug: `suite-${++boards}`, name: `Suite board ${boards}` })).slug,
+    adapterFor: (voterId: string) => createHttpAdapter({ baseUrl: server.url, voterId }),
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+runAdapterSuite('http, server on PGlite', async () => fixture(await openDatabase()));
+
+runAdapterSuite('http, server on PostgreSQL', async () => {
+  cluster ??= await startPostgres();
+  return fixture(await openDatabase({ url: await cluster.createDatabase() }));
+});

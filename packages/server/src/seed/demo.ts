@@ -1,0 +1,103 @@
+import type { Database, Queryable } from '../db/database.js';
+import { insertBoard } from '../db/queries.js';
+import { DEMO_BOARD, DEMO_IDEAS, type DemoIdea } from './demo-ideas.js';
+
+// Seed users' keys contain ':', which no X-Sayso-Voter header may hold, so nobody can act as them.
+const VOTER_KEY_PREFIX = 'seed:voter:';
+const SEED_LOCK = 7_236_451_902;
+const DAY = 86_400_000;
+
+/** The status steps an idea went through to reach its current status. */
+const PATH: Record<DemoIdea['status'], string[]> = {
+  open: [],
+  'under-review': ['under-review'],
+  planned: ['under-review', 'planned'],
+  'in-progress': ['planned', 'in-progress'],
+  shipped: ['planned', 'in-progress', 'shipped'],
+  declined: ['under-review', 'declined'],
+};
+
+async function userFor(tx: Queryable, key: string, name: string | null): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO users (anonymous_key, name) VALUES ($1, $2)
+     ON CONFLICT (anonymous_key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [key, name],
+  );
+  return row!.id;
+}
+
+/**
+ * Creates the `demo` board ("Acme Notes") with about 30 ideas, real vote rows from synthetic
+ * users, a few comments and status history, spread over the last 90 days. Does nothing when
+ * the board exists; safe to call from several processes at once. Returns whether it seeded.
+ */
+export async function seedDemo(db: Database, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const [existing] = await tx.query('SELECT 1 FROM boards WHERE slug = $1', [DEMO_BOARD.slug]);
+    if (existing) return false;
+
+    await insertBoard(tx, DEMO_BOARD);
+    const [board] = await tx.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [DEMO_BOARD.slug]);
+    const maxVotes = Math.max(...DEMO_IDEAS.map((idea) => idea.votes));
+    await tx.query(
+      `INSERT INTO users (anonymous_key)
+       SELECT $1 || lpad(n::text, 4, '0') FROM generate_series(1, $2::int) AS n
+       ON CONFLICT (anonymous_key) DO NOTHING`,
+      [VOTER_KEY_PREFIX, maxVotes],
+    );
+
+    for (const [index, idea] of DEMO_IDEAS.entries()) {
+      // A little time of day, so ideas of the same day do not share a timestamp.
+      const createdAt = new Date(now.getTime() - idea.daysAgo * DAY - ((index * 7919) % 600) * 60_000);
+      const authorId = await userFor(tx, `seed:author:${idea.author ?? index}`, idea.author ?? null);
+      const [post] = await tx.query<{ id: string }>(
+        `INSERT INTO posts (board_id, title, body, status_key, author_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [board!.id, idea.title, idea.body, idea.status, authorId, createdAt.toISOString()],
+      );
+      const postId = post!.id;
+      await tx.query('INSERT INTO votes (post_id, user_id, created_at) VALUES ($1, $2, $3)', [
+        postId,
+        authorId,
+        createdAt.toISOString(),
+      ]);
+      // The other voters, each at a random moment between the idea's creation and now.
+      await tx.query(
+        `INSERT INTO votes (post_id, user_id, created_at)
+         SELECT $1, id, $2::timestamptz + random() * ($3::timestamptz - $2::timestamptz)
+           FROM users WHERE anonymous_key LIKE $4 || '%' ORDER BY anonymous_key LIMIT $5`,
+        [postId, createdAt.toISOString(), now.toISOString(), VOTER_KEY_PREFIX, idea.votes - 1],
+      );
+      await tx.query(
+        `INSERT INTO post_events (post_id, kind, to_status, actor_id, created_at) VALUES ($1, 'created', 'open', $2, $3)`,
+        [postId, authorId, createdAt.toISOString()],
+      );
+      const steps = PATH[idea.status];
+      let from = 'open';
+      for (const [step, to] of steps.entries()) {
+        const at = new Date(createdAt.getTime() + ((now.getTime() - createdAt.getTime()) * (step + 1)) / (steps.length + 1));
+        await tx.query(
+          `INSERT INTO post_events (post_id, kind, from_status, to_status, created_at) VALUES ($1, 'status_changed', $2, $3, $4)`,
+          [postId, from, to, at.toISOString()],
+        );
+        from = to;
+      }
+      for (const [n, comment] of (idea.comments ?? []).entries()) {
+        const commenter = await userFor(
+          tx,
+          `seed:author:${comment.author ?? `${index}-${n}`}`,
+          comment.author ?? null,
+        );
+        const at = new Date(createdAt.getTime() + ((now.getTime() - createdAt.getTime()) * (n + 1)) / ((idea.comments?.length ?? 0) + 2));
+        await tx.query('INSERT INTO comments (post_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)', [
+          postId,
+          commenter,
+          comment.body,
+          at.toISOString(),
+        ]);
+      }
+    }
+    return true;
+  });
+}

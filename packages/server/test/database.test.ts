@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrate, readMigrations } from '../src/db/migrate.js';
+import { trendingScore, type VoteResult } from '@sayso/core';
+import { createBoard, createPost, findPost, listPosts } from '../src/db/queries.js';
+import { startServer } from '../src/server.js';
+import { DEMO_IDEAS } from '../src/seed/demo-ideas.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { ENGINES, testDatabases } from './support/databases.js';
+
+const databases = testDatabases();
+
+describe.each(ENGINES)('database on %s', (engine) => {
+  // One database for the three tests (PGlite takes seconds to start); each migrates first,
+  // which is a no-op after the first.
+  let db: Database;
+  beforeAll(async () => {
+    db = await databases.open(engine, { migrate: false });
+  });
+
+  it('applies the migrations once; applying again is a no-op', async () => {
+    const versions = readMigrations().map((m) => m.version);
+    expect(versions[0]).toBe('0001');
+    expect(await migrate(db)).toEqual(versions);
+    expect(await migrate(db)).toEqual([]);
+    const recorded = await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(recorded.map((row) => row.version)).toEqual(versions);
+    const tables = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'boards',
+      'comments',
+      'post_events',
+      'posts',
+      'schema_migrations',
+      'statuses',
+      'users',
+      'votes',
+    ]);
+  });
+
+  it('rolls back a failing migration entirely', async () => {
+    await migrate(db);
+    const dir = mkdtempSync(join(tmpdir(), 'sayso-migrations-'));
+    try {
+      writeFileSync(join(dir, '0002_half.sql'), 'CREATE TABLE half_done (id int); SELECT * FROM no_such_table;');
+      await expect(migrate(db, [...readMigrations(), ...readMigrations(dir)])).rejects.toThrow(/no_such_table/);
+      const [found] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`,
+      );
+      expect(found!.n).toBe(0);
+      expect(await db.query(`SELECT 1 FROM schema_migrations WHERE version = '0002'`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('seeds the demo board once, with real votes, comments and history', async () => {
+    await migrate(db);
+    expect(await seedDemo(db)).toBe(true);
+    expect(await seedDemo(db)).toBe(false);
+    const [board] = await db.query<{ name: string; posts: number }>(
+      `SELECT b.name, (SELECT count(*) FROM posts p WHERE p.board_id = b.id)::int AS posts FROM boards b WHERE slug = 'demo'`,
+    );
+    expect(board).toEqual({ name: 'Acme Notes', posts: DEMO_IDEAS.length });
+    expect(DEMO_IDEAS.length).toBeGreaterThanOrEqual(25);
+    const counts = await db.query<{ title: string; votes: number; status: string; age_days: number }>(
+      `SELECT p.title, p.status_key AS status, (SELECT count(*) FROM votes v WHERE v.post_id = p.id)::int AS votes,
+              extract(epoch FROM now() - p.created_at)::float8 / 86400 AS age_days
+         FROM posts p`,
+    );
+    for (const idea of DEMO_IDEAS) {
+      const row = counts.find((c) => c.title === idea.title)!;
+      expect(row).toMatchObject({ votes: idea.votes, status: idea.status });
+      expect(row.age_days).toBeLessThanOrEqual(91);
+    }
+    const statuses = new Set(counts.map((c) => c.status));
+    for (const status of ['open', 'under-review', 'planned', 'in-progress', 'shipped', 'declined']) expect(statuses).toContain(status);
+    const [comments] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments');
+    expect(comments!.n).toBeGreaterThanOrEqual(5);
+    const [changes] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post_events WHERE kind = 'status_changed'`);
+    expect(changes!.n).toBeGreaterThan(0);
+    const [seedVoters] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE anonymous_key ~ '^[A-Za-z0-9_-]+$'`);
+    expect(seedVoters!.n).toBe(0);
+  });
+
+  it('orders trending in SQL exactly as core trendingScore() does', async () => {
+    await migrate(db);
+    await seedDemo(db);
+    const now = new Date();
+    const { items } = await listPosts(db, { board: 'demo', sort: 'trending', offset: 0, limit: 100, viewer: null });
+    const expected = [...items].sort(
+      (a, b) =>
+        trendingScore(b.voteCount, new Date(b.createdAt), now) - trendingScore(a.voteCount, new Date(a.createdAt), now) ||
+        Date.parse(b.createdAt) - Date.parse(a.createdAt),
+    );
+    expect(items.map((p) => p.title)).toEqual(expected.map((p) => p.title));
+    const top = await listPosts(db, { board: 'demo', sort: 'top', offset: 0, limit: 100, viewer: null });
+    expect(top.items.map((p) => p.voteCount)).toEqual([...top.items.map((p) => p.voteCount)].sort((a, b) => b - a));
+  });
+});
+
+describe('PostgreSQL under concurrency', () => {
+  it('migrates and seeds once when two processes start at the same time', async () => {
+    const url = await databases.postgresUrl();
+    const [a, b] = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
+    try {
+      const applied = await Promise.all([migrate(a), migrate(b)]);
+      expect(applied.flat()).toEqual(readMigrations().map((m) => m.version));
+      const seeded = await Promise.all([seedDemo(a), seedDemo(b)]);
+      expect(seeded.sort()).toEqual([false, true]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('counts 50 parallel voters exactly, and one voter voting 30 times at once once (over HTTP)', async () => {
+    const db = await databases.open('postgres');
+    const server = await startServer({ port: 0, hostname: '127.0.0.1', db });
+    try {
+      const { slug } = await createBoard(db, { slug: 'concurrency' });
+      const post = await createPost(db, { board: slug, title: 'Popular idea', body: '', voter: 'author-key-1' });
+      const send = async (method: 'POST' | 'DELETE', voter: string) => {
+        const response = await fetch(`${server.url}/api/v1/posts/${post.id}/votes`, {
+          method,
+          headers: { 'X-Sayso-Voter': voter },
+        });
+        expect(response.status).toBe(200);
+        return (await response.json()) as VoteResult;
+      };
+
+      const results = await Promise.all(Array.from({ length: 50 }, (_, n) => send('POST', `parallel-voter-${n}`)));
+      expect(results.every((r) => r.voted)).toBe(true);
+      expect((await findPost(db, post.id, null))!.voteCount).toBe(51);
+
+      const repeated = await Promise.all(Array.from({ length: 30 }, () => send('POST', 'eager-voter-1')));
+      expect(repeated.every((r) => r.voted)).toBe(true);
+      expect((await findPost(db, post.id, 'eager-voter-1'))!).toMatchObject({ voteCount: 52, voted: true });
+      const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE anonymous_key = 'eager-voter-1'`);
+      expect(users!.n).toBe(1);
+
+      const taken = await Promise.all(Array.from({ length: 20 }, (_, n) => send('DELETE', `parallel-voter-${n % 10}`)));
+      expect(taken.every((r) => !r.voted)).toBe(true);
+      const [rows] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE post_id = $1', [post.id]);
+      expect(rows!.n).toBe(42);
+      expect((await findPost(db, post.id, null))!.voteCount).toBe(42);
+    } finally {
+      await server.close();
+    }
+  });
+});
+

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Board, Page, Post } from '@sayso/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/server.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = testDatabases();
+const work = mkdtempSync(join(tmpdir(), 'sayso-server-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('startServer', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const site = join(work, 'site');
+    const bundle = join(work, 'bundle');
+    mkdirSync(join(site, 'assets'), { recursive: true });
+    mkdirSync(bundle, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>host page</title>');
+    writeFileSync(join(site, 'assets', 'app.css'), 'body{}');
+    writeFileSync(join(bundle, 'sayso.js'), 'export {};');
+    server = await startServer({
+      port: 0,
+      db: await databases.open('pglite'),
+      staticRoutes: [
+        { prefix: '/', dir: site },
+        { prefix: '/', dir: bundle },
+        { prefix: '/static', dir: bundle },
+      ],
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('listens on a free port and serves the API', async () => {
+    expect(server.port).toBeGreaterThan(0);
+    const response = await fetch(`${server.url}/api/v1/boards`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
+  });
+
+  it('serves static folders in order, index.html for /, after the API', async () => {
+    const index = await fetch(`${server.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await index.text()).toContain('host page');
+    expect(await (await fetch(`${server.url}/assets/app.css`)).text()).toBe('body{}');
+    expect(await (await fetch(`${server.url}/sayso.js`)).text()).toBe('export {};');
+    expect(await (await fetch(`${server.url}/static/sayso.js`)).text()).toBe('export {};');
+    const missing = await fetch(`${server.url}/nope.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect((await fetch(`${server.url}/../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('closes, refusing later connections', async () => {
+    const other = await startServer({ port: 0, db: await databases.open('pglite', { migrate: false }) });
+    await fetch(`${other.url}/api/v1/nothing`, { headers: { Connection: 'keep-alive' } });
+    await other.close();
+    await expect(fetch(`${other.url}/api/v1/boards`)).rejects.toThrow();
+  });
+});
+
+describe('main.ts', () => {
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+  /** Runs the real entry point; resolves once it listens. */
+  async function run(env: Record<string, string>) {
+    const child = spawn(process.execPath, ['--import', tsx, main], {
+      cwd: work,
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${log}`)), 30_000);
+      const check = () => {
+        const match = /listening on (http:\/\/\S+)/.exec(log);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      };
+      child.stdout.on('data', check);
+      void exited.then(() => reject(new Error(`server exited early:\n${log}`)));
+    });
+    return {
+      url,
+      log: () => log,
+      stop: async () => {
+        child.kill('SIGTERM');
+        return exited;
+      },
+    };
+  }
+
+  it('migrates, seeds, serves, shuts down on SIGTERM and keeps data across restarts', async () => {
+    const env = { SAYSO_DATA_DIR: join(work, 'data') };
+    const first = await run(env);
+    expect(first.log()).toContain('seeded the demo board');
+    expect(first.log()).toContain(join(work, 'data'));
+    const boards = (await (await fetch(`${first.url}/api/v1/boards`)).json()) as Board[];
+    expect(boards.map((b) => b.slug)).toEqual(['demo']);
+    const created = (await (
+      await fetch(`${first.url}/api/v1/boards/demo/posts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sayso-Voter': 'restart-voter-1' },
+        body: JSON.stringify({ title: 'Survives a restart', body: '' }),
+      })
+    ).json()) as Post;
+    expect(await first.stop()).toBe(0);
+    expect(first.log()).toContain('shutting down');
+
+    const second = await run(env);
+    try {
+      expect(second.log()).not.toContain('seeded the demo board');
+      const post = (await (
+        await fetch(`${second.url}/api/v1/posts/${created.id}`, { headers: { 'X-Sayso-Voter': 'restart-voter-1' } })
+      ).json()) as Post;
+      expect(post).toEqual(created);
+      const list = (await (await fetch(`${second.url}/api/v1/boards/demo/posts?limit=100`)).json()) as Page<Post>;
+      expect(list.items.length).toBeGreaterThan(25);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});
