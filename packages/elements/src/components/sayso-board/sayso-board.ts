@@ -1,0 +1,14 @@
+import '../sayso-idea-form/sayso-idea-form.js';
+import '../sayso-post-card/sayso-post-card.js';
+import { SaysoBoard } from './sayso-board.component.js';
+
+export { SaysoBoard };
+export default SaysoBoard;
+
+SaysoBoard.define('sayso-board');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sayso-board': SaysoBoard;
+  }
+}

@@ -1,0 +1,77 @@
+import { DEFAULT_STATUSES, type Post, type SaysoClient } from '@sayso/core';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SaysoElement } from '../../internal/sayso-element.js';
+import styles from './sayso-post-card.styles.js';
+
+/** The name to show for a status key: the default workflow's name, else the key made readable. */
+export function statusLabel(status: string): string {
+  const known = DEFAULT_STATUSES.find((s) => s.id === status);
+  if (known) return known.name;
+  const words = status.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * @tag sayso-post-card
+ * @summary One idea on a board: its title, details, status, comment count and a vote button.
+ *
+ * User text is always shown as plain text.
+ *
+ * @dependency sayso-vote-button
+ *
+ * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: the visitor's vote was saved.
+ *
+ * @csspart card - The card around everything.
+ * @csspart vote - The `<sayso-vote-button>`; its own parts are forwarded as `vote-button`, `count`
+ *   and `message`.
+ * @csspart vote-button - The vote toggle button (forwarded).
+ * @csspart count - The vote count (forwarded).
+ * @csspart message - The vote failure message (forwarded).
+ * @csspart content - The column with the text.
+ * @csspart title - The idea's title.
+ * @csspart body - The idea's details.
+ * @csspart meta - The line with status and comment count.
+ * @csspart status - The status badge.
+ * @csspart comments - The comment count.
+ *
+ * @cssproperty --sayso-color-surface - Card background.
+ * @cssproperty --sayso-color-border - Card border.
+ * @cssproperty --sayso-color-text - Title and body text.
+ * @cssproperty --sayso-color-text-muted - Status and comment count.
+ * @cssproperty --sayso-radius - Corner radius.
+ * @cssproperty --sayso-space-4 - Inner padding.
+ */
+export class SaysoPostCard extends SaysoElement {
+  static override styles = styles;
+
+  /** The idea to show. The vote count comes live from the client, by `post.id`. */
+  @property({ attribute: false }) post?: Post;
+
+  /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
+  @property({ attribute: false }) client?: SaysoClient;
+
+  protected override render() {
+    const post = this.post;
+    if (!post) return nothing;
+    const comments = `${post.commentCount} ${post.commentCount === 1 ? 'comment' : 'comments'}`;
+    return html`
+      <article part="card" aria-labelledby="title">
+        <sayso-vote-button
+          part="vote"
+          exportparts="vote-button, count, message"
+          post-id=${post.id}
+          .client=${this.client}
+        ></sayso-vote-button>
+        <div part="content">
+          <h3 id="title" part="title">${post.title}</h3>
+          ${post.body ? html`<p part="body">${post.body}</p>` : nothing}
+          <p part="meta">
+            <span part="status" data-status=${post.status}>${statusLabel(post.status)}</span>
+            <span part="comments">${comments}</span>
+          </p>
+        </div>
+      </article>
+    `;
+  }
+}

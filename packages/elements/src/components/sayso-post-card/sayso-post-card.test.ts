@@ -1,0 +1,91 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Post } from '@sayso/core';
+import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
+import { loadDemo, memoryClient } from '../../internal/test-fixtures.js';
+import './sayso-post-card.js';
+import { statusLabel, type SaysoPostCard } from './sayso-post-card.component.js';
+
+const part = (el: SaysoPostCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+async function card(post?: Partial<Post>) {
+  const client = memoryClient();
+  const posts = await loadDemo(client);
+  const shown = { ...posts[0]!, ...post };
+  client.$posts.setKey(shown.id, shown);
+  const el = await fixture<SaysoPostCard>(html`<sayso-post-card .post=${shown} .client=${client}></sayso-post-card>`);
+  return { el, client, post: shown };
+}
+
+describe('<sayso-post-card>', () => {
+  describe('defaults', () => {
+    it('renders nothing without a post', async () => {
+      const el = await fixture<SaysoPostCard>(html`<sayso-post-card></sayso-post-card>`);
+      expect(el.shadowRoot!.children.length).to.equal(0);
+    });
+
+    it('shows title, body, status name, comment count and a vote button', async () => {
+      const { el, post } = await card({ commentCount: 2 });
+      expect(part(el, 'title')!.textContent).to.equal('Dark mode');
+      expect(part(el, 'body')!.textContent).to.equal('Please add a dark theme.\nMy eyes hurt at night.');
+      expect(getComputedStyle(part(el, 'body')!).whiteSpace).to.equal('pre-line');
+      expect(part(el, 'status')!.textContent).to.equal('Open');
+      expect(part(el, 'comments')!.textContent).to.equal('2 comments');
+      const vote = el.shadowRoot!.querySelector('sayso-vote-button')!;
+      expect(vote.postId).to.equal(post.id);
+      await vote.updateComplete;
+      expect(vote.shadowRoot!.querySelector('[part="count"]')!.textContent).to.equal('5');
+    });
+
+    it('says "1 comment" and leaves out an empty body', async () => {
+      const { el } = await card({ commentCount: 1, body: '' });
+      expect(part(el, 'comments')!.textContent).to.equal('1 comment');
+      expect(part(el, 'body')).to.be.null;
+    });
+
+    it('names statuses of the default workflow, and makes other keys readable', () => {
+      expect(statusLabel('planned')).to.equal('Planned');
+      expect(statusLabel('in-progress')).to.equal('In progress');
+      expect(statusLabel('needs_design')).to.equal('Needs design');
+    });
+
+    it('shows user text as text, never as HTML', async () => {
+      const hostile = '<img src=x onerror="window.__saysoXss = true"><script>window.__saysoXss = true</script>';
+      const { el } = await card({ title: hostile, body: `**bold** ${hostile}` });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(part(el, 'title')!.textContent).to.equal(hostile);
+      expect(part(el, 'body')!.textContent).to.equal(`**bold** ${hostile}`);
+      expect(el.shadowRoot!.querySelector('img, script')).to.be.null;
+      expect((window as { __saysoXss?: boolean }).__saysoXss).to.be.undefined;
+    });
+  });
+
+  describe('events', () => {
+    it('lets sayso-vote from its button reach the page', async () => {
+      const { el, post } = await card();
+      const vote = el.shadowRoot!.querySelector('sayso-vote-button')!;
+      await vote.updateComplete;
+      const fired = oneEvent(document.body, 'sayso-vote') as Promise<SaysoVoteEvent>;
+      vote.shadowRoot!.querySelector('button')!.click();
+      expect((await fired).detail).to.deep.equal({ postId: post.id, voted: true, voteCount: 6 });
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible', async () => {
+      const { el } = await card({ commentCount: 3 });
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible without a body, in a non-default status', async () => {
+      const { el } = await card({ body: '', status: 'shipped' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('is labelled by its title', async () => {
+      const { el } = await card();
+      const article = part(el, 'card')!;
+      expect(article.localName).to.equal('article');
+      expect(el.shadowRoot!.getElementById(article.getAttribute('aria-labelledby')!)!.textContent).to.equal('Dark mode');
+    });
+  });
+});

@@ -1,0 +1,198 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createMemoryAdapter } from '@sayso/adapter-memory';
+import { createSaysoClient } from '@sayso/core';
+import { seededData } from '../../internal/test-fixtures.js';
+import { SaysoElement } from '../../internal/sayso-element.js';
+import type { SaysoBoard } from '../sayso-board/sayso-board.component.js';
+import '../sayso-board/sayso-board.js';
+import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
+import type { SaysoVoteButton } from '../sayso-vote-button/sayso-vote-button.component.js';
+import './sayso-provider.js';
+import { SaysoProvider } from './sayso-provider.component.js';
+
+async function until(condition: () => boolean, what = 'condition') {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition(), what).to.be.true;
+}
+
+const cardsOf = (board: SaysoBoard) => [...board.shadowRoot!.querySelectorAll<SaysoPostCard>('sayso-post-card')];
+const voteOf = (board: SaysoBoard, index: number) =>
+  cardsOf(board)[index]!.shadowRoot!.querySelector<SaysoVoteButton>('sayso-vote-button')!;
+const countOf = (vote: SaysoVoteButton) => vote.shadowRoot!.querySelector('[part="count"]')!.textContent;
+
+describe('<sayso-provider>', () => {
+  describe('defaults', () => {
+    it('provides nothing until given a client, adapter or api-url', async () => {
+      const el = await fixture<SaysoProvider>(html`<sayso-provider><sayso-board board="demo"></sayso-board></sayso-provider>`);
+      expect(el.activeClient).to.be.undefined;
+      const board = el.querySelector('sayso-board')!;
+      expect(board.shadowRoot!.querySelector('[part="loading"]')).to.not.be.null;
+    });
+
+    it('wraps an adapter in a client of its own and gives it to the elements inside', async () => {
+      const adapter = createMemoryAdapter({ data: seededData() });
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider .adapter=${adapter}><div><sayso-board board="demo"></sayso-board></div></sayso-provider>`,
+      );
+      expect(el.activeClient!.adapter).to.equal(adapter);
+      const board = el.querySelector('sayso-board')!;
+      await until(() => cardsOf(board).length === 3);
+    });
+
+    it('prefers a client set directly over its adapter', async () => {
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seededData() }) });
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider .client=${client} .adapter=${createMemoryAdapter()}></sayso-provider>`,
+      );
+      expect(el.activeClient).to.equal(client);
+    });
+
+    it('creates an HTTP client for api-url, and a board over an unreachable API stays calm', async () => {
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider api-url="/no-such-server"><sayso-board board="demo"></sayso-board></sayso-provider>`,
+      );
+      const client = el.activeClient!;
+      expect(client).to.not.be.undefined;
+      expect(el.activeClient).to.equal(client);
+      const board = el.querySelector('sayso-board')!;
+      await until(() => board.shadowRoot!.querySelector('[part="error"]') !== null, 'error state');
+      expect(board.shadowRoot!.querySelector('[part="retry"]')).to.not.be.null;
+      el.apiUrl = '/other-server';
+      await el.updateComplete;
+      expect(el.activeClient).to.not.equal(client);
+    });
+
+    it('talks to the server at api-url as this browser\'s anonymous voter', async () => {
+      const realFetch = window.fetch;
+      const seen: Array<{ url: string; voter: string | null }> = [];
+      window.fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        seen.push({ url: url.pathname, voter: new Headers(init?.headers).get('X-Sayso-Voter') });
+        const post = {
+          id: 'p1', board: 'demo', title: 'From the server', body: '', status: 'open', voteCount: 2,
+          commentCount: 0, voted: false, author: { id: 'u1', name: null }, createdAt: '2026-01-01T00:00:00Z',
+        };
+        return new Response(JSON.stringify({ items: [post], nextCursor: null }), {
+          headers: { 'Content-Type': 'application/json' },
+        });
+      };
+      try {
+        const el = await fixture<SaysoProvider>(
+          html`<sayso-provider api-url="/api/v1"><sayso-board board="demo"></sayso-board></sayso-provider>`,
+        );
+        const board = el.querySelector('sayso-board')!;
+        await until(() => cardsOf(board).length === 1, 'posts from the server');
+        expect(cardsOf(board)[0]!.post!.title).to.equal('From the server');
+        expect(seen[0]!.url).to.equal('/api/v1/boards/demo/posts');
+        expect(seen[0]!.voter).to.be.a('string').and.equal(localStorage.getItem('sayso:voter'));
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+
+    it('hands a new client to the elements inside when its adapter changes', async () => {
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider .adapter=${createMemoryAdapter({ data: seededData([]) })}>
+          <sayso-board board="demo"></sayso-board>
+        </sayso-provider>`,
+      );
+      const board = el.querySelector('sayso-board')!;
+      await until(() => board.shadowRoot!.querySelector('[part="empty"]') !== null, 'empty board');
+      el.adapter = createMemoryAdapter({ data: seededData() });
+      await until(() => cardsOf(board).length === 3, 'board of the new adapter');
+    });
+
+    it('lets a client set on an element win over the provider', async () => {
+      const own = createSaysoClient({ adapter: createMemoryAdapter({ data: seededData([]) }) });
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider .adapter=${createMemoryAdapter({ data: seededData() })}>
+          <sayso-board board="demo" .client=${own}></sayso-board>
+        </sayso-provider>`,
+      );
+      const board = el.querySelector('sayso-board')!;
+      await until(() => board.shadowRoot!.querySelector('[part="empty"]') !== null, 'own client used');
+    });
+  });
+
+  describe('isolation', () => {
+    it('never shares state between two providers on one page, even over one adapter', async () => {
+      const adapter = createMemoryAdapter({ data: seededData() });
+      const page = await fixture<HTMLDivElement>(html`
+        <div>
+          <sayso-provider id="a" .adapter=${adapter}><sayso-board board="demo"></sayso-board></sayso-provider>
+          <sayso-provider id="b" .adapter=${adapter}><sayso-board board="demo"></sayso-board></sayso-provider>
+        </div>
+      `);
+      const [a, b] = [...page.querySelectorAll('sayso-provider')] as SaysoProvider[];
+      expect(a!.activeClient).to.not.equal(b!.activeClient);
+      const boardA = a!.querySelector('sayso-board')!;
+      const boardB = b!.querySelector('sayso-board')!;
+      await until(() => cardsOf(boardA).length === 3 && cardsOf(boardB).length === 3, 'both boards loaded');
+      const voteA = voteOf(boardA, 0);
+      voteA.shadowRoot!.querySelector('button')!.click();
+      await oneEvent(voteA, 'sayso-vote');
+      const voteB = voteOf(boardB, 0);
+      await voteB.updateComplete;
+      expect(countOf(voteA)).to.equal('6');
+      expect(countOf(voteB)).to.equal('5');
+      expect(b!.activeClient!.$posts.get()[voteB.postId]!.voted).to.be.false;
+    });
+
+    it('shows each provider its own data', async () => {
+      const page = await fixture<HTMLDivElement>(html`
+        <div>
+          <sayso-provider .adapter=${createMemoryAdapter({ data: seededData() })}>
+            <sayso-board board="demo"></sayso-board>
+          </sayso-provider>
+          <sayso-provider .adapter=${createMemoryAdapter({ data: seededData([{ board: 'demo', title: 'Only here' }]) })}>
+            <sayso-board board="demo"></sayso-board>
+          </sayso-provider>
+        </div>
+      `);
+      const [first, second] = [...page.querySelectorAll('sayso-board')];
+      await until(() => cardsOf(first!).length === 3 && cardsOf(second!).length === 1, 'both boards loaded');
+      expect(cardsOf(second!)[0]!.post!.title).to.equal('Only here');
+    });
+  });
+
+  describe('registration', () => {
+    it('skips a tag that is already registered, so a second copy of Sayso does not throw', () => {
+      class Another extends SaysoElement {}
+      expect(() => SaysoProvider.define('sayso-provider')).to.not.throw();
+      expect(() => Another.define('sayso-provider')).to.not.throw();
+      expect(customElements.get('sayso-provider')).to.equal(SaysoProvider);
+    });
+
+    it('reflects lang and dir set as properties', async () => {
+      const el = await fixture<SaysoProvider>(html`<sayso-provider></sayso-provider>`);
+      el.dir = 'rtl';
+      el.lang = 'ar';
+      await el.updateComplete;
+      expect(el.getAttribute('dir')).to.equal('rtl');
+      expect(el.getAttribute('lang')).to.equal('ar');
+      expect(el.matches(':dir(rtl)')).to.be.true;
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible around a loaded board', async () => {
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider .adapter=${createMemoryAdapter({ data: seededData() })}>
+          <sayso-board board="demo"></sayso-board>
+        </sayso-provider>`,
+      );
+      await until(() => cardsOf(el.querySelector('sayso-board')!).length === 3);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible around a right-to-left board', async () => {
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider dir="rtl" .adapter=${createMemoryAdapter({ data: seededData() })}>
+          <sayso-board board="demo"></sayso-board>
+        </sayso-provider>`,
+      );
+      await until(() => cardsOf(el.querySelector('sayso-board')!).length === 3);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,39 @@
+// Shared set-up for the element tests (never shipped: nothing outside *.test.ts imports it).
+import { createMemoryAdapter, createMemoryData, type SeedPost } from '@sayso/adapter-memory';
+import { SaysoError, createSaysoClient, type SaysoAdapter, type SaysoClient, type SaysoErrorCode } from '@sayso/core';
+
+export const seedPosts: SeedPost[] = [
+  { board: 'demo', title: 'Dark mode', body: 'Please add a dark theme.\nMy eyes hurt at night.', votes: 5, createdAt: '2026-01-01T00:00:00Z' },
+  { board: 'demo', title: 'Offline sync', votes: 3, status: 'planned', createdAt: '2026-01-02T00:00:00Z' },
+  { board: 'demo', title: 'CSV export', votes: 1, createdAt: '2026-01-03T00:00:00Z' },
+];
+
+/** A memory data set with the board `demo` (three ideas) and the empty board `quiet`. */
+export function seededData(posts: SeedPost[] = seedPosts) {
+  return createMemoryData({ boards: [{ slug: 'demo', name: 'Demo' }, { slug: 'quiet' }], posts });
+}
+
+/** A client over a fresh memory adapter, with the given adapter methods replaced. */
+export function memoryClient(overrides: Partial<SaysoAdapter> = {}, posts?: SeedPost[]): SaysoClient {
+  const adapter = createMemoryAdapter({ data: seededData(posts) });
+  return createSaysoClient({ adapter: { ...adapter, ...overrides } });
+}
+
+/** An adapter method that rejects with a `SaysoError` of the given code. */
+export const rejectWith = (code: SaysoErrorCode, message = `failed: ${code}`) => () =>
+  Promise.reject(new SaysoError(code, message));
+
+/** A promise the test settles by hand, to look at the UI while a call is under way. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+/** Loads the board `demo` so its posts are in `client.$posts`; returns the posts in `top` order. */
+export async function loadDemo(client: SaysoClient) {
+  const view = client.board('demo');
+  await view.load();
+  return view.$posts.get();
+}

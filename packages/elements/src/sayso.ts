@@ -1,0 +1,9 @@
+// The script-tag entry: registers every Sayso element, and exports the same API as index.ts.
+//   <script type="module" src="/sayso.js"></script>
+import './components/sayso-provider/sayso-provider.js';
+import './components/sayso-vote-button/sayso-vote-button.js';
+import './components/sayso-post-card/sayso-post-card.js';
+import './components/sayso-idea-form/sayso-idea-form.js';
+import './components/sayso-board/sayso-board.js';
+
+export * from './index.js';
