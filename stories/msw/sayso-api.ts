@@ -67,6 +67,8 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
     http[method](`${base}${path}`, async ({ request, params }) => {
       if (options.latency !== undefined) await delay(options.latency);
       const failure = options.failures?.[`${method.toUpperCase()} ${path}`];
+      // A network failure has no response at all, as when the visitor is offline.
+      if (failure === 'network') return HttpResponse.error();
       if (failure) return errorResponse(new SaysoError(failure, `The mocked API refuses ${method.toUpperCase()} ${path}.`));
       try {
         const body = await answer(adapterFor(request), params as Record<string, string>, request);

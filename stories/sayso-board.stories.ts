@@ -1,0 +1,88 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '@sayso/elements/sayso';
+import darkTokens from '@sayso/elements/styles/dark.css?inline';
+import { html } from 'lit';
+import { API_URL, mockApi } from './support.js';
+
+/**
+ * The whole board as a host page embeds it: `<sayso-provider api-url>` around `<sayso-board>`.
+ * Data comes from msw handlers that answer like the reference server.
+ */
+const meta: Meta = {
+  title: 'Elements/sayso-board',
+  component: 'sayso-board',
+  args: { board: 'demo' },
+  parameters: mockApi(),
+  render: (args) => html`
+    <sayso-provider api-url=${API_URL}>
+      <sayso-board board=${args.board}></sayso-board>
+    </sayso-provider>
+  `,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Default: Story = {};
+
+export const Loading: Story = { parameters: mockApi({ latency: 'infinite' }) };
+
+export const Empty: Story = { parameters: mockApi({ count: 0 }) };
+
+export const Many: Story = { parameters: mockApi({ count: 200 }) };
+
+export const LoadError: Story = {
+  name: 'Error',
+  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }),
+};
+
+export const Offline: Story = {
+  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }),
+};
+
+export const VoteRefused: Story = {
+  name: 'Vote refused (rate limited)',
+  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }),
+};
+
+export const Dark: Story = {
+  render: (args) => html`
+    <div class="sayso-theme-dark" style="background: #0f1115; padding: 1rem; color-scheme: dark">
+      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
+    </div>
+  `,
+  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  render: (args) => html`
+    <div dir="rtl" lang="ar">
+      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
+    </div>
+  `,
+};
+
+export const Narrow: Story = {
+  name: 'Narrow screen',
+  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
+  render: (args) => html`
+    <div style="max-width: 320px">
+      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
+    </div>
+  `,
+};
+
+export const HostileHostCss: Story = {
+  name: 'Inside hostile host CSS',
+  render: (args) => html`
+    <style>
+      .hostile * { all: unset; }
+      .hostile { font-size: 22px; font-family: 'Comic Sans MS', cursive; }
+    </style>
+    <div class="hostile">
+      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
+    </div>
+  `,
+};

@@ -1,0 +1,36 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '@sayso/elements/sayso';
+import type { SaysoClient } from '@sayso/core';
+import { html } from 'lit';
+import { loadedClient, mockApi } from './support.js';
+
+/** One idea as the board lists it, with its vote button; data from the mocked API. */
+const meta: Meta = {
+  title: 'Elements/sayso-post-card',
+  component: 'sayso-post-card',
+  parameters: mockApi(),
+  loaders: [loadedClient],
+  args: { index: 0 },
+  argTypes: { index: { control: { type: 'range', min: 0, max: 7 }, description: 'Which demo idea to show' } },
+  render: (args, { loaded }) => {
+    const client = loaded.client as SaysoClient;
+    const post = client.board('demo').$posts.get()[args.index as number];
+    return html`<sayso-post-card .client=${client} .post=${post}></sayso-post-card>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Planned: Story = {};
+
+export const Shipped: Story = { args: { index: 2 } };
+
+export const WithoutDetails: Story = { name: 'Without details', args: { index: 4 } };
+
+export const Declined: Story = { args: { index: 7 } };
+
+export const VoteRefused: Story = {
+  name: 'Vote refused (offline)',
+  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'network' } }),
+};

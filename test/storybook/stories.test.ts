@@ -1,0 +1,69 @@
+// Every story must build and render: a designer browsing Storybook never meets a broken state.
+// Each story is opened in Chromium from the static build; it must render Sayso elements, throw
+// nothing, and pass axe-core's checks.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { serveFolder } from '../support/static-server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = `${root}.tmp/storybook-static`;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const build = spawnSync('npx', ['-y', 'pnpm@12.4.2', 'exec', 'storybook', 'build', '-o', outDir, '--quiet'], {
+  cwd: root,
+  encoding: 'utf8',
+});
+const index = build.status === 0 ? JSON.parse(readFileSync(`${outDir}/index.json`, 'utf8')) : { entries: {} };
+const stories = Object.values(index.entries as Record<string, { id: string; type: string; title: string; name: string }>)
+  .filter((entry) => entry.type === 'story');
+
+describe('Storybook', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await serveFolder(outDir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('builds', () => {
+    expect(build.status, build.stderr + build.stdout).toBe(0);
+    expect(stories.length).toBeGreaterThan(10);
+  });
+
+  describe.each(stories)('$title / $name', (story) => {
+    it('renders without errors and passes axe', async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${site.url}/iframe.html?id=${story.id}&viewMode=story`);
+      const element = page.locator('#storybook-root :is(sayso-board, sayso-post-card, sayso-vote-button, sayso-idea-form)').first();
+      await element.waitFor({ state: 'attached' });
+      // Let the mocked API answer and the elements render what a person would see before judging.
+      await page.evaluate(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const sayso = [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sayso-'));
+        await Promise.all(sayso.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+      });
+      expect(await element.boundingBox(), 'the story shows its element').not.toBeNull();
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+        const result = await axe.run(document.querySelector('#storybook-root')!);
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+      });
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(violations).toEqual([]);
+    });
+  });
+});
