@@ -41,9 +41,10 @@ function step(name, args) {
 }
 
 // Type errors are defects too: each package's typecheck counts as one check.
-for (const pkg of ['core', 'adapter-memory', 'adapter-http', 'server', 'elements']) {
-  const status = step(`typecheck packages/${pkg}`, ['exec', 'tsc', '-p', `packages/${pkg}/tsconfig.json`]);
-  record(`typecheck ${pkg}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
+const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements'].map((pkg) => `packages/${pkg}`);
+for (const project of [...projects, 'stories', 'test']) {
+  const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
+  record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }
 
 // The end-to-end tests load the script-tag bundle the server hands to host pages.

@@ -24,18 +24,19 @@ export interface RunningServer {
 
 /**
  * Starts the reference server the way `npm start` does (its real entry point, as a child
- * process), serving the vanilla host page and the script-tag bundle.
+ * process), serving the vanilla host page and the script-tag bundle. Give the same `port` again
+ * to restart a server where a browser expects it (its anonymous voter id is kept per origin).
  */
-export async function startSaysoServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
+export async function startSaysoServer(options: { env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), 'packages/server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
-      PORT: String(port),
       SAYSO_STATIC: '/=examples/vanilla,/=packages/elements/dist',
-      ...env,
+      ...options.env,
+      PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
