@@ -2,13 +2,14 @@
 // the workspace's packages (pinned pnpm) and, for tests, Debian's Chromium and PostgreSQL.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import chromium from './chromium.json' with { type: 'json' };
 import { pnpm } from './pnpm.mjs';
 
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 /** Where Chromium is, or undefined. */
 export function findChromium() {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium'].find((path) => path && existsSync(path));
+  return [process.env.CHROME_PATH, chromium.executablePath].find((path) => path && existsSync(path));
 }
 
 /** The folder holding PostgreSQL's server binaries (initdb, pg_ctl), or undefined. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import chromium from '../../scripts/chromium.json' with { type: 'json' };
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -67,16 +68,10 @@ export default {
       // frames (open-wc's fixture() waits for one) and slowed timers.
       createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: process.env.CHROME_PATH ?? chromium.executablePath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
+          ...chromium.args,
           // Two test files run side by side; neither tab may be slowed down as a background tab.
           '--disable-background-timer-throttling',
           '--disable-backgrounding-occluded-windows',

@@ -1,19 +1,9 @@
 // The reference server's REST API, served by msw from in-memory data, so stories show real
 // elements talking through the real HTTP adapter without a backend.
 import { createMemoryAdapter, createMemoryData, type MemoryData, type SeedPost } from '@sayso/adapter-memory';
-import { SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
+import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 
-const STATUS_BY_CODE: Record<SaysoError['code'], number> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  network: 503,
-  server: 500,
-};
 
 export const demoIdeas: SeedPost[] = [
   { board: 'demo', title: 'Dark mode for the editor', body: 'Working at night is **painful** with the bright theme.', votes: 128, status: 'planned' },
@@ -51,7 +41,7 @@ export interface MockApiOptions {
 }
 
 const errorResponse = (error: SaysoError) =>
-  HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: STATUS_BY_CODE[error.code] });
+  HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: HTTP_STATUS_BY_ERROR_CODE[error.code] });
 
 /** msw handlers for `${base}/...` answering like the reference server from `data`. */
 export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {}, base = '/api/v1'): HttpHandler[] {

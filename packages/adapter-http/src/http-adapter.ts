@@ -1,6 +1,7 @@
 import {
-
+  SAYSO_ERROR_CODES,
   SaysoError,
+  errorCodeForHttpStatus,
   type Board,
   type Comment,
   type Page,
@@ -28,29 +29,6 @@ export interface HttpAdapterOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const CODES: readonly SaysoErrorCode[] = [
-  'invalid_input',
-  'not_found',
-  'unauthorized',
-  'forbidden',
-  'conflict',
-  'rate_limited',
-  'network',
-  'server',
-];
-
-/** The error code an HTTP status means when the body does not say. */
-export function codeForStatus(status: number): SaysoErrorCode {
-  if (status === 400 || status === 422 || status === 413) return 'invalid_input';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return status >= 400 ? 'invalid_input' : 'server';
-}
-
 /** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -62,14 +40,14 @@ function retryAfterSeconds(header: string | null): number | undefined {
 
 /** Turns a failed response into a SaysoError, from its JSON error body when it has one. */
 async function errorFrom(response: Response): Promise<SaysoError> {
-  let code = codeForStatus(response.status);
+  let code = errorCodeForHttpStatus(response.status);
   let message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
   let details: Record<string, unknown> = {};
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     const error = body?.error;
     if (error && typeof error === 'object') {
-      if (typeof error.code === 'string' && (CODES as readonly string[]).includes(error.code)) {
+      if (typeof error.code === 'string' && (SAYSO_ERROR_CODES as readonly string[]).includes(error.code)) {
         code = error.code as SaysoErrorCode;
       }
       if (typeof error.message === 'string' && error.message) message = error.message;

@@ -43,3 +43,42 @@ export function toSaysoError(error: unknown): SaysoError {
   const message = error instanceof Error ? error.message : String(error);
   return new SaysoError('server', message);
 }
+
+/** Every error code, for checking that a code from outside is one of ours. */
+export const SAYSO_ERROR_CODES: readonly SaysoErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'network',
+  'server',
+];
+
+/**
+ * The HTTP status a Sayso server answers each error with. `network` is what a gateway answers
+ * when the server behind it could not be reached.
+ */
+export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<SaysoErrorCode, number>> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  network: 502,
+  server: 500,
+};
+
+/** The error code an HTTP status means when no Sayso error body says otherwise. */
+export function errorCodeForHttpStatus(status: number): SaysoErrorCode {
+  if (status === 400 || status === 422 || status === 413) return 'invalid_input';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return status >= 400 ? 'invalid_input' : 'server';
+}

@@ -1,7 +1,13 @@
 export type { AdapterCapabilities, SaysoAdapter } from './adapter.js';
 export { createSaysoClient } from './client.js';
 export type { BoardState, BoardView, LoadStatus, SaysoClient } from './client.js';
-export { SaysoError, toSaysoError } from './errors.js';
+export {
+  HTTP_STATUS_BY_ERROR_CODE,
+  SAYSO_ERROR_CODES,
+  SaysoError,
+  errorCodeForHttpStatus,
+  toSaysoError,
+} from './errors.js';
 export type { SaysoErrorCode } from './errors.js';
 export { LIMITS, POST_SORTS } from './types.js';
 export type {

@@ -1,5 +1,12 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { SaysoError, encodeOffsetCursor, type Page, type SaysoErrorCode } from '@sayso/core';
+import {
+  HTTP_STATUS_BY_ERROR_CODE,
+  SaysoError,
+  encodeOffsetCursor,
+  errorCodeForHttpStatus,
+  type Page,
+  type SaysoErrorCode,
+} from '@sayso/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -40,16 +47,7 @@ export const VOTER_HEADER = 'X-Sayso-Voter';
 /** What a voter id may look like: 8–128 letters, digits, `-` or `_`. */
 export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
-const STATUS_OF: Record<SaysoErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  network: 502,
-  server: 500,
-};
+const statusOf = (code: SaysoErrorCode) => HTTP_STATUS_BY_ERROR_CODE[code] as ContentfulStatusCode;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -206,12 +204,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => c.json(errorBody('not_found', `There is no route ${c.req.method} ${c.req.path}.`), 404));
 
   app.onError((error, c) => {
-    if (error instanceof SaysoError) return c.json(errorBody(error.code, error.message, error.details), STATUS_OF[error.code]);
+    if (error instanceof SaysoError) return c.json(errorBody(error.code, error.message, error.details), statusOf(error.code));
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
-      const code = (Object.keys(STATUS_OF) as SaysoErrorCode[]).find((key) => STATUS_OF[key] === status);
-      const fallback: SaysoErrorCode = status >= 500 ? 'server' : 'invalid_input';
-      return c.json(errorBody(code ?? fallback, error.message || 'The request was refused.'), status);
+      return c.json(errorBody(errorCodeForHttpStatus(status), error.message || 'The request was refused.'), status);
     }
     // PostgreSQL's class 22 "data exception" (a NUL character in text, a value out of range)
     // means the input could not be stored: the request is at fault, not the server.

@@ -3,10 +3,10 @@
 // run, so the cluster then belongs to the `postgres` user and its commands run via runuser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 /** A running throwaway cluster. */
 export interface TestPostgres {
@@ -29,17 +29,6 @@ function findBin(name: string): string {
     : [];
   if (versions[0]) return join(base, versions[0], 'bin', name);
   throw new Error(`PostgreSQL's ${name} was found neither on PATH nor in ${base}/*/bin; install postgresql`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const asRoot = process.getuid?.() === 0;

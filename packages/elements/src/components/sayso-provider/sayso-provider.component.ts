@@ -8,19 +8,6 @@ import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-provider.styles.js';
 
 /**
- * `api-url` is usually relative to the page (`/api/v1`); the HTTP adapter builds request URLs with
- * `new URL()`, which needs an absolute one. Without a page (server rendering) it is left as given.
- */
-function absoluteUrl(url: string): string {
-  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-  try {
-    return base ? new URL(url, base).href : url;
-  } catch {
-    return url;
-  }
-}
-
-/**
  * @tag sayso-provider
  * @summary Gives every Sayso element inside it one shared client: the state (posts, votes) and
  * the connection to a backend. Two providers on one page never share state.
@@ -58,7 +45,7 @@ export class SaysoProvider extends SaysoElement {
     if (this.apiUrl) {
       if (this.#fromUrl?.url !== this.apiUrl) {
         // The voter id is read lazily, on the first request, so nothing touches storage here.
-        const adapter = createHttpAdapter({ baseUrl: absoluteUrl(this.apiUrl), voterId: () => getAnonymousVoterId() });
+        const adapter = createHttpAdapter({ baseUrl: this.apiUrl, voterId: () => getAnonymousVoterId() });
         this.#fromUrl = { url: this.apiUrl, client: createSaysoClient({ adapter }) };
       }
       return this.#fromUrl.client;

@@ -66,7 +66,7 @@ describe('<sayso-provider>', () => {
       const realFetch = window.fetch;
       const seen: Array<{ url: string; voter: string | null }> = [];
       window.fetch = async (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
         seen.push({ url: url.pathname, voter: new Headers(init?.headers).get('X-Sayso-Voter') });
         const post = {
           id: 'p1', board: 'demo', title: 'From the server', body: '', status: 'open', voteCount: 2,
