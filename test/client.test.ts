@@ -33,6 +33,23 @@ describe('createSaysoClient', () => {
       expect(view.$posts.get().map((p) => p.title)).toEqual(['Dark mode', 'Offline sync', 'CSV export']);
     });
 
+    it('learns the boards\' workflows with the first list, and keeps the list if that fails', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const client = createSaysoClient({ adapter: memory });
+      await client.board('demo').load();
+      expect(client.$boards.get().demo!.statuses.map((s) => s.id)).toContain('planned');
+
+      let asked = 0;
+      const failing = createSaysoClient({
+        adapter: { ...memory, listBoards: () => (asked++, Promise.reject(new SaysoError('server', 'down'))) },
+      });
+      await failing.board('demo').load();
+      expect(failing.board('demo').$state.get().status).toBe('ready');
+      expect(failing.$boards.get()).toEqual({});
+      await failing.board('demo').load();
+      expect(asked).toBe(2);
+    });
+
     it('gives every element the same view of a board', () => {
       const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seeded() }) });
       expect(client.board('demo')).toBe(client.board('demo'));

@@ -1,7 +1,7 @@
 import { atom, computed, map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { SaysoAdapter } from './adapter.js';
 import { SaysoError, toSaysoError } from './errors.js';
-import type { NewPost, Post, PostSort, VoteResult } from './types.js';
+import type { Board, NewPost, Post, PostSort, VoteResult } from './types.js';
 import { checkNewPost } from './validation.js';
 
 /** Where a board list is in its life: nothing asked yet, fetching, shown, or failed. */
@@ -37,6 +37,11 @@ export interface SaysoClient {
   readonly adapter: SaysoAdapter;
   /** Every post this client has seen, by id: the single copy all views render from. */
   readonly $posts: MapStore<Record<string, Post>>;
+  /**
+   * The boards the visitor can see, by slug, with their workflows: fetched once, alongside the
+   * first list a board view loads, so cards can name a post's status as its board does.
+   */
+  readonly $boards: MapStore<Record<string, Board>>;
   /** The list view of a board; the same object for the same board. */
   board(board: string, options?: { sort?: PostSort }): BoardView;
   /**
@@ -53,11 +58,25 @@ export interface SaysoClient {
 export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClient {
   const { adapter } = options;
   const $posts = map<Record<string, Post>>({});
+  const $boards = map<Record<string, Board>>({});
+  let boardsRequest: Promise<void> | undefined;
   const boards = new Map<string, BoardView & { prepend(postId: string): void }>();
   const votesInFlight = new Map<string, Promise<VoteResult>>();
 
   const remember = (posts: Post[]) => {
     for (const post of posts) $posts.setKey(post.id, post);
+  };
+
+  // Board details only decorate the list (status names), so failing to get them never fails a
+  // list; the next load asks again.
+  const loadBoards = () => {
+    boardsRequest ??= adapter
+      .listBoards()
+      .then((boards) => $boards.set(Object.fromEntries(boards.map((board) => [board.slug, board]))))
+      .catch(() => {
+        boardsRequest = undefined;
+      });
+    return boardsRequest;
   };
 
   const patchPost = (postId: string, patch: Partial<Post>) => {
@@ -86,7 +105,7 @@ export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClie
       const mine = ++generation;
       $state.set({ ...$state.get(), status: 'loading', error: null, loadingMore: false });
       try {
-        const page = await adapter.listPosts({ board, sort: $state.get().sort });
+        const [page] = await Promise.all([adapter.listPosts({ board, sort: $state.get().sort }), loadBoards()]);
         if (mine !== generation) return;
         remember(page.items);
         $state.set({
@@ -188,5 +207,5 @@ export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClie
     }
   };
 
-  return { adapter, $posts, board, setVote, submitIdea };
+  return { adapter, $posts, $boards, board, setVote, submitIdea };
 }

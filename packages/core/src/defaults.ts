@@ -1,4 +1,4 @@
-import type { Status } from './types.js';
+import type { Board, Status } from './types.js';
 
 /** The workflow a new board starts with; the first `open` status is where new ideas land. */
 export const DEFAULT_STATUSES: readonly Status[] = [
@@ -17,4 +17,15 @@ export const DEFAULT_STATUSES: readonly Status[] = [
 export function trendingScore(voteCount: number, createdAt: Date, now: Date = new Date()): number {
   const hours = Math.max(0, (now.getTime() - createdAt.getTime()) / 3_600_000);
   return voteCount / Math.pow(hours + 2, 1.5);
+}
+
+/**
+ * The name to show for a post's status: what its board calls it, else the key made readable
+ * (`needs-design` → "Needs design"), so a card never shows a raw key while the board loads.
+ */
+export function statusName(board: Board | undefined, statusKey: string): string {
+  const named = board?.statuses.find((status) => status.id === statusKey);
+  if (named) return named.name;
+  const words = statusKey.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

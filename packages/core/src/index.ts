@@ -24,5 +24,5 @@ export type {
 } from './types.js';
 export { checkCommentBody, checkNewPost } from './validation.js';
 export type { InputProblem } from './validation.js';
-export { DEFAULT_STATUSES, trendingScore } from './defaults.js';
+export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 export { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';

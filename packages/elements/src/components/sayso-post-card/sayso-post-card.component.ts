@@ -1,16 +1,10 @@
-import { DEFAULT_STATUSES, type Post, type SaysoClient } from '@sayso/core';
+import { statusName, type Board, type Post, type SaysoClient } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ClientController } from '../../controllers/client.js';
+import { StoreController } from '../../controllers/store.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-post-card.styles.js';
-
-/** The name to show for a status key: the default workflow's name, else the key made readable. */
-export function statusLabel(status: string): string {
-  const known = DEFAULT_STATUSES.find((s) => s.id === status);
-  if (known) return known.name;
-  const words = status.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * @tag sayso-post-card
@@ -51,6 +45,13 @@ export class SaysoPostCard extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
+  readonly #client = new ClientController(this);
+  readonly #boards = new StoreController<Record<string, Board>>(this);
+
+  protected override willUpdate(): void {
+    this.#boards.store = this.#client.value?.$boards;
+  }
+
   protected override render() {
     const post = this.post;
     if (!post) return nothing;
@@ -67,7 +68,7 @@ export class SaysoPostCard extends SaysoElement {
           <h3 id="title" part="title">${post.title}</h3>
           ${post.body ? html`<p part="body">${post.body}</p>` : nothing}
           <p part="meta">
-            <span part="status" data-status=${post.status}>${statusLabel(post.status)}</span>
+            <span part="status" data-status=${post.status}>${statusName(this.#boards.value?.[post.board], post.status)}</span>
             <span part="comments">${comments}</span>
           </p>
         </div>

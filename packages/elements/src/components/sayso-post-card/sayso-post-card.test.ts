@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { Post } from '@sayso/core';
+import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
+import { createSaysoClient, type Post } from '@sayso/core';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { loadDemo, memoryClient } from '../../internal/test-fixtures.js';
 import './sayso-post-card.js';
-import { statusLabel, type SaysoPostCard } from './sayso-post-card.component.js';
+import type { SaysoPostCard } from './sayso-post-card.component.js';
 
 const part = (el: SaysoPostCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -42,10 +43,23 @@ describe('<sayso-post-card>', () => {
       expect(part(el, 'body')).to.be.null;
     });
 
-    it('names statuses of the default workflow, and makes other keys readable', () => {
-      expect(statusLabel('planned')).to.equal('Planned');
-      expect(statusLabel('in-progress')).to.equal('In progress');
-      expect(statusLabel('needs_design')).to.equal('Needs design');
+    it('names the status as the post\'s board does, in a custom workflow too', async () => {
+      const data = createMemoryData({
+        boards: [{ slug: 'custom', statuses: [{ id: 'triage', name: 'Waiting for triage', kind: 'open', position: 0 }] }],
+        posts: [{ board: 'custom', title: 'Custom workflow idea' }],
+      });
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data }) });
+      const [post] = await client.board('custom').load().then(() => client.board('custom').$posts.get());
+      const el = await fixture<SaysoPostCard>(html`<sayso-post-card .post=${post} .client=${client}></sayso-post-card>`);
+      expect(part(el, 'status')!.textContent).to.equal('Waiting for triage');
+    });
+
+    it('makes a status key readable while the board\'s workflow is not known yet', async () => {
+      const { el, client, post } = await card({ status: 'needs_design' });
+      client.$boards.set({});
+      await el.updateComplete;
+      expect(part(el, 'status')!.textContent).to.equal('Needs design');
+      expect(post.status).to.equal('needs_design');
     });
 
     it('shows user text as text, never as HTML', async () => {
