@@ -9,6 +9,7 @@ const mswWorkerDir = dirname(fileURLToPath(import.meta.resolve('msw/mockServiceW
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts', '../stories/**/*.mdx'],
+  addons: ['@storybook/addon-docs'],
   staticDirs: [{ from: mswWorkerDir, to: '/' }],
   core: { disableTelemetry: true },
 };

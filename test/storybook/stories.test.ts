@@ -14,10 +14,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = `${root}.tmp/storybook-static`;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const build = spawnSync('npx', ['-y', 'pnpm@12.4.2', 'exec', 'storybook', 'build', '-o', outDir, '--quiet'], {
-  cwd: root,
-  encoding: 'utf8',
-});
+const pnpm = (...args: string[]) => spawnSync('npx', ['-y', 'pnpm@12.4.2', ...args], { cwd: root, encoding: 'utf8' });
+// The same two steps as `npm run build-storybook`: the generated manifest feeds the docs pages.
+const manifest = pnpm('--filter', '@sayso/elements', 'run', 'analyze');
+const build = manifest.status === 0 ? pnpm('exec', 'storybook', 'build', '-o', outDir, '--quiet') : manifest;
 const index = build.status === 0 ? JSON.parse(readFileSync(`${outDir}/index.json`, 'utf8')) : { entries: {} };
 const stories = Object.values(index.entries as Record<string, { id: string; type: string; title: string; name: string }>)
   .filter((entry) => entry.type === 'story');
@@ -35,9 +35,24 @@ describe('Storybook', () => {
     await site?.close();
   });
 
-  it('builds', () => {
+  it('builds, with a docs page for every element', () => {
     expect(build.status, build.stderr + build.stdout).toBe(0);
     expect(stories.length).toBeGreaterThan(10);
+    const docs = Object.values(index.entries as Record<string, { type: string; title: string }>).filter((e) => e.type === 'docs');
+    expect(docs.map((entry) => entry.title).sort()).toEqual(
+      ['sayso-board', 'sayso-idea-form', 'sayso-post-card', 'sayso-vote-button'].map((tag) => `Elements/${tag}`),
+    );
+  });
+
+  it('documents each element\'s API from the generated manifest', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/iframe.html?id=elements-sayso-vote-button--docs&viewMode=docs`);
+    const docs = page.locator('.sbdocs-content');
+    await docs.getByText('post-id').first().waitFor();
+    for (const name of ['sayso-vote', 'vote-button', '--sayso-color-primary']) {
+      expect(await docs.getByText(name).count(), name).toBeGreaterThan(0);
+    }
+    await page.close();
   });
 
   describe.each(stories)('$title / $name', (story) => {
