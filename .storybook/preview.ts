@@ -1,4 +1,4 @@
-import manifest from '@sayso/elements/custom-elements.json';
+import manifest from '@sayso/elements/custom-elements.json' with { type: 'json' };
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
 

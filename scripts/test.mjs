@@ -40,16 +40,17 @@ function step(name, args) {
   return pnpm(args, { cwd: root });
 }
 
+// First the build: the end-to-end tests load the script-tag bundle the server hands to host
+// pages, and Storybook's preview imports the generated custom-elements manifest.
+const built = step('build @sayso/elements', ['--filter', '@sayso/elements', 'run', 'build']);
+record('build elements', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 : 1, skipped: 0 }, 0);
+
 // Type errors are defects too: each package's typecheck counts as one check.
 const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements'].map((pkg) => `packages/${pkg}`);
 for (const project of [...projects, 'stories', 'test']) {
   const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }
-
-// The end-to-end tests load the script-tag bundle the server hands to host pages.
-const built = step('build @sayso/elements', ['--filter', '@sayso/elements', 'run', 'build']);
-record('build elements', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 : 1, skipped: 0 }, 0);
 
 const vitestReport = join(reports, 'vitest.json');
 const vitest = step('vitest (node-side, server on PGlite and PostgreSQL, end-to-end)', [
