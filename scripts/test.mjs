@@ -47,7 +47,7 @@ record('build elements', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 
 
 // Type errors are defects too: each package's typecheck counts as one check.
 const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements'].map((pkg) => `packages/${pkg}`);
-for (const project of [...projects, 'stories', 'test']) {
+for (const project of [...projects, 'stories', 'test', 'bench']) {
   const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }

@@ -43,13 +43,25 @@ export interface MockApiOptions {
 const errorResponse = (error: SaysoError) =>
   HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: HTTP_STATUS_BY_ERROR_CODE[error.code] });
 
-/** msw handlers for `${base}/...` answering like the reference server from `data`. */
+/**
+ * msw handlers for `${base}/...` answering like the reference server from `data`. Any
+ * `Authorization: Bearer …` header acts as an admin (there are no real keys in stories).
+ */
 export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {}, base = '/api/v1'): HttpHandler[] {
   const adapterFor = (request: Request): SaysoAdapter =>
-    createMemoryAdapter({ data, voterId: request.headers.get('x-sayso-voter') ?? 'storybook-visitor' });
+    createMemoryAdapter({
+      data,
+      voterId: request.headers.get('x-sayso-voter') ?? 'storybook-visitor',
+      admin: /^Bearer /i.test(request.headers.get('authorization') ?? ''),
+    });
+
+  const adminOf = (adapter: SaysoAdapter) => {
+    if (!adapter.admin) throw new SaysoError('forbidden', 'Only an admin may do this.');
+    return adapter.admin;
+  };
 
   const route = (
-    method: 'get' | 'post' | 'delete',
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
     path: string,
     answer: (adapter: SaysoAdapter, params: Record<string, string>, request: Request) => Promise<unknown>,
     status = 200,
@@ -70,15 +82,20 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
 
   const query = (request: Request) => new URL(request.url).searchParams;
   const limitOf = (request: Request) => (query(request).has('limit') ? Number(query(request).get('limit')) : undefined);
+  const optional = (request: Request, name: string) => query(request).get(name) ?? undefined;
 
   return [
     route('get', '/boards', (adapter) => adapter.listBoards()),
+    route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>
       adapter.listPosts({
         board: board!,
         sort: (query(request).get('sort') ?? 'top') as 'top',
         cursor: query(request).get('cursor'),
         limit: limitOf(request),
+        status: optional(request, 'status'),
+        tag: optional(request, 'tag'),
+        q: optional(request, 'q'),
       }),
     ),
     route(
@@ -88,6 +105,12 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
       201,
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
+    route('patch', '/posts/:id', async (adapter, { id }, request) => {
+      const { status, ...edit } = (await request.json()) as { title?: string; body?: string; status?: string };
+      let post = status === undefined ? undefined : await adminOf(adapter).setPostStatus({ postId: id!, status });
+      if (edit.title !== undefined || edit.body !== undefined || !post) post = await adapter.updatePost({ postId: id!, ...edit });
+      return post;
+    }),
     route('post', '/posts/:id/votes', (adapter, { id }) => adapter.vote({ postId: id! })),
     route('delete', '/posts/:id/votes', (adapter, { id }) => adapter.unvote({ postId: id! })),
     route('get', '/posts/:id/comments', (adapter, { id }, request) =>
@@ -99,5 +122,26 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
       async (adapter, { id }, request) => adapter.addComment({ postId: id!, ...((await request.json()) as { body: string }) }),
       201,
     ),
+    route('patch', '/comments/:id', async (adapter, { id }, request) =>
+      adapter.updateComment({ commentId: id!, ...((await request.json()) as { body: string }) }),
+    ),
+    route('delete', '/comments/:id', (adapter, { id }) => adapter.deleteComment({ commentId: id! })),
+    route('get', '/boards/:board/tags', (adapter, { board }) => adapter.listTags({ board: board! })),
+    route(
+      'post',
+      '/boards/:board/tags',
+      async (adapter, { board }, request) => adminOf(adapter).createTag({ board: board!, ...((await request.json()) as { name: string }) }),
+      201,
+    ),
+    route('patch', '/boards/:board/tags/:tag', async (adapter, { board, tag }, request) =>
+      adminOf(adapter).renameTag({ board: board!, tag: tag!, ...((await request.json()) as { name: string }) }),
+    ),
+    route('delete', '/boards/:board/tags/:tag', async (adapter, { board, tag }) => {
+      const deleted = (await adapter.listTags({ board: board! })).find((t) => t.slug === tag);
+      await adminOf(adapter).deleteTag({ board: board!, tag: tag! });
+      return deleted;
+    }),
+    route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
+    route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
   ];
 }

@@ -4,10 +4,13 @@ import {
   errorCodeForHttpStatus,
   type Board,
   type Comment,
+  type CommentDeletion,
   type Page,
   type Post,
   type SaysoAdapter,
+  type SaysoAdminApi,
   type SaysoErrorCode,
+  type Tag,
   type VoteResult,
 } from '@sayso/core';
 import { getAnonymousVoterId } from './voter-id.js';
@@ -27,6 +30,25 @@ export interface HttpAdapterOptions {
   voterId?: string | (() => string);
   /** The fetch to use (tests, instrumentation); defaults to the global one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * An admin key, sent as `Authorization: Bearer <key>` on every call: the adapter then acts as
+   * that admin (edits anything) and has the `admin` part of the contract. Never put an admin
+   * key in a page that visitors load; this is for admin tools and servers.
+   */
+  adminKey?: string;
+}
+
+/**
+ * A random UUID for an Idempotency-Key. `crypto.randomUUID` exists only in secure contexts
+ * (https, localhost); a page served over plain http still has `getRandomValues`.
+ */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
@@ -89,13 +111,23 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     const url = `${api}${path}${search.toString() ? `?${search.toString()}` : ''}`;
     const headers: Record<string, string> = { Accept: 'application/json', 'X-Sayso-Voter': voterId() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (error) {
-      // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new SaysoError('network', `Could not reach the feedback server (${reason}).`, { cause: reason });
+    if (options.adminKey) headers.Authorization = `Bearer ${options.adminKey}`;
+    // Every change carries a fresh Idempotency-Key, kept for its one retry: the server answers a
+    // repeated key with the stored result, so a change is never made twice nor lost.
+    const mutating = method !== 'GET' && method !== 'HEAD';
+    if (mutating) headers['Idempotency-Key'] = newIdempotencyKey();
+    const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await doFetch(url, init);
+      } catch (error) {
+        // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
+        // The change may or may not have happened; retrying once with the same key settles it.
+        if (mutating && attempt === 1) continue;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new SaysoError('network', `Could not reach the feedback server (${reason}).`, { cause: reason });
+      }
     }
     if (!response.ok) throw await errorFrom(response);
     try {
@@ -109,13 +141,30 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
   const segment = encodeURIComponent;
 
+  const admin: SaysoAdminApi = {
+    setPostStatus: ({ postId, status }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status }),
+    createTag: ({ board, name }) => request<Tag>('POST', `/boards/${segment(board)}/tags`, undefined, { name }),
+    renameTag: ({ board, tag, name }) =>
+      request<Tag>('PATCH', `/boards/${segment(board)}/tags/${segment(tag)}`, undefined, { name }),
+    deleteTag: async ({ board, tag }) => {
+      await request<Tag>('DELETE', `/boards/${segment(board)}/tags/${segment(tag)}`);
+    },
+    addPostTag: ({ postId, tag }) => request<Post>('PUT', `/posts/${segment(postId)}/tags/${segment(tag)}`),
+    removePostTag: ({ postId, tag }) => request<Post>('DELETE', `/posts/${segment(postId)}/tags/${segment(tag)}`),
+  };
+
   return {
-    capabilities: {},
+    capabilities: options.adminKey ? { admin: true } : {},
 
     listBoards: () => request<Board[]>('GET', '/boards'),
 
-    listPosts: ({ board, sort, cursor, limit }) =>
-      request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit }),
+    getBoard: ({ board }) => request<Board>('GET', `/boards/${segment(board)}`),
+
+    listPosts: ({ board, sort, cursor, limit, status, tag, q }) =>
+      request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit, status, tag, q }),
+
+    updatePost: ({ postId, title, body }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body }),
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 
@@ -130,6 +179,15 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       request<Page<Comment>>('GET', `/posts/${segment(postId)}/comments`, { cursor: cursor || undefined, limit }),
 
     addComment: ({ postId, body }) => request<Comment>('POST', `/posts/${segment(postId)}/comments`, undefined, { body }),
+
+    updateComment: ({ commentId, body }) =>
+      request<Comment>('PATCH', `/comments/${segment(commentId)}`, undefined, { body }),
+
+    deleteComment: ({ commentId }) => request<CommentDeletion>('DELETE', `/comments/${segment(commentId)}`),
+
+    listTags: ({ board }) => request<Tag[]>('GET', `/boards/${segment(board)}/tags`),
+
+    ...(options.adminKey ? { admin } : {}),
   };
 }
 

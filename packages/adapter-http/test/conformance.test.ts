@@ -9,14 +9,17 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** The real server on a free port, over the given database. */
+const ADMIN_KEY = 'suite-admin-key-0123456789abcdef';
+
+/** The real server on a free port, over the given database, with one admin key. */
 async function fixture(db: Database) {
   await migrate(db);
-  const server = await startServer({ port: 0, hostname: '127.0.0.1', db });
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', db, adminKeys: [ADMIN_KEY] });
   let boards = 0;
   return {
     createBoard: async () => (await createBoard(db, { slug: `suite-${++boards}`, name: `Suite board ${boards}` })).slug,
     adapterFor: (voterId: string) => createHttpAdapter({ baseUrl: server.url, voterId }),
+    adminAdapter: () => createHttpAdapter({ baseUrl: server.url, voterId: 'suite-admin', adminKey: ADMIN_KEY }),
     close: async () => {
       await server.close();
       await db.close();

@@ -4,29 +4,44 @@ import {
   SaysoError,
   checkCommentBody,
   checkNewPost,
+  checkPostEdit,
+  checkSearchQuery,
+  checkTagName,
+  decodeKeysetCursor,
   decodeOffsetCursor,
+  encodeKeysetCursor,
   encodeOffsetCursor,
+  tagSlug,
   trendingScore,
   type Board,
   type Comment,
+  type InputProblem,
   type Page,
   type Post,
   type PostSort,
   type SaysoAdapter,
+  type SaysoAdminApi,
+  type Tag,
   type VoteResult,
 } from '@sayso/core';
 
-interface StoredPost extends Omit<Post, 'voted' | 'voteCount'> {
+interface StoredPost extends Omit<Post, 'voted' | 'voteCount' | 'tags'> {
   voters: Set<string>;
+  /** Slugs of the post's tags; names come from the board's tags. */
+  tagSlugs: Set<string>;
 }
 
-/** Boards, posts, votes and comments held in memory, shared by the adapters made over it. */
+/** Boards, posts, votes, comments and tags held in memory, shared by the adapters made over it. */
 export interface MemoryData {
   boards: Map<string, Board>;
   posts: Map<string, StoredPost>;
   comments: Map<string, Comment[]>;
   /** Visitors' public ids, so a voter's private id never appears in what others read. */
   authors: Map<string, string>;
+  /** Each board's tags by slug, keyed by board slug. */
+  tags: Map<string, Map<string, Tag>>;
+  /** Status changes, oldest first: the memory counterpart of the server's post_events. */
+  events: Array<{ postId: string; kind: 'status_changed'; from: string; to: string; actor: string; at: string }>;
 }
 
 /** A seed idea for {@link createMemoryData}; votes are given as a number of distinct voters. */
@@ -37,15 +52,31 @@ export interface SeedPost {
   status?: string;
   votes?: number;
   createdAt?: string;
+  /** Tag names; tags missing on the board are created. */
+  tags?: string[];
 }
 
 /** Creates an empty store (or one seeded with boards and ideas) for memory adapters. */
 export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug: string }>; posts?: SeedPost[] } = {}): MemoryData {
-  const data: MemoryData = { boards: new Map(), posts: new Map(), comments: new Map(), authors: new Map() };
+  const data: MemoryData = {
+    boards: new Map(),
+    posts: new Map(),
+    comments: new Map(),
+    authors: new Map(),
+    tags: new Map(),
+    events: [],
+  };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
   seed.posts?.forEach((post, index) => {
     const id = `seed-${index + 1}`;
     const voters = new Set(Array.from({ length: post.votes ?? 0 }, (_, n) => `seed-voter-${n}`));
+    const tagSlugs = new Set<string>();
+    for (const name of post.tags ?? []) {
+      const slug = tagSlug(name);
+      const tags = tagsOf(data, post.board);
+      if (!tags.has(slug)) tags.set(slug, { slug, name: name.trim() });
+      tagSlugs.add(slug);
+    }
     data.posts.set(id, {
       id,
       board: post.board,
@@ -55,7 +86,9 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
       commentCount: 0,
       author: { id: 'seed', name: null },
       createdAt: post.createdAt ?? new Date(Date.now() - index * 3_600_000).toISOString(),
+      editedAt: null,
       voters,
+      tagSlugs,
     });
   });
   return data;
@@ -67,10 +100,20 @@ export function addMemoryBoard(data: MemoryData, board: Partial<Board> & { slug:
     slug: board.slug,
     name: board.name ?? board.slug,
     description: board.description ?? '',
+    anonymous: board.anonymous ?? 'votes-and-posts',
     statuses: board.statuses ?? DEFAULT_STATUSES.map((status) => ({ ...status })),
   };
   data.boards.set(full.slug, full);
   return full;
+}
+
+function tagsOf(data: MemoryData, board: string): Map<string, Tag> {
+  let tags = data.tags.get(board);
+  if (!tags) {
+    tags = new Map();
+    data.tags.set(board, tags);
+  }
+  return tags;
 }
 
 function firstOpenStatus(data: MemoryData, slug: string): string {
@@ -81,10 +124,26 @@ function firstOpenStatus(data: MemoryData, slug: string): string {
 const invalid = (message: string, details: Record<string, unknown> = {}) =>
   new SaysoError('invalid_input', message, details);
 
+const refuse = (problems: InputProblem[]) => {
+  if (problems.length > 0) throw invalid(problems.map((p) => p.message).join(' '), { problems });
+};
+
+const byName = (a: Tag, b: Tag) => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+};
+
+/** Plain code-unit order, so sorting and keyset comparisons agree exactly. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * An adapter acting for one visitor over in-memory data: for prototypes, stories and unit
  * tests. It follows the same contract as the HTTP adapter (the conformance suite checks both),
  * including copies on every read so callers can never change stored data by accident.
+ *
+ * Search (`q`) differs from the reference server's PostgreSQL full text: every word must occur
+ * in the title or body, case-insensitively, as written (no stemming, no phrases or `-word`).
  */
 export function createMemoryAdapter(options: {
   data?: MemoryData;
@@ -92,10 +151,13 @@ export function createMemoryAdapter(options: {
   voterId?: string;
   /** Delay every call by this many milliseconds, to show loading states. */
   latencyMs?: number;
+  /** Act as a board admin: may edit anything, and gets the `admin` part of the contract. */
+  admin?: boolean;
 } = {}): SaysoAdapter {
   const data = options.data ?? createMemoryData();
   const voterId = options.voterId ?? 'memory-visitor';
   const latency = options.latencyMs ?? 0;
+  const isAdmin = options.admin === true;
 
   const settle = async <T>(work: () => T): Promise<T> => {
     await new Promise((resolve) => setTimeout(resolve, latency));
@@ -112,8 +174,10 @@ export function createMemoryAdapter(options: {
   };
 
   const view = (post: StoredPost): Post => {
-    const { voters, ...rest } = post;
-    return { ...rest, voteCount: voters.size, voted: voters.has(voterId) };
+    const { voters, tagSlugs, ...rest } = post;
+    const boardTags = data.tags.get(post.board);
+    const tags = [...tagSlugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(byName);
+    return { ...rest, voteCount: voters.size, voted: voters.has(voterId), tags };
   };
 
   const boardOf = (slug: string) => {
@@ -128,14 +192,60 @@ export function createMemoryAdapter(options: {
     return post;
   };
 
-  const pageOf = <T>(items: T[], cursor: string | null | undefined, limit: number = LIMITS.pageSizeDefault): Page<T> => {
-    const offset = decodeOffsetCursor(cursor);
-    if (offset === undefined) throw invalid('The cursor is not one this board gave out.', { field: 'cursor' });
+  const commentOf = (commentId: string) => {
+    for (const comments of data.comments.values()) {
+      const comment = comments.find((c) => c.id === commentId);
+      if (comment) return comment;
+    }
+    throw new SaysoError('not_found', `There is no comment "${commentId}".`);
+  };
+
+  const tagOf = (board: string, slug: string) => {
+    const tag = data.tags.get(board)?.get(slug);
+    if (!tag) throw new SaysoError('not_found', `There is no tag "${slug}" on the board "${board}".`);
+    return tag;
+  };
+
+  /** Authors may change what they wrote; admins may change anything. */
+  const mayChange = (author: { id: string }, what: string) => {
+    if (!isAdmin && author.id !== publicIdOf(voterId)) {
+      throw new SaysoError('forbidden', `Only its author or an admin may change this ${what}.`);
+    }
+  };
+
+  const checkLimit = (limit: number) => {
     if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.pageSizeMax) {
       throw invalid(`limit must be a whole number from 1 to ${LIMITS.pageSizeMax}.`, { field: 'limit' });
     }
+  };
+
+  const pageOf = <T>(items: T[], cursor: string | null | undefined, limit: number = LIMITS.pageSizeDefault): Page<T> => {
+    const offset = decodeOffsetCursor(cursor);
+    if (offset === undefined) throw invalid('The cursor is not one this board gave out.', { field: 'cursor' });
+    checkLimit(limit);
     const end = offset + limit;
     return { items: items.slice(offset, end), nextCursor: end < items.length ? encodeOffsetCursor(end) : null };
+  };
+
+  // `new` pages with a keyset cursor (the last post's creation time and id), so posts added
+  // between pages never shift the walk; `top` and `trending` reorder as votes come in anyway,
+  // so they page by offset, as the reference server does.
+  const newestPageOf = (posts: Post[], cursor: string | null | undefined, limit: number = LIMITS.pageSizeDefault): Page<Post> => {
+    const after = decodeKeysetCursor(cursor);
+    if (after === undefined) throw invalid('The cursor is not one this board gave out for sort=new.', { field: 'cursor' });
+    checkLimit(limit);
+    const rest = after
+      ? posts.filter((post) => {
+          const at = Date.parse(post.createdAt) - Date.parse(after.at);
+          return at < 0 || (at === 0 && compare(post.id, after.id) < 0);
+        })
+      : posts;
+    const items = rest.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rest.length > limit && last ? encodeKeysetCursor({ at: last.createdAt, id: last.id }) : null,
+    };
   };
 
   const ordered = (posts: Post[], sort: PostSort): Post[] => {
@@ -147,7 +257,22 @@ export function createMemoryAdapter(options: {
     };
     const by = key[sort];
     if (!by) throw invalid(`sort must be one of top, new, trending.`, { field: 'sort' });
-    return posts.sort((a, b) => by(b) - by(a) || Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id));
+    return posts.sort((a, b) => by(b) - by(a) || Date.parse(b.createdAt) - Date.parse(a.createdAt) || compare(b.id, a.id));
+  };
+
+  const matches = (q: string) => {
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    return (post: Post) => {
+      const text = `${post.title} ${post.body}`.toLowerCase();
+      return words.every((word) => text.includes(word));
+    };
+  };
+
+  // Creation times strictly increase, so `new` follows creation order even within a millisecond.
+  const nextCreatedAt = () => {
+    let latest = Date.now();
+    for (const post of data.posts.values()) latest = Math.max(latest, Date.parse(post.createdAt) + 1);
+    return new Date(latest).toISOString();
   };
 
   const setVote = (postId: string, voted: boolean): VoteResult => {
@@ -157,16 +282,90 @@ export function createMemoryAdapter(options: {
     return { postId, voted, voteCount: post.voters.size };
   };
 
+  const admin: SaysoAdminApi = {
+    setPostStatus: ({ postId, status }) =>
+      settle(() => {
+        const post = postOf(postId);
+        const board = boardOf(post.board);
+        if (!board.statuses.some((s) => s.id === status)) {
+          throw invalid(`The board "${board.slug}" has no status "${status}".`, { field: 'status' });
+        }
+        if (post.status !== status) {
+          data.events.push({ postId, kind: 'status_changed', from: post.status, to: status, actor: voterId, at: new Date().toISOString() });
+          post.status = status;
+        }
+        return view(post);
+      }),
+
+    createTag: ({ board, name }) =>
+      settle(() => {
+        boardOf(board);
+        refuse(checkTagName(name));
+        const tag: Tag = { slug: tagSlug(name.trim()), name: name.trim() };
+        const tags = tagsOf(data, board);
+        const clash = [...tags.values()].find((t) => t.slug === tag.slug || t.name.toLowerCase() === tag.name.toLowerCase());
+        if (clash) throw new SaysoError('conflict', `The board "${board}" already has a tag "${clash.name}".`);
+        tags.set(tag.slug, tag);
+        return tag;
+      }),
+
+    renameTag: ({ board, tag: slug, name }) =>
+      settle(() => {
+        boardOf(board);
+        const tag = tagOf(board, slug);
+        refuse(checkTagName(name));
+        const clash = [...tagsOf(data, board).values()].find(
+          (t) => t.slug !== slug && t.name.toLowerCase() === name.trim().toLowerCase(),
+        );
+        if (clash) throw new SaysoError('conflict', `The board "${board}" already has a tag "${clash.name}".`);
+        tag.name = name.trim();
+        return tag;
+      }),
+
+    deleteTag: ({ board, tag: slug }) =>
+      settle(() => {
+        boardOf(board);
+        tagOf(board, slug);
+        data.tags.get(board)?.delete(slug);
+        for (const post of data.posts.values()) if (post.board === board) post.tagSlugs.delete(slug);
+      }),
+
+    addPostTag: ({ postId, tag }) =>
+      settle(() => {
+        const post = postOf(postId);
+        tagOf(post.board, tag);
+        post.tagSlugs.add(tag);
+        return view(post);
+      }),
+
+    removePostTag: ({ postId, tag }) =>
+      settle(() => {
+        const post = postOf(postId);
+        tagOf(post.board, tag);
+        post.tagSlugs.delete(tag);
+        return view(post);
+      }),
+  };
+
   return {
-    capabilities: {},
+    capabilities: isAdmin ? { admin: true } : {},
 
     listBoards: () => settle(() => [...data.boards.values()]),
 
-    listPosts: ({ board, sort = 'top', cursor, limit }) =>
+    getBoard: ({ board }) => settle(() => boardOf(board)),
+
+    listPosts: ({ board, sort = 'top', cursor, limit, status, tag, q }) =>
       settle(() => {
         boardOf(board);
-        const posts = [...data.posts.values()].filter((post) => post.board === board).map(view);
-        return pageOf(ordered(posts, sort), cursor, limit);
+        if (q !== undefined) refuse(checkSearchQuery(q));
+        let posts = [...data.posts.values()]
+          .filter((post) => post.board === board)
+          .filter((post) => status === undefined || post.status === status)
+          .filter((post) => tag === undefined || post.tagSlugs.has(tag))
+          .map(view);
+        if (q !== undefined) posts = posts.filter(matches(q));
+        const sorted = ordered(posts, sort);
+        return sort === 'new' ? newestPageOf(sorted, cursor, limit) : pageOf(sorted, cursor, limit);
       }),
 
     getPost: ({ postId }) => settle(() => view(postOf(postId))),
@@ -174,8 +373,7 @@ export function createMemoryAdapter(options: {
     createPost: ({ board, title, body }) =>
       settle(() => {
         boardOf(board);
-        const problems = checkNewPost({ title, body });
-        if (problems.length > 0) throw invalid(problems.map((p) => p.message).join(' '), { problems });
+        refuse(checkNewPost({ title, body }));
         const id = `post-${data.posts.size + 1}-${Math.random().toString(36).slice(2, 8)}`;
         const post: StoredPost = {
           id,
@@ -185,11 +383,25 @@ export function createMemoryAdapter(options: {
           status: firstOpenStatus(data, board),
           commentCount: 0,
           author: { id: publicIdOf(voterId), name: null },
-          createdAt: new Date().toISOString(),
+          createdAt: nextCreatedAt(),
+          editedAt: null,
           // Whoever asks for an idea wants it: the author's vote is counted from the start.
           voters: new Set([voterId]),
+          tagSlugs: new Set(),
         };
         data.posts.set(id, post);
+        return view(post);
+      }),
+
+    updatePost: ({ postId, title, body }) =>
+      settle(() => {
+        const post = postOf(postId);
+        mayChange(post.author, 'idea');
+        refuse(checkPostEdit({ title, body }));
+        const next = { title: title === undefined ? post.title : title.trim(), body: body ?? post.body };
+        if (next.title !== post.title || next.body !== post.body) {
+          Object.assign(post, next, { editedAt: new Date().toISOString() });
+        }
         return view(post);
       }),
 
@@ -206,18 +418,48 @@ export function createMemoryAdapter(options: {
     addComment: ({ postId, body }) =>
       settle(() => {
         const post = postOf(postId);
-        const problems = checkCommentBody(body);
-        if (problems.length > 0) throw invalid(problems.map((p) => p.message).join(' '), { problems });
+        refuse(checkCommentBody(body));
         const comment: Comment = {
           id: `comment-${Math.random().toString(36).slice(2, 10)}`,
           postId,
           body: body.trim(),
           author: { id: publicIdOf(voterId), name: null },
           createdAt: new Date().toISOString(),
+          editedAt: null,
         };
         data.comments.set(postId, [...(data.comments.get(postId) ?? []), comment]);
         post.commentCount += 1;
         return comment;
       }),
+
+    updateComment: ({ commentId, body }) =>
+      settle(() => {
+        const comment = commentOf(commentId);
+        mayChange(comment.author, 'comment');
+        refuse(checkCommentBody(body));
+        if (comment.body !== body.trim()) {
+          comment.body = body.trim();
+          comment.editedAt = new Date().toISOString();
+        }
+        return comment;
+      }),
+
+    deleteComment: ({ commentId }) =>
+      settle(() => {
+        const comment = commentOf(commentId);
+        mayChange(comment.author, 'comment');
+        const post = postOf(comment.postId);
+        data.comments.set(post.id, (data.comments.get(post.id) ?? []).filter((c) => c.id !== commentId));
+        post.commentCount = data.comments.get(post.id)!.length;
+        return { commentId, postId: post.id, commentCount: post.commentCount };
+      }),
+
+    listTags: ({ board }) =>
+      settle(() => {
+        boardOf(board);
+        return [...(data.tags.get(board)?.values() ?? [])].sort(byName);
+      }),
+
+    ...(isAdmin ? { admin } : {}),
   };
 }

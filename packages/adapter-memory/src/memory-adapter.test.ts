@@ -1,4 +1,5 @@
 import { runAdapterSuite } from '@sayso/core/testing';
+import { describe, expect, it } from 'vitest';
 import { addMemoryBoard, createMemoryAdapter, createMemoryData } from './index.js';
 
 runAdapterSuite('memory', async () => {
@@ -7,5 +8,29 @@ runAdapterSuite('memory', async () => {
   return {
     createBoard: async () => addMemoryBoard(data, { slug: `board-${++boards}` }).slug,
     adapterFor: (voterId) => createMemoryAdapter({ data, voterId }),
+    adminAdapter: () => createMemoryAdapter({ data, voterId: 'suite-admin', admin: true }),
   };
+});
+
+describe('memory adapter', () => {
+  it('records status changes as events, with the acting visitor', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });
+    const post = await admin.createPost({ board: 'demo', title: 'Dark mode', body: '' });
+    await admin.admin!.setPostStatus({ postId: post.id, status: 'planned' });
+    await admin.admin!.setPostStatus({ postId: post.id, status: 'planned' });
+    expect(data.events).toEqual([
+      { postId: post.id, kind: 'status_changed', from: 'open', to: 'planned', actor: 'the-admin', at: expect.any(String) },
+    ]);
+  });
+
+  it('seeds tags by name', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }], posts: [{ board: 'demo', title: 'Dark mode', tags: ['UI', 'Web app'] }] });
+    const adapter = createMemoryAdapter({ data });
+    expect(await adapter.listTags({ board: 'demo' })).toEqual([
+      { slug: 'ui', name: 'UI' },
+      { slug: 'web-app', name: 'Web app' },
+    ]);
+    expect((await adapter.getPost({ postId: 'seed-1' })).tags.map((t) => t.slug)).toEqual(['ui', 'web-app']);
+  });
 });

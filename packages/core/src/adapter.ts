@@ -1,11 +1,54 @@
-import type { Board, Comment, NewPost, Page, Post, PostSort, VoteResult } from './types.js';
+import type {
+  Board,
+  Comment,
+  CommentDeletion,
+  NewPost,
+  Page,
+  Post,
+  PostEdit,
+  PostFilters,
+  PostSort,
+  Tag,
+  VoteResult,
+} from './types.js';
 
 /** Optional parts of the contract an adapter may implement. */
 export interface AdapterCapabilities {
   /** Pushes changes made by others (later issue). */
   realtime?: boolean;
-  /** Exposes triage operations: status changes, merges, tags (later issue). */
+  /** True exactly when the adapter has {@link SaysoAdapter.admin}: triage as a board admin. */
   admin?: boolean;
+}
+
+/**
+ * Triage operations, present on an adapter that acts as a board admin. Every method refuses a
+ * caller who is not an admin with `forbidden` (or `unauthorized` when the caller's admin
+ * credentials are missing or revoked).
+ */
+export interface SaysoAdminApi {
+  /**
+   * Moves an idea to another status of its board and records the change in the post's history.
+   * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.
+   */
+  setPostStatus(params: { postId: string; status: string }): Promise<Post>;
+
+  /**
+   * Creates a tag; its slug is derived from the name (`tagSlug`). A name whose slug or
+   * (case-insensitive) name is already taken on the board is a `conflict`.
+   */
+  createTag(params: { board: string; name: string }): Promise<Tag>;
+
+  /** Renames a tag; its slug stays the same. `not_found` for an unknown tag. */
+  renameTag(params: { board: string; tag: string; name: string }): Promise<Tag>;
+
+  /** Deletes a tag and takes it off every post that had it. `not_found` for an unknown tag. */
+  deleteTag(params: { board: string; tag: string }): Promise<void>;
+
+  /** Puts a tag (slug, of the post's board) on a post; idempotent. Resolves to the post. */
+  addPostTag(params: { postId: string; tag: string }): Promise<Post>;
+
+  /** Takes a tag off a post; idempotent. Resolves to the post. */
+  removePostTag(params: { postId: string; tag: string }): Promise<Post>;
 }
 
 /**
@@ -16,7 +59,8 @@ export interface AdapterCapabilities {
  * - failures reject with a {@link SaysoError}, never with a raw fetch or driver error;
  * - the adapter acts for one visitor (its identity is configured when it is created), so
  *   `Post.voted` and vote calls are about that visitor;
- * - `vote` and `unvote` are idempotent: repeating one changes nothing and reports the same result.
+ * - `vote` and `unvote` are idempotent: repeating one changes nothing and reports the same result;
+ * - edits and deletions are allowed to the author and to admins; anyone else gets `forbidden`.
  */
 export interface SaysoAdapter {
   readonly capabilities?: AdapterCapabilities;
@@ -24,18 +68,33 @@ export interface SaysoAdapter {
   /** All boards the visitor can see. */
   listBoards(params?: Record<string, never>): Promise<Board[]>;
 
-  /** Posts of a board, in the given order (default `top`), one page at a time. */
-  listPosts(params: {
-    board: string;
-    sort?: PostSort;
-    cursor?: string | null;
-    limit?: number;
-  }): Promise<Page<Post>>;
+  /** One board with its workflow; `not_found` for an unknown board. */
+  getBoard(params: { board: string }): Promise<Board>;
+
+  /**
+   * Posts of a board, in the given order (default `top`), narrowed by any filters, one page at a
+   * time. Cursors are opaque and belong to the sort they came from. For `new`, a page never
+   * repeats a post of an earlier page even when posts are added between the calls.
+   */
+  listPosts(
+    params: {
+      board: string;
+      sort?: PostSort;
+      cursor?: string | null;
+      limit?: number;
+    } & PostFilters,
+  ): Promise<Page<Post>>;
 
   getPost(params: { postId: string }): Promise<Post>;
 
   /** Submits an idea as the current visitor; it starts in the board's first `open` status. */
   createPost(params: { board: string } & NewPost): Promise<Post>;
+
+  /**
+   * Changes an idea's title and/or body, with the same limits as a new idea; sets `editedAt`
+   * when the text changed. Allowed to the author and to admins; `forbidden` for anyone else.
+   */
+  updatePost(params: { postId: string } & PostEdit): Promise<Post>;
 
   vote(params: { postId: string }): Promise<VoteResult>;
 
@@ -45,4 +104,19 @@ export interface SaysoAdapter {
   listComments(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
 
   addComment(params: { postId: string; body: string }): Promise<Comment>;
+
+  /** Changes a comment's body (author or admin; `forbidden` otherwise); sets `editedAt`. */
+  updateComment(params: { commentId: string; body: string }): Promise<Comment>;
+
+  /**
+   * Deletes a comment for good (author or admin; `forbidden` otherwise) and reports the post's
+   * exact new comment count. A comment already deleted is `not_found`.
+   */
+  deleteComment(params: { commentId: string }): Promise<CommentDeletion>;
+
+  /** A board's tags, ordered by name; `not_found` for an unknown board. */
+  listTags(params: { board: string }): Promise<Tag[]>;
+
+  /** Triage operations; present only when the adapter acts as an admin (`capabilities.admin`). */
+  readonly admin?: SaysoAdminApi;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 
 describe('statusName', () => {
-  const board = { slug: 'b', name: 'B', description: '', statuses: [...DEFAULT_STATUSES] };
+  const board = { slug: 'b', name: 'B', description: '', anonymous: 'votes-and-posts' as const, statuses: [...DEFAULT_STATUSES] };
 
   it('uses the board\'s own name for the status', () => {
     expect(statusName(board, 'in-progress')).toBe('In progress');

@@ -3,7 +3,10 @@
  * - `invalid_input`: the request was refused as it stands; fix the input (HTTP 400/422).
  * - `not_found`: the board, post or comment does not exist (404).
  * - `unauthorized` / `forbidden`: identity missing or not allowed (401/403).
+ * - `token_expired`: the host-signed sign-in token has expired (401); ask the host for a fresh one.
  * - `conflict`: the request clashes with the current state (409).
+ * - `idempotency_conflict`: an `Idempotency-Key` was reused for a different request (422); a new
+ *   request needs a new key.
  * - `rate_limited`: too many requests; try again later (429).
  * - `network`: the backend could not be reached; nothing is known to have happened.
  * - `server`: the backend failed (5xx).
@@ -12,8 +15,10 @@ export type SaysoErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'unauthorized'
+  | 'token_expired'
   | 'forbidden'
   | 'conflict'
+  | 'idempotency_conflict'
   | 'rate_limited'
   | 'network'
   | 'server';
@@ -51,6 +56,8 @@ export const SAYSO_ERROR_CODES: readonly SaysoErrorCode[] = [
   'unauthorized',
   'forbidden',
   'conflict',
+  'idempotency_conflict',
+  'token_expired',
   'rate_limited',
   'network',
   'server',
@@ -66,6 +73,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<SaysoErrorCode, number>>
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_conflict: 422,
+  token_expired: 401,
   rate_limited: 429,
   network: 502,
   server: 500,

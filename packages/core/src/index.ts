@@ -1,4 +1,4 @@
-export type { AdapterCapabilities, SaysoAdapter } from './adapter.js';
+export type { AdapterCapabilities, SaysoAdapter, SaysoAdminApi } from './adapter.js';
 export { createSaysoClient } from './client.js';
 export type { BoardState, BoardView, LoadStatus, SaysoClient } from './client.js';
 export {
@@ -9,20 +9,26 @@ export {
   toSaysoError,
 } from './errors.js';
 export type { SaysoErrorCode } from './errors.js';
-export { LIMITS, POST_SORTS } from './types.js';
+export { ANONYMOUS_POLICIES, LIMITS, POST_SORTS } from './types.js';
 export type {
+  AnonymousPolicy,
   Author,
   Board,
   Comment,
+  CommentDeletion,
   NewPost,
   Page,
   Post,
+  PostEdit,
+  PostFilters,
   PostSort,
   Status,
   StatusKind,
+  Tag,
   VoteResult,
 } from './types.js';
-export { checkCommentBody, checkNewPost } from './validation.js';
+export { checkCommentBody, checkNewPost, checkPostEdit, checkSearchQuery, checkTagName, tagSlug } from './validation.js';
 export type { InputProblem } from './validation.js';
 export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
-export { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
+export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffsetCursor } from './cursor.js';
+export type { KeysetPosition } from './cursor.js';

@@ -11,14 +11,36 @@ export interface Status {
   position: number;
 }
 
+/**
+ * What a board lets visitors without a signed-in identity do: nothing (`off`), vote
+ * (`votes`), or vote and submit ideas (`votes-and-posts`, the default).
+ */
+export type AnonymousPolicy = 'off' | 'votes' | 'votes-and-posts';
+
+/** Every anonymous policy, most restrictive first. */
+export const ANONYMOUS_POLICIES: readonly AnonymousPolicy[] = ['off', 'votes', 'votes-and-posts'];
+
 /** A feedback board: the place ideas for one product are collected. */
 export interface Board {
   /** URL-safe key, unique across the server (e.g. `demo`). */
   slug: string;
   name: string;
   description: string;
+  /** What anonymous visitors may do on this board. */
+  anonymous: AnonymousPolicy;
   /** The board's workflow, ordered by `position`. */
   statuses: Status[];
+}
+
+/** A label admins put on ideas to group them, e.g. "Mobile"; tags belong to one board. */
+export interface Tag {
+  /**
+   * URL-safe key, unique within the board, derived from the name when the tag is created
+   * (see `tagSlug`) and kept when it is renamed, so links and filters keep working.
+   */
+  slug: string;
+  /** Display name, 1–40 characters. */
+  name: string;
 }
 
 /** Who wrote a post or comment, as shown to other users. */
@@ -43,8 +65,12 @@ export interface Post {
   /** Whether the current visitor has voted for this post. */
   voted: boolean;
   author: Author;
+  /** The post's tags, ordered by name. */
+  tags: Tag[];
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /** When the title or body last changed (ISO 8601); `null` when never edited. */
+  editedAt: string | null;
 }
 
 /** A reply under a post. */
@@ -55,6 +81,15 @@ export interface Comment {
   author: Author;
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /** When the body last changed (ISO 8601); `null` when never edited. */
+  editedAt: string | null;
+}
+
+/** What is left after a comment was deleted: the post's exact new comment count. */
+export interface CommentDeletion {
+  commentId: string;
+  postId: string;
+  commentCount: number;
 }
 
 /** The state of one visitor's vote on one post after a vote or unvote. */
@@ -86,12 +121,33 @@ export interface NewPost {
   body: string;
 }
 
+/** A change to an idea's text; fields left out stay as they are. */
+export interface PostEdit {
+  title?: string;
+  body?: string;
+}
+
+/** How a board list is narrowed; every filter given must match. */
+export interface PostFilters {
+  /** Only posts in this status (a status key of the board). */
+  status?: string;
+  /** Only posts with this tag (a tag slug of the board). */
+  tag?: string;
+  /**
+   * Full-text search over title and body, 1–200 characters. Adapters match every word; how
+   * words match (stemming, phrases, `-exclusions`) depends on the adapter.
+   */
+  q?: string;
+}
+
 /** Limits every adapter and the server enforce on user text. */
 export const LIMITS = {
   titleMin: 3,
   titleMax: 140,
   bodyMax: 10_000,
   commentMax: 5_000,
+  tagNameMax: 40,
+  searchMax: 200,
   pageSizeDefault: 20,
   pageSizeMax: 100,
 } as const;

@@ -33,3 +33,51 @@ export function checkCommentBody(body: string): InputProblem[] {
   }
   return [];
 }
+
+/**
+ * Checks an edit of an idea: each field given follows the rules of {@link checkNewPost}; an
+ * edit that changes nothing at all (no field given) is refused too.
+ */
+export function checkPostEdit(input: { title?: string; body?: string }): InputProblem[] {
+  if (input.title === undefined && input.body === undefined) {
+    return [{ field: 'body', message: 'Send a new title, a new body, or both.' }];
+  }
+  return checkNewPost({ title: input.title ?? 'unchanged', body: input.body ?? '' });
+}
+
+/**
+ * The slug a new tag gets from its name: lowercase letters and digits of any script, accents
+ * dropped, every other run of characters turned into one `-` (`"Dark mode!"` → `dark-mode`,
+ * `"Éditeur"` → `editeur`). Empty when the name has no letter or digit at all.
+ */
+export function tagSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, LIMITS.tagNameMax)
+    .replace(/-+$/, '');
+}
+
+/** Checks a tag name: 1–40 characters after trimming, with at least one letter or digit. */
+export function checkTagName(name: string): InputProblem[] {
+  const text = name.trim();
+  if (!text) return [{ field: 'name', message: 'A tag needs a name.' }];
+  if (text.length > LIMITS.tagNameMax) {
+    return [{ field: 'name', message: `A tag name can have at most ${LIMITS.tagNameMax} characters.` }];
+  }
+  if (!tagSlug(text)) return [{ field: 'name', message: 'A tag name needs at least one letter or digit.' }];
+  return [];
+}
+
+/** Checks a search text: 1–200 characters after trimming. */
+export function checkSearchQuery(q: string): InputProblem[] {
+  const text = q.trim();
+  if (!text) return [{ field: 'q', message: 'A search needs at least one character.' }];
+  if (text.length > LIMITS.searchMax) {
+    return [{ field: 'q', message: `A search can have at most ${LIMITS.searchMax} characters.` }];
+  }
+  return [];
+}

@@ -2,20 +2,20 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import {
   HTTP_STATUS_BY_ERROR_CODE,
   SaysoError,
-  encodeOffsetCursor,
   errorCodeForHttpStatus,
-  type Page,
   type SaysoErrorCode,
 } from '@sayso/core';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from './db/database.js';
-import * as queries from './db/queries.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { listCommentsQuery, listPostsQuery, newCommentInput, newPostInput, parseInput } from './schemas.js';
+import { VOTER_HEADER, VOTER_ID_PATTERN, createAsker } from './asker.js';
+import { idempotency } from './middleware/idempotency.js';
+import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { corsFor, securityHeadersFor } from './middleware/security.js';
+import { openApiDocument } from './openapi.js';
+import { apiRoutes } from './routes.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -32,24 +32,36 @@ export interface AppOptions {
   staticRoutes?: StaticRoute[];
   /** Largest request body accepted, in bytes (default 64 KB); larger ones get 413. */
   maxBodyBytes?: number;
-  /** Writes (POST, DELETE) allowed per visitor and window; unlimited when absent. */
+  /**
+   * Writes (POST, PUT, PATCH, DELETE) allowed per window, per visitor and per IP address,
+   * counted in the database so that every process shares them; unlimited when absent.
+   */
   rateLimit?: RateLimitOptions;
+  /** Origins a browser may call from (`SAYSO_ALLOWED_ORIGINS`); default `['*']`, any origin. */
+  allowedOrigins?: readonly string[];
+  /**
+   * How many proxies in front of the server append to `X-Forwarded-For` (`SAYSO_TRUST_PROXY`);
+   * 0 (default) ignores the header and takes the socket's address.
+   */
+  trustProxy?: number;
+  /** How long a request waits for a concurrent one with the same Idempotency-Key (default 5000 ms). */
+  idempotencyWaitMs?: number;
+  /**
+   * Admin keys (`SAYSO_ADMIN_KEY`, comma-separated): `Authorization: Bearer <key>` with one of
+   * them, or with a key created through `POST /admin/keys`, acts as an admin.
+   */
+  adminKeys?: readonly string[];
 }
 
-type AppEnv = { Variables: { voter: string | null } };
+/** What the app's middleware keeps on each request. */
+export type AppEnv = { Variables: { voter: string | null } };
 
 /** The prefix of every API route. */
 export const API_PREFIX = '/api/v1';
 
-/** The header carrying the visitor's private, opaque id (until signed tokens replace it). */
-export const VOTER_HEADER = 'X-Sayso-Voter';
-
-/** What a voter id may look like: 8–128 letters, digits, `-` or `_`. */
-export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+export { VOTER_HEADER, VOTER_ID_PATTERN };
 
 const statusOf = (code: SaysoErrorCode) => HTTP_STATUS_BY_ERROR_CODE[code] as ContentfulStatusCode;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The JSON every error response carries. */
 export interface ErrorBody {
@@ -58,38 +70,6 @@ export interface ErrorBody {
 
 const errorBody = (code: SaysoErrorCode, message: string, details?: Readonly<Record<string, unknown>>): ErrorBody => ({
   error: details && Object.keys(details).length > 0 ? { code, message, details } : { code, message },
-});
-
-/** A post id from the path; a malformed one is simply a post that does not exist. */
-function postIdParam(c: Context<AppEnv>): string {
-  const id = c.req.param('id') ?? '';
-  if (!UUID.test(id)) throw new SaysoError('not_found', `There is no post "${id}".`);
-  return id.toLowerCase();
-}
-
-function requireVoter(c: Context<AppEnv>): string {
-  const voter = c.get('voter');
-  if (!voter) {
-    throw new SaysoError(
-      'unauthorized',
-      `Send an ${VOTER_HEADER} header: an id of 8 to 128 letters, digits, "-" or "_".`,
-    );
-  }
-  return voter;
-}
-
-async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new SaysoError('invalid_input', 'The request body is not valid JSON.');
-  }
-}
-
-const page = <T>(slice: queries.Slice<T>, offset: number, limit: number): Page<T> => ({
-  items: slice.items,
-  nextCursor: slice.hasMore ? encodeOffsetCursor(offset + limit) : null,
 });
 
 /**
@@ -102,12 +82,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxSize = options.maxBodyBytes ?? 64 * 1024;
 
-  // Boards are embedded in other sites: any origin may call the API. No cookies are used, so
-  // a wildcard origin exposes nothing.
-  app.use(
-    `${API_PREFIX}/*`,
-    cors({ origin: '*', allowHeaders: ['Content-Type', VOTER_HEADER], exposeHeaders: ['Retry-After'], maxAge: 600 }),
-  );
+  // Order matters: CORS first (preflights end there, refusals still carry the headers), then
+  // security headers, the body limit (before anything reads the body), the visitor, the
+  // database-backed write limits, and idempotency last, so a 413 or 429 is never stored as the
+  // answer to a key. Nothing here keeps state in process memory.
+  app.use('*', corsFor(options.allowedOrigins ?? ['*'], VOTER_HEADER));
+  app.use('*', securityHeadersFor(API_PREFIX));
   app.use(
     `${API_PREFIX}/*`,
     bodyLimit({
@@ -122,73 +102,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
   if (options.rateLimit) {
-    const limiter = createRateLimiter(options.rateLimit);
-    app.use(`${API_PREFIX}/*`, async (c, next) => {
-      const voter = c.get('voter');
-      if (voter && (c.req.method === 'POST' || c.req.method === 'DELETE')) {
-        const wait = limiter.hit(voter);
-        if (wait !== undefined) {
-          c.header('Retry-After', String(wait));
-          throw new SaysoError('rate_limited', `Too many changes at once; try again in ${wait} s.`, {
-            retryAfterSeconds: wait,
-          });
-        }
-      }
-      await next();
-    });
+    app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
   }
-
-  app.get(`${API_PREFIX}/boards`, async (c) => c.json(await queries.listBoards(db)));
-
-  app.get(`${API_PREFIX}/boards/:board/posts`, async (c) => {
-    const query = parseInput(listPostsQuery, c.req.query());
-    const slice = await queries.listPosts(db, {
-      board: c.req.param('board'),
-      sort: query.sort,
-      offset: query.cursor,
-      limit: query.limit,
-      viewer: c.get('voter'),
-    });
-    return c.json(page(slice, query.cursor, query.limit));
+  app.use(`${API_PREFIX}/*`, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs }));
+  // Admin answers (new keys are shown once) are neither cached nor kept as idempotent replays.
+  app.use(`${API_PREFIX}/admin/*`, async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.post(`${API_PREFIX}/boards/:board/posts`, async (c) => {
-    const voter = requireVoter(c);
-    const input = parseInput(newPostInput, await readJson(c));
-    const post = await queries.createPost(db, { board: c.req.param('board'), ...input, voter });
-    return c.json(post, 201);
-  });
-
-  app.get(`${API_PREFIX}/posts/:id`, async (c) => {
-    const postId = postIdParam(c);
-    const post = await queries.findPost(db, postId, c.get('voter'));
-    if (!post) throw new SaysoError('not_found', `There is no post "${postId}".`);
-    return c.json(post);
-  });
-
-  app.post(`${API_PREFIX}/posts/:id/votes`, async (c) => {
-    const postId = postIdParam(c);
-    return c.json(await queries.setVote(db, { postId, voter: requireVoter(c), voted: true }));
-  });
-
-  app.delete(`${API_PREFIX}/posts/:id/votes`, async (c) => {
-    const postId = postIdParam(c);
-    return c.json(await queries.setVote(db, { postId, voter: requireVoter(c), voted: false }));
-  });
-
-  app.get(`${API_PREFIX}/posts/:id/comments`, async (c) => {
-    const postId = postIdParam(c);
-    const query = parseInput(listCommentsQuery, c.req.query());
-    const slice = await queries.listComments(db, { postId, offset: query.cursor, limit: query.limit });
-    return c.json(page(slice, query.cursor, query.limit));
-  });
-
-  app.post(`${API_PREFIX}/posts/:id/comments`, async (c) => {
-    const postId = postIdParam(c);
-    const voter = requireVoter(c);
-    const input = parseInput(newCommentInput, await readJson(c));
-    return c.json(await queries.addComment(db, { postId, body: input.body, voter }), 201);
-  });
+  // Every API route lives in routes.ts; who is asking is read only through `asker`.
+  const asker = createAsker(db, options.adminKeys ?? []);
+  app.route(API_PREFIX, apiRoutes({ db, asker, openApiDocument }));
 
   for (const route of options.staticRoutes ?? []) {
     const prefix = route.prefix.replace(/\/+$/, '');

@@ -4,11 +4,17 @@
 //   DATABASE_URL    PostgreSQL to use; when unset, embedded PGlite on disk:
 //   SAYSO_DATA_DIR  PGlite's folder (default ./.sayso-data, relative to the working directory)
 //   SAYSO_STATIC    comma-separated prefix=dir pairs of static folders, e.g. /=examples/vanilla
-//   SAYSO_WRITES_PER_MINUTE  writes allowed per visitor and minute (default 120; 0: no limit)
+//   SAYSO_WRITES_PER_MINUTE         writes allowed per visitor and minute (default 120; 0: no limit)
+//   SAYSO_WRITES_PER_MINUTE_PER_IP  writes allowed per IP address and minute (default 600; 0: no limit)
+//   SAYSO_ALLOWED_ORIGINS   comma-separated origins that may call the API from a browser (default *)
+//   SAYSO_TRUST_PROXY       proxies in front that append to X-Forwarded-For (default 0: use the socket)
+//   SAYSO_ADMIN_KEY         comma-separated admin keys for "Authorization: Bearer <key>" (default none)
 import { resolve } from 'node:path';
 import type { StaticRoute } from './app.js';
+import { parseAdminKeys } from './asker.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { parseAllowedOrigins } from './middleware/security.js';
 import { seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
 
@@ -26,7 +32,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT:
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(process.env.SAYSO_DATA_DIR || '.sayso-data');
 const staticRoutes = parseStatic(process.env.SAYSO_STATIC);
-const writesPerMinute = Number(process.env.SAYSO_WRITES_PER_MINUTE ?? 120);
+/** A whole number ≥ 0 from the environment, or the default when unset. */
+function count(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}: "${raw}" is not a whole number ≥ 0`);
+  return value;
+}
+const writesPerMinute = count('SAYSO_WRITES_PER_MINUTE', 120);
+const writesPerMinutePerIp = count('SAYSO_WRITES_PER_MINUTE_PER_IP', 600);
+const trustProxy = count('SAYSO_TRUST_PROXY', 0);
+const allowedOrigins = parseAllowedOrigins(process.env.SAYSO_ALLOWED_ORIGINS);
+const adminKeys = parseAdminKeys(process.env.SAYSO_ADMIN_KEY);
 
 const db = await openDatabase(url ? { url } : { dataDir });
 const applied = await migrate(db);
@@ -36,7 +54,13 @@ const server = await startServer({
   port,
   db,
   staticRoutes,
-  rateLimit: writesPerMinute > 0 ? { max: writesPerMinute, windowMs: 60_000 } : undefined,
+  rateLimit:
+    writesPerMinute > 0 || writesPerMinutePerIp > 0
+      ? { max: writesPerMinute, maxPerIp: writesPerMinutePerIp, windowMs: 60_000 }
+      : undefined,
+  allowedOrigins,
+  trustProxy,
+  adminKeys,
 });
 
 console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}` : `PGlite in ${dataDir}`}`);

@@ -1,8 +1,15 @@
 import {
+  ANONYMOUS_POLICIES,
   LIMITS,
+  POST_SORTS,
+  SAYSO_ERROR_CODES,
   SaysoError,
   checkCommentBody,
   checkNewPost,
+  checkPostEdit,
+  checkSearchQuery,
+  checkTagName,
+  decodeKeysetCursor,
   decodeOffsetCursor,
   type InputProblem,
 } from '@sayso/core';
@@ -10,6 +17,8 @@ import { z } from 'zod';
 
 // Request shapes, checked with zod. The text rules are core's own checkNewPost and
 // checkCommentBody, so the server refuses exactly what the client-side forms refuse.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // PostgreSQL text cannot hold U+0000, so it is refused here with a clear message.
 const text = (field: string) =>
@@ -19,7 +28,13 @@ const text = (field: string) =>
 
 /** `POST /boards/:board/posts`: title trimmed, 3–140 characters; body up to 10 000. */
 export const newPostInput = z
-  .object({ title: text('title'), body: text('body').default('') }, { error: 'Send a JSON object.' })
+  .object(
+    {
+      title: text('title').describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming.`),
+      body: text('body').default('').describe(`Markdown, up to ${LIMITS.bodyMax} characters.`),
+    },
+    { error: 'Send a JSON object.' },
+  )
   .superRefine((input, ctx) => {
     for (const problem of checkNewPost(input)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
@@ -29,7 +44,7 @@ export const newPostInput = z
 
 /** `POST /posts/:id/comments`: 1–5000 characters after trimming; stored trimmed. */
 export const newCommentInput = z
-  .object({ body: text('body') }, { error: 'Send a JSON object.' })
+  .object({ body: text('body').describe(`1–${LIMITS.commentMax} characters after trimming.`) }, { error: 'Send a JSON object.' })
   .superRefine((input, ctx) => {
     for (const problem of checkCommentBody(input.body)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
@@ -37,17 +52,16 @@ export const newCommentInput = z
   })
   .transform((input) => ({ body: input.body.trim() }));
 
-const cursor = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const offset = decodeOffsetCursor(value);
-    if (offset === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'The cursor is not one this server gave out.' });
-      return z.NEVER;
-    }
-    return offset;
-  });
+const cursorText = z.string({ error: 'cursor must be a string.' }).max(300, 'The cursor is not one this server gave out.');
+
+const cursor = cursorText.optional().transform((value, ctx) => {
+  const offset = decodeOffsetCursor(value);
+  if (offset === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'The cursor is not one this server gave out.' });
+    return z.NEVER;
+  }
+  return offset;
+});
 
 const limitMessage = `limit must be a whole number from 1 to ${LIMITS.pageSizeMax}.`;
 const limit = z
@@ -55,17 +69,195 @@ const limit = z
   .regex(/^[0-9]{1,6}$/, limitMessage)
   .transform(Number)
   .pipe(z.number().min(1, limitMessage).max(LIMITS.pageSizeMax, limitMessage))
-  .default(LIMITS.pageSizeDefault);
+  .default(LIMITS.pageSizeDefault)
+  .describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`);
 
-/** `GET /boards/:board/posts` query. */
-export const listPostsQuery = z.object({
-  sort: z.enum(['top', 'new', 'trending'], { error: 'sort must be one of top, new, trending.' }).default('top'),
-  cursor,
+/** A status key or tag slug in a query or path: short, printable text. */
+const key = (field: string) =>
+  text(field).pipe(z.string().min(1, `${field} cannot be empty.`).max(100, `${field} can have at most 100 characters.`));
+
+/** The fields of the `GET /boards/:board/posts` query, as documented. */
+export const listPostsQueryFields = z.object({
+  sort: z
+    .enum(POST_SORTS as [string, ...string[]], { error: 'sort must be one of top, new, trending.' })
+    .default('top')
+    .describe('top: most votes; new: newest first; trending: votes weighted toward recent ones.'),
+  cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort; opaque.'),
   limit,
+  status: key('status').optional().describe('Only posts in this status (a status key of the board).'),
+  tag: key('tag').optional().describe('Only posts with this tag (a tag slug of the board).'),
+  q: text('q')
+    .superRefine((value, ctx) => {
+      for (const problem of checkSearchQuery(value)) ctx.addIssue({ code: 'custom', message: problem.message });
+    })
+    .transform((value) => value.trim())
+    .optional()
+    .describe('Full-text search over title and body (PostgreSQL websearch syntax, English stemming), 1 to 200 characters.'),
+});
+
+/**
+ * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
+ * `new`, an offset for `top` and `trending` (see queries.listPosts).
+ */
+export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
+  const { cursor: raw, ...rest } = query;
+  if (query.sort === 'new') {
+    const after = decodeKeysetCursor(raw);
+    if (after === undefined || (after && !UUID.test(after.id))) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'The cursor is not one this server gave out for sort=new.' });
+      return z.NEVER;
+    }
+    return { ...rest, sort: query.sort as 'new', after, offset: 0 };
+  }
+  const offset = decodeOffsetCursor(raw);
+  if (offset === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${query.sort}.` });
+    return z.NEVER;
+  }
+  return { ...rest, sort: query.sort as 'top' | 'trending', after: null, offset };
 });
 
 /** `GET /posts/:id/comments` query. */
-export const listCommentsQuery = z.object({ cursor, limit });
+export const listCommentsQuery = z.object({
+  cursor: cursor.describe('nextCursor of the previous page; opaque.'),
+  limit,
+});
+
+/**
+ * `PATCH /posts/:id`: a new title and/or body (author or admin), and/or a new status (admins
+ * only). Unknown fields are refused, so a typo never passes for a no-op.
+ */
+export const editPostInput = z
+  .strictObject(
+    {
+      title: text('title').optional().describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming; author or admin.`),
+      body: text('body').optional().describe(`Markdown, up to ${LIMITS.bodyMax} characters; author or admin.`),
+      status: key('status').optional().describe('A status key of the post\'s board; admins only.'),
+    },
+    { error: 'Send a JSON object with title, body and/or status.' },
+  )
+  .superRefine((input, ctx) => {
+    if (input.status !== undefined && input.title === undefined && input.body === undefined) return;
+    for (const problem of checkPostEdit(input)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }
+  })
+  .transform((input) => ({ ...input, ...(input.title === undefined ? {} : { title: input.title.trim() }) }));
+
+/** `PATCH /comments/:id`: the new body, with the rules of a new comment. */
+export const editCommentInput = newCommentInput;
+
+/** `POST /boards/:board/tags`, `PATCH /boards/:board/tags/:tag`: a name of 1–40 characters. */
+export const tagNameInput = z
+  .object(
+    { name: text('name').describe(`1–${LIMITS.tagNameMax} characters after trimming, with a letter or digit.`) },
+    { error: 'Send a JSON object with a name.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkTagName(input.name)) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: problem.message });
+    }
+  })
+  .transform((input) => ({ name: input.name.trim() }));
+
+/** `POST /admin/keys`: what the key is for, 1–100 characters. */
+export const newAdminKeyInput = z
+  .object(
+    {
+      label: text('label')
+        .transform((value) => value.trim())
+        .pipe(z.string().min(1, 'A key needs a label.').max(100, 'A label can have at most 100 characters.')),
+    },
+    { error: 'Send a JSON object with a label.' },
+  );
+
+/** Path parameters, for the OpenAPI document (the routes check them where they use them). */
+export const pathParams = {
+  board: z.string().describe('Board slug, e.g. `demo`.'),
+  id: z.guid().describe('Post id (a UUID).'),
+  commentId: z.guid().describe('Comment id (a UUID).'),
+  tag: z.string().describe('Tag slug, e.g. `mobile-app`.'),
+  keyId: z.guid().describe('Admin key id (a UUID).'),
+} as const;
+
+// Responses, shaped exactly like the core types. They validate nothing at run time; they feed
+// the OpenAPI document, and the tests check real responses against them.
+
+const isoDate = z.string().describe('ISO 8601 timestamp.');
+
+export const statusSchema = z.strictObject({
+  id: z.string().describe('Stable key, unique within the board.'),
+  name: z.string(),
+  kind: z.enum(['open', 'active', 'done', 'declined', 'duplicate']),
+  position: z.number().int(),
+});
+
+export const boardSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  anonymous: z.enum(ANONYMOUS_POLICIES as [string, ...string[]]).describe('What visitors without a signed-in identity may do.'),
+  statuses: z.array(statusSchema).describe('The workflow, ordered by position.'),
+});
+
+export const authorSchema = z.strictObject({ id: z.string(), name: z.string().nullable() });
+
+export const tagSchema = z.strictObject({
+  slug: z.string().describe('Derived from the name at creation; stable across renames.'),
+  name: z.string(),
+});
+
+export const postSchema = z.strictObject({
+  id: z.string(),
+  board: z.string(),
+  title: z.string(),
+  body: z.string().describe('Markdown source as typed.'),
+  status: z.string().describe('A status key of the board.'),
+  voteCount: z.number().int(),
+  commentCount: z.number().int(),
+  voted: z.boolean().describe('Whether the caller has voted for it.'),
+  author: authorSchema,
+  tags: z.array(tagSchema),
+  createdAt: isoDate,
+  editedAt: isoDate.nullable(),
+});
+
+export const commentSchema = z.strictObject({
+  id: z.string(),
+  postId: z.string(),
+  body: z.string(),
+  author: authorSchema,
+  createdAt: isoDate,
+  editedAt: isoDate.nullable(),
+});
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass back as cursor; null on the last page.') });
+
+export const postPageSchema = pageSchema(postSchema);
+export const commentPageSchema = pageSchema(commentSchema);
+
+export const voteResultSchema = z.strictObject({ postId: z.string(), voted: z.boolean(), voteCount: z.number().int() });
+
+export const commentDeletionSchema = z.strictObject({
+  commentId: z.string(),
+  postId: z.string(),
+  commentCount: z.number().int().describe('The post\'s comment count after the deletion.'),
+});
+
+export const adminKeySchema = z.strictObject({ id: z.string(), label: z.string(), createdAt: isoDate });
+
+export const newAdminKeySchema = adminKeySchema.extend({
+  key: z.string().describe('The secret, shown this once; send it as `Authorization: Bearer <key>`.'),
+});
+
+export const errorSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(SAYSO_ERROR_CODES as [string, ...string[]]),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional().describe('e.g. problems: [{ field, message }], retryAfterSeconds.'),
+  }),
+});
 
 /** Parses input with a schema, or throws `invalid_input` naming every problem. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

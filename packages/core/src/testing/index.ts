@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SaysoAdapter } from '../adapter.js';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import type { SaysoAdapter, SaysoAdminApi } from '../adapter.js';
 import { SaysoError, type SaysoErrorCode } from '../errors.js';
 import type { Post } from '../types.js';
 
@@ -9,6 +9,11 @@ export interface AdapterSuiteFixture {
   createBoard(): Promise<string>;
   /** An adapter acting for the given visitor; the same id means the same visitor. */
   adapterFor(visitorId: string): SaysoAdapter;
+  /**
+   * An adapter acting as a board admin (with `admin` and `capabilities.admin`). Leave it out
+   * when the adapter has no admin part; the suite then skips the admin tests.
+   */
+  adminAdapter?(): SaysoAdapter;
   /** Releases servers, databases or anything else the fixture started. */
   close?(): Promise<void>;
 }
@@ -44,6 +49,7 @@ async function allPages(fetchPage: (cursor: string | null) => Promise<{ items: P
  * runAdapterSuite('my adapter', async () => ({
  *   createBoard: () => myBackend.createEmptyBoard(),
  *   adapterFor: (visitorId) => createMyAdapter({ visitorId }),
+ *   adminAdapter: () => createMyAdapter({ visitorId: 'admin', admin: true }), // optional
  * }));
  */
 export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteFixture>): void {
@@ -68,6 +74,18 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
       carol = fixture.adapterFor('suite-carol');
     };
 
+    /** The admin adapter and its admin part, or skips the test when the fixture has none. */
+    const adminOrSkip = (context: TestContext): { adapter: SaysoAdapter; admin: SaysoAdminApi } => {
+      if (!fixture.adminAdapter) {
+        context.skip('the fixture has no admin adapter');
+        throw new Error('unreachable');
+      }
+      const adapter = fixture.adminAdapter();
+      expect(adapter.capabilities?.admin).toBe(true);
+      expect(adapter.admin).toBeDefined();
+      return { adapter, admin: adapter.admin! };
+    };
+
     describe('boards', () => {
       it('lists a new board with its ordered default workflow', async () => {
         await freshBoard();
@@ -85,9 +103,20 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
         expect(found!.statuses.map((s) => s.kind)).toEqual(['open', 'open', 'active', 'active', 'done', 'declined']);
       });
 
-      it('lists no posts on a new board', async () => {
+      it('gives one board\'s details, the same as in the list, anonymous voting and posting allowed', async () => {
+        await freshBoard();
+        const details = await bob.getBoard({ board });
+        expect(details).toMatchObject({ slug: board, anonymous: 'votes-and-posts' });
+        expect(details.statuses.map((s) => s.id)).toEqual(['open', 'under-review', 'planned', 'in-progress', 'shipped', 'declined']);
+        expect((await bob.listBoards()).find((b) => b.slug === board)).toEqual(details);
+        await rejectsWith(bob.getBoard({ board: 'no-such-board-anywhere' }), 'not_found');
+      });
+
+      it('lists no posts and no tags on a new board', async () => {
         await freshBoard();
         expect(await alice.listPosts({ board })).toEqual({ items: [], nextCursor: null });
+        expect(await alice.listTags({ board })).toEqual([]);
+        await rejectsWith(alice.listTags({ board: 'no-such-board-anywhere' }), 'not_found');
       });
 
       it('refuses an unknown board with not_found', async () => {
@@ -107,6 +136,8 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
           voteCount: 1,
           voted: true,
           commentCount: 0,
+          tags: [],
+          editedAt: null,
         });
         expect(typeof post.id).toBe('string');
         expect(Number.isNaN(Date.parse(post.createdAt))).toBe(false);
@@ -235,6 +266,226 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
         await rejectsWith(bob.addComment({ postId: post.id, body: '   ' }), 'invalid_input');
         await rejectsWith(bob.addComment({ postId: '00000000-0000-4000-8000-000000000000', body: 'hi' }), 'not_found');
         expect((await alice.listComments({ postId: post.id })).items).toEqual([]);
+      });
+    });
+    describe('editing', () => {
+      it('lets the author edit an idea, marking it edited, with the limits of a new idea', async () => {
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: 'Please' });
+        const edited = await alice.updatePost({ postId: post.id, title: '  Dark mode for the editor  ' });
+        expect(edited).toMatchObject({ id: post.id, title: 'Dark mode for the editor', body: 'Please', voteCount: 1, voted: true });
+        expect(Number.isNaN(Date.parse(edited.editedAt ?? ''))).toBe(false);
+        const rewritten = await alice.updatePost({ postId: post.id, body: 'With **contrast**' });
+        expect(rewritten).toMatchObject({ title: 'Dark mode for the editor', body: 'With **contrast**' });
+        expect(await bob.getPost({ postId: post.id })).toMatchObject({ title: 'Dark mode for the editor', body: 'With **contrast**', voted: false });
+        await rejectsWith(alice.updatePost({ postId: post.id, title: 'ab' }), 'invalid_input');
+        await rejectsWith(alice.updatePost({ postId: post.id, body: 'x'.repeat(10_001) }), 'invalid_input');
+        await rejectsWith(alice.updatePost({ postId: '00000000-0000-4000-8000-000000000000', title: 'A fine title' }), 'not_found');
+        expect((await alice.getPost({ postId: post.id })).title).toBe('Dark mode for the editor');
+      });
+
+      it('refuses an edit of someone else\'s idea with forbidden', async () => {
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        await rejectsWith(bob.updatePost({ postId: post.id, title: 'Light mode only' }), 'forbidden');
+        expect(await bob.getPost({ postId: post.id })).toMatchObject({ title: 'Dark mode', editedAt: null });
+      });
+
+      it('lets the author edit and delete a comment, keeping the count exact', async () => {
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Offline mode', body: '' });
+        const one = await bob.addComment({ postId: post.id, body: 'Yes please' });
+        const two = await carol.addComment({ postId: post.id, body: 'Me too' });
+        expect(one.editedAt).toBeNull();
+        const edited = await bob.updateComment({ commentId: one.id, body: '  Yes please, on trains  ' });
+        expect(edited).toMatchObject({ id: one.id, postId: post.id, body: 'Yes please, on trains', createdAt: one.createdAt });
+        expect(Number.isNaN(Date.parse(edited.editedAt ?? ''))).toBe(false);
+        expect((await alice.listComments({ postId: post.id })).items).toEqual([edited, two]);
+        await rejectsWith(bob.updateComment({ commentId: one.id, body: '   ' }), 'invalid_input');
+        expect(await carol.deleteComment({ commentId: two.id })).toEqual({ commentId: two.id, postId: post.id, commentCount: 1 });
+        expect((await alice.listComments({ postId: post.id })).items.map((c) => c.id)).toEqual([one.id]);
+        expect((await alice.getPost({ postId: post.id })).commentCount).toBe(1);
+        await rejectsWith(carol.deleteComment({ commentId: two.id }), 'not_found');
+        await rejectsWith(carol.updateComment({ commentId: two.id, body: 'Back again' }), 'not_found');
+      });
+
+      it('refuses to edit or delete someone else\'s comment with forbidden', async () => {
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Offline mode', body: '' });
+        const comment = await bob.addComment({ postId: post.id, body: 'Yes please' });
+        // Not even the post's author may change what others wrote under it.
+        await rejectsWith(alice.updateComment({ commentId: comment.id, body: 'No thanks' }), 'forbidden');
+        await rejectsWith(alice.deleteComment({ commentId: comment.id }), 'forbidden');
+        expect((await carol.listComments({ postId: post.id })).items).toEqual([comment]);
+        expect((await carol.getPost({ postId: post.id })).commentCount).toBe(1);
+      });
+    });
+
+    describe('filters and search', () => {
+      const ideas = async () => {
+        await freshBoard();
+        const dark = await alice.createPost({ board, title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' });
+        const csv = await bob.createPost({ board, title: 'Export to CSV', body: 'For the monthly report.' });
+        const offline = await carol.createPost({ board, title: 'Offline mode', body: 'Take notes on the train.' });
+        return { dark, csv, offline };
+      };
+
+      it('narrows by status key, nothing for a status no post has', async () => {
+        const { dark, csv, offline } = await ideas();
+        const open = await bob.listPosts({ board, status: 'open', sort: 'new' });
+        expect(open.items.map((p) => p.id)).toEqual([offline.id, csv.id, dark.id]);
+        expect(await bob.listPosts({ board, status: 'shipped' })).toEqual({ items: [], nextCursor: null });
+        expect(await bob.listPosts({ board, status: 'no-such-status' })).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('searches every word of title and body, combined with sort and filters', async () => {
+        const { dark, csv, offline } = await ideas();
+        const mode = await bob.listPosts({ board, q: 'mode', sort: 'new' });
+        expect(mode.items.map((p) => p.id)).toEqual([offline.id, dark.id]);
+        expect((await bob.listPosts({ board, q: 'MODE editor' })).items.map((p) => p.id)).toEqual([dark.id]);
+        expect((await bob.listPosts({ board, q: 'monthly report' })).items.map((p) => p.id)).toEqual([csv.id]);
+        expect((await bob.listPosts({ board, q: 'train', status: 'open' })).items.map((p) => p.id)).toEqual([offline.id]);
+        expect((await bob.listPosts({ board, q: 'train', status: 'planned' })).items).toEqual([]);
+        expect(await bob.listPosts({ board, q: 'zeppelin' })).toEqual({ items: [], nextCursor: null });
+        const paged = await bob.listPosts({ board, q: 'mode', sort: 'top', limit: 1 });
+        expect(paged.items).toHaveLength(1);
+        expect(paged.nextCursor).not.toBeNull();
+      });
+
+      it('refuses an empty or overlong search with invalid_input', async () => {
+        await freshBoard();
+        await rejectsWith(alice.listPosts({ board, q: '   ' }), 'invalid_input');
+        await rejectsWith(alice.listPosts({ board, q: 'x'.repeat(201) }), 'invalid_input');
+      });
+
+      it('finds nothing for a tag the board does not have', async () => {
+        await ideas();
+        expect(await bob.listPosts({ board, tag: 'no-such-tag' })).toEqual({ items: [], nextCursor: null });
+      });
+    });
+
+    describe('keyset pages of new', () => {
+      it('never repeats a post when one is added between pages', async () => {
+        await freshBoard();
+        const created: string[] = [];
+        for (let n = 1; n <= 5; n++) created.push((await alice.createPost({ board, title: `Idea number ${n}`, body: '' })).id);
+        const first = await bob.listPosts({ board, sort: 'new', limit: 2 });
+        expect(first.items.map((p) => p.id)).toEqual([created[4], created[3]]);
+        const late = await carol.createPost({ board, title: 'A late idea', body: '' });
+        const seen = [...first.items];
+        let cursor = first.nextCursor;
+        while (cursor) {
+          const page = await bob.listPosts({ board, sort: 'new', limit: 2, cursor });
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+        }
+        const ids = seen.map((p) => p.id);
+        expect(ids).toEqual([created[4], created[3], created[2], created[1], created[0]]);
+        expect(ids).not.toContain(late.id);
+        expect((await bob.listPosts({ board, sort: 'new', limit: 1 })).items[0]!.id).toBe(late.id);
+      });
+
+      it('refuses a cursor of another sort with invalid_input', async () => {
+        await freshBoard();
+        for (let n = 1; n <= 3; n++) await alice.createPost({ board, title: `Idea number ${n}`, body: '' });
+        const newest = await alice.listPosts({ board, sort: 'new', limit: 1 });
+        const top = await alice.listPosts({ board, sort: 'top', limit: 1 });
+        await rejectsWith(alice.listPosts({ board, sort: 'top', cursor: newest.nextCursor }), 'invalid_input');
+        await rejectsWith(alice.listPosts({ board, sort: 'new', cursor: top.nextCursor }), 'invalid_input');
+      });
+    });
+
+    describe('admin', () => {
+      it('offers no admin part to a visitor', async () => {
+        await freshBoard();
+        expect(alice.admin).toBeUndefined();
+        expect(alice.capabilities?.admin ?? false).toBe(false);
+      });
+
+      it('lets an admin edit anyone\'s idea and delete anyone\'s comment', async (context) => {
+        const { adapter } = adminOrSkip(context);
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        const comment = await bob.addComment({ postId: post.id, body: 'Spam spam spam' });
+        expect(await adapter.updatePost({ postId: post.id, title: 'Dark mode (merged wording)' })).toMatchObject({
+          title: 'Dark mode (merged wording)',
+          author: post.author,
+        });
+        expect(await adapter.updateComment({ commentId: comment.id, body: '[removed link]' })).toMatchObject({ body: '[removed link]', author: comment.author });
+        expect(await adapter.deleteComment({ commentId: comment.id })).toEqual({ commentId: comment.id, postId: post.id, commentCount: 0 });
+        expect((await alice.getPost({ postId: post.id })).commentCount).toBe(0);
+      });
+
+      it('moves an idea through the workflow; an unknown status is invalid_input', async (context) => {
+        const { admin } = adminOrSkip(context);
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        const other = await bob.createPost({ board, title: 'Export to CSV', body: '' });
+        expect(await admin.setPostStatus({ postId: post.id, status: 'planned' })).toMatchObject({ id: post.id, status: 'planned', voteCount: 1 });
+        expect(await admin.setPostStatus({ postId: post.id, status: 'planned' })).toMatchObject({ status: 'planned' });
+        expect(await alice.getPost({ postId: post.id })).toMatchObject({ status: 'planned', voted: true, editedAt: null });
+        expect((await bob.listPosts({ board, status: 'planned' })).items.map((p) => p.id)).toEqual([post.id]);
+        expect((await bob.listPosts({ board, status: 'open' })).items.map((p) => p.id)).toEqual([other.id]);
+        await rejectsWith(admin.setPostStatus({ postId: post.id, status: 'no-such-status' }), 'invalid_input');
+        await rejectsWith(admin.setPostStatus({ postId: '00000000-0000-4000-8000-000000000000', status: 'planned' }), 'not_found');
+        expect((await alice.getPost({ postId: post.id })).status).toBe('planned');
+      });
+
+      it('creates, lists, renames and deletes tags; the slug stays across renames', async (context) => {
+        const { adapter, admin } = adminOrSkip(context);
+        await freshBoard();
+        const mobile = await admin.createTag({ board, name: '  Mobile app ' });
+        expect(mobile).toEqual({ slug: 'mobile-app', name: 'Mobile app' });
+        const api = await admin.createTag({ board, name: 'API' });
+        expect(await bob.listTags({ board })).toEqual([api, mobile]);
+        expect(await admin.renameTag({ board, tag: 'mobile-app', name: 'Apps' })).toEqual({ slug: 'mobile-app', name: 'Apps' });
+        expect(await adapter.listTags({ board })).toEqual([api, { slug: 'mobile-app', name: 'Apps' }]);
+        await rejectsWith(admin.createTag({ board, name: 'api' }), 'conflict');
+        await rejectsWith(admin.createTag({ board, name: 'Mobile app!' }), 'conflict');
+        await rejectsWith(admin.renameTag({ board, tag: 'api', name: 'APPS' }), 'conflict');
+        await rejectsWith(admin.createTag({ board, name: ' ' }), 'invalid_input');
+        await rejectsWith(admin.createTag({ board, name: 'x'.repeat(41) }), 'invalid_input');
+        await rejectsWith(admin.createTag({ board: 'no-such-board-anywhere', name: 'Web' }), 'not_found');
+        await rejectsWith(admin.renameTag({ board, tag: 'no-such-tag', name: 'Web' }), 'not_found');
+        await admin.deleteTag({ board, tag: 'api' });
+        expect(await bob.listTags({ board })).toEqual([{ slug: 'mobile-app', name: 'Apps' }]);
+        await rejectsWith(admin.deleteTag({ board, tag: 'api' }), 'not_found');
+      });
+
+      it('tags ideas idempotently, filters by tag, and a deleted tag leaves every post', async (context) => {
+        const { admin } = adminOrSkip(context);
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        const other = await bob.createPost({ board, title: 'Export to CSV', body: '' });
+        const ui = await admin.createTag({ board, name: 'UI' });
+        const web = await admin.createTag({ board, name: 'Web' });
+        expect((await admin.addPostTag({ postId: post.id, tag: 'web' })).tags).toEqual([web]);
+        expect((await admin.addPostTag({ postId: post.id, tag: 'ui' })).tags).toEqual([ui, web]);
+        expect((await admin.addPostTag({ postId: post.id, tag: 'ui' })).tags).toEqual([ui, web]);
+        await admin.addPostTag({ postId: other.id, tag: 'web' });
+        expect(await alice.getPost({ postId: post.id })).toMatchObject({ tags: [ui, web], voted: true, editedAt: null });
+        expect((await bob.listPosts({ board, tag: 'ui' })).items.map((p) => p.id)).toEqual([post.id]);
+        expect((await bob.listPosts({ board, tag: 'web', sort: 'new' })).items.map((p) => p.id)).toEqual([other.id, post.id]);
+        expect((await admin.removePostTag({ postId: post.id, tag: 'web' })).tags).toEqual([ui]);
+        expect((await admin.removePostTag({ postId: post.id, tag: 'web' })).tags).toEqual([ui]);
+        await rejectsWith(admin.addPostTag({ postId: post.id, tag: 'no-such-tag' }), 'not_found');
+        await rejectsWith(admin.addPostTag({ postId: '00000000-0000-4000-8000-000000000000', tag: 'ui' }), 'not_found');
+        await admin.deleteTag({ board, tag: 'ui' });
+        expect((await bob.getPost({ postId: post.id })).tags).toEqual([]);
+        expect((await bob.listPosts({ board, tag: 'ui' })).items).toEqual([]);
+        expect((await bob.getPost({ postId: other.id })).tags).toEqual([web]);
+      });
+
+      it('keeps tags to their board', async (context) => {
+        const { admin } = adminOrSkip(context);
+        await freshBoard();
+        const elsewhere = board;
+        await admin.createTag({ board: elsewhere, name: 'Only here' });
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        await rejectsWith(admin.addPostTag({ postId: post.id, tag: 'only-here' }), 'not_found');
+        expect(await alice.listTags({ board })).toEqual([]);
+        expect(await admin.createTag({ board, name: 'Only here' })).toEqual({ slug: 'only-here', name: 'Only here' });
       });
     });
   });

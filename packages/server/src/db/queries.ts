@@ -1,12 +1,17 @@
 import {
   DEFAULT_STATUSES,
   SaysoError,
+  tagSlug,
+  type AnonymousPolicy,
   type Board,
   type Comment,
+  type CommentDeletion,
+  type KeysetPosition,
   type Post,
   type PostSort,
   type Status,
   type StatusKind,
+  type Tag,
   type VoteResult,
 } from '@sayso/core';
 import type { Database, Queryable } from './database.js';
@@ -22,7 +27,18 @@ export interface NewBoard {
   slug: string;
   name?: string;
   description?: string;
+  /** Default `votes-and-posts`. */
+  anonymous?: AnonymousPolicy;
   statuses?: readonly Status[];
+}
+
+/**
+ * Who is asking, as the queries need to know: the private key of their users row (a visitor's
+ * X-Sayso-Voter, or `admin:…` for an admin key) and whether they may triage.
+ */
+export interface Actor {
+  key: string;
+  admin: boolean;
 }
 
 /** One page of rows plus whether more follow. */
@@ -36,6 +52,7 @@ interface BoardRow {
   slug: string;
   name: string;
   description: string;
+  anonymous_policy: AnonymousPolicy;
 }
 
 interface StatusRow {
@@ -57,7 +74,11 @@ interface PostRow {
   voted: boolean;
   author_id: string;
   author_name: string | null;
+  tags: Tag[] | string | null;
   created_at: Date | string;
+  edited_at: Date | string | null;
+  /** created_at in UTC with microseconds, for keyset cursors (a JS Date keeps only ms). */
+  cursor_at: string;
 }
 
 interface CommentRow {
@@ -67,12 +88,14 @@ interface CommentRow {
   author_id: string;
   author_name: string | null;
   created_at: Date | string;
+  edited_at: Date | string | null;
 }
 
 /** What a board slug may look like (the same CHECK guards the column). */
 export const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
 const toPost = (row: PostRow): Post => ({
   id: row.id,
@@ -84,7 +107,9 @@ const toPost = (row: PostRow): Post => ({
   commentCount: Number(row.comment_count),
   voted: row.voted === true,
   author: { id: row.author_id, name: row.author_name },
+  tags: (typeof row.tags === 'string' ? (JSON.parse(row.tags) as Tag[]) : row.tags) ?? [],
   createdAt: iso(row.created_at),
+  editedAt: isoOrNull(row.edited_at),
 });
 
 const toComment = (row: CommentRow): Comment => ({
@@ -93,6 +118,7 @@ const toComment = (row: CommentRow): Comment => ({
   body: row.body,
   author: { id: row.author_id, name: row.author_name },
   createdAt: iso(row.created_at),
+  editedAt: isoOrNull(row.edited_at),
 });
 
 const toStatus = (row: StatusRow): Status => ({
@@ -114,7 +140,14 @@ const postSelect = (viewer: string) => `
            SELECT 1 FROM votes v JOIN users viewer ON viewer.id = v.user_id
            WHERE v.post_id = p.id AND viewer.anonymous_key = ${viewer}
          ) AS voted,
-         p.author_id, author.name AS author_name, p.created_at
+         p.author_id, author.name AS author_name,
+         COALESCE((
+           SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY lower(t.name) COLLATE "C", t.slug COLLATE "C")
+             FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+            WHERE pt.post_id = p.id
+         ), '[]'::json) AS tags,
+         p.created_at, p.edited_at,
+         to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
     FROM posts p
     JOIN boards b ON b.id = p.board_id
     JOIN users author ON author.id = p.author_id`;
@@ -131,17 +164,34 @@ const ORDER_BY: Record<PostSort, string> = {
 /** Every board with its workflow, oldest board first. */
 export async function listBoards(db: Queryable): Promise<Board[]> {
   const boards = await db.query<BoardRow>(
-    'SELECT id, slug, name, description FROM boards ORDER BY created_at, slug',
+    'SELECT id, slug, name, description, anonymous_policy FROM boards ORDER BY created_at, slug',
   );
   const statuses = await db.query<StatusRow>(
     'SELECT board_id, key, name, kind, position FROM statuses ORDER BY board_id, position, key',
   );
-  return boards.map((board) => ({
-    slug: board.slug,
-    name: board.name,
-    description: board.description,
-    statuses: statuses.filter((status) => status.board_id === board.id).map(toStatus),
-  }));
+  return boards.map((board) => toBoard(board, statuses.filter((status) => status.board_id === board.id)));
+}
+
+const toBoard = (board: BoardRow, statuses: StatusRow[]): Board => ({
+  slug: board.slug,
+  name: board.name,
+  description: board.description,
+  anonymous: board.anonymous_policy,
+  statuses: statuses.map(toStatus),
+});
+
+/** One board with its workflow; `not_found` for an unknown slug. */
+export async function findBoard(db: Queryable, slug: string): Promise<Board> {
+  const [board] = await db.query<BoardRow>(
+    'SELECT id, slug, name, description, anonymous_policy FROM boards WHERE slug = $1',
+    [slug],
+  );
+  if (!board) throw new SaysoError('not_found', `There is no board "${slug}".`);
+  const statuses = await db.query<StatusRow>(
+    'SELECT board_id, key, name, kind, position FROM statuses WHERE board_id = $1 ORDER BY position, key',
+    [board.id],
+  );
+  return toBoard(board, statuses);
 }
 
 /** Creates a board with the default workflow (or the given one); for seeds, tests and admins. */
@@ -158,9 +208,9 @@ export async function insertBoard(tx: Queryable, board: NewBoard): Promise<Board
   }
   const statuses = (board.statuses ?? DEFAULT_STATUSES).map((status) => ({ ...status }));
   const [row] = await tx.query<BoardRow>(
-    `INSERT INTO boards (slug, name, description) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING
-     RETURNING id, slug, name, description`,
-    [board.slug, board.name ?? board.slug, board.description ?? ''],
+    `INSERT INTO boards (slug, name, description, anonymous_policy) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING
+     RETURNING id, slug, name, description, anonymous_policy`,
+    [board.slug, board.name ?? board.slug, board.description ?? '', board.anonymous ?? 'votes-and-posts'],
   );
   if (!row) throw new SaysoError('conflict', `There already is a board "${board.slug}".`);
   for (const status of statuses) {
@@ -172,7 +222,7 @@ export async function insertBoard(tx: Queryable, board: NewBoard): Promise<Board
       status.position,
     ]);
   }
-  return { slug: row.slug, name: row.name, description: row.description, statuses };
+  return { slug: row.slug, name: row.name, description: row.description, anonymous: row.anonymous_policy, statuses };
 }
 
 /** The users row of a visitor's private key, created on first use; returns its id. */
@@ -202,19 +252,68 @@ async function assertPost(db: Queryable, postId: string): Promise<void> {
   if (!post) throw new SaysoError('not_found', `There is no post "${postId}".`);
 }
 
-/** One page of a board's posts in the given order; `not_found` for an unknown board. */
+/** What a page of posts is narrowed to; every filter given must match. */
+export interface PostListFilters {
+  /** A status key; a key the board does not have matches nothing. */
+  status?: string;
+  /** A tag slug; a slug the board does not have matches nothing. */
+  tag?: string;
+  /** PostgreSQL full text over title and body (`websearch_to_tsquery`, English). */
+  q?: string;
+}
+
+/**
+ * One page of a board's posts in the given order, narrowed by the filters; `not_found` for an
+ * unknown board.
+ *
+ * `new` pages by keyset (`after`: the last post's creation time and id), so posts created
+ * between two pages never shift the walk: the next page starts strictly after the last post
+ * seen. `top` and `trending` page by `offset`: their order changes whenever anyone votes, so no
+ * cursor could pin a position in them anyway, and an offset is honest about that. `lastPosition`
+ * is the keyset position of the page's last post, for the next cursor.
+ */
 export async function listPosts(
   db: Queryable,
-  params: { board: string; sort: PostSort; offset: number; limit: number; viewer: string | null },
-): Promise<Slice<Post>> {
+  params: {
+    board: string;
+    sort: PostSort;
+    offset?: number;
+    after?: KeysetPosition | null;
+    limit: number;
+    viewer: string | null;
+  } & PostListFilters,
+): Promise<Slice<Post> & { lastPosition?: KeysetPosition }> {
   const boardId = await boardIdOf(db, params.board);
+  const values: unknown[] = [boardId, params.viewer];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['p.board_id = $1'];
+  if (params.status !== undefined) where.push(`p.status_key = ${param(params.status)}`);
+  if (params.tag !== undefined) {
+    where.push(
+      `EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = ${param(params.tag)})`,
+    );
+  }
+  if (params.q !== undefined) {
+    // The same expression as the GIN index posts_search_idx, so the index serves it.
+    where.push(`to_tsvector('english', p.title || ' ' || p.body) @@ websearch_to_tsquery('english', ${param(params.q)})`);
+  }
+  if (params.sort === 'new' && params.after) {
+    where.push(`(p.created_at, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
+  }
+  const offset = params.sort === 'new' ? 0 : (params.offset ?? 0);
   const rows = await db.query<PostRow>(
-    `SELECT * FROM (${postSelect('$2')} WHERE p.board_id = $1) AS listed
+    `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed
       ORDER BY ${ORDER_BY[params.sort]}
-      LIMIT $3 OFFSET $4`,
-    [boardId, params.viewer, params.limit + 1, params.offset],
+      LIMIT ${param(params.limit + 1)} OFFSET ${param(offset)}`,
+    values,
   );
-  return { items: rows.slice(0, params.limit).map(toPost), hasMore: rows.length > params.limit };
+  const kept = rows.slice(0, params.limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(toPost),
+    hasMore: rows.length > params.limit,
+    ...(last ? { lastPosition: { at: last.cursor_at, id: last.id } } : {}),
+  };
 }
 
 /** A post as the given visitor sees it; `undefined` when there is none. */
@@ -290,7 +389,7 @@ export async function listComments(
 ): Promise<Slice<Comment>> {
   await assertPost(db, params.postId);
   const rows = await db.query<CommentRow>(
-    `SELECT c.id, c.post_id, c.body, c.author_id, u.name AS author_name, c.created_at
+    `SELECT c.id, c.post_id, c.body, c.author_id, u.name AS author_name, c.created_at, c.edited_at
        FROM comments c JOIN users u ON u.id = c.author_id
       WHERE c.post_id = $1
       ORDER BY c.created_at, c.id
@@ -311,11 +410,255 @@ export async function addComment(
     const [row] = await tx.query<CommentRow>(
       `WITH added AS (
          INSERT INTO comments (post_id, author_id, body) VALUES ($1, $2, $3)
-         RETURNING id, post_id, body, author_id, created_at
+         RETURNING id, post_id, body, author_id, created_at, edited_at
        )
        SELECT added.*, u.name AS author_name FROM added JOIN users u ON u.id = added.author_id`,
       [params.postId, authorId, params.body],
     );
     return toComment(row!);
   });
+}
+
+/** The one rule for changing what someone wrote: its author or an admin. */
+function assertMayChange(actor: Actor | null, authorKey: string | null, what: string): asserts actor is Actor {
+  if (!actor) throw new SaysoError('unauthorized', `Say who you are to change this ${what}.`);
+  if (!actor.admin && actor.key !== authorKey) {
+    throw new SaysoError('forbidden', `Only its author or an admin may change this ${what}.`);
+  }
+}
+
+/**
+ * Edits an idea in one transaction: `title`/`body` for its author or an admin (sets `edited_at`
+ * when the text changed), `status` for admins only (recorded as a `status_changed` event with
+ * the old and new status and the actor; setting the current status again records nothing).
+ * Returns the post as the actor sees it.
+ */
+export async function updatePost(
+  db: Database,
+  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string },
+): Promise<Post> {
+  const { actor } = params;
+  await db.transaction(async (tx) => {
+    const [post] = await tx.query<{ board_id: string; status_key: string; title: string; body: string; author_key: string | null }>(
+      `SELECT p.board_id, p.status_key, p.title, p.body, u.anonymous_key AS author_key
+         FROM posts p JOIN users u ON u.id = p.author_id
+        WHERE p.id = $1 FOR UPDATE OF p`,
+      [params.postId],
+    );
+    if (!post) throw new SaysoError('not_found', `There is no post "${params.postId}".`);
+    if (params.status !== undefined && !actor.admin) {
+      throw new SaysoError('forbidden', 'Only an admin may change the status of an idea.');
+    }
+    if (params.title !== undefined || params.body !== undefined) {
+      assertMayChange(actor, post.author_key, 'idea');
+      const title = params.title ?? post.title;
+      const body = params.body ?? post.body;
+      if (title !== post.title || body !== post.body) {
+        await tx.query('UPDATE posts SET title = $2, body = $3, edited_at = now() WHERE id = $1', [params.postId, title, body]);
+      }
+    }
+    if (params.status !== undefined && params.status !== post.status_key) {
+      const [known] = await tx.query('SELECT 1 FROM statuses WHERE board_id = $1 AND key = $2', [post.board_id, params.status]);
+      if (!known) {
+        throw new SaysoError('invalid_input', `This board has no status "${params.status}".`, {
+          problems: [{ field: 'status', message: `This board has no status "${params.status}".` }],
+        });
+      }
+      const actorId = await ensureUser(tx, actor.key);
+      await tx.query('UPDATE posts SET status_key = $2 WHERE id = $1', [params.postId, params.status]);
+      await tx.query(
+        `INSERT INTO post_events (post_id, kind, from_status, to_status, actor_id) VALUES ($1, 'status_changed', $2, $3, $4)`,
+        [params.postId, post.status_key, params.status, actorId],
+      );
+    }
+  });
+  return (await findPost(db, params.postId, actor.key))!;
+}
+
+const COMMENT_COLUMNS = 'c.id, c.post_id, c.body, c.author_id, u.name AS author_name, c.created_at, c.edited_at';
+
+/** A comment and its author's private key, locked for the rest of the transaction. */
+async function lockComment(tx: Queryable, commentId: string) {
+  const [row] = await tx.query<CommentRow & { author_key: string | null }>(
+    `SELECT ${COMMENT_COLUMNS}, u.anonymous_key AS author_key
+       FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.id = $1 FOR UPDATE OF c`,
+    [commentId],
+  );
+  if (!row) throw new SaysoError('not_found', `There is no comment "${commentId}".`);
+  return row;
+}
+
+/** Changes a comment's body (author or admin); sets `edited_at` when the text changed. */
+export async function updateComment(
+  db: Database,
+  params: { commentId: string; body: string; actor: Actor },
+): Promise<Comment> {
+  return db.transaction(async (tx) => {
+    const row = await lockComment(tx, params.commentId);
+    assertMayChange(params.actor, row.author_key, 'comment');
+    if (row.body === params.body) return toComment(row);
+    const [edited] = await tx.query<{ edited_at: Date | string }>(
+      'UPDATE comments SET body = $2, edited_at = now() WHERE id = $1 RETURNING edited_at',
+      [params.commentId, params.body],
+    );
+    return toComment({ ...row, body: params.body, edited_at: edited!.edited_at });
+  });
+}
+
+/**
+ * Deletes a comment for good (author or admin). The count comes from the remaining rows, in
+ * the same transaction, so it is exact.
+ */
+export async function deleteComment(
+  db: Database,
+  params: { commentId: string; actor: Actor },
+): Promise<CommentDeletion> {
+  return db.transaction(async (tx) => {
+    const row = await lockComment(tx, params.commentId);
+    assertMayChange(params.actor, row.author_key, 'comment');
+    await tx.query('DELETE FROM comments WHERE id = $1', [params.commentId]);
+    const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE post_id = $1', [row.post_id]);
+    return { commentId: row.id, postId: row.post_id, commentCount: Number(count!.n) };
+  });
+}
+
+// Tags. Slugs come from core's tagSlug(), so the memory adapter derives the same ones.
+
+const tagConflict = (board: string, name: string) =>
+  new SaysoError('conflict', `The board "${board}" already has a tag like "${name}".`);
+
+/** PostgreSQL's unique_violation: the UNIQUE constraints on tags decide clashes, race-free. */
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505';
+
+/** A board's tags, ordered by name; `not_found` for an unknown board. */
+export async function listTags(db: Queryable, board: string): Promise<Tag[]> {
+  const boardId = await boardIdOf(db, board);
+  // Code-point order (COLLATE "C") whatever the database's locale: the same order everywhere,
+  // and the one the memory adapter uses. Post.tags are ordered the same way.
+  return db.query<Tag>('SELECT slug, name FROM tags WHERE board_id = $1 ORDER BY lower(name) COLLATE "C", slug COLLATE "C"', [
+    boardId,
+  ]);
+}
+
+/** Creates a tag (name already validated and trimmed); `conflict` when slug or name is taken. */
+export async function createTag(db: Database, params: { board: string; name: string }): Promise<Tag> {
+  return db.transaction(async (tx) => {
+    const boardId = await boardIdOf(tx, params.board);
+    try {
+      const [tag] = await tx.query<Tag>(
+        'INSERT INTO tags (board_id, slug, name) VALUES ($1, $2, $3) RETURNING slug, name',
+        [boardId, tagSlug(params.name), params.name],
+      );
+      return tag!;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw tagConflict(params.board, params.name);
+      throw error;
+    }
+  });
+}
+
+/** Renames a tag, keeping its slug; `conflict` when another tag has the name. */
+export async function renameTag(db: Database, params: { board: string; tag: string; name: string }): Promise<Tag> {
+  return db.transaction(async (tx) => {
+    const boardId = await boardIdOf(tx, params.board);
+    try {
+      const [tag] = await tx.query<Tag>(
+        'UPDATE tags SET name = $3 WHERE board_id = $1 AND slug = $2 RETURNING slug, name',
+        [boardId, params.tag, params.name],
+      );
+      if (!tag) throw new SaysoError('not_found', `There is no tag "${params.tag}" on the board "${params.board}".`);
+      return tag;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw tagConflict(params.board, params.name);
+      throw error;
+    }
+  });
+}
+
+/** Deletes a tag; post_tags rows go with it (ON DELETE CASCADE). Returns the deleted tag. */
+export async function deleteTag(db: Database, params: { board: string; tag: string }): Promise<Tag> {
+  return db.transaction(async (tx) => {
+    const boardId = await boardIdOf(tx, params.board);
+    const [tag] = await tx.query<Tag>('DELETE FROM tags WHERE board_id = $1 AND slug = $2 RETURNING slug, name', [
+      boardId,
+      params.tag,
+    ]);
+    if (!tag) throw new SaysoError('not_found', `There is no tag "${params.tag}" on the board "${params.board}".`);
+    return tag;
+  });
+}
+
+/**
+ * Puts a tag of the post's own board on a post, or takes it off; idempotent both ways (the
+ * primary key decides). Returns the post as the viewer sees it.
+ */
+export async function setPostTag(
+  db: Database,
+  params: { postId: string; tag: string; tagged: boolean; viewer: string | null },
+): Promise<Post> {
+  const [found] = await db.query<{ tag_id: string | null }>(
+    `SELECT t.id AS tag_id FROM posts p LEFT JOIN tags t ON t.board_id = p.board_id AND t.slug = $2 WHERE p.id = $1`,
+    [params.postId, params.tag],
+  );
+  if (!found) throw new SaysoError('not_found', `There is no post "${params.postId}".`);
+  if (!found.tag_id) throw new SaysoError('not_found', `The post's board has no tag "${params.tag}".`);
+  if (params.tagged) {
+    await db.query('INSERT INTO post_tags (post_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [params.postId, found.tag_id]);
+  } else {
+    await db.query('DELETE FROM post_tags WHERE post_id = $1 AND tag_id = $2', [params.postId, found.tag_id]);
+  }
+  return (await findPost(db, params.postId, params.viewer))!;
+}
+
+// Admin keys. Only a key's SHA-256 is stored; the caller hashes.
+
+/** An admin key as listed: never the key itself. */
+export interface AdminKeyInfo {
+  id: string;
+  label: string;
+  createdAt: string;
+}
+
+interface AdminKeyRow {
+  id: string;
+  label: string;
+  created_at: Date | string;
+}
+
+const toAdminKey = (row: AdminKeyRow): AdminKeyInfo => ({ id: row.id, label: row.label, createdAt: iso(row.created_at) });
+
+/** Stores a new admin key by its hash. */
+export async function insertAdminKey(db: Queryable, params: { label: string; keyHash: string }): Promise<AdminKeyInfo> {
+  const [row] = await db.query<AdminKeyRow>(
+    'INSERT INTO admin_keys (label, key_hash) VALUES ($1, $2) RETURNING id, label, created_at',
+    [params.label, params.keyHash],
+  );
+  return toAdminKey(row!);
+}
+
+/** The admin keys not revoked, oldest first. */
+export async function listAdminKeys(db: Queryable): Promise<AdminKeyInfo[]> {
+  const rows = await db.query<AdminKeyRow>(
+    'SELECT id, label, created_at FROM admin_keys WHERE revoked_at IS NULL ORDER BY created_at, id',
+  );
+  return rows.map(toAdminKey);
+}
+
+/** Revokes a key; `not_found` when there is no such key or it already was revoked. */
+export async function revokeAdminKey(db: Queryable, id: string): Promise<AdminKeyInfo> {
+  const [row] = await db.query<AdminKeyRow>(
+    'UPDATE admin_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id, label, created_at',
+    [id],
+  );
+  if (!row) throw new SaysoError('not_found', `There is no active admin key "${id}".`);
+  return toAdminKey(row);
+}
+
+/** The id of the active key with this hash, if any. */
+export async function findAdminKeyId(db: Queryable, keyHash: string): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM admin_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
+    keyHash,
+  ]);
+  return row?.id;
 }

@@ -70,7 +70,7 @@ describe('<sayso-provider>', () => {
         seen.push({ url: url.pathname, voter: new Headers(init?.headers).get('X-Sayso-Voter') });
         const post = {
           id: 'p1', board: 'demo', title: 'From the server', body: '', status: 'open', voteCount: 2,
-          commentCount: 0, voted: false, author: { id: 'u1', name: null }, createdAt: '2026-01-01T00:00:00Z',
+          commentCount: 0, voted: false, author: { id: 'u1', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z', editedAt: null,
         };
         return new Response(JSON.stringify({ items: [post], nextCursor: null }), {
           headers: { 'Content-Type': 'application/json' },

@@ -1,0 +1,46 @@
+import { expect } from 'vitest';
+import type { createApp } from '../../src/app.js';
+
+/** One answer of the app: status, headers, parsed JSON (when any) and the raw text. */
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}
+
+/** Options of one call: who asks (visitor id and/or admin key), the body, extra headers. */
+export interface CallOptions {
+  voter?: string;
+  adminKey?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Calls `/api/v1…` of an app in process; JSON bodies are serialised, strings sent as they are. */
+export function apiClient(app: ReturnType<typeof createApp>) {
+  return async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.voter) headers['X-Sayso-Voter'] = options.voter;
+    if (options.adminKey) headers.Authorization = `Bearer ${options.adminKey}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const response = await app.request(`/api/v1${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined, text };
+  };
+}
+
+/** Expects an error answer of the given status and code, shaped like every error. */
+export async function expectError(request: Promise<ApiAnswer>, status: number, code: string) {
+  const response = await request;
+  expect({ status: response.status, body: response.json }).toEqual({
+    status,
+    body: { error: expect.objectContaining({ code, message: expect.any(String) }) },
+  });
+  expect(Object.keys(response.json.error).every((key) => ['code', 'message', 'details'].includes(key))).toBe(true);
+  return response.json.error as { code: string; message: string; details?: Record<string, unknown> };
+}
