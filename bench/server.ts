@@ -16,10 +16,11 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp, createBoard, createPost, findPost, migrate, openDatabase, type AppOptions, type Database } from '@sayso/server';
+import { createApp, createBoard, createPost, findPost, migrate, openDatabase, visitorSecretOf, type AppOptions, type Database } from '@sayso/server';
 import { Hono } from 'hono';
 import { startPostgres, type TestPostgres } from '../packages/server/test/support/postgres.js';
 import type { LoadJob, LoadSummary, WorkerReply } from './lib/load-worker.js';
+import { mintVisitorToken } from './lib/visitor-token.js';
 
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
@@ -229,12 +230,12 @@ async function voteCount(db: Database, postId: string): Promise<number> {
 }
 
 /** Votes once for each of `size` pool voters, so that the measured run only repeats votes. */
-async function primePool(url: string, prefix: string, size: number): Promise<void> {
+async function primePool(url: string, prefix: string, size: number, secret: string): Promise<void> {
   let next = 0;
   const voteAll = async () => {
     while (next < size) {
       const voter = `${prefix}${next++}`;
-      const response = await fetch(url, { method: 'POST', headers: { 'X-Sayso-Voter': voter } });
+      const response = await fetch(url, { method: 'POST', headers: { 'X-Sayso-Visitor': mintVisitorToken(voter, secret) } });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`priming the pool: ${voter} got HTTP ${response.status}`);
     }
@@ -245,6 +246,8 @@ async function primePool(url: string, prefix: string, size: number): Promise<voi
 async function benchSayso(worker: Worker, label: string, db: Database): Promise<void> {
   await migrate(db);
   await createBoard(db, { slug: 'bench', name: 'Bench' });
+  // The load generator signs its visitors' tokens with the server's own visitor secret.
+  const secret = Buffer.from(await visitorSecretOf(db)).toString('base64url');
   const fresh = await createPost(db, { board: 'bench', title: 'New voters', body: 'Every vote is new.', voter: 'bench-author-fresh' });
   const repeat = await createPost(db, { board: 'bench', title: 'Repeat voters', body: 'Every vote repeats.', voter: 'bench-author-repeat' });
 
@@ -258,7 +261,7 @@ async function benchSayso(worker: Worker, label: string, db: Database): Promise<
     step(`${label}: new voters`);
     served.reset();
     const path = `/api/v1/posts/${fresh.id}/votes`;
-    const { warm, run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'distinct', prefix: 'bench' } });
+    const { warm, run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'distinct', prefix: 'bench', secret } });
     const count = await voteCount(db, fresh.id);
     const ok = served.stats.ok;
     const clientOk = warm.ok + run.ok;
@@ -275,9 +278,9 @@ async function benchSayso(worker: Worker, label: string, db: Database): Promise<
     step(`${label}: priming ${CONFIG.pool} voters, then repeat voters`);
     const prefix = 'bench-repeat-';
     const path = `/api/v1/posts/${repeat.id}/votes`;
-    await primePool(`${served.url}${path}`, prefix, CONFIG.pool);
+    await primePool(`${served.url}${path}`, prefix, CONFIG.pool, secret);
     served.reset();
-    const { run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'pool', prefix, size: CONFIG.pool } });
+    const { run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'pool', prefix, size: CONFIG.pool, secret } });
     const count = await voteCount(db, repeat.id);
     const expected = 1 + CONFIG.pool;
     if (count !== expected) problems.push(`${name}: voteCount is ${count}, expected 1 author + ${CONFIG.pool} pool voters`);

@@ -13,7 +13,7 @@ export function mockApi(options: MockApiOptions & { count?: number } = {}) {
 
 /** A client over the mocked API with the demo board already loaded, for single-card stories. */
 export async function loadedClient(): Promise<{ client: SaysoClient }> {
-  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL, voterId: 'storybook-visitor' }) });
+  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
   await client.board('demo').load();
   return { client };
 }

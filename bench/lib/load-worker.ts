@@ -2,13 +2,17 @@
 // server it measures. bench/server.ts forks it and sends one LoadJob per message; it answers
 // with a LoadSummary (or an error) and exits when the parent goes away.
 import autocannon from 'autocannon';
+import { mintVisitorToken } from './visitor-token.js';
 
-/** Which X-Sayso-Voter each request carries. */
+/**
+ * Which visitor each request is (an X-Sayso-Visitor token for the id, signed with `secret`, the
+ * server's visitor secret in base64url).
+ */
 export type Voters =
   /** A new id on every request: every vote inserts a row. */
-  | { kind: 'distinct'; prefix: string }
+  | { kind: 'distinct'; prefix: string; secret: string }
   /** Ids `${prefix}${i}` for i in [0, size), cycled: every vote repeats an earlier one. */
-  | { kind: 'pool'; prefix: string; size: number }
+  | { kind: 'pool'; prefix: string; size: number; secret: string }
   | { kind: 'none' };
 
 export interface LoadJob {
@@ -46,6 +50,17 @@ let jobs = 0;
 async function runJob(job: LoadJob): Promise<LoadSummary> {
   const tag = `${process.pid.toString(36)}${(++jobs).toString(36)}`;
   let next = job.voters.kind === 'pool' ? Math.floor(Math.random() * job.voters.size) : 0;
+  const tokens = new Map<string, string>();
+  const tokenFor = (): string | undefined => {
+    const id = voterFor();
+    if (id === undefined || job.voters.kind === 'none') return undefined;
+    let token = tokens.get(id);
+    if (!token) {
+      token = mintVisitorToken(id, job.voters.secret);
+      if (job.voters.kind === 'pool') tokens.set(id, token);
+    }
+    return token;
+  };
   const voterFor = (): string | undefined => {
     const voters = job.voters;
     if (voters.kind === 'none') return undefined;
@@ -65,8 +80,8 @@ async function runJob(job: LoadJob): Promise<LoadSummary> {
         method: job.method,
         path: job.path,
         setupRequest: (request) => {
-          const voter = voterFor();
-          request.headers = { ...request.headers, 'content-type': 'application/json', ...(voter ? { 'x-sayso-voter': voter } : {}) };
+          const token = tokenFor();
+          request.headers = { ...request.headers, 'content-type': 'application/json', ...(token ? { 'x-sayso-visitor': token } : {}) };
           return request;
         },
       },

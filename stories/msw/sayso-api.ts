@@ -51,7 +51,8 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
   const adapterFor = (request: Request): SaysoAdapter =>
     createMemoryAdapter({
       data,
-      voterId: request.headers.get('x-sayso-voter') ?? 'storybook-visitor',
+      // Any visitor token names a visitor here: stories have no server secret to check it with.
+      voterId: request.headers.get('x-sayso-visitor') ?? 'storybook-visitor',
       admin: /^Bearer /i.test(request.headers.get('authorization') ?? ''),
     });
 
@@ -85,6 +86,7 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
   const optional = (request: Request, name: string) => query(request).get(name) ?? undefined;
 
   return [
+    http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: 'storybook.visitor.token' }, { status: 201 })),
     route('get', '/boards', (adapter) => adapter.listBoards()),
     route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>

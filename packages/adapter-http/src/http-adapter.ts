@@ -13,7 +13,7 @@ import {
   type Tag,
   type VoteResult,
 } from '@sayso/core';
-import { getAnonymousVoterId } from './voter-id.js';
+import { visitorTokenKeeper, type VisitorTokenStorage } from './visitor-token.js';
 
 /** How {@link createHttpAdapter} reaches the server and who it acts for. */
 export interface HttpAdapterOptions {
@@ -24,10 +24,22 @@ export interface HttpAdapterOptions {
    */
   baseUrl: string;
   /**
-   * The visitor's private id (sent as `X-Sayso-Voter`), or a function asked on every call.
-   * Defaults to {@link getAnonymousVoterId}, a per-browser id kept in `localStorage`.
+   * A token the host app signed for its signed-in user (HS256 JWT with `SAYSO_JWT_SECRET`), sent
+   * as `Authorization: Bearer <token>`. Without `token` and `getToken`, the adapter acts as an
+   * anonymous visitor with a token from `POST /visitors`.
    */
-  voterId?: string | (() => string);
+  token?: string;
+  /**
+   * Asks the host app for a (fresh) signed token: on the first request when there is no
+   * `token`, and once more when the server says the token expired (the request is then retried
+   * once). `null` means nobody is signed in: the adapter acts as an anonymous visitor.
+   */
+  getToken?: () => Promise<string | null> | string | null;
+  /**
+   * Where an anonymous visitor's token is kept; default `localStorage` (key
+   * `sayso:visitor-token`), in memory when storage is unavailable.
+   */
+  visitorStorage?: VisitorTokenStorage;
   /** The fetch to use (tests, instrumentation); defaults to the global one. */
   fetch?: typeof globalThis.fetch;
   /**
@@ -98,9 +110,66 @@ async function errorFrom(response: Response): Promise<SaysoError> {
 export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   const root = options.baseUrl.replace(/\/+$/, '');
   const api = /\/api\/v1$/.test(root) ? root : `${root}/api/v1`;
-  const voterOption = options.voterId ?? (() => getAnonymousVoterId());
-  const voterId = typeof voterOption === 'function' ? voterOption : () => voterOption;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  const visitor = visitorTokenKeeper(options.visitorStorage);
+  const identified = options.token !== undefined || options.getToken !== undefined;
+  // The user's token: the given one, else the host's answer, fetched once and shared by the
+  // requests that wait for it (`undefined`: not asked yet).
+  let userToken: Promise<string | null> | undefined = options.token !== undefined ? Promise.resolve(options.token) : undefined;
+  let visitorFetch: Promise<string> | undefined;
+
+  const askHost = (): Promise<string | null> =>
+    Promise.resolve()
+      .then(() => options.getToken?.() ?? null)
+      .catch((error: unknown) => {
+        throw new SaysoError('unauthorized', `The host app could not sign the user in (${error instanceof Error ? error.message : String(error)}).`);
+      });
+
+  /** A new visitor token from the server; concurrent callers share one request. */
+  function newVisitorToken(): Promise<string> {
+    visitorFetch ??= send('POST', `${api}/visitors`, { Accept: 'application/json' }, true)
+      .then(async (response) => {
+        if (!response.ok) throw await errorFrom(response);
+        const { visitorToken } = (await response.json()) as { visitorToken: string };
+        visitor.write(visitorToken);
+        return visitorToken;
+      })
+      .finally(() => {
+        visitorFetch = undefined;
+      });
+    return visitorFetch;
+  }
+
+  /** fetch, retried once when no answer came back and the request is safe to repeat. */
+  async function send(method: string, url: string, headers: Record<string, string>, retry: boolean, body?: string): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await doFetch(url, { method, headers, body });
+      } catch (error) {
+        // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
+        // The change may or may not have happened; retrying once with the same key settles it.
+        if (retry && attempt === 1) continue;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new SaysoError('network', `Could not reach the feedback server (${reason}).`, { cause: reason });
+      }
+    }
+  }
+
+  /**
+   * The credential headers of a request. Admin key first; then the host's user token; else the
+   * visitor token, which a change (`needsIdentity`) fetches from the server when there is none.
+   */
+  async function credentials(needsIdentity: boolean): Promise<{ headers: Record<string, string>; kind: 'admin' | 'user' | 'visitor' | null; token?: string }> {
+    if (options.adminKey) return { headers: { Authorization: `Bearer ${options.adminKey}` }, kind: 'admin' };
+    if (identified) {
+      userToken ??= askHost();
+      const token = await userToken;
+      if (token) return { headers: { Authorization: `Bearer ${token}` }, kind: 'user', token };
+    }
+    const token = visitor.read() ?? (needsIdentity ? await newVisitorToken() : null);
+    return token ? { headers: { 'X-Sayso-Visitor': token }, kind: 'visitor', token } : { headers: {}, kind: null };
+  }
 
   async function request<T>(method: string, path: string, query?: Record<string, string | number | null | undefined>, body?: unknown): Promise<T> {
     const search = new URLSearchParams();
@@ -109,24 +178,33 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     }
     // A string, not a URL object: the base may be relative to the page (`''`, `/api/v1`).
     const url = `${api}${path}${search.toString() ? `?${search.toString()}` : ''}`;
-    const headers: Record<string, string> = { Accept: 'application/json', 'X-Sayso-Voter': voterId() };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.adminKey) headers.Authorization = `Bearer ${options.adminKey}`;
-    // Every change carries a fresh Idempotency-Key, kept for its one retry: the server answers a
+    const base: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) base['Content-Type'] = 'application/json';
+    // Every change carries a fresh Idempotency-Key, kept for its retries: the server answers a
     // repeated key with the stored result, so a change is never made twice nor lost.
     const mutating = method !== 'GET' && method !== 'HEAD';
-    if (mutating) headers['Idempotency-Key'] = newIdempotencyKey();
-    const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-    let response: Response | undefined;
-    for (let attempt = 1; !response; attempt++) {
-      try {
-        response = await doFetch(url, init);
-      } catch (error) {
-        // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
-        // The change may or may not have happened; retrying once with the same key settles it.
-        if (mutating && attempt === 1) continue;
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new SaysoError('network', `Could not reach the feedback server (${reason}).`, { cause: reason });
+    if (mutating) base['Idempotency-Key'] = newIdempotencyKey();
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+
+    let who = await credentials(mutating);
+    let response = await send(method, url, { ...base, ...who.headers }, mutating, payload);
+    // One second chance for a refused credential: a fresh token from the host when the user's
+    // expired, a new visitor token when the server no longer knows ours (its secret changed).
+    // Never more than one, so a host that keeps signing expired tokens cannot cause a loop.
+    if (response.status === 401 && (who.kind === 'user' || who.kind === 'visitor')) {
+      const error = await errorFrom(response.clone());
+      let renewed = false;
+      if (who.kind === 'user' && error.code === 'token_expired' && options.getToken) {
+        // Requests that failed together share one fresh token: only the first asks the host.
+        if ((await userToken) === who.token) userToken = askHost();
+        renewed = true;
+      } else if (who.kind === 'visitor' && error.details.credential === 'visitor_token') {
+        if (visitor.read() === who.token) visitor.write(null);
+        renewed = true;
+      }
+      if (renewed) {
+        who = await credentials(true);
+        response = await send(method, url, { ...base, ...who.headers }, mutating, payload);
       }
     }
     if (!response.ok) throw await errorFrom(response);

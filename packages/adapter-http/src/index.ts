@@ -1,4 +1,4 @@
 export { createHttpAdapter } from './http-adapter.js';
 export type { HttpAdapterOptions } from './http-adapter.js';
-export { VOTER_ID_STORAGE_KEY, getAnonymousVoterId } from './voter-id.js';
-export type { VoterIdStorage } from './voter-id.js';
+export { VISITOR_TOKEN_STORAGE_KEY, visitorTokenKeeper } from './visitor-token.js';
+export type { VisitorTokenStorage } from './visitor-token.js';

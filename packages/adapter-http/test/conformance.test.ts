@@ -3,6 +3,7 @@ import { createBoard, migrate, openDatabase, startServer, type Database } from '
 import { afterAll } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../server/test/support/postgres.js';
 import { createHttpAdapter } from '../src/index.js';
+import { memoryStorage } from './storage.js';
 
 let cluster: TestPostgres | undefined;
 afterAll(async () => {
@@ -16,10 +17,17 @@ async function fixture(db: Database) {
   await migrate(db);
   const server = await startServer({ port: 0, hostname: '127.0.0.1', db, adminKeys: [ADMIN_KEY] });
   let boards = 0;
+  // Each visitor id of the suite is one browser: its own storage, so its own visitor token.
+  const browsers = new Map<string, ReturnType<typeof memoryStorage>>();
+  const storageOf = (voterId: string) => {
+    let storage = browsers.get(voterId);
+    if (!storage) browsers.set(voterId, (storage = memoryStorage()));
+    return storage;
+  };
   return {
     createBoard: async () => (await createBoard(db, { slug: `suite-${++boards}`, name: `Suite board ${boards}` })).slug,
-    adapterFor: (voterId: string) => createHttpAdapter({ baseUrl: server.url, voterId }),
-    adminAdapter: () => createHttpAdapter({ baseUrl: server.url, voterId: 'suite-admin', adminKey: ADMIN_KEY }),
+    adapterFor: (voterId: string) => createHttpAdapter({ baseUrl: server.url, visitorStorage: storageOf(voterId) }),
+    adminAdapter: () => createHttpAdapter({ baseUrl: server.url, adminKey: ADMIN_KEY }),
     close: async () => {
       await server.close();
       await db.close();

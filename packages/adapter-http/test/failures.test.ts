@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapter } from '../src/index.js';
+import { memoryStorage } from './storage.js';
 
 // msw stands in for a server that fails in ways the real one cannot be made to.
 const base = 'https://feedback.test';
@@ -12,7 +13,7 @@ beforeAll(() => mock.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mock.resetHandlers());
 afterAll(() => mock.close());
 
-const adapter = createHttpAdapter({ baseUrl: base, voterId: 'failure-voter-1' });
+const adapter = createHttpAdapter({ baseUrl: base, visitorStorage: memoryStorage('failure.visitor.token') });
 
 async function failure(promise: Promise<unknown>): Promise<SaysoError> {
   const error = await promise.then(
@@ -89,25 +90,56 @@ describe('http adapter failures', () => {
     expect((await failure(adapter.listBoards())).code).toBe('server');
   });
 
-  it('sends the voter id, the JSON body and the query', async () => {
-    let seen: { voter: string | null; body: unknown; url: string } | undefined;
+  it('sends the host token, the JSON body and the query', async () => {
+    let seen: { auth: string | null; visitor: string | null; body: unknown; url: string } | undefined;
     mock.use(
       http.post(`${base}/api/v1/boards/:board/posts`, async ({ request }) => {
-        seen = { voter: request.headers.get('x-sayso-voter'), body: await request.json(), url: request.url };
+        seen = { auth: request.headers.get('authorization'), visitor: request.headers.get('x-sayso-visitor'), body: await request.json(), url: request.url };
         return HttpResponse.json({ id: POST_ID }, { status: 201 });
       }),
       http.get(`${base}/api/v1/boards/:board/posts`, ({ request }) => {
-        seen = { voter: request.headers.get('x-sayso-voter'), body: null, url: request.url };
+        seen = { auth: request.headers.get('authorization'), visitor: request.headers.get('x-sayso-visitor'), body: null, url: request.url };
         return HttpResponse.json({ items: [], nextCursor: null });
       }),
     );
     let calls = 0;
-    const dynamic = createHttpAdapter({ baseUrl: `${base}/`, voterId: () => `dynamic-voter-${++calls}` });
-    await dynamic.createPost({ board: 'a b', title: 'Hello', body: 'World' });
-    expect(seen).toEqual({ voter: 'dynamic-voter-1', body: { title: 'Hello', body: 'World' }, url: `${base}/api/v1/boards/a%20b/posts` });
-    await dynamic.listPosts({ board: 'demo', sort: 'new', cursor: 'o2', limit: 5 });
-    expect(seen!.voter).toBe('dynamic-voter-2');
+    const signedIn = createHttpAdapter({ baseUrl: `${base}/`, getToken: () => `host.token.${++calls}` });
+    await signedIn.createPost({ board: 'a b', title: 'Hello', body: 'World' });
+    expect(seen).toEqual({ auth: 'Bearer host.token.1', visitor: null, body: { title: 'Hello', body: 'World' }, url: `${base}/api/v1/boards/a%20b/posts` });
+    await signedIn.listPosts({ board: 'demo', sort: 'new', cursor: 'o2', limit: 5 });
+    expect(seen!.auth).toBe('Bearer host.token.1');
+    expect(calls).toBe(1);
     expect(new URL(seen!.url).search).toBe('?sort=new&cursor=o2&limit=5');
+  });
+
+  it('fetches a new visitor token once when the server no longer knows the stored one', async () => {
+    const storage = memoryStorage('old.visitor.token');
+    let issued = 0;
+    mock.use(
+      http.post(`${base}/api/v1/visitors`, () => HttpResponse.json({ visitorToken: `new.visitor.t${++issued}` }, { status: 201 })),
+      http.post(`${base}/api/v1/posts/:id/votes`, ({ request }) =>
+        request.headers.get('x-sayso-visitor') === 'old.visitor.token'
+          ? HttpResponse.json({ error: { code: 'unauthorized', message: 'Unknown token.', details: { credential: 'visitor_token' } } }, { status: 401 })
+          : HttpResponse.json({ postId: POST_ID, voted: true, voteCount: 1 }),
+      ),
+    );
+    const visitor = createHttpAdapter({ baseUrl: base, visitorStorage: storage });
+    expect(await visitor.vote({ postId: POST_ID })).toMatchObject({ voted: true });
+    expect(issued).toBe(1);
+    expect(storage.data.get('sayso:visitor-token')).toBe('new.visitor.t1');
+  });
+
+  it('does not renew the visitor token when a board policy refuses the visitor', async () => {
+    let issued = 0;
+    mock.use(
+      http.post(`${base}/api/v1/visitors`, () => HttpResponse.json({ visitorToken: `new.visitor.t${++issued}` }, { status: 201 })),
+      http.post(`${base}/api/v1/posts/:id/votes`, () =>
+        HttpResponse.json({ error: { code: 'unauthorized', message: 'Sign-in is required.', details: { policy: 'off' } } }, { status: 401 }),
+      ),
+    );
+    const visitor = createHttpAdapter({ baseUrl: base, visitorStorage: memoryStorage('kept.visitor.token') });
+    expect((await failure(visitor.vote({ postId: POST_ID }))).code).toBe('unauthorized');
+    expect(issued).toBe(0);
   });
 });
 
@@ -118,10 +150,10 @@ describe('http adapter base URLs', () => {
       seen.push(String(input));
       return Response.json([]);
     };
-    await createHttpAdapter({ baseUrl: '', voterId: 'relative-voter', fetch: fakeFetch }).listBoards();
-    await createHttpAdapter({ baseUrl: '/api/v1', voterId: 'relative-voter', fetch: fakeFetch }).listBoards();
-    await createHttpAdapter({ baseUrl: '/feedback/', voterId: 'relative-voter', fetch: fakeFetch }).listBoards();
-    await createHttpAdapter({ baseUrl: 'https://x.test/api/v1/', voterId: 'relative-voter', fetch: fakeFetch }).listBoards();
+    await createHttpAdapter({ baseUrl: '', fetch: fakeFetch }).listBoards();
+    await createHttpAdapter({ baseUrl: '/api/v1', fetch: fakeFetch }).listBoards();
+    await createHttpAdapter({ baseUrl: '/feedback/', fetch: fakeFetch }).listBoards();
+    await createHttpAdapter({ baseUrl: 'https://x.test/api/v1/', fetch: fakeFetch }).listBoards();
     expect(seen).toEqual(['/api/v1/boards', '/api/v1/boards', '/feedback/api/v1/boards', 'https://x.test/api/v1/boards']);
   });
 });

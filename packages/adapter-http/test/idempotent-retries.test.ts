@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapter } from '../src/index.js';
+import { memoryStorage, visitorStorage } from './storage.js';
 
 const base = 'https://feedback.test';
 const POST_ID = '6f1c3c8e-8f6a-4d7e-9a57-3f9e3c2a1b00';
@@ -14,7 +15,7 @@ describe('http adapter: Idempotency-Key and one retry on a lost connection', () 
   beforeAll(() => mock.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => mock.resetHandlers());
   afterAll(() => mock.close());
-  const adapter = createHttpAdapter({ baseUrl: base, voterId: 'retry-voter-01' });
+  const adapter = createHttpAdapter({ baseUrl: base, visitorStorage: memoryStorage('retry.visitor.token') });
 
   it('retries a change once when no answer came, with the same key', async () => {
     const keys: Array<string | null> = [];
@@ -107,16 +108,16 @@ describe('http adapter against the real server when an answer is lost', () => {
   }
 
   it('neither doubles nor loses a post, a comment or a vote', async () => {
-    const author = createHttpAdapter({ baseUrl: server.url, voterId: 'lossy-author-1', fetch: losingFirstAnswer() });
+    const author = createHttpAdapter({ baseUrl: server.url, visitorStorage: await visitorStorage(server.url), fetch: losingFirstAnswer() });
     const post = await author.createPost({ board: 'lossy', title: 'Sent over a flaky line', body: '' });
     const listed = await author.listPosts({ board: 'lossy' });
     expect(listed.items.map((p) => p.id)).toEqual([post.id]);
 
-    const commenter = createHttpAdapter({ baseUrl: server.url, voterId: 'lossy-commenter', fetch: losingFirstAnswer() });
+    const commenter = createHttpAdapter({ baseUrl: server.url, visitorStorage: await visitorStorage(server.url), fetch: losingFirstAnswer() });
     const comment = await commenter.addComment({ postId: post.id, body: 'Only once, please' });
     expect((await commenter.listComments({ postId: post.id })).items.map((c) => c.id)).toEqual([comment.id]);
 
-    const voter = createHttpAdapter({ baseUrl: server.url, voterId: 'lossy-voter-01', fetch: losingFirstAnswer() });
+    const voter = createHttpAdapter({ baseUrl: server.url, visitorStorage: await visitorStorage(server.url), fetch: losingFirstAnswer() });
     expect(await voter.vote({ postId: post.id })).toEqual({ postId: post.id, voted: true, voteCount: 2 });
     expect((await voter.getPost({ postId: post.id })).voteCount).toBe(2);
   });

@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from './db/database.js';
-import { VOTER_HEADER, VOTER_ID_PATTERN, createAsker } from './asker.js';
+import { VISITOR_HEADER, createAsker } from './asker.js';
 import { idempotency } from './middleware/idempotency.js';
 import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
@@ -51,15 +51,29 @@ export interface AppOptions {
    * them, or with a key created through `POST /admin/keys`, acts as an admin.
    */
   adminKeys?: readonly string[];
+  /**
+   * The secret host apps sign their users' tokens with (`SAYSO_JWT_SECRET`, HS256): with it,
+   * `Authorization: Bearer <jwt>` identifies a user of the host app. Unset: such tokens get 401.
+   */
+  jwtSecret?: string;
+  /**
+   * The secret visitor tokens are signed with. Default: 32 random bytes created on first use
+   * and kept in the database (`server_secrets`), so every process of a deployment agrees.
+   */
+  visitorSecret?: Uint8Array;
 }
 
-/** What the app's middleware keeps on each request. */
+/**
+ * What the app's middleware keeps on each request: `voter` is the private key of the caller's
+ * verified identity (`visitor:…`, `user:…`, `admin:…`), `null` without credentials; write
+ * limits and Idempotency-Key scopes are per this key.
+ */
 export type AppEnv = { Variables: { voter: string | null } };
 
 /** The prefix of every API route. */
 export const API_PREFIX = '/api/v1';
 
-export { VOTER_HEADER, VOTER_ID_PATTERN };
+export { VISITOR_HEADER };
 
 const statusOf = (code: SaysoErrorCode) => HTTP_STATUS_BY_ERROR_CODE[code] as ContentfulStatusCode;
 
@@ -83,10 +97,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const maxSize = options.maxBodyBytes ?? 64 * 1024;
 
   // Order matters: CORS first (preflights end there, refusals still carry the headers), then
-  // security headers, the body limit (before anything reads the body), the visitor, the
+  // security headers, the body limit (before anything reads the body), who is asking (bad
+  // credentials end here with 401, so they are neither counted nor stored), the
   // database-backed write limits, and idempotency last, so a 413 or 429 is never stored as the
   // answer to a key. Nothing here keeps state in process memory.
-  app.use('*', corsFor(options.allowedOrigins ?? ['*'], VOTER_HEADER));
+  app.use('*', corsFor(options.allowedOrigins ?? ['*'], VISITOR_HEADER));
   app.use('*', securityHeadersFor(API_PREFIX));
   app.use(
     `${API_PREFIX}/*`,
@@ -96,9 +111,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413),
     }),
   );
+  // Who is asking is resolved once per request, here, and read only through `asker`.
+  const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   app.use(`${API_PREFIX}/*`, async (c, next) => {
-    const raw = c.req.header(VOTER_HEADER);
-    c.set('voter', raw !== undefined && VOTER_ID_PATTERN.test(raw) ? raw : null);
+    c.set('voter', (await asker.whoIsAsking(c)).key);
     await next();
   });
   if (options.rateLimit) {
@@ -111,8 +127,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  // Every API route lives in routes.ts; who is asking is read only through `asker`.
-  const asker = createAsker(db, options.adminKeys ?? []);
+  // Every API route lives in routes.ts.
   app.route(API_PREFIX, apiRoutes({ db, asker, openApiDocument }));
 
   for (const route of options.staticRoutes ?? []) {

@@ -1,7 +1,16 @@
-export { API_PREFIX, VOTER_HEADER, VOTER_ID_PATTERN, createApp } from './app.js';
+export { API_PREFIX, VISITOR_HEADER, createApp } from './app.js';
 export type { AppEnv, AppOptions, ErrorBody, StaticRoute } from './app.js';
-export { createAsker, generateAdminKey, hashAdminKey, parseAdminKeys } from './asker.js';
-export type { Asker, AskerFunctions } from './asker.js';
+export { createAsker, generateAdminKey, hashAdminKey, parseAdminKeys, visitorSecretOf } from './asker.js';
+export type { Asker, AskerFunctions, AskerOptions } from './asker.js';
+export {
+  MAX_USER_TOKEN_LIFETIME_SECONDS,
+  issueVisitorToken,
+  signUserToken,
+  signVisitorToken,
+  verifyUserToken,
+  verifyVisitorToken,
+} from './identity/tokens.js';
+export type { UserClaims } from './identity/tokens.js';
 export { API_OPERATIONS, openApiDocument } from './openapi.js';
 export type { ApiOperation } from './openapi.js';
 export { openDatabase } from './db/database.js';
@@ -25,6 +34,7 @@ export {
   listPosts,
   listTags,
   renameTag,
+  setBoardPolicy,
   setPostTag,
   setVote,
   updateComment,

@@ -9,9 +9,11 @@
 //   SAYSO_ALLOWED_ORIGINS   comma-separated origins that may call the API from a browser (default *)
 //   SAYSO_TRUST_PROXY       proxies in front that append to X-Forwarded-For (default 0: use the socket)
 //   SAYSO_ADMIN_KEY         comma-separated admin keys for "Authorization: Bearer <key>" (default none)
+//   SAYSO_JWT_SECRET        the secret host apps sign users' HS256 tokens with (default none: no
+//                           identified users, only anonymous visitors and admins)
 import { resolve } from 'node:path';
 import type { StaticRoute } from './app.js';
-import { parseAdminKeys } from './asker.js';
+import { parseAdminKeys, visitorSecretOf } from './asker.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { parseAllowedOrigins } from './middleware/security.js';
@@ -45,11 +47,15 @@ const writesPerMinutePerIp = count('SAYSO_WRITES_PER_MINUTE_PER_IP', 600);
 const trustProxy = count('SAYSO_TRUST_PROXY', 0);
 const allowedOrigins = parseAllowedOrigins(process.env.SAYSO_ALLOWED_ORIGINS);
 const adminKeys = parseAdminKeys(process.env.SAYSO_ADMIN_KEY);
+const jwtSecret = process.env.SAYSO_JWT_SECRET || undefined;
+if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) throw new Error('SAYSO_JWT_SECRET: use at least 32 characters');
 
 const db = await openDatabase(url ? { url } : { dataDir });
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`[sayso] applied migrations ${applied.join(', ')}`);
 if (await seedDemo(db)) console.log('[sayso] seeded the demo board');
+// Created by the first process to start, then shared by all through the database.
+await visitorSecretOf(db);
 const server = await startServer({
   port,
   db,
@@ -61,9 +67,11 @@ const server = await startServer({
   allowedOrigins,
   trustProxy,
   adminKeys,
+  jwtSecret,
 });
 
 console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}` : `PGlite in ${dataDir}`}`);
+console.log(`[sayso] identified users: ${jwtSecret ? 'on (SAYSO_JWT_SECRET)' : 'off (no SAYSO_JWT_SECRET)'}`);
 for (const route of staticRoutes) console.log(`[sayso] serving ${route.dir} at ${route.prefix}`);
 console.log(`[sayso] listening on ${server.url} (API at ${server.url}/api/v1)`);
 

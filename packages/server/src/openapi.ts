@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   adminKeySchema,
+  boardPolicyInput,
   boardSchema,
   commentDeletionSchema,
   commentPageSchema,
@@ -25,6 +26,7 @@ import {
   statusSchema,
   tagNameInput,
   tagSchema,
+  visitorTokenSchema,
   voteResultSchema,
 } from './schemas.js';
 
@@ -33,7 +35,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call an operation. */
 type Access =
   | 'anyone'
-  /** A visitor id (X-Sayso-Voter) or an admin key. */
+  /** Any identity: a visitor token, a host-signed user token or an admin key. */
   | 'visitor'
   /** An admin key. */
   | 'admin';
@@ -44,7 +46,7 @@ export interface ApiOperation {
   path: string;
   summary: string;
   description?: string;
-  tag: 'boards' | 'posts' | 'votes' | 'comments' | 'tags' | 'admin' | 'meta';
+  tag: 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'tags' | 'admin' | 'meta';
   access: Access;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -75,6 +77,7 @@ const named: Array<[z.ZodType, string]> = [
   [commentDeletionSchema, 'CommentDeletion'],
   [voteResultSchema, 'VoteResult'],
   [adminKeySchema, 'AdminKey'],
+  [visitorTokenSchema, 'VisitorToken'],
   [newAdminKeySchema, 'NewAdminKey'],
   [errorSchema, 'Error'],
 ];
@@ -88,6 +91,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: { status: 200, description: 'The OpenAPI 3.1 document of the API.' },
   },
   {
+    method: 'post', path: '/visitors', tag: 'identity', access: 'anyone', errors: [],
+    summary: 'A new anonymous visitor',
+    description:
+      'No body. Answers a token signed with the server\'s own secret; send it as `X-Sayso-Visitor` to vote (and post, ' +
+      'as the board\'s `anonymous` policy allows) as this visitor. An unsigned id is never an identity.',
+    response: { status: 201, description: 'The new visitor\'s token.', schema: visitorTokenSchema },
+  },
+  {
     method: 'get', path: '/boards', tag: 'boards', access: 'anyone', errors: [],
     summary: 'List boards with their workflows',
     response: { status: 200, description: 'Every board, oldest first.', schema: boardListSchema },
@@ -95,6 +106,12 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get', path: '/boards/:board', tag: 'boards', access: 'anyone', errors: [404],
     summary: 'One board: name, description, anonymous policy, ordered statuses',
+    response: { status: 200, description: 'The board.', schema: boardSchema },
+  },
+  {
+    method: 'patch', path: '/boards/:board', tag: 'admin', access: 'admin', errors: [400, 401, 403, 404],
+    summary: 'Change what anonymous visitors may do on a board',
+    body: boardPolicyInput,
     response: { status: 200, description: 'The board.', schema: boardSchema },
   },
   {
@@ -211,7 +228,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
 const ERROR_MEANINGS: Record<number, string> = {
   400: 'Invalid input (`invalid_input`), with `details.problems` naming each field.',
-  401: 'No identity, or an unknown or revoked admin key (`unauthorized`).',
+  401: 'No identity; an invalid visitor token, sign-in token or admin key; or sign-in required by the board\'s anonymous policy (`unauthorized`). An expired sign-in token is `token_expired`.',
   403: 'Known caller, not allowed (`forbidden`).',
   404: 'No such board, post, comment, tag, key or route (`not_found`).',
   409: 'Clashes with the current state (`conflict`).',
@@ -248,15 +265,6 @@ function operationObject(op: ApiOperation) {
     if (!schema) throw new Error(`openapi: no schema for the path parameter ${name}`);
     return { name, in: 'path', required: true, description: schema.description, schema: jsonSchema(schema) };
   });
-  if (op.access !== 'admin') {
-    parameters.push({
-      name: 'X-Sayso-Voter',
-      in: 'header',
-      required: false,
-      description: 'The visitor\'s private id, 8–128 letters, digits, "-" or "_"' + (op.access === 'visitor' ? '; required unless an admin key is sent.' : '; makes `voted` about this visitor.'),
-      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' },
-    });
-  }
   if (op.query) {
     const shape = op.query.shape as Record<string, z.ZodType>;
     for (const [name, schema] of Object.entries(shape)) {
@@ -283,7 +291,13 @@ function operationObject(op: ApiOperation) {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    ...(op.access === 'admin' ? { security: [{ adminKey: [] }] } : op.access === 'visitor' ? { security: [{}, { adminKey: [] }] } : {}),
+    ...(op.access === 'admin'
+      ? { security: [{ adminKey: [] }] }
+      : op.access === 'visitor'
+        ? { security: [{ visitorToken: [] }, { userToken: [] }, { adminKey: [] }] }
+        : op.path === '/visitors' || op.path === '/openapi.json'
+          ? {}
+          : { security: [{}, { visitorToken: [] }, { userToken: [] }, { adminKey: [] }] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
@@ -322,6 +336,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/api/v1' }],
     tags: [
+      { name: 'identity', description: 'Anonymous visitors get a token from `POST /visitors`.' },
       { name: 'boards' },
       { name: 'posts' },
       { name: 'votes' },
@@ -338,6 +353,20 @@ export function openApiDocument(): Record<string, unknown> {
           type: 'http',
           scheme: 'bearer',
           description: 'An admin key: one of SAYSO_ADMIN_KEY, or one created with POST /admin/keys.',
+        },
+        userToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A user of the host app: an HS256 JWT it signed with SAYSO_JWT_SECRET, claims `sub` (required), `email`, ' +
+            '`name`, `traits`; `exp` required, at most 24 hours after `iat`. Expired: 401 `token_expired`.',
+        },
+        visitorToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Sayso-Visitor',
+          description: 'An anonymous visitor: the token from POST /visitors.',
         },
       },
     },

@@ -5,6 +5,7 @@ import { generateAdminKey, hashAdminKey, type AskerFunctions } from './asker.js'
 import type { Database } from './db/database.js';
 import * as queries from './db/queries.js';
 import {
+  boardPolicyInput,
   editCommentInput,
   editPostInput,
   listCommentsQuery,
@@ -50,8 +51,8 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
   const { db, asker } = options;
   const api = new Hono<AppEnv>();
 
-  // Credentials that are sent are checked on every route, reads included: an unknown or
-  // revoked admin key is 401 everywhere, never silently downgraded to a visitor.
+  // Credentials that are sent are checked on every route, reads included: an invalid token or
+  // an unknown admin key is 401 everywhere, never silently downgraded to an anonymous caller.
   api.use('*', async (c, next) => {
     await asker.whoIsAsking(c);
     await next();
@@ -59,11 +60,22 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
 
   api.get('/openapi.json', (c) => c.json(options.openApiDocument() as Record<string, unknown>));
 
+  // Identity
+
+  // No body, no credentials needed: a new anonymous visitor. Write limits per IP address apply.
+  api.post('/visitors', async (c) => c.json({ visitorToken: await asker.issueVisitor() }, 201));
+
   // Boards
 
   api.get('/boards', async (c) => c.json(await queries.listBoards(db)));
 
   api.get('/boards/:board', async (c) => c.json(await queries.findBoard(db, c.req.param('board'))));
+
+  api.patch('/boards/:board', async (c) => {
+    await asker.requireAdmin(c);
+    const input = parseInput(boardPolicyInput, await readJson(c));
+    return c.json(await queries.setBoardPolicy(db, c.req.param('board'), input.anonymous));
+  });
 
   // Posts
 
@@ -78,7 +90,7 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
   });
 
   api.post('/boards/:board/posts', async (c) => {
-    const actor = await asker.requireActor(c);
+    const actor = await asker.requireParticipant(c, 'post', await queries.boardPolicy(db, c.req.param('board')));
     const input = parseInput(newPostInput, await readJson(c));
     const post = await queries.createPost(db, { board: c.req.param('board'), ...input, voter: actor.key });
     return c.json(post, 201);
@@ -102,13 +114,13 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
 
   api.post('/posts/:id/votes', async (c) => {
     const postId = postIdParam(c);
-    const actor = await asker.requireActor(c);
+    const actor = await asker.requireParticipant(c, 'vote', await queries.postBoardPolicy(db, postId));
     return c.json(await queries.setVote(db, { postId, voter: actor.key, voted: true }));
   });
 
   api.delete('/posts/:id/votes', async (c) => {
     const postId = postIdParam(c);
-    const actor = await asker.requireActor(c);
+    const actor = await asker.requireParticipant(c, 'vote', await queries.postBoardPolicy(db, postId));
     return c.json(await queries.setVote(db, { postId, voter: actor.key, voted: false }));
   });
 
@@ -123,7 +135,7 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
 
   api.post('/posts/:id/comments', async (c) => {
     const postId = postIdParam(c);
-    const actor = await asker.requireActor(c);
+    const actor = await asker.requireParticipant(c, 'post', await queries.postBoardPolicy(db, postId));
     const input = parseInput(newCommentInput, await readJson(c));
     return c.json(await queries.addComment(db, { postId, body: input.body, voter: actor.key }), 201);
   });

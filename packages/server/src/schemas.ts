@@ -1,5 +1,6 @@
 import {
   ANONYMOUS_POLICIES,
+  type AnonymousPolicy,
   LIMITS,
   POST_SORTS,
   SAYSO_ERROR_CODES,
@@ -171,6 +172,18 @@ export const newAdminKeyInput = z
     { error: 'Send a JSON object with a label.' },
   );
 
+/** `PATCH /boards/:board`: what anonymous visitors may do there. */
+export const boardPolicyInput = z.object(
+  {
+    anonymous: z
+      .enum(ANONYMOUS_POLICIES as [AnonymousPolicy, ...AnonymousPolicy[]], {
+        error: `anonymous must be one of ${ANONYMOUS_POLICIES.join(', ')}.`,
+      })
+      .describe('`off`: visitors only read; `votes`: they may vote; `votes-and-posts`: vote, post and comment.'),
+  },
+  { error: 'Send a JSON object with anonymous.' },
+);
+
 /** Path parameters, for the OpenAPI document (the routes check them where they use them). */
 export const pathParams = {
   board: z.string().describe('Board slug, e.g. `demo`.'),
@@ -190,6 +203,11 @@ export const statusSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(['open', 'active', 'done', 'declined', 'duplicate']),
   position: z.number().int(),
+});
+
+/** `POST /visitors`: a new anonymous visitor's token. */
+export const visitorTokenSchema = z.strictObject({
+  visitorToken: z.string().describe('Send it as `X-Sayso-Visitor` on every request; keep it (e.g. in localStorage).'),
 });
 
 export const boardSchema = z.strictObject({

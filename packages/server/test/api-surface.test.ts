@@ -21,7 +21,7 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
 
   beforeAll(async () => {
     db = await databases.open(engine);
-    call = apiClient(createApp({ db, adminKeys: [ADMIN_KEY, OTHER_ADMIN_KEY] }));
+    call = apiClient(createApp({ db, adminKeys: [ADMIN_KEY, OTHER_ADMIN_KEY] }), db);
   });
 
   const admin: CallOptions = { adminKey: ADMIN_KEY };
@@ -174,7 +174,7 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
       expect(error.details).toEqual({ problems: [{ field: 'status', message: expect.any(String) }] });
       expect((await call('GET', path)).json).toMatchObject({ status: 'shipped', title: 'Dark mode, shipped', editedAt: expect.any(String) });
       const events = await db.query<{ kind: string; from_status: string | null; to_status: string; actor: string }>(
-        `SELECT e.kind, e.from_status, e.to_status, u.anonymous_key AS actor
+        `SELECT e.kind, e.from_status, e.to_status, u.key AS actor
            FROM post_events e JOIN users u ON u.id = e.actor_id WHERE e.post_id = $1 ORDER BY e.id`,
         [post.id],
       );
@@ -183,7 +183,7 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
         { kind: 'status_changed', from_status: 'open', to_status: 'planned' },
         { kind: 'status_changed', from_status: 'planned', to_status: 'shipped' },
       ]);
-      expect(events[0]!.actor).toBe(ALICE);
+      expect(events[0]!.actor).toBe(`visitor:${ALICE}`);
       expect(events[1]!.actor).toMatch(/^admin:env:/);
       expect(events[2]!.actor).toMatch(/^admin:env:/);
       expect(events[2]!.actor).not.toBe(events[1]!.actor);
@@ -357,7 +357,7 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
     });
 
     it('refuses any bearer key when no admin key is configured, and a bad key even on reads', async () => {
-      const bare = apiClient(createApp({ db }));
+      const bare = apiClient(createApp({ db }), db);
       await expectError(bare('GET', '/admin/keys', { adminKey: ADMIN_KEY }), 401, 'unauthorized');
       await expectError(bare('GET', '/boards', { adminKey: 'wrong-key' }), 401, 'unauthorized');
       expect((await bare('GET', '/boards')).status).toBe(200);

@@ -4,6 +4,8 @@ import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/db/queries.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
+import { signVisitorToken } from '../src/identity/tokens.js';
 
 const databases = testDatabases();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -24,7 +26,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
   /** Calls the app; JSON bodies are serialised, strings sent as they are. */
   async function call(method: string, path: string, options: { voter?: string; body?: unknown; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.voter) headers['X-Sayso-Voter'] = options.voter;
+    if (options.voter) Object.assign(headers, await visitorHeaders(db, options.voter));
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['Content-Type'] ??= 'application/json';
@@ -183,9 +185,11 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
       const board = await freshBoard();
       const body = { title: 'Anonymous idea', body: '' };
       await expectError(call('POST', `/boards/${board}/posts`, { body }), 401, 'unauthorized');
-      await expectError(call('POST', `/boards/${board}/posts`, { voter: 'short', body }), 401, 'unauthorized');
-      await expectError(call('POST', `/boards/${board}/posts`, { voter: 'has spaces in it', body }), 401, 'unauthorized');
-      await expectError(call('POST', `/boards/${board}/posts`, { voter: 'x'.repeat(129), body }), 401, 'unauthorized');
+      // An unsigned id, garbage, or a token signed with another secret is no identity.
+      const forged = await signVisitorToken('voter-alice-0001', new Uint8Array(32).fill(7));
+      for (const token of ['voter-alice-0001', 'has spaces in it', 'x'.repeat(129), 'a.b.c', forged]) {
+        await expectError(call('POST', `/boards/${board}/posts`, { headers: { 'X-Sayso-Visitor': token }, body }), 401, 'unauthorized');
+      }
       expect((await call('GET', `/boards/${board}/posts`)).json.items).toEqual([]);
     });
 
@@ -363,14 +367,14 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-sayso-voter');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-sayso-visitor');
     });
 
     it('limits writes per visitor with 429 rate_limited and Retry-After', async () => {
       const limited = createApp({ db, rateLimit: { max: 2, windowMs: 60_000 } });
       const post = await newPost(await freshBoard());
-      const vote = (voter: string) =>
-        limited.request(`/api/v1/posts/${post.id}/votes`, { method: 'POST', headers: { 'X-Sayso-Voter': voter } });
+      const vote = async (voter: string) =>
+        limited.request(`/api/v1/posts/${post.id}/votes`, { method: 'POST', headers: { ...(await visitorHeaders(db, voter)) } });
       expect((await vote('limited-voter-1')).status).toBe(200);
       expect((await vote('limited-voter-1')).status).toBe(200);
       const refused = await vote('limited-voter-1');

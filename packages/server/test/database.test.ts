@@ -11,6 +11,7 @@ import { startServer } from '../src/server.js';
 import { DEMO_IDEAS } from '../src/seed/demo-ideas.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
 
@@ -42,6 +43,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'posts',
       'rate_limit_counters',
       'schema_migrations',
+      'server_secrets',
       'statuses',
       'tags',
       'users',
@@ -90,7 +92,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
     expect(comments!.n).toBeGreaterThanOrEqual(5);
     const [changes] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post_events WHERE kind = 'status_changed'`);
     expect(changes!.n).toBeGreaterThan(0);
-    const [seedVoters] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE anonymous_key ~ '^[A-Za-z0-9_-]+$'`);
+    const [seedVoters] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE key !~ '^seed:'`);
     expect(seedVoters!.n).toBe(0);
   });
 
@@ -133,7 +135,7 @@ describe('PostgreSQL under concurrency', () => {
       const send = async (method: 'POST' | 'DELETE', voter: string) => {
         const response = await fetch(`${server.url}/api/v1/posts/${post.id}/votes`, {
           method,
-          headers: { 'X-Sayso-Voter': voter },
+          headers: { ...(await visitorHeaders(db, voter)) },
         });
         expect(response.status).toBe(200);
         return (await response.json()) as VoteResult;
@@ -145,8 +147,8 @@ describe('PostgreSQL under concurrency', () => {
 
       const repeated = await Promise.all(Array.from({ length: 30 }, () => send('POST', 'eager-voter-1')));
       expect(repeated.every((r) => r.voted)).toBe(true);
-      expect((await findPost(db, post.id, 'eager-voter-1'))!).toMatchObject({ voteCount: 52, voted: true });
-      const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE anonymous_key = 'eager-voter-1'`);
+      expect((await findPost(db, post.id, 'visitor:eager-voter-1'))!).toMatchObject({ voteCount: 52, voted: true });
+      const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE key = 'visitor:eager-voter-1'`);
       expect(users!.n).toBe(1);
 
       const taken = await Promise.all(Array.from({ length: 20 }, (_, n) => send('DELETE', `parallel-voter-${n % 10}`)));

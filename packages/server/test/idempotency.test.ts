@@ -6,6 +6,7 @@ import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/db/queries.js';
 import { idempotency, pruneIdempotencyKeys } from '../src/middleware/idempotency.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
 const VOTER = 'idem-voter-0001';
@@ -24,7 +25,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
 
   async function call(method: string, path: string, options: { voter?: string; key?: string; body?: unknown } = {}) {
     const headers: Record<string, string> = {};
-    if (options.voter) headers['X-Sayso-Voter'] = options.voter;
+    if (options.voter) Object.assign(headers, await visitorHeaders(db, options.voter));
     if (options.key !== undefined) headers['Idempotency-Key'] = options.key;
     let body: string | undefined;
     if (options.body !== undefined) {
@@ -104,7 +105,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
     for (const key of ['', 'x'.repeat(256), 'tab\there', 'ünïcode']) {
       const bad = await app.request(`/api/v1/posts/${MISSING}/votes`, {
         method: 'POST',
-        headers: { 'X-Sayso-Voter': OTHER, 'Idempotency-Key': key },
+        headers: { ...(await visitorHeaders(db, OTHER)), 'Idempotency-Key': key },
       });
       expect(bad.status, JSON.stringify(key)).toBe(400);
       expect(await bad.json()).toMatchObject({ error: { code: 'invalid_input', details: { header: 'Idempotency-Key' } } });
@@ -126,10 +127,10 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   it('never stores a 429: the request was not executed', async () => {
     const limited = createApp({ db, rateLimit: { max: 1, windowMs: 60_000 } });
     const post = await newPost();
-    const vote = (key: string) =>
+    const vote = async (key: string) =>
       limited.request(`/api/v1/posts/${post.id}/votes`, {
         method: 'POST',
-        headers: { 'X-Sayso-Voter': 'idem-limited-01', 'Idempotency-Key': key },
+        headers: { ...(await visitorHeaders(db, 'idem-limited-01')), 'Idempotency-Key': key },
       });
     expect((await vote('limited-1')).status).toBe(200);
     expect((await vote('limited-2')).status).toBe(429);
@@ -189,7 +190,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
       let runs = 0;
       const app = new Hono<{ Variables: { voter: string | null } }>();
       app.use('*', async (c, next) => {
-        c.set('voter', c.req.header('X-Sayso-Voter') ?? null);
+        c.set('voter', c.req.header('X-Test-Caller') ?? null);
         await next();
       });
       app.use('*', idempotency(db, { waitMs }));
@@ -206,7 +207,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
         return c.json({ runs });
       });
       const send = (path: string, key: string) =>
-        app.request(path, { method: 'POST', headers: { 'X-Sayso-Voter': `probe-${engine}`, 'Idempotency-Key': key } });
+        app.request(path, { method: 'POST', headers: { 'X-Test-Caller': `probe-${engine}`, 'Idempotency-Key': key } });
       return { send, runs: () => runs };
     }
 

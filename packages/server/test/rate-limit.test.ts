@@ -6,6 +6,7 @@ import { createBoard } from '../src/db/queries.js';
 import { pruneRateLimitCounters } from '../src/middleware/rate-limit.js';
 import { startServer } from '../src/server.js';
 import { testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
 
@@ -19,14 +20,14 @@ describe.each(['pglite'] as const)('write limits in the database on %s', (engine
     const board = (await createBoard(db, { slug: `limits-${engine}` })).slug;
     const created = await createApp({ db }).request(`/api/v1/boards/${board}/posts`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Sayso-Voter': 'limits-author-1' },
+      headers: { 'Content-Type': 'application/json', ...(await visitorHeaders(db, 'limits-author-1')) },
       body: JSON.stringify({ title: 'Limited idea' }),
     });
     postId = ((await created.json()) as Post).id;
   });
 
-  const vote = (app: ReturnType<typeof createApp>, voter: string, headers: Record<string, string> = {}) =>
-    app.request(`/api/v1/posts/${postId}/votes`, { method: 'POST', headers: { 'X-Sayso-Voter': voter, ...headers } });
+  const vote = async (app: ReturnType<typeof createApp>, voter: string, headers: Record<string, string> = {}) =>
+    app.request(`/api/v1/posts/${postId}/votes`, { method: 'POST', headers: { ...(await visitorHeaders(db, voter)), ...headers } });
 
   async function expectLimited(response: Response) {
     expect(response.status).toBe(429);
@@ -79,10 +80,10 @@ describe.each(['pglite'] as const)('write limits in the database on %s', (engine
     await createBoard(db, { slug: 'socket-limits' });
     const server = await startServer({ port: 0, hostname: '127.0.0.1', db, rateLimit: { maxPerIp: 2, windowMs: 60_000 } });
     try {
-      const send = (i: number) =>
+      const send = async (i: number) =>
         fetch(`${server.url}/api/v1/boards/socket-limits/posts`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Sayso-Voter': `socket-voter-${i}`, 'X-Forwarded-For': `198.51.100.${i}` },
+          headers: { 'Content-Type': 'application/json', ...(await visitorHeaders(db, `socket-voter-${i}`)), 'X-Forwarded-For': `198.51.100.${i}` },
           body: JSON.stringify({ title: `Socket idea ${i}` }),
         });
       expect((await send(1)).status).toBe(201);

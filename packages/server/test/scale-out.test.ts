@@ -9,6 +9,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createBoard } from '../src/db/queries.js';
 import { startMain, type MainProcess } from './support/main-process.js';
 import { testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
 const WRITES_PER_VOTER = 40;
@@ -36,7 +37,7 @@ describe('two server processes on one PostgreSQL', () => {
 
   /** Sends to process `i % 2`, as a round-robin load balancer would. */
   async function send(i: number, method: string, path: string, who: string, options: { body?: unknown; key?: string } = {}) {
-    const headers: Record<string, string> = { 'X-Sayso-Voter': who };
+    const headers: Record<string, string> = { ...(await visitorHeaders(db, who)) };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.key) headers['Idempotency-Key'] = options.key;
     const response = await fetch(`${servers[i % 2]!.url}/api/v1${path}`, {
@@ -125,7 +126,7 @@ describe('two app instances, each with its own pool, on one PostgreSQL', () => {
       const post = async (app: typeof a, title: string) =>
         await app.request('/api/v1/boards/shared-limits/posts', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Sayso-Voter': 'shared-limit-voter' },
+          headers: { 'Content-Type': 'application/json', ...(await visitorHeaders(one, 'shared-limit-voter')) },
           body: JSON.stringify({ title }),
         });
       const statuses = await Promise.all([a, b, a, b, a, b].map((app, i) => post(app, `Idea number ${i}`).then((r) => r.status)));

@@ -109,10 +109,14 @@ describe('main.ts', () => {
     expect(first.log()).toContain(join(work, 'data'));
     const boards = (await (await fetch(`${first.url}/api/v1/boards`)).json()) as Board[];
     expect(boards.map((b) => b.slug)).toEqual(['demo']);
+    // The visitor token stays valid across restarts: the secret that signs it is in the database.
+    const visitor = await fetch(`${first.url}/api/v1/visitors`, { method: 'POST' });
+    expect(visitor.status).toBe(201);
+    const { visitorToken } = (await visitor.json()) as { visitorToken: string };
     const created = (await (
       await fetch(`${first.url}/api/v1/boards/demo/posts`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sayso-Voter': 'restart-voter-1' },
+        headers: { 'Content-Type': 'application/json', 'X-Sayso-Visitor': visitorToken },
         body: JSON.stringify({ title: 'Survives a restart', body: '' }),
       })
     ).json()) as Post;
@@ -123,7 +127,7 @@ describe('main.ts', () => {
     try {
       expect(second.log()).not.toContain('seeded the demo board');
       const post = (await (
-        await fetch(`${second.url}/api/v1/posts/${created.id}`, { headers: { 'X-Sayso-Voter': 'restart-voter-1' } })
+        await fetch(`${second.url}/api/v1/posts/${created.id}`, { headers: { 'X-Sayso-Visitor': visitorToken } })
       ).json()) as Post;
       expect(post).toEqual(created);
       const list = (await (await fetch(`${second.url}/api/v1/boards/demo/posts?limit=100`)).json()) as Page<Post>;

@@ -6,6 +6,7 @@ import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/db/queries.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { testDatabases } from './support/databases.js';
+import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
 const voter = (n: number) => `concurrent-voter-${String(n).padStart(4, '0')}`;
@@ -27,7 +28,7 @@ describe('exact vote counts over HTTP on PostgreSQL', () => {
   const send = async (method: string, path: string, who: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
-      headers: { 'X-Sayso-Voter': who, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { ...(await visitorHeaders(db, who)), ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     expect(response.status).toBeLessThan(300);
@@ -71,7 +72,7 @@ describe('vote counts under random vote and unvote sequences (PGlite)', () => {
   const request = async (method: string, path: string, who: string, body?: unknown) => {
     const response = await app.request(`/api/v1${path}`, {
       method,
-      headers: { 'X-Sayso-Voter': who, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { ...(await visitorHeaders(db, who)), ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     expect(response.status).toBeLessThan(300);

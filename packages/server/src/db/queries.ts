@@ -33,8 +33,8 @@ export interface NewBoard {
 }
 
 /**
- * Who is asking, as the queries need to know: the private key of their users row (a visitor's
- * X-Sayso-Voter, or `admin:…` for an admin key) and whether they may triage.
+ * Who is asking, as the queries need to know: the private key of their users row (`visitor:…`,
+ * `user:…` or `admin:…`, see asker.ts) and whether they may triage.
  */
 export interface Actor {
   key: string;
@@ -138,7 +138,7 @@ const postSelect = (viewer: string) => `
          (SELECT count(*) FROM comments c WHERE c.post_id = p.id)::int AS comment_count,
          EXISTS (
            SELECT 1 FROM votes v JOIN users viewer ON viewer.id = v.user_id
-           WHERE v.post_id = p.id AND viewer.anonymous_key = ${viewer}
+           WHERE v.post_id = p.id AND viewer.key = ${viewer}
          ) AS voted,
          p.author_id, author.name AS author_name,
          COALESCE((
@@ -225,14 +225,65 @@ export async function insertBoard(tx: Queryable, board: NewBoard): Promise<Board
   return { slug: row.slug, name: row.name, description: row.description, anonymous: row.anonymous_policy, statuses };
 }
 
-/** The users row of a visitor's private key, created on first use; returns its id. */
+/**
+ * Stores what a host's signed token says about its user (`user:<sub>`): name, email and traits,
+ * from the verified claims only. The row is rewritten only when a claim changed, so the
+ * requests of a signed-in user do not each write.
+ */
+export async function upsertIdentifiedUser(
+  db: Queryable,
+  user: { key: string; name: string | null; email: string | null; traits: Readonly<Record<string, unknown>> },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
+     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
+     WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
+        OR u.traits IS DISTINCT FROM EXCLUDED.traits`,
+    [user.key, user.name, user.email, JSON.stringify(user.traits)],
+  );
+}
+
+/**
+ * A secret of this deployment by name, created on first use: the first process inserts 32
+ * random bytes and every process, now or later, reads the same row.
+ */
+export async function serverSecret(db: Queryable, name: string, fresh: Uint8Array): Promise<Uint8Array> {
+  await db.query('INSERT INTO server_secrets (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, fresh]);
+  const [row] = await db.query<{ secret: Uint8Array }>('SELECT secret FROM server_secrets WHERE name = $1', [name]);
+  if (!row) throw new Error(`the server secret "${name}" could not be stored`);
+  return new Uint8Array(row.secret);
+}
+
+/** What anonymous visitors may do on a board; `undefined` for an unknown board. */
+export async function boardPolicy(db: Queryable, slug: string): Promise<AnonymousPolicy | undefined> {
+  const [row] = await db.query<{ p: AnonymousPolicy }>('SELECT anonymous_policy AS p FROM boards WHERE slug = $1', [slug]);
+  return row?.p;
+}
+
+/** The policy of the board a post is on; `undefined` for an unknown post. */
+export async function postBoardPolicy(db: Queryable, postId: string): Promise<AnonymousPolicy | undefined> {
+  const [row] = await db.query<{ p: AnonymousPolicy }>(
+    'SELECT b.anonymous_policy AS p FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id = $1',
+    [postId],
+  );
+  return row?.p;
+}
+
+/** Changes what anonymous visitors may do on a board; `not_found` for an unknown board. */
+export async function setBoardPolicy(db: Queryable, slug: string, policy: AnonymousPolicy): Promise<Board> {
+  const [row] = await db.query('UPDATE boards SET anonymous_policy = $2 WHERE slug = $1 RETURNING id', [slug, policy]);
+  if (!row) throw new SaysoError('not_found', `There is no board "${slug}".`);
+  return findBoard(db, slug);
+}
+
+/** The users row of a private key, created on first use; returns its id. */
 export async function ensureUser(db: Queryable, voterKey: string): Promise<string> {
   // Read first: after a visitor's first write this is the only query, and no row is rewritten.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [found] = await db.query<{ id: string }>('SELECT id FROM users WHERE anonymous_key = $1', [voterKey]);
+    const [found] = await db.query<{ id: string }>('SELECT id FROM users WHERE key = $1', [voterKey]);
     if (found) return found.id;
     const [created] = await db.query<{ id: string }>(
-      'INSERT INTO users (anonymous_key) VALUES ($1) ON CONFLICT (anonymous_key) DO NOTHING RETURNING id',
+      'INSERT INTO users (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id',
       [voterKey],
     );
     if (created) return created.id;
@@ -372,7 +423,7 @@ export async function setVote(
   } else {
     // Taking back a vote one never gave needs no users row: nothing is created.
     await db.query(
-      'DELETE FROM votes WHERE post_id = $1 AND user_id = (SELECT id FROM users WHERE anonymous_key = $2)',
+      'DELETE FROM votes WHERE post_id = $1 AND user_id = (SELECT id FROM users WHERE key = $2)',
       [params.postId, params.voter],
     );
   }
@@ -440,7 +491,7 @@ export async function updatePost(
   const { actor } = params;
   await db.transaction(async (tx) => {
     const [post] = await tx.query<{ board_id: string; status_key: string; title: string; body: string; author_key: string | null }>(
-      `SELECT p.board_id, p.status_key, p.title, p.body, u.anonymous_key AS author_key
+      `SELECT p.board_id, p.status_key, p.title, p.body, u.key AS author_key
          FROM posts p JOIN users u ON u.id = p.author_id
         WHERE p.id = $1 FOR UPDATE OF p`,
       [params.postId],
@@ -480,7 +531,7 @@ const COMMENT_COLUMNS = 'c.id, c.post_id, c.body, c.author_id, u.name AS author_
 /** A comment and its author's private key, locked for the rest of the transaction. */
 async function lockComment(tx: Queryable, commentId: string) {
   const [row] = await tx.query<CommentRow & { author_key: string | null }>(
-    `SELECT ${COMMENT_COLUMNS}, u.anonymous_key AS author_key
+    `SELECT ${COMMENT_COLUMNS}, u.key AS author_key
        FROM comments c JOIN users u ON u.id = c.author_id
       WHERE c.id = $1 FOR UPDATE OF c`,
     [commentId],

@@ -35,12 +35,12 @@ export function parseAllowedOrigins(value: string | undefined): string[] {
  * cross-origin module script): an origin on the list gets `Access-Control-Allow-Origin`, any
  * other gets no such header and the browser refuses the answer. `*` on the list allows all.
  */
-export function corsFor(allowedOrigins: readonly string[], voterHeader: string): MiddlewareHandler {
+export function corsFor(allowedOrigins: readonly string[], visitorHeader: string): MiddlewareHandler {
   const anyOrigin = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
   return cors({
     origin: anyOrigin ? '*' : (origin) => (allowed.has(origin) ? origin : null),
-    allowHeaders: ['Content-Type', voterHeader, 'Authorization', IDEMPOTENCY_KEY_HEADER],
+    allowHeaders: ['Content-Type', visitorHeader, 'Authorization', IDEMPOTENCY_KEY_HEADER],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     exposeHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER],
     maxAge: 600,

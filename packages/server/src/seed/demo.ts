@@ -19,8 +19,8 @@ const PATH: Record<DemoIdea['status'], string[]> = {
 
 async function userFor(tx: Queryable, key: string, name: string | null): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO users (anonymous_key, name) VALUES ($1, $2)
-     ON CONFLICT (anonymous_key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    `INSERT INTO users (key, name) VALUES ($1, $2)
+     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [key, name],
   );
   return row!.id;
@@ -41,9 +41,9 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
     const [board] = await tx.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [DEMO_BOARD.slug]);
     const maxVotes = Math.max(...DEMO_IDEAS.map((idea) => idea.votes));
     await tx.query(
-      `INSERT INTO users (anonymous_key)
+      `INSERT INTO users (key)
        SELECT $1 || lpad(n::text, 4, '0') FROM generate_series(1, $2::int) AS n
-       ON CONFLICT (anonymous_key) DO NOTHING`,
+       ON CONFLICT (key) DO NOTHING`,
       [VOTER_KEY_PREFIX, maxVotes],
     );
 
@@ -66,7 +66,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
       await tx.query(
         `INSERT INTO votes (post_id, user_id, created_at)
          SELECT $1, id, $2::timestamptz + random() * ($3::timestamptz - $2::timestamptz)
-           FROM users WHERE anonymous_key LIKE $4 || '%' ORDER BY anonymous_key LIMIT $5`,
+           FROM users WHERE key LIKE $4 || '%' ORDER BY key LIMIT $5`,
         [postId, createdAt.toISOString(), now.toISOString(), VOTER_KEY_PREFIX, idea.votes - 1],
       );
       await tx.query(

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { createApp } from '../../src/app.js';
+import type { Queryable } from '../../src/db/database.js';
+import { visitorToken } from './visitors.js';
 
 /** One answer of the app: status, headers, parsed JSON (when any) and the raw text. */
 export interface ApiAnswer {
@@ -9,19 +11,36 @@ export interface ApiAnswer {
   text: string;
 }
 
-/** Options of one call: who asks (visitor id and/or admin key), the body, extra headers. */
+/** Options of one call: who asks (a named test visitor and/or admin key), the body, extra headers. */
 export interface CallOptions {
+  /** A named test visitor: sent as a valid visitor token, the same visitor for the same name. */
   voter?: string;
   adminKey?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-/** Calls `/api/v1…` of an app in process; JSON bodies are serialised, strings sent as they are. */
-export function apiClient(app: ReturnType<typeof createApp>) {
+/**
+ * Calls `/api/v1…` of an app in process; JSON bodies are serialised, strings sent as they are.
+ * Named visitors get tokens signed with the secret in `db` when given (same name, same visitor
+ * across apps), else one token each from `POST /visitors` of this app.
+ */
+export function apiClient(app: ReturnType<typeof createApp>, db?: Queryable) {
+  const issued = new Map<string, Promise<string>>();
+  const tokenFor = (name: string): Promise<string> => {
+    if (db) return visitorToken(db, name);
+    let token = issued.get(name);
+    if (!token) {
+      token = Promise.resolve(app.request('/api/v1/visitors', { method: 'POST' })).then(
+        async (response: Response) => ((await response.json()) as { visitorToken: string }).visitorToken,
+      );
+      issued.set(name, token);
+    }
+    return token;
+  };
   return async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.voter) headers['X-Sayso-Voter'] = options.voter;
+    if (options.voter) headers['X-Sayso-Visitor'] = await tokenFor(options.voter);
     if (options.adminKey) headers.Authorization = `Bearer ${options.adminKey}`;
     let body: string | undefined;
     if (options.body !== undefined) {

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { createHttpAdapter, getAnonymousVoterId } from '@sayso/adapter-http';
+import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -13,7 +13,8 @@ import styles from './sayso-provider.styles.js';
  * the connection to a backend. Two providers on one page never share state.
  *
  * Give it, in order of precedence, a ready `client`, an `adapter` to wrap, or an `api-url` of a
- * Sayso server (the visitor is then identified by an anonymous id kept in this browser).
+ * Sayso server. With `api-url`, the visitor is anonymous (a token from the server, kept in this
+ * browser) unless the host passes its signed-in user's token as `token` or `getToken`.
  *
  * @slot - The Sayso elements (and any other content) that use this provider's client.
  */
@@ -29,9 +30,18 @@ export class SaysoProvider extends SaysoElement {
   /** Base URL of a Sayso server's API, e.g. `/api/v1` or `https://feedback.example.com/api/v1`. */
   @property({ attribute: 'api-url' }) apiUrl?: string;
 
+  /** A token the host app signed for its signed-in user (HS256 JWT); used with `api-url`. */
+  @property({ attribute: false }) token?: string;
+
+  /**
+   * Asks the host app for a signed token (and again, once, when it expired); `null` when nobody
+   * is signed in. Used with `api-url`.
+   */
+  @property({ attribute: false }) getToken?: () => Promise<string | null> | string | null;
+
   readonly #provider = new ContextProvider(this, { context: saysoClientContext });
   #fromAdapter: { adapter: SaysoAdapter; client: SaysoClient } | undefined;
-  #fromUrl: { url: string; client: SaysoClient } | undefined;
+  #fromUrl: { url: string; token?: string; getToken?: SaysoProvider['getToken']; client: SaysoClient } | undefined;
 
   /** The client the elements inside use now (`undefined` until one of the inputs is set). */
   get activeClient(): SaysoClient | undefined {
@@ -43,10 +53,11 @@ export class SaysoProvider extends SaysoElement {
       return this.#fromAdapter.client;
     }
     if (this.apiUrl) {
-      if (this.#fromUrl?.url !== this.apiUrl) {
-        // The voter id is read lazily, on the first request, so nothing touches storage here.
-        const adapter = createHttpAdapter({ baseUrl: this.apiUrl, voterId: () => getAnonymousVoterId() });
-        this.#fromUrl = { url: this.apiUrl, client: createSaysoClient({ adapter }) };
+      const { apiUrl: url, token, getToken } = this;
+      if (this.#fromUrl?.url !== url || this.#fromUrl.token !== token || this.#fromUrl.getToken !== getToken) {
+        // Storage is read lazily, on the first request, so nothing touches it here.
+        const adapter = createHttpAdapter({ baseUrl: url, token, getToken });
+        this.#fromUrl = { url, token, getToken, client: createSaysoClient({ adapter }) };
       }
       return this.#fromUrl.client;
     }
@@ -54,7 +65,7 @@ export class SaysoProvider extends SaysoElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('adapter') || changed.has('apiUrl')) {
+    if (changed.has('client') || changed.has('adapter') || changed.has('apiUrl') || changed.has('token') || changed.has('getToken')) {
       const client = this.activeClient;
       if (client !== this.#provider.value) this.#provider.setValue(client);
     }

@@ -62,12 +62,14 @@ describe('<sayso-provider>', () => {
       expect(el.activeClient).to.not.equal(client);
     });
 
-    it('talks to the server at api-url as this browser\'s anonymous voter', async () => {
+    /** Serves one page of posts and records each request's path and credential headers. */
+    async function withFakeServer(run: (seen: Array<{ url: string; visitor: string | null; auth: string | null }>) => Promise<void>) {
       const realFetch = window.fetch;
-      const seen: Array<{ url: string; voter: string | null }> = [];
+      const seen: Array<{ url: string; visitor: string | null; auth: string | null }> = [];
       window.fetch = async (input, init) => {
         const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-        seen.push({ url: url.pathname, voter: new Headers(init?.headers).get('X-Sayso-Voter') });
+        const headers = new Headers(init?.headers);
+        seen.push({ url: url.pathname, visitor: headers.get('X-Sayso-Visitor'), auth: headers.get('Authorization') });
         const post = {
           id: 'p1', board: 'demo', title: 'From the server', body: '', status: 'open', voteCount: 2,
           commentCount: 0, voted: false, author: { id: 'u1', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z', editedAt: null,
@@ -77,6 +79,15 @@ describe('<sayso-provider>', () => {
         });
       };
       try {
+        await run(seen);
+      } finally {
+        window.fetch = realFetch;
+      }
+    }
+
+    it('talks to the server at api-url as this browser\'s anonymous visitor', async () => {
+      localStorage.setItem('sayso:visitor-token', 'stored.visitor.token');
+      await withFakeServer(async (seen) => {
         const el = await fixture<SaysoProvider>(
           html`<sayso-provider api-url="/api/v1"><sayso-board board="demo"></sayso-board></sayso-provider>`,
         );
@@ -85,10 +96,25 @@ describe('<sayso-provider>', () => {
         expect(cardsOf(board)[0]!.post!.title).to.equal('From the server');
         const postsRequest = seen.find((request) => request.url === '/api/v1/boards/demo/posts');
         expect(postsRequest, 'a request for the board\'s posts').to.exist;
-        expect(postsRequest!.voter).to.be.a('string').and.equal(localStorage.getItem('sayso:voter'));
-      } finally {
-        window.fetch = realFetch;
-      }
+        expect(postsRequest!.visitor).to.equal('stored.visitor.token');
+        expect(postsRequest!.auth).to.equal(null);
+      });
+      localStorage.removeItem('sayso:visitor-token');
+    });
+
+    it('sends the host\'s signed token from getToken as a bearer token', async () => {
+      await withFakeServer(async (seen) => {
+        const el = await fixture<SaysoProvider>(html`<sayso-provider></sayso-provider>`);
+        el.getToken = async () => 'host.signed.token';
+        el.innerHTML = '<sayso-board board="demo"></sayso-board>';
+        el.apiUrl = '/api/v1';
+        await el.updateComplete;
+        const board = el.querySelector('sayso-board')!;
+        await until(() => cardsOf(board).length === 1, 'posts from the server');
+        const postsRequest = seen.find((request) => request.url === '/api/v1/boards/demo/posts');
+        expect(postsRequest!.auth).to.equal('Bearer host.signed.token');
+        expect(postsRequest!.visitor).to.equal(null);
+      });
     });
 
     it('hands a new client to the elements inside when its adapter changes', async () => {
