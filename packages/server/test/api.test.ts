@@ -4,6 +4,7 @@ import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/db/queries.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { apiClient } from './support/api-client.js';
 import { visitorHeaders } from './support/visitors.js';
 import { signVisitorToken } from '../src/identity/tokens.js';
 
@@ -16,27 +17,15 @@ const BOB = 'voter-bob-000002';
 describe.each(ENGINES)('REST API on %s', (engine) => {
   let db: Database;
   let app: ReturnType<typeof createApp>;
+  let call: ReturnType<typeof apiClient>;
   let boards = 0;
 
   beforeAll(async () => {
     db = await databases.open(engine);
     app = createApp({ db });
+    call = apiClient(app, db);
   });
 
-  /** Calls the app; JSON bodies are serialised, strings sent as they are. */
-  async function call(method: string, path: string, options: { voter?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.voter) Object.assign(headers, await visitorHeaders(db, options.voter));
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers['Content-Type'] ??= 'application/json';
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    }
-    const response = await app.request(`/api/v1${path}`, { method, headers, body });
-    const text = await response.text();
-    const json = text ? (JSON.parse(text) as unknown) : undefined;
-    return { status: response.status, headers: response.headers, json: json as any, text };
-  }
 
   async function expectError(
     request: Promise<{ status: number; json: any; headers: Headers }>,

@@ -6,6 +6,7 @@ import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/db/queries.js';
 import { idempotency, pruneIdempotencyKeys } from '../src/middleware/idempotency.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { apiClient } from './support/api-client.js';
 import { visitorHeaders } from './support/visitors.js';
 
 const databases = testDatabases();
@@ -16,26 +17,14 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   let db: Database;
   let app: ReturnType<typeof createApp>;
+  let call: ReturnType<typeof apiClient>;
   let boards = 0;
 
   beforeAll(async () => {
     db = await databases.open(engine);
     app = createApp({ db });
+    call = apiClient(app, db);
   });
-
-  async function call(method: string, path: string, options: { voter?: string; key?: string; body?: unknown } = {}) {
-    const headers: Record<string, string> = {};
-    if (options.voter) Object.assign(headers, await visitorHeaders(db, options.voter));
-    if (options.key !== undefined) headers['Idempotency-Key'] = options.key;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    }
-    const response = await app.request(`/api/v1${path}`, { method, headers, body });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: (text ? JSON.parse(text) : undefined) as any };
-  }
 
   const newPost = async () => {
     const board = (await createBoard(db, { slug: `idem-${engine}-${++boards}` })).slug;
@@ -49,7 +38,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
 
   it('replays the stored answer for the same key and body, executing once', async () => {
     const post = await newPost();
-    const send = () => call('POST', `/posts/${post.id}/comments`, { voter: OTHER, key: 'comment-key-1', body: { body: 'Once' } });
+    const send = () => call('POST', `/posts/${post.id}/comments`, { voter: OTHER, idempotencyKey: 'comment-key-1', body: { body: 'Once' } });
     const first = await send();
     expect(first.status).toBe(201);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
@@ -68,8 +57,8 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   it('answers the same key with another body with 422 idempotency_conflict', async () => {
     const post = await newPost();
     const path = `/posts/${post.id}/comments`;
-    expect((await call('POST', path, { voter: OTHER, key: 'comment-key-2', body: { body: 'First' } })).status).toBe(201);
-    const clash = await call('POST', path, { voter: OTHER, key: 'comment-key-2', body: { body: 'Second' } });
+    expect((await call('POST', path, { voter: OTHER, idempotencyKey: 'comment-key-2', body: { body: 'First' } })).status).toBe(201);
+    const clash = await call('POST', path, { voter: OTHER, idempotencyKey: 'comment-key-2', body: { body: 'Second' } });
     expect(clash.status).toBe(422);
     expect(clash.json).toEqual({
       error: { code: 'idempotency_conflict', message: expect.any(String), details: { header: 'Idempotency-Key' } },
@@ -80,24 +69,24 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   it('scopes keys by caller and by method and path', async () => {
     const post = await newPost();
     const key = 'shared-key-0001';
-    expect((await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, key })).json.voteCount).toBe(2);
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, idempotencyKey: key })).json.voteCount).toBe(2);
     // Another visitor, same key: a different operation, executed.
-    expect((await call('POST', `/posts/${post.id}/votes`, { voter: 'idem-voter-0003', key })).json.voteCount).toBe(3);
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: 'idem-voter-0003', idempotencyKey: key })).json.voteCount).toBe(3);
     // Same visitor, same key, other method: executed too.
-    const unvote = await call('DELETE', `/posts/${post.id}/votes`, { voter: OTHER, key });
+    const unvote = await call('DELETE', `/posts/${post.id}/votes`, { voter: OTHER, idempotencyKey: key });
     expect(unvote.headers.get('idempotent-replayed')).toBeNull();
     expect(unvote.json).toMatchObject({ voted: false, voteCount: 2 });
     // The first vote replayed: its stored answer, not a new vote.
-    const replay = await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, key });
+    const replay = await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, idempotencyKey: key });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.json).toMatchObject({ voted: true, voteCount: 2 });
     expect((await call('GET', `/posts/${post.id}`)).json.voteCount).toBe(2);
   });
 
   it('stores 4xx answers, refuses malformed keys, ignores keys on reads', async () => {
-    const missing = await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, key: 'missing-post' });
+    const missing = await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, idempotencyKey: 'missing-post' });
     expect(missing.status).toBe(404);
-    const again = await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, key: 'missing-post' });
+    const again = await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, idempotencyKey: 'missing-post' });
     expect(again.status).toBe(404);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.text).toBe(missing.text);
@@ -110,17 +99,17 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
       expect(bad.status, JSON.stringify(key)).toBe(400);
       expect(await bad.json()).toMatchObject({ error: { code: 'invalid_input', details: { header: 'Idempotency-Key' } } });
     }
-    expect((await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, key: 'k'.repeat(255) })).status).toBe(404);
-    const read = await call('GET', '/boards', { key: '' });
+    expect((await call('POST', `/posts/${MISSING}/votes`, { voter: OTHER, idempotencyKey: 'k'.repeat(255) })).status).toBe(404);
+    const read = await call('GET', '/boards', { idempotencyKey: '' });
     expect(read.status).toBe(200);
   });
 
   it('checks the body size before hashing it, and never stores a 413', async () => {
     const post = await newPost();
     const path = `/posts/${post.id}/comments`;
-    const huge = await call('POST', path, { voter: OTHER, key: 'big-one', body: { body: 'x'.repeat(70 * 1024) } });
+    const huge = await call('POST', path, { voter: OTHER, idempotencyKey: 'big-one', body: { body: 'x'.repeat(70 * 1024) } });
     expect(huge.status).toBe(413);
-    const fine = await call('POST', path, { voter: OTHER, key: 'big-one', body: { body: 'Small now' } });
+    const fine = await call('POST', path, { voter: OTHER, idempotencyKey: 'big-one', body: { body: 'Small now' } });
     expect(fine.status).toBe(201);
   });
 
@@ -141,7 +130,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
     const post = await newPost();
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        call('POST', `/posts/${post.id}/comments`, { voter: OTHER, key: 'racing-key', body: { body: 'Only one' } }),
+        call('POST', `/posts/${post.id}/comments`, { voter: OTHER, idempotencyKey: 'racing-key', body: { body: 'Only one' } }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
@@ -153,9 +142,9 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   it('forgets keys after 24 hours', async () => {
     const post = await newPost();
     const path = `/posts/${post.id}/comments`;
-    expect((await call('POST', path, { voter: OTHER, key: 'old-key', body: { body: 'Yesterday' } })).status).toBe(201);
+    expect((await call('POST', path, { voter: OTHER, idempotencyKey: 'old-key', body: { body: 'Yesterday' } })).status).toBe(201);
     await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old-key'`);
-    const fresh = await call('POST', path, { voter: OTHER, key: 'old-key', body: { body: 'Today' } });
+    const fresh = await call('POST', path, { voter: OTHER, idempotencyKey: 'old-key', body: { body: 'Today' } });
     expect(fresh.status).toBe(201);
     expect(fresh.headers.get('idempotent-replayed')).toBeNull();
     expect(await commentsOf(post.id)).toBe(2);
@@ -163,8 +152,8 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
 
   it('prunes keys older than 24 hours', async () => {
     const post = await newPost();
-    await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, key: 'prune-me' });
-    await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, key: 'keep-me' });
+    await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, idempotencyKey: 'prune-me' });
+    await call('POST', `/posts/${post.id}/votes`, { voter: OTHER, idempotencyKey: 'keep-me' });
     await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'prune-me'`);
     expect(await pruneIdempotencyKeys(db)).toBeGreaterThanOrEqual(1);
     expect((await db.query(`SELECT key FROM idempotency_keys WHERE key IN ('prune-me', 'keep-me')`)).map((r) => r.key)).toEqual([
@@ -175,11 +164,11 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
   it('takes over a claim whose request never answered (its process died)', async () => {
     const post = await newPost();
     const path = `/posts/${post.id}/comments`;
-    expect((await call('POST', path, { voter: OTHER, key: 'orphan', body: { body: 'Maybe lost' } })).status).toBe(201);
+    expect((await call('POST', path, { voter: OTHER, idempotencyKey: 'orphan', body: { body: 'Maybe lost' } })).status).toBe(201);
     await db.query(
       `UPDATE idempotency_keys SET status = NULL, response_body = NULL, created_at = now() - interval '2 minutes' WHERE key = 'orphan'`,
     );
-    const retry = await call('POST', path, { voter: OTHER, key: 'orphan', body: { body: 'Maybe lost' } });
+    const retry = await call('POST', path, { voter: OTHER, idempotencyKey: 'orphan', body: { body: 'Maybe lost' } });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
   });

@@ -16,6 +16,8 @@ export interface CallOptions {
   /** A named test visitor: sent as a valid visitor token, the same visitor for the same name. */
   voter?: string;
   adminKey?: string;
+  /** Sent as `Idempotency-Key`. */
+  idempotencyKey?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -42,6 +44,7 @@ export function apiClient(app: ReturnType<typeof createApp>, db?: Queryable) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.voter) headers['X-Sayso-Visitor'] = await tokenFor(options.voter);
     if (options.adminKey) headers.Authorization = `Bearer ${options.adminKey}`;
+    if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['Content-Type'] ??= 'application/json';
