@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Board, Page, Post } from '@sayso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server.js';
 import { testDatabases } from './support/databases.js';
+import { startMain } from './support/main-process.js';
 
 const databases = testDatabases();
 const work = mkdtempSync(join(tmpdir(), 'sayso-server-test-'));
@@ -66,41 +64,7 @@ describe('startServer', () => {
 });
 
 describe('main.ts', () => {
-  const tsx = createRequire(import.meta.url).resolve('tsx');
-  const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-
-  /** Runs the real entry point; resolves once it listens. */
-  async function run(env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', tsx, main], {
-      cwd: work,
-      env: { ...process.env, PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${log}`)), 30_000);
-      const check = () => {
-        const match = /listening on (http:\/\/\S+)/.exec(log);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      };
-      child.stdout.on('data', check);
-      void exited.then(() => reject(new Error(`server exited early:\n${log}`)));
-    });
-    return {
-      url,
-      log: () => log,
-      stop: async () => {
-        child.kill('SIGTERM');
-        return exited;
-      },
-    };
-  }
+  const run = (env: Record<string, string>) => startMain(env, work);
 
   it('migrates, seeds, serves, shuts down on SIGTERM and keeps data across restarts', async () => {
     const env = { SAYSO_DATA_DIR: join(work, 'data') };
