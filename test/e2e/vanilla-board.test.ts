@@ -44,6 +44,16 @@ const voteButtons = (page: Page) => page.getByRole('button', { name: /^Vote for/
 const voteButtonFor = (page: Page, title: string) => page.getByRole('button', { name: `Vote for “${title}”` });
 const countOf = async (button: Locator) => Number(await button.locator('[part="count"]').innerText());
 
+/**
+ * Clicks a vote button and waits for the server to confirm. The count changes at once
+ * (optimistically), so only the server's answer says the vote is stored and a reload may follow.
+ */
+async function voteAndConfirm(page: Page, button: Locator, method: 'POST' | 'DELETE') {
+  const confirmed = page.waitForResponse((r) => r.request().method() === method && r.url().endsWith('/votes'));
+  await button.click();
+  expect((await confirmed).status()).toBe(200);
+}
+
 describe('the vanilla host page', () => {
   it('lists the seeded demo ideas, most wanted first, and pages through all of them', async () => {
     const page = await openBoard();
@@ -66,8 +76,8 @@ describe('the vanilla host page', () => {
     const before = await countOf(button);
     expect(await button.getAttribute('aria-pressed')).toBe('false');
 
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await voteAndConfirm(page, button, 'POST');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect(await countOf(button)).toBe(before + 1);
 
     await page.reload();
@@ -75,8 +85,8 @@ describe('the vanilla host page', () => {
     expect(await voteButtonFor(page, title).getAttribute('aria-pressed')).toBe('true');
     expect(await countOf(voteButtonFor(page, title))).toBe(before + 1);
 
-    await voteButtonFor(page, title).click();
-    await expect.poll(() => voteButtonFor(page, title).getAttribute('aria-pressed')).toBe('false');
+    await voteAndConfirm(page, voteButtonFor(page, title), 'DELETE');
+    expect(await voteButtonFor(page, title).getAttribute('aria-pressed')).toBe('false');
     await page.reload();
     await voteButtonFor(page, title).waitFor();
     expect(await countOf(voteButtonFor(page, title))).toBe(before);
