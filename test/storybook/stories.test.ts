@@ -39,9 +39,14 @@ describe('Storybook', () => {
     expect(build.status, build.stderr + build.stdout).toBe(0);
     expect(stories.length).toBeGreaterThan(10);
     const docs = Object.values(index.entries as Record<string, { type: string; title: string }>).filter((e) => e.type === 'docs');
-    expect(docs.map((entry) => entry.title).sort()).toEqual(
-      ['sayso-board', 'sayso-idea-form', 'sayso-post-card', 'sayso-vote-button'].map((tag) => `Elements/${tag}`),
-    );
+    // Every visible element of the generated manifest has its page; the provider renders nothing.
+    const manifest = JSON.parse(readFileSync(`${root}packages/elements/custom-elements.json`, 'utf8')) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+    };
+    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
+    const visible = tags.filter((tag) => tag !== 'sayso-provider').sort();
+    expect(visible.length).toBeGreaterThanOrEqual(4);
+    expect(docs.map((entry) => entry.title).sort()).toEqual(visible.map((tag) => `Elements/${tag}`));
   });
 
   it('documents each element\'s API from the generated manifest', async () => {
@@ -61,15 +66,19 @@ describe('Storybook', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${site.url}/iframe.html?id=${story.id}&viewMode=story`);
-      const element = page.locator('#storybook-root :is(sayso-board, sayso-post-card, sayso-vote-button, sayso-idea-form)').first();
-      await element.waitFor({ state: 'attached' });
+      // The story's element: the first Sayso element that renders something (not the provider).
+      const element = await page.waitForFunction(() =>
+        [...document.querySelectorAll('#storybook-root *')].find(
+          (el) => el.localName.startsWith('sayso-') && el.localName !== 'sayso-provider',
+        ),
+      );
       // Let the mocked API answer and the elements render what a person would see before judging.
       await page.evaluate(async () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         const sayso = [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sayso-'));
         await Promise.all(sayso.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));
       });
-      expect(await element.boundingBox(), 'the story shows its element').not.toBeNull();
+      expect(await element.asElement()!.boundingBox(), 'the story shows its element').not.toBeNull();
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
