@@ -2,7 +2,7 @@
 // real HTTP adapter, so stories show what a host page would show.
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoClient } from '@sayso/core';
-import { demoData, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
+import { demoData, demoDataWithDiscussion, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
 
 export const API_URL = '/api/v1';
 
@@ -16,4 +16,9 @@ export async function loadedClient(): Promise<{ client: SaysoClient }> {
   const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
   await client.board('demo').load();
   return { client };
+}
+
+/** msw parameters for a story: the demo board with tags and comments under its first idea. */
+export function mockDiscussionApi(options: MockApiOptions & { comments?: number } = {}) {
+  return { msw: { handlers: saysoApiHandlers(demoDataWithDiscussion({ comments: options.comments }), options, API_URL) } };
 }

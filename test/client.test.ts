@@ -192,4 +192,160 @@ describe('createSaysoClient', () => {
       expect(calls).toBe(0);
     });
   });
+
+  describe('filters', () => {
+    const tagged = () =>
+      createMemoryData({
+        boards: [{ slug: 'demo' }],
+        posts: [
+          { board: 'demo', title: 'Dark mode', body: 'A dark theme', votes: 5, tags: ['UI'] },
+          { board: 'demo', title: 'Offline sync', votes: 3, status: 'planned', tags: ['Mobile'] },
+          { board: 'demo', title: 'Dark icons', votes: 1, status: 'planned', tags: ['UI'] },
+        ],
+      });
+
+    it('narrows the list by status, tag and search, keeping the sort, and clears with {}', async () => {
+      const memory = createMemoryAdapter({ data: tagged() });
+      const seen: unknown[] = [];
+      const adapter: SaysoAdapter = { ...memory, listPosts: (params) => (seen.push(params), memory.listPosts(params)) };
+      const view = createSaysoClient({ adapter }).board('demo', { sort: 'new' });
+      await view.load();
+      await view.setFilters({ status: 'planned' });
+      expect(view.$posts.get().map((p) => p.title).sort()).toEqual(['Dark icons', 'Offline sync']);
+      expect(view.$state.get()).toMatchObject({ sort: 'new', filters: { status: 'planned' }, status: 'ready' });
+      await view.setFilters({ status: 'planned', tag: 'ui' });
+      expect(view.$posts.get().map((p) => p.title)).toEqual(['Dark icons']);
+      await view.setFilters({ q: '  dark  ', status: '', tag: '' });
+      expect(view.$state.get().filters).toEqual({ q: 'dark' });
+      expect(view.$posts.get().map((p) => p.title).sort()).toEqual(['Dark icons', 'Dark mode']);
+      await view.setSort('top');
+      expect(view.$state.get().filters).toEqual({ q: 'dark' });
+      expect(seen.at(-1)).toMatchObject({ sort: 'top', q: 'dark' });
+      await view.setFilters({});
+      expect(view.$posts.get()).toHaveLength(3);
+      const calls = seen.length;
+      await view.setFilters({});
+      expect(seen.length).toBe(calls);
+    });
+
+    it('passes the filters on to the next page', async () => {
+      const data = createMemoryData({
+        boards: [{ slug: 'demo' }],
+        posts: Array.from({ length: 25 }, (_, i) => ({ board: 'demo', title: `Idea ${i}`, status: i % 2 ? 'planned' : undefined })),
+      });
+      const memory = createMemoryAdapter({ data });
+      const seen: unknown[] = [];
+      const adapter: SaysoAdapter = { ...memory, listPosts: (params) => (seen.push(params), memory.listPosts({ ...params, limit: 5 })) };
+      const view = createSaysoClient({ adapter }).board('demo');
+      await view.setFilters({ status: 'planned' });
+      await view.loadMore();
+      expect(seen.at(-1)).toMatchObject({ status: 'planned', cursor: expect.any(String) });
+      expect(view.$posts.get().every((p) => p.status === 'planned')).toBe(true);
+      expect(view.$posts.get()).toHaveLength(10);
+    });
+
+    it('keeps the newest filters when an older request answers last', async () => {
+      const memory = createMemoryAdapter({ data: tagged() });
+      const slow = deferred<void>();
+      const adapter: SaysoAdapter = {
+        ...memory,
+        listPosts: async (params) => {
+          if (params.status === 'planned') await slow.promise;
+          return memory.listPosts(params);
+        },
+      };
+      const view = createSaysoClient({ adapter }).board('demo');
+      await view.load();
+      const first = view.setFilters({ status: 'planned' });
+      expect(view.$state.get().status).toBe('loading');
+      await view.setFilters({ tag: 'mobile' });
+      slow.resolve();
+      await first;
+      expect(view.$state.get().filters).toEqual({ tag: 'mobile' });
+      expect(view.$posts.get().map((p) => p.title)).toEqual(['Offline sync']);
+      expect(view.$state.get().status).toBe('ready');
+    });
+
+    it('fetches the board tags once with the first list, and tolerates a failure', async () => {
+      const memory = createMemoryAdapter({ data: tagged() });
+      let asked = 0;
+      const view = createSaysoClient({ adapter: { ...memory, listTags: (p) => (asked++, memory.listTags(p)) } }).board('demo');
+      await view.load();
+      await view.setFilters({ tag: 'ui' });
+      expect(view.$tags.get().map((t) => t.slug)).toEqual(['mobile', 'ui']);
+      expect(asked).toBe(1);
+      const failing = createSaysoClient({
+        adapter: { ...memory, listTags: () => Promise.reject(new SaysoError('server', 'down')) },
+      }).board('demo');
+      await failing.load();
+      expect(failing.$state.get().status).toBe('ready');
+      expect(failing.$tags.get()).toEqual([]);
+    });
+  });
+
+  describe('comments', () => {
+    async function withComments(n: number, overrides: Partial<SaysoAdapter> = {}) {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const client = createSaysoClient({ adapter: { ...memory, ...overrides } });
+      const [post] = await client.board('demo').load().then(() => client.board('demo').$posts.get());
+      for (let i = 1; i <= n; i++) await memory.addComment({ postId: post!.id, body: `Comment ${i}` });
+      return { client, memory, postId: post!.id };
+    }
+
+    it('loads comments oldest first, then the next pages', async () => {
+      const { client, postId } = await withComments(25);
+      const comments = client.comments(postId);
+      expect(client.comments(postId)).toBe(comments);
+      expect(comments.$state.get().status).toBe('idle');
+      await comments.load();
+      const first = comments.$state.get();
+      expect(first.status).toBe('ready');
+      expect(first.items[0]!.body).toBe('Comment 1');
+      expect(first.nextCursor).not.toBeNull();
+      await comments.loadMore();
+      expect(comments.$state.get().items).toHaveLength(25);
+      expect(comments.$state.get().items.at(-1)!.body).toBe('Comment 25');
+      expect(comments.$state.get().nextCursor).toBeNull();
+    });
+
+    it('adds a comment to the end and counts it on the post', async () => {
+      const { client, postId } = await withComments(1);
+      const comments = client.comments(postId);
+      await comments.load();
+      const before = client.$posts.get()[postId]!.commentCount;
+      const added = await comments.add('  Me too  ');
+      expect(added.body).toBe('Me too');
+      expect(comments.$state.get().items.map((c) => c.body)).toEqual(['Comment 1', 'Me too']);
+      expect(client.$posts.get()[postId]!.commentCount).toBe(before + 1);
+    });
+
+    it('refuses an empty comment before asking the adapter, and rejects with a SaysoError on failure', async () => {
+      let calls = 0;
+      const { client, postId } = await withComments(0, {
+        addComment: () => (calls++, Promise.reject(new Error('boom'))),
+      });
+      const comments = client.comments(postId);
+      await comments.load();
+      await expect(comments.add('   ')).rejects.toMatchObject({ code: 'invalid_input' });
+      expect(calls).toBe(0);
+      const error = await comments.add('Hello').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SaysoError);
+      expect(comments.$state.get().items).toEqual([]);
+      expect(client.$posts.get()[postId]!.commentCount).toBe(0);
+    });
+
+    it('shows an error state when comments cannot be loaded, and recovers', async () => {
+      let down = true;
+      const memory = createMemoryAdapter({ data: seeded() });
+      const client = createSaysoClient({
+        adapter: { ...memory, listComments: (p) => (down ? Promise.reject(new SaysoError('network', 'offline')) : memory.listComments(p)) },
+      });
+      const comments = client.comments('seed-1');
+      await comments.load();
+      expect(comments.$state.get()).toMatchObject({ status: 'error', error: { code: 'network' } });
+      down = false;
+      await comments.load();
+      expect(comments.$state.get()).toMatchObject({ status: 'ready', error: null });
+    });
+  });
 });

@@ -14,6 +14,9 @@ export const demoIdeas: SeedPost[] = [
   { board: 'demo', title: 'Tables in notes', body: 'Simple tables, nothing fancy. Like in Markdown.', votes: 21 },
   { board: 'demo', title: 'Calendar sync for reminders', body: 'Google Calendar and Outlook please', votes: 12 },
   { board: 'demo', title: 'Handwriting on iPad', body: '', votes: 4, status: 'declined' },
+  // Older shipped ideas, so the changelog has a history (after the rest: card story indexes stay).
+  { board: 'demo', title: 'Pin notes to the top', body: '', votes: 18, status: 'shipped', createdAt: '2025-11-02T09:00:00Z' },
+  { board: 'demo', title: 'Search inside attachments', body: 'PDFs at least.', votes: 9, status: 'shipped', createdAt: '2025-09-14T09:00:00Z' },
 ];
 
 /** Demo data: one `demo` board, optionally with `count` generated ideas instead of the sample. */
@@ -146,4 +149,48 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
   ];
+}
+
+/**
+ * Demo data with tags and a discussion under the first idea (markdown included), for the board's
+ * filter and post-detail stories. `comments` sets how many comments the first idea has.
+ */
+export function demoDataWithDiscussion(options: { comments?: number } = {}): MemoryData {
+  const tagsByTitle: Record<string, string[]> = {
+    'Dark mode for the editor': ['Editor', 'Design'],
+    'Offline mode on the mobile app': ['Mobile'],
+    'Export notes to Markdown': ['Editor'],
+    'Share a notebook with read-only access': ['Sharing'],
+    'Tables in notes': ['Editor'],
+    'Handwriting on iPad': ['Mobile'],
+  };
+  const data = createMemoryData({
+    boards: [{ slug: 'demo', name: 'Acme Notes feedback', description: 'Tell us what would make Acme Notes better.' }],
+    posts: demoIdeas.map((idea) => ({
+      ...idea,
+      body:
+        idea.title === 'Dark mode for the editor'
+          ? 'Working at night is **painful** with the bright theme.\n\n- Follow the system setting\n- Keep code blocks readable\n\nSee [how others do it](https://example.com/dark-mode).'
+          : idea.body,
+      tags: tagsByTitle[idea.title] ?? [],
+    })),
+  });
+  const bodies = [
+    'Yes please! My eyes will thank you.',
+    'Same here, especially with `monospace` notes.',
+    '> Follow the system setting\n\nThis is the important part for me.',
+    'Would love a _true black_ option for OLED screens.',
+  ];
+  const count = options.comments ?? 4;
+  const comments = Array.from({ length: count }, (_, n) => ({
+    id: `demo-comment-${n + 1}`,
+    postId: 'seed-1',
+    body: bodies[n % bodies.length]!,
+    author: { id: `demo-author-${n % 3}`, name: ['Ada', 'Grace', null][n % 3]! },
+    createdAt: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(),
+    editedAt: null,
+  }));
+  data.comments.set('seed-1', comments);
+  data.posts.get('seed-1')!.commentCount = comments.length;
+  return data;
 }

@@ -1,6 +1,6 @@
 export type { AdapterCapabilities, SaysoAdapter, SaysoAdminApi } from './adapter.js';
 export { createSaysoClient } from './client.js';
-export type { BoardState, BoardView, LoadStatus, SaysoClient } from './client.js';
+export type { BoardState, BoardView, CommentsState, CommentsView, LoadStatus, SaysoClient } from './client.js';
 export {
   HTTP_STATUS_BY_ERROR_CODE,
   SAYSO_ERROR_CODES,
@@ -32,3 +32,7 @@ export type { InputProblem } from './validation.js';
 export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffsetCursor } from './cursor.js';
 export type { KeysetPosition } from './cursor.js';
+export { boardWorkflow, createRoadmapView, roadmapStatuses } from './roadmap.js';
+export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './roadmap.js';
+export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView } from './changelog.js';
+export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './changelog.js';

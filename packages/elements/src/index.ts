@@ -1,6 +1,7 @@
 // Classes, events and controllers, with no side effects: nothing is registered by importing this.
 // Register elements with `@sayso/elements/sayso` (all of them) or one component's `<name>.js`.
 export { SaysoBoard } from './components/sayso-board/sayso-board.component.js';
+export { SaysoFeedbackButton } from './components/sayso-feedback-button/sayso-feedback-button.component.js';
 export { SaysoIdeaForm } from './components/sayso-idea-form/sayso-idea-form.component.js';
 export { SaysoPostCard } from './components/sayso-post-card/sayso-post-card.component.js';
 export { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
@@ -9,7 +10,22 @@ export { BoardViewController } from './controllers/board-view.js';
 export { ClientController, saysoClientContext } from './controllers/client.js';
 export type { ClientHost } from './controllers/client.js';
 export { CustomStatesController } from './controllers/custom-states.js';
+export { DismissController } from './controllers/dismiss.js';
+export type { DismissReason } from './controllers/dismiss.js';
+export { FloatingController } from './controllers/floating.js';
+export type { FloatingOptions, Placement } from './controllers/floating.js';
+export { FocusTrapController } from './controllers/focus-trap.js';
 export { StoreController } from './controllers/store.js';
+export { SaysoCloseEvent } from './events/sayso-close.js';
+export type { SaysoCloseReason } from './events/sayso-close.js';
+export { SaysoOpenEvent } from './events/sayso-open.js';
 export { SaysoSubmitEvent } from './events/sayso-submit.js';
 export { SaysoVoteEvent } from './events/sayso-vote.js';
 export { SaysoElement } from './internal/sayso-element.js';
+export { SaysoRoadmap, parseStatuses } from './components/sayso-roadmap/sayso-roadmap.component.js';
+export { SaysoChangelog, changelogFailureMessage, unreadLabel } from './components/sayso-changelog/sayso-changelog.component.js';
+export { postHref } from './internal/post-href.js';
+export { SaysoPostDetail, commentFailureMessage } from './components/sayso-post-detail/sayso-post-detail.component.js';
+export { SaysoCommentEvent } from './events/sayso-comment.js';
+export { SaysoOpenPostEvent } from './events/sayso-open-post.js';
+export { plainExcerpt } from './internal/plain-text.js';

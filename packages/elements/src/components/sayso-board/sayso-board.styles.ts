@@ -15,8 +15,76 @@ export default [
     }
 
     .toolbar {
-      display: inline-flex;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: ${token.space3};
+    }
+
+    .filter {
+      display: grid;
+      gap: 2px;
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+
+    select,
+    [part~='search-input'] {
+      min-height: 2.25rem;
+      padding: ${token.space1} ${token.space2};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      color: ${token.colorText};
+      font: inherit;
+      font-weight: 400;
+    }
+
+    .search {
+      position: relative;
+      display: flex;
+      flex: 1 1 12rem;
+      min-width: 10rem;
+    }
+
+    [part~='search-input'] {
+      flex: 1;
+      min-width: 0;
+      padding-inline-end: 2.25rem;
+    }
+
+    [part~='search-input']::-webkit-search-cancel-button {
+      display: none;
+    }
+
+    .search-clear {
+      position: absolute;
+      inset-block: 0;
+      inset-inline-end: 0;
+      width: 2.25rem;
+      border: 0;
+      background: transparent;
+      color: ${token.colorTextMuted};
+      font-size: 1.25rem;
+      cursor: pointer;
+    }
+
+    .back {
       justify-self: start;
+    }
+
+    .message--empty {
+      display: grid;
+      justify-items: center;
+      gap: ${token.space3};
+    }
+
+    .message--empty p {
+      margin: 0;
+    }
+
+    .sorts {
+      display: inline-flex;
       padding: 2px;
       border: 1px solid ${token.colorBorder};
       border-radius: ${token.radius};

@@ -6,6 +6,8 @@ import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
+import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
+import { SEARCH_DEBOUNCE_MS } from './sayso-board.component.js';
 import './sayso-board.js';
 import type { SaysoBoard } from './sayso-board.component.js';
 
@@ -175,18 +177,24 @@ describe('<sayso-board>', () => {
   });
 
   describe('keyboard', () => {
-    it('tabs from the form through the sort options to the first vote button', async () => {
+    it('tabs from the form through the sort options and filters to the first card', async () => {
       const el = await board(memoryClient());
       const inner = form(el);
       inner.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(root(el).activeElement).to.equal(sortButton(el, 'Top'));
+      expect(root(el).activeElement === sortButton(el, 'Top'), 'Top').to.be.true;
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
-      expect(root(el).activeElement).to.equal(sortButton(el, 'Trending'));
+      expect(root(el).activeElement === sortButton(el, 'Trending'), 'Trending').to.be.true;
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement === part(el, 'status-filter'), 'status filter').to.be.true;
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement === part(el, 'search-input'), 'search').to.be.true;
       await sendKeys({ press: 'Tab' });
       const firstVote = cards(el)[0]!.shadowRoot!.querySelector('sayso-vote-button')!;
-      expect(firstVote.shadowRoot!.activeElement).to.equal(firstVote.shadowRoot!.querySelector('button'));
+      expect(firstVote.shadowRoot!.activeElement === firstVote.shadowRoot!.querySelector('button'), 'vote').to.be.true;
+      await sendKeys({ press: 'Tab' });
+      expect(cards(el)[0]!.shadowRoot!.activeElement === cards(el)[0]!.shadowRoot!.querySelector('[part="title-button"]'), 'title').to.be.true;
     });
 
     it('sorts with Enter and Space', async () => {
@@ -289,6 +297,170 @@ describe('<sayso-board>', () => {
       (part(el, 'load-more') as HTMLButtonElement).click();
       await until(() => cards(el).length === 25);
       expect(part(el, 'error')).to.be.null;
+    });
+  });
+
+  describe('filters', () => {
+    const tagged: SeedPost[] = [
+      { board: 'demo', title: 'Dark mode', body: 'A dark theme', votes: 5, tags: ['UI'] },
+      { board: 'demo', title: 'Offline sync', votes: 3, status: 'planned', tags: ['Mobile'] },
+      { board: 'demo', title: 'Dark icons', votes: 1, status: 'planned', tags: ['UI'] },
+    ];
+    const select = (el: SaysoBoard, name: string) => part(el, name) as HTMLSelectElement;
+    const choose = (el: SaysoBoard, name: string, value: string) => {
+      const control = select(el, name);
+      control.value = value;
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+
+    function recording(posts = tagged) {
+      const client = memoryClient({}, posts);
+      const list = client.adapter.listPosts;
+      const calls: Array<Parameters<SaysoAdapter['listPosts']>[0]> = [];
+      (client.adapter as { listPosts: SaysoAdapter['listPosts'] }).listPosts = (params) => (calls.push(params), list(params));
+      return { client, calls };
+    }
+
+    it('offers the board statuses and tags, labelled', async () => {
+      const el = await board(memoryClient({}, tagged));
+      await until(() => part(el, 'tag-filter') !== null, 'tags shown');
+      const statuses = [...select(el, 'status-filter').options].map((o) => o.textContent!.trim());
+      expect(statuses[0]).to.equal('All statuses');
+      expect(statuses).to.include('Planned');
+      expect([...select(el, 'tag-filter').options].map((o) => o.textContent!.trim())).to.deep.equal(['All tags', 'Mobile', 'UI']);
+      expect(select(el, 'status-filter').closest('label')!.textContent).to.contain('Status');
+      expect(root(el).querySelector('label[for="search"]')!.textContent).to.contain('Search ideas');
+      await expect(el).to.be.accessible();
+    });
+
+    it('narrows the list by status and tag, keeping the sort', async () => {
+      const { client, calls } = recording();
+      const el = await board(client);
+      await until(() => part(el, 'tag-filter') !== null, 'tags shown');
+      sortButton(el, 'New').click();
+      await until(() => calls.at(-1)?.sort === 'new');
+      choose(el, 'status-filter', 'planned');
+      await until(() => cards(el).length === 2, 'status filter applied');
+      expect(calls.at(-1)).to.include({ status: 'planned', sort: 'new' });
+      choose(el, 'tag-filter', 'ui');
+      await until(() => cards(el).length === 1, 'tag filter applied');
+      expect(titles(el)).to.deep.equal(['Dark icons']);
+      expect(el.matches(':state(filtered)')).to.be.true;
+      expect(sortButton(el, 'New').getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('searches after a pause in typing, and at once on Enter', async () => {
+      const { client, calls } = recording();
+      const el = await board(client);
+      const input = part(el, 'search-input') as HTMLInputElement;
+      input.focus();
+      const before = calls.length;
+      await sendKeys({ type: 'dark' });
+      expect(calls.length, 'no request while typing').to.equal(before);
+      await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS + 100));
+      await until(() => calls.length === before + 1, 'one debounced request');
+      expect(calls.at(-1)!.q).to.equal('dark');
+      await until(() => cards(el).length === 2);
+      await sendKeys({ type: ' icons' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => calls.at(-1)!.q === 'dark icons', 'Enter searches at once');
+      const afterEnter = calls.length;
+      await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS + 100));
+      expect(calls.length, 'the pending debounce was dropped').to.equal(afterEnter);
+      await until(() => titles(el).join() === 'Dark icons');
+    });
+
+    it('clears the search with its clear button and gives focus back to the box', async () => {
+      const { client, calls } = recording();
+      const el = await board(client);
+      (part(el, 'search-input') as HTMLInputElement).focus();
+      await sendKeys({ type: 'offline' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => cards(el).length === 1);
+      (part(el, 'search-clear') as HTMLButtonElement).click();
+      await until(() => cards(el).length === 3);
+      expect(calls.at(-1)!.q).to.be.undefined;
+      expect((part(el, 'search-input') as HTMLInputElement).value).to.equal('');
+      expect(root(el).activeElement).to.equal(part(el, 'search-input'));
+      expect(part(el, 'search-clear')).to.be.null;
+    });
+
+    it('says no ideas match, with a button that clears every filter', async () => {
+      const el = await board(memoryClient({}, tagged));
+      choose(el, 'status-filter', 'shipped');
+      (part(el, 'search-input') as HTMLInputElement).focus();
+      await sendKeys({ type: 'zebra' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => part(el, 'clear-filters') !== null, 'empty filtered state');
+      expect(part(el, 'empty')!.textContent).to.contain('No ideas match');
+      expect(el.matches(':state(empty)')).to.be.true;
+      await expect(el).to.be.accessible();
+      (part(el, 'clear-filters') as HTMLButtonElement).click();
+      await until(() => cards(el).length === 3, 'filters cleared');
+      expect(select(el, 'status-filter').value).to.equal('');
+      expect((part(el, 'search-input') as HTMLInputElement).value).to.equal('');
+      expect(el.matches(':state(filtered)')).to.be.false;
+    });
+  });
+
+  describe('post detail', () => {
+    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
+    const titleButton = (card: SaysoPostCard) => card.shadowRoot!.querySelector<HTMLButtonElement>('[part="title-button"]')!;
+
+    it('opens an idea with the keyboard, hides the list, and goes back with focus restored', async () => {
+      const el = await board(memoryClient());
+      const second = cards(el)[1]!;
+      titleButton(second).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => detail(el) !== null, 'detail open');
+      expect(el.matches(':state(detail)')).to.be.true;
+      expect(part(el, 'list')).to.be.null;
+      expect(part(el, 'toolbar')).to.be.null;
+      const shown = detail(el)!;
+      await shown.updateComplete;
+      expect(shown.postId).to.equal(second.post!.id);
+      expect(shown.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Offline sync');
+      expect(shown.shadowRoot!.activeElement).to.equal(shown.shadowRoot!.querySelector('[part="heading"]'));
+      await until(() => shown.shadowRoot!.querySelector('[part="comments-empty"]') !== null, 'comments loaded');
+      await expect(el).to.be.accessible();
+      const back = part(el, 'back') as HTMLButtonElement;
+      expect(back.textContent).to.contain('Back to all ideas');
+      back.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => cards(el).length === 3, 'list back');
+      const card = cards(el)[1]!;
+      await until(() => card.shadowRoot!.activeElement === titleButton(card), 'focus back on the title');
+      expect(el.matches(':state(detail)')).to.be.false;
+    });
+
+    it('restores the scroll position of the list', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="padding-top: 1500px; padding-bottom: 3000px"></div>`);
+      const el = document.createElement('sayso-board');
+      el.board = 'demo';
+      el.client = memoryClient({}, many(20));
+      wrapper.append(el);
+      await until(() => cards(el).length === 20);
+      const target = cards(el)[15]!;
+      target.scrollIntoView();
+      const y = window.scrollY;
+      expect(y).to.be.greaterThan(0);
+      titleButton(target).click();
+      await until(() => detail(el) !== null);
+      window.scrollTo(0, 0);
+      (part(el, 'back') as HTMLButtonElement).click();
+      await until(() => cards(el).length === 20);
+      await until(() => Math.abs(window.scrollY - y) < 2, 'scroll restored');
+      window.scrollTo(0, 0);
+    });
+
+    it('leaves the idea to the host page when it prevents sayso-open-post', async () => {
+      const el = await board(memoryClient());
+      const stop = (event: Event) => event.preventDefault();
+      el.addEventListener('sayso-open-post', stop, { capture: true });
+      titleButton(cards(el)[0]!).click();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(detail(el)).to.be.null;
+      expect(cards(el)).to.have.length(3);
     });
   });
 });

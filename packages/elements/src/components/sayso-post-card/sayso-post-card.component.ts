@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client.js';
 import { StoreController } from '../../controllers/store.js';
+import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { plainExcerpt } from '../../internal/plain-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-post-card.styles.js';
 
@@ -10,11 +12,14 @@ import styles from './sayso-post-card.styles.js';
  * @tag sayso-post-card
  * @summary One idea on a board: its title, details, status, comment count and a vote button.
  *
- * User text is always shown as plain text.
+ * User text is always shown as plain text: the details as a short excerpt with the markdown
+ * syntax taken out (the full, rendered text is in `<sayso-post-detail>`).
  *
  * @dependency sayso-vote-button
  *
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: the visitor's vote was saved.
+ * @event {SaysoOpenPostEvent} sayso-open-post - With `openable`: the visitor activated the title.
+ *   `detail`: `{ postId }`. Cancelable.
  *
  * @csspart card - The card around everything.
  * @csspart vote - The `<sayso-vote-button>`; its own parts are forwarded as `vote-button`, `count`
@@ -24,7 +29,8 @@ import styles from './sayso-post-card.styles.js';
  * @csspart message - The vote failure message (forwarded).
  * @csspart content - The column with the text.
  * @csspart title - The idea's title.
- * @csspart body - The idea's details.
+ * @csspart title-button - With `openable`: the button inside the title that opens the idea.
+ * @csspart body - A plain-text excerpt of the idea's details.
  * @csspart meta - The line with status and comment count.
  * @csspart status - The status badge.
  * @csspart comments - The comment count.
@@ -45,11 +51,27 @@ export class SaysoPostCard extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
+  /** Makes the title a button that fires `sayso-open-post` (as `<sayso-board>` does). */
+  @property({ type: Boolean }) openable = false;
+
   readonly #client = new ClientController(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
 
   protected override willUpdate(): void {
     this.#boards.store = this.#client.value?.$boards;
+  }
+
+  /** Moves focus to the title button (with `openable`), e.g. when coming back from the detail. */
+  focusTitle(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part~="title-button"]')?.focus();
+  }
+
+  #open(): void {
+    if (this.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: this.post.id }));
+  }
+
+  #renderTitleButton(post: Post) {
+    return html`<button part="title-button" class="title-button" type="button" @click=${this.#open}>${post.title}</button>`;
   }
 
   protected override render() {
@@ -65,8 +87,8 @@ export class SaysoPostCard extends SaysoElement {
           .client=${this.client}
         ></sayso-vote-button>
         <div part="content">
-          <h3 id="title" part="title">${post.title}</h3>
-          ${post.body ? html`<p part="body">${post.body}</p>` : nothing}
+          <h3 id="title" part="title">${this.openable ? this.#renderTitleButton(post) : post.title}</h3>
+          ${post.body ? html`<p part="body">${plainExcerpt(post.body)}</p>` : nothing}
           <p part="meta">
             <span part="status" data-status=${post.status}>${statusName(this.#boards.value?.[post.board], post.status)}</span>
             <span part="comments">${comments}</span>

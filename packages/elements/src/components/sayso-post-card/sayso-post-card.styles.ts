@@ -36,6 +36,26 @@ export default [
       overflow-wrap: anywhere;
     }
 
+    .title-button {
+      all: unset;
+      display: inline;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+
+    .title-button:hover {
+      color: ${token.colorPrimary};
+      text-decoration: underline;
+    }
+
+    .title-button:focus-visible {
+      outline: 2px solid ${token.colorFocus};
+      outline-offset: 2px;
+      border-radius: 2px;
+    }
+
     [part='body'] {
       margin: ${token.space1} 0 0;
       white-space: pre-line;

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
 import { createSaysoClient, type Post } from '@sayso/core';
+import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { loadDemo, memoryClient } from '../../internal/test-fixtures.js';
 import './sayso-post-card.js';
@@ -67,7 +69,7 @@ describe('<sayso-post-card>', () => {
       const { el } = await card({ title: hostile, body: `**bold** ${hostile}` });
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(part(el, 'title')!.textContent).to.equal(hostile);
-      expect(part(el, 'body')!.textContent).to.equal(`**bold** ${hostile}`);
+      expect(part(el, 'body')!.textContent).to.equal(`bold ${hostile}`);
       expect(el.shadowRoot!.querySelector('img, script')).to.be.null;
       expect((window as { __saysoXss?: boolean }).__saysoXss).to.be.undefined;
     });
@@ -81,6 +83,34 @@ describe('<sayso-post-card>', () => {
       const fired = oneEvent(document.body, 'sayso-vote') as Promise<SaysoVoteEvent>;
       vote.shadowRoot!.querySelector('button')!.click();
       expect((await fired).detail).to.deep.equal({ postId: post.id, voted: true, voteCount: 6 });
+    });
+  });
+
+  describe('opening', () => {
+    it('shows the title as text unless openable', async () => {
+      const { el } = await card();
+      expect(part(el, 'title-button')).to.be.null;
+    });
+
+    it('fires a cancelable sayso-open-post from the title button, with the keyboard too', async () => {
+      const client = memoryClient();
+      const [post] = await loadDemo(client);
+      const el = await fixture<SaysoPostCard>(html`<sayso-post-card openable .post=${post} .client=${client}></sayso-post-card>`);
+      const button = part(el, 'title-button') as HTMLButtonElement;
+      expect(button.localName).to.equal('button');
+      expect(button.textContent).to.equal('Dark mode');
+      expect(part(el, 'title')!.textContent).to.equal('Dark mode');
+      let fired = oneEvent(document.body, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      button.click();
+      const event = await fired;
+      expect(event.detail).to.deep.equal({ postId: post!.id });
+      expect(event.cancelable && event.composed && event.bubbles).to.be.true;
+      fired = oneEvent(document.body, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      el.focusTitle();
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      expect((await fired).detail.postId).to.equal(post!.id);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,0 +1,143 @@
+import { css } from 'lit';
+import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
+
+export default [
+  componentStyles,
+  buttonStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .changelog {
+      display: grid;
+      gap: ${token.space4};
+    }
+
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token.space3};
+    }
+
+    .heading {
+      margin: 0;
+      font-size: 1.25rem;
+      font-weight: 700;
+      line-height: 1.3;
+    }
+
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 1.5rem;
+      height: 1.5rem;
+      padding: 0 ${token.space2};
+      border-radius: 999px;
+      background: ${token.colorPrimary};
+      color: ${token.colorOnPrimary};
+      font-size: 0.8125rem;
+      font-weight: 700;
+    }
+
+    .mark-read {
+      margin-inline-start: auto;
+      min-height: 2.25rem;
+      padding-block: ${token.space1};
+      font-size: 0.875rem;
+    }
+
+    .list {
+      display: grid;
+      gap: ${token.space3};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .entry {
+      padding: ${token.space3} ${token.space4};
+      border: 1px solid ${token.colorBorder};
+      border-inline-start-width: 4px;
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      color: ${token.colorText};
+    }
+
+    .entry[data-unread] {
+      border-inline-start-color: ${token.colorPrimary};
+    }
+
+    .title {
+      margin: 0;
+      font-size: 1.0625rem;
+      font-weight: 650;
+      line-height: 1.35;
+      overflow-wrap: anywhere;
+    }
+
+    .title a {
+      color: ${token.colorPrimary};
+      text-decoration: underline;
+      text-underline-offset: 2px;
+    }
+
+    .new {
+      display: inline-block;
+      margin-inline-end: ${token.space1};
+      padding: 0 ${token.space2};
+      border: 1px solid ${token.colorPrimary};
+      border-radius: 999px;
+      color: ${token.colorPrimary};
+      font-size: 0.75rem;
+      font-weight: 700;
+      vertical-align: middle;
+    }
+
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token.space3};
+      margin: ${token.space1} 0 0;
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+    }
+
+    .status {
+      padding: 0 ${token.space2};
+      border: 1px solid ${token.colorBorder};
+      border-radius: 999px;
+      background: ${token.colorSurfaceSunken};
+      color: ${token.colorText};
+      font-weight: 600;
+    }
+
+    .message {
+      margin: 0;
+      padding: ${token.space5} ${token.space4};
+      border: 1px dashed ${token.colorBorder};
+      border-radius: ${token.radius};
+      color: ${token.colorTextMuted};
+      text-align: center;
+    }
+
+    .message--error {
+      display: grid;
+      justify-items: center;
+      gap: ${token.space3};
+      border-style: solid;
+      color: ${token.colorText};
+    }
+
+    .message--error p {
+      margin: 0;
+    }
+
+    .load-more {
+      justify-self: center;
+    }
+  `,
+];

@@ -1,0 +1,342 @@
+import {
+  checkCommentBody,
+  statusName,
+  toSaysoError,
+  type Board,
+  type CommentsState,
+  type CommentsView,
+  type Post,
+  type SaysoClient,
+  type SaysoError,
+} from '@sayso/core';
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClientController } from '../../controllers/client.js';
+import { CustomStatesController } from '../../controllers/custom-states.js';
+import { StoreController } from '../../controllers/store.js';
+import { SaysoCommentEvent } from '../../events/sayso-comment.js';
+import { SaysoElement } from '../../internal/sayso-element.js';
+import styles from './sayso-post-detail.styles.js';
+
+type MarkdownModule = typeof import('../../internal/markdown.js');
+
+/** What the visitor reads when a comment could not be posted, by the reason it failed. */
+export function commentFailureMessage(error: SaysoError): string {
+  switch (error.code) {
+    case 'rate_limited':
+      return 'You are commenting very quickly. Wait a moment, then try again.';
+    case 'network':
+      return 'You seem to be offline, so your comment was not posted. Your text is still here; try again when you are back online.';
+    case 'unauthorized':
+    case 'forbidden':
+      return 'You cannot comment on this idea. Your text is still here.';
+    case 'not_found':
+      return 'This idea could not be found, so your comment was not posted.';
+    case 'invalid_input':
+      return error.message || 'Please check your comment and try again.';
+    default:
+      return 'Your comment could not be posted. Your text is still here; try again.';
+  }
+}
+
+const commentsFailureMessage = (error: SaysoError | null) =>
+  error?.code === 'network'
+    ? 'You seem to be offline, so the comments could not be loaded.'
+    : 'The comments could not be loaded right now.';
+
+const formatDate = (iso: string, lang: string | undefined) => {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+};
+
+/**
+ * @tag sayso-post-detail
+ * @summary One idea in full: its title, details rendered as markdown, status, tags, a vote
+ * button, its comments, and a form to add one.
+ *
+ * Details and comments are markdown, rendered through Sayso's single sanitising path (marked,
+ * then DOMPurify with a strict allow-list), loaded only when a detail is first shown. Until it has
+ * loaded, the text is shown as plain text.
+ *
+ * @dependency sayso-vote-button
+ *
+ * @event {SaysoCommentEvent} sayso-comment - A comment was posted. `detail`: `{ comment }`.
+ * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: a vote was saved.
+ *
+ * @csspart detail - The `<article>` around everything.
+ * @csspart heading - The idea's title.
+ * @csspart meta - The line with status, tags and date.
+ * @csspart status - The status badge.
+ * @csspart tag - Each tag.
+ * @csspart vote - The `<sayso-vote-button>` (its parts forwarded as `vote-button`, `count`, `message`).
+ * @csspart body - The idea's rendered details.
+ * @csspart comments - The comments section.
+ * @csspart comments-heading - The comments heading, with the count.
+ * @csspart comment-list - The list of comments.
+ * @csspart comment - Each comment.
+ * @csspart comment-author - A comment's author and date.
+ * @csspart comment-body - A comment's rendered text.
+ * @csspart comments-loading - The message while comments load.
+ * @csspart comments-empty - The message when there are no comments yet.
+ * @csspart comments-error - The message when comments could not be loaded.
+ * @csspart retry - The button that loads the comments again.
+ * @csspart load-more - The button that loads older comments.
+ * @csspart comment-form - The comment `<form>`.
+ * @csspart label - The comment field's label.
+ * @csspart textarea - The comment field.
+ * @csspart field-error - The message when the comment is not valid.
+ * @csspart error - The message when posting failed.
+ * @csspart submit - The submit button.
+ * @csspart form-status - The live region that confirms a posted comment.
+ * @csspart missing - The message when the idea is not known to the client.
+ *
+ * @cssproperty --sayso-color-primary - Links and the submit button.
+ * @cssproperty --sayso-color-text - Text colour.
+ * @cssproperty --sayso-color-text-muted - Dates, authors and muted messages.
+ * @cssproperty --sayso-color-surface - Background.
+ * @cssproperty --sayso-color-border - Borders.
+ * @cssproperty --sayso-color-danger - Error messages.
+ * @cssproperty --sayso-color-success - The confirmation message.
+ * @cssproperty --sayso-radius - Corner radius.
+ *
+ * @cssstate sending - A comment is being posted.
+ * @cssstate invalid - The comment is not valid.
+ */
+export class SaysoPostDetail extends SaysoElement {
+  static override styles = styles;
+
+  /** Id of the idea to show; it is taken from the client's posts (loaded by a board list). */
+  @property({ attribute: 'post-id' }) postId = '';
+
+  /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
+  @property({ attribute: false }) client?: SaysoClient;
+
+  @state() private draft = '';
+  @state() private problem = '';
+  @state() private error = '';
+  @state() private announcement = '';
+  @state() private sending = false;
+  @state() private markdownModule: MarkdownModule | undefined;
+
+  @query('#comment') private commentInput!: HTMLTextAreaElement;
+
+  readonly #client = new ClientController(this);
+  readonly #states = new CustomStatesController(this);
+  readonly #posts = new StoreController<Record<string, Post>>(this);
+  readonly #boards = new StoreController<Record<string, Board>>(this);
+  readonly #comments = new StoreController<CommentsState>(this);
+  #commentsView: CommentsView | undefined;
+  #connected = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#connected = true;
+    // The markdown renderer (marked + DOMPurify) is fetched only when a detail is shown.
+    if (!this.markdownModule) {
+      import('../../internal/markdown.js').then(
+        (module) => (this.markdownModule = module),
+        () => undefined, // Stay with plain text.
+      );
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#connected = false;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const client = this.#client.value;
+    this.#posts.store = client?.$posts;
+    this.#boards.store = client?.$boards;
+    const view = client && this.postId ? client.comments(this.postId) : undefined;
+    if (view !== this.#commentsView) {
+      this.#commentsView = view;
+      this.#comments.store = view?.$state;
+    }
+    if (changed.has('postId')) {
+      this.draft = '';
+      this.problem = '';
+      this.error = '';
+      this.announcement = '';
+    }
+    // Only once on a page (connectedCallback never runs in server rendering): fetch the comments
+    // if nobody has yet.
+    if (this.#connected && view?.$state.get().status === 'idle') void view.load();
+  }
+
+  protected override updated(): void {
+    this.#states.set('sending', this.sending);
+    this.#states.set('invalid', this.problem !== '');
+  }
+
+  #text(source: string) {
+    return this.markdownModule ? this.markdownModule.markdown(source) : html`<p class="plain">${source}</p>`;
+  }
+
+  #onInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    this.announcement = '';
+    this.problem = '';
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.sending) return;
+    this.error = '';
+    this.announcement = '';
+    this.problem = checkCommentBody(this.draft)[0]?.message ?? '';
+    if (this.problem) {
+      await this.updateComplete;
+      this.commentInput?.focus();
+      return;
+    }
+    const view = this.#commentsView;
+    if (!view) {
+      this.error = 'Sayso is not connected yet, so your comment was not posted. Try again in a moment.';
+      return;
+    }
+    this.sending = true;
+    try {
+      const comment = await view.add(this.draft);
+      this.draft = '';
+      this.announcement = 'Thanks — your comment was posted.';
+      this.dispatchEvent(new SaysoCommentEvent({ comment }));
+    } catch (caught) {
+      this.error = commentFailureMessage(toSaysoError(caught));
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  #renderComments(post: Post) {
+    const state = this.#comments.value;
+    const count = `${post.commentCount} ${post.commentCount === 1 ? 'comment' : 'comments'}`;
+    let content;
+    if (state?.status === 'error') {
+      content = html`
+        <div part="comments-error" class="message message--error" role="alert">
+          <p>${commentsFailureMessage(state.error)}</p>
+          <button part="retry" class="button" type="button" @click=${() => void this.#commentsView?.load()}>
+            Try again
+          </button>
+        </div>
+      `;
+    } else if (!state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)) {
+      content = html`<p part="comments-loading" class="message" role="status">Loading comments…</p>`;
+    } else if (state.items.length === 0) {
+      content = html`<p part="comments-empty" class="message">No comments yet.</p>`;
+    } else {
+      content = html`
+        <ol part="comment-list" class="comments" aria-label="Comments">
+          ${repeat(
+            state.items,
+            (comment) => comment.id,
+            (comment) => html`
+              <li part="comment" class="comment">
+                <p part="comment-author" class="comment-author">
+                  <span class="author">${comment.author.name ?? 'Anonymous'}</span>
+                  <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.lang)}</time>
+                </p>
+                <div part="comment-body" class="markdown">${this.#text(comment.body)}</div>
+              </li>
+            `,
+          )}
+        </ol>
+        ${state.error
+          ? html`<p part="comments-error" class="message message--error" role="alert">
+              More comments could not be loaded. ${commentsFailureMessage(state.error)}
+            </p>`
+          : nothing}
+        ${state.nextCursor
+          ? html`<button
+              part="load-more"
+              class="button load-more"
+              type="button"
+              ?disabled=${state.loadingMore}
+              @click=${() => void this.#commentsView?.loadMore()}
+            >
+              ${state.loadingMore ? 'Loading more comments…' : 'Load more comments'}
+            </button>`
+          : nothing}
+      `;
+    }
+    return html`
+      <section part="comments" class="comments-section" aria-labelledby="comments-heading">
+        <h3 id="comments-heading" part="comments-heading">${count}</h3>
+        ${content} ${this.#renderForm()}
+      </section>
+    `;
+  }
+
+  #renderForm() {
+    return html`
+      <form part="comment-form" class="form" novalidate @submit=${this.#onSubmit}>
+        <label part="label" for="comment">Add a comment</label>
+        <textarea
+          id="comment"
+          part="textarea"
+          name="comment"
+          rows="3"
+          aria-required="true"
+          aria-invalid=${this.problem ? 'true' : 'false'}
+          aria-describedby=${this.problem ? 'comment-error' : nothing}
+          .value=${live(this.draft)}
+          @input=${this.#onInput}
+        ></textarea>
+        ${this.problem ? html`<p id="comment-error" part="field-error">${this.problem}</p>` : nothing}
+        ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
+            ${this.sending ? 'Posting…' : 'Post comment'}
+          </button>
+          <p part="form-status" role="status" aria-live="polite">${this.announcement || nothing}</p>
+        </div>
+      </form>
+    `;
+  }
+
+  protected override render() {
+    const post = this.postId ? this.#posts.value?.[this.postId] : undefined;
+    if (!post) {
+      return this.postId ? html`<p part="missing" class="message">This idea could not be found.</p>` : nothing;
+    }
+    return html`
+      <article part="detail" class="detail" aria-labelledby="heading">
+        <div class="head">
+          <sayso-vote-button
+            part="vote"
+            exportparts="vote-button, count, message"
+            post-id=${post.id}
+            .client=${this.client}
+          ></sayso-vote-button>
+          <div class="head-text">
+            <h2 id="heading" part="heading" tabindex="-1">${post.title}</h2>
+            <p part="meta" class="meta">
+              <span part="status" class="badge" data-status=${post.status}
+                >${statusName(this.#boards.value?.[post.board], post.status)}</span
+              >
+              ${post.tags.map((tag) => html`<span part="tag" class="tag" data-tag=${tag.slug}>${tag.name}</span>`)}
+              <span class="author">${post.author.name ?? 'Anonymous'}</span>
+              <time datetime=${post.createdAt}>${formatDate(post.createdAt, this.lang)}</time>
+            </p>
+          </div>
+        </div>
+        ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
+        ${this.#renderComments(post)}
+      </article>
+    `;
+  }
+
+  /** Moves focus to the idea's title (for example right after the detail was opened). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+}

@@ -1,0 +1,218 @@
+import { css } from 'lit';
+import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
+
+export default [
+  componentStyles,
+  buttonStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .detail {
+      display: grid;
+      gap: ${token.space4};
+      padding: ${token.space4};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      color: ${token.colorText};
+    }
+
+    .head {
+      display: flex;
+      align-items: flex-start;
+      gap: ${token.space4};
+    }
+
+    .head-text {
+      flex: 1;
+      min-width: 0;
+    }
+
+    [part='heading'] {
+      margin: 0;
+      font-size: 1.375rem;
+      font-weight: 700;
+      line-height: 1.3;
+      overflow-wrap: anywhere;
+    }
+
+    [part='heading']:focus {
+      outline: none;
+    }
+
+    [part='heading']:focus-visible {
+      outline: 2px solid ${token.colorFocus};
+      outline-offset: 2px;
+    }
+
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token.space2} ${token.space3};
+      margin: ${token.space2} 0 0;
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+    }
+
+    .badge,
+    .tag {
+      padding: 0 ${token.space2};
+      border: 1px solid ${token.colorBorder};
+      border-radius: 999px;
+      background: ${token.colorSurfaceSunken};
+      color: ${token.colorText};
+    }
+
+    .badge {
+      font-weight: 600;
+    }
+
+    .markdown {
+      overflow-wrap: anywhere;
+      line-height: 1.55;
+    }
+
+    .markdown > :first-child {
+      margin-top: 0;
+    }
+
+    .markdown > :last-child {
+      margin-bottom: 0;
+    }
+
+    .markdown a {
+      color: ${token.colorPrimary};
+    }
+
+    .markdown pre {
+      overflow-x: auto;
+      padding: ${token.space3};
+      border-radius: ${token.radius};
+      background: ${token.colorSurfaceSunken};
+    }
+
+    .markdown blockquote {
+      margin-inline: 0;
+      padding-inline-start: ${token.space3};
+      border-inline-start: 3px solid ${token.colorBorder};
+      color: ${token.colorTextMuted};
+    }
+
+    .plain {
+      margin: 0;
+      white-space: pre-line;
+    }
+
+    .comments-section {
+      display: grid;
+      gap: ${token.space3};
+      padding-top: ${token.space4};
+      border-top: 1px solid ${token.colorBorder};
+    }
+
+    [part='comments-heading'] {
+      margin: 0;
+      font-size: 1.0625rem;
+      font-weight: 650;
+    }
+
+    .comments {
+      display: grid;
+      gap: ${token.space3};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .comment {
+      padding: ${token.space3};
+      border-radius: ${token.radius};
+      background: ${token.colorSurfaceSunken};
+    }
+
+    .comment-author {
+      display: flex;
+      gap: ${token.space2};
+      margin: 0 0 ${token.space1};
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+    }
+
+    .comment-author .author {
+      color: ${token.colorText};
+      font-weight: 600;
+    }
+
+    .message {
+      margin: 0;
+      padding: ${token.space4};
+      border: 1px dashed ${token.colorBorder};
+      border-radius: ${token.radius};
+      color: ${token.colorTextMuted};
+      text-align: center;
+    }
+
+    .message--error {
+      display: grid;
+      justify-items: center;
+      gap: ${token.space3};
+      border-style: solid;
+      color: ${token.colorText};
+    }
+
+    .message--error p {
+      margin: 0;
+    }
+
+    .load-more {
+      justify-self: center;
+    }
+
+    .form {
+      display: grid;
+      gap: ${token.space2};
+    }
+
+    [part='label'] {
+      font-weight: 600;
+    }
+
+    [part='textarea'] {
+      width: 100%;
+      min-height: 4.5rem;
+      padding: ${token.space2} ${token.space3};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      color: ${token.colorText};
+      resize: vertical;
+    }
+
+    [aria-invalid='true'] {
+      border-color: ${token.colorDanger};
+    }
+
+    [part='field-error'],
+    [part='error'] {
+      margin: 0;
+      color: ${token.colorDanger};
+      font-size: 0.875rem;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token.space3};
+    }
+
+    [part='form-status'] {
+      margin: 0;
+      color: ${token.colorSuccess};
+      font-weight: 600;
+    }
+  `,
+];

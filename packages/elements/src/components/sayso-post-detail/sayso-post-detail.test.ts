@@ -1,0 +1,159 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SaysoAdapter, SaysoClient } from '@sayso/core';
+import type { SeedPost } from '@sayso/adapter-memory';
+import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
+import { deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import './sayso-post-detail.js';
+import type { SaysoPostDetail } from './sayso-post-detail.component.js';
+
+const part = (el: SaysoPostDetail, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: SaysoPostDetail, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const textarea = (el: SaysoPostDetail) => part(el, 'textarea') as HTMLTextAreaElement;
+const submit = (el: SaysoPostDetail) => part(el, 'submit') as HTMLButtonElement;
+
+async function until(condition: () => boolean, what = 'condition') {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition(), what).to.be.true;
+}
+
+/** A detail of the first demo idea, with `comments` already posted on it. */
+async function detail(options: { comments?: number; overrides?: Partial<SaysoAdapter>; posts?: SeedPost[] } = {}) {
+  const client: SaysoClient = memoryClient(options.overrides ?? {}, options.posts);
+  const [post] = await loadDemo(client);
+  const add = client.adapter.addComment;
+  for (let i = 1; i <= (options.comments ?? 0); i++) {
+    await add({ postId: post!.id, body: `Comment **${i}**` });
+  }
+  const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id=${post!.id} .client=${client}></sayso-post-detail>`);
+  await until(() => part(el, 'comments-loading') === null, 'comments loaded');
+  await until(() => part(el, 'body')?.querySelector('p:not(.plain)') != null || !post!.body, 'markdown loaded');
+  return { el, client, post: post! };
+}
+
+describe('<sayso-post-detail>', () => {
+  describe('defaults', () => {
+    it('shows the idea with its details rendered as markdown', async () => {
+      const { el } = await detail({
+        posts: [{ board: 'demo', title: 'Dark mode', body: 'Please **really** add it.\n\n- [spec](https://example.com)', tags: ['UI'], status: 'planned' }],
+      });
+      expect(part(el, 'heading')!.textContent).to.equal('Dark mode');
+      expect(part(el, 'heading')!.localName).to.equal('h2');
+      expect(part(el, 'body')!.querySelector('strong')!.textContent).to.equal('really');
+      const link = part(el, 'body')!.querySelector('a')!;
+      expect(link.href).to.equal('https://example.com/');
+      expect(link.rel).to.equal('noopener noreferrer nofollow ugc');
+      expect(part(el, 'status')!.textContent!.trim()).to.equal('Planned');
+      expect(parts(el, 'tag').map((t) => t.textContent)).to.deep.equal(['UI']);
+      expect(part(el, 'vote')).to.not.be.null;
+      expect(part(el, 'comments-empty')!.textContent).to.contain('No comments yet');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps hostile details inert', async () => {
+      const hostile = '<img src=x onerror="window.__saysoDetailXss = 1">[x](javascript:window.__saysoDetailXss=2)<script>window.__saysoDetailXss=3</script>';
+      const { el } = await detail({ posts: [{ board: 'demo', title: hostile, body: hostile }] });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(part(el, 'heading')!.textContent).to.equal(hostile);
+      expect(el.shadowRoot!.querySelector('img, script, a[href^="javascript"]')).to.be.null;
+      expect((window as { __saysoDetailXss?: unknown }).__saysoDetailXss).to.be.undefined;
+    });
+
+    it('says so for an idea the client does not know', async () => {
+      const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id="nope" .client=${memoryClient()}></sayso-post-detail>`);
+      expect(part(el, 'missing')!.textContent).to.contain('could not be found');
+    });
+  });
+
+  describe('comments', () => {
+    it('lists comments oldest first as markdown, and loads more', async () => {
+      const { el } = await detail({ comments: 25 });
+      expect(parts(el, 'comment')).to.have.length(20);
+      expect(parts(el, 'comment-body')[0]!.querySelector('strong')!.textContent).to.equal('1');
+      const more = part(el, 'load-more') as HTMLButtonElement;
+      expect(more.textContent).to.contain('Load more comments');
+      more.click();
+      await until(() => parts(el, 'comment').length === 25);
+      expect(part(el, 'load-more')).to.be.null;
+      await expect(el).to.be.accessible();
+    });
+
+    it('posts a comment, clears the field, announces it and fires sayso-comment', async () => {
+      const { el, client, post } = await detail();
+      textarea(el).focus();
+      await sendKeys({ type: 'Me _too_' });
+      const fired = oneEvent(el, 'sayso-comment') as Promise<SaysoCommentEvent>;
+      submit(el).click();
+      const event = await fired;
+      expect(event.detail.comment.body).to.equal('Me _too_');
+      expect(event.bubbles && event.composed).to.be.true;
+      await el.updateComplete;
+      expect(textarea(el).value).to.equal('');
+      expect(part(el, 'form-status')!.textContent).to.contain('your comment was posted');
+      expect(part(el, 'form-status')!.getAttribute('role')).to.equal('status');
+      expect(parts(el, 'comment-body').at(-1)!.querySelector('em')!.textContent).to.equal('too');
+      expect(client.$posts.get()[post.id]!.commentCount).to.equal(1);
+      expect(part(el, 'comments-heading')!.textContent).to.equal('1 comment');
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses an empty comment without a request, and says why', async () => {
+      let calls = 0;
+      const { el } = await detail({ overrides: { addComment: () => (calls++, Promise.reject(new Error('no'))) } });
+      textarea(el).focus();
+      await sendKeys({ type: '   ' });
+      submit(el).click();
+      await until(() => part(el, 'field-error') !== null);
+      expect(part(el, 'field-error')!.textContent).to.contain('cannot be empty');
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(textarea(el).getAttribute('aria-describedby')).to.equal('comment-error');
+      expect(el.shadowRoot!.activeElement).to.equal(textarea(el));
+      expect(calls).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the text and says what happened when posting fails', async () => {
+      const { el } = await detail({ overrides: { addComment: rejectWith('network') } });
+      textarea(el).focus();
+      await sendKeys({ type: 'Important thought' });
+      submit(el).click();
+      await until(() => part(el, 'error') !== null);
+      expect(part(el, 'error')!.textContent).to.contain('offline');
+      expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+      expect(textarea(el).value).to.equal('Important thought');
+      expect(parts(el, 'comment')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('disables the button while posting', async () => {
+      const gate = deferred<void>();
+      const client = memoryClient();
+      const add = client.adapter.addComment;
+      (client.adapter as { addComment: SaysoAdapter['addComment'] }).addComment = async (p) => (await gate.promise, add(p));
+      const [post] = await loadDemo(client);
+      const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id=${post!.id} .client=${client}></sayso-post-detail>`);
+      textarea(el).focus();
+      await sendKeys({ type: 'Hi' });
+      submit(el).click();
+      await until(() => submit(el).disabled);
+      expect(el.matches(':state(sending)')).to.be.true;
+      gate.resolve();
+      await until(() => !submit(el).disabled);
+    });
+
+    it('shows a calm error when comments cannot be loaded, with Try again', async () => {
+      let fail = true;
+      const client = memoryClient();
+      const list = client.adapter.listComments;
+      (client.adapter as { listComments: SaysoAdapter['listComments'] }).listComments = (p) => (fail ? rejectWith('server')() : list(p));
+      const [post] = await loadDemo(client);
+      const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id=${post!.id} .client=${client}></sayso-post-detail>`);
+      await until(() => part(el, 'comments-error') !== null);
+      expect(part(el, 'comments-error')!.textContent).to.contain('could not be loaded');
+      await expect(el).to.be.accessible();
+      fail = false;
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await until(() => part(el, 'comments-empty') !== null);
+    });
+  });
+});

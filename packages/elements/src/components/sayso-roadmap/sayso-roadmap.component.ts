@@ -1,0 +1,236 @@
+import { createRoadmapView, type RoadmapColumn, type RoadmapState, type RoadmapView, type SaysoClient } from '@sayso/core';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClientController } from '../../controllers/client.js';
+import { CustomStatesController } from '../../controllers/custom-states.js';
+import { StoreController } from '../../controllers/store.js';
+import { postHref } from '../../internal/post-href.js';
+import { SaysoElement } from '../../internal/sayso-element.js';
+import { loadFailureMessage } from '../sayso-board/sayso-board.component.js';
+import styles from './sayso-roadmap.styles.js';
+
+/** The status keys in a `statuses` attribute (`"planned, in-progress"`), in order. */
+export function parseStatuses(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+}
+
+/**
+ * @tag sayso-roadmap
+ * @summary A board's roadmap: one column per status (by default Planned, In progress and Shipped),
+ * each listing its ideas, most wanted first, with live vote buttons.
+ *
+ * Columns scroll sideways on narrow screens. Each column loads, fails and pages on its own.
+ *
+ * @dependency sayso-vote-button
+ *
+ * @event {SaysoVoteEvent} sayso-vote - From a vote button inside: a vote was saved.
+ *
+ * @csspart base - The scrolling row of columns.
+ * @csspart column - Each column (a labelled region).
+ * @csspart column-heading - A column's heading: the status name and its count.
+ * @csspart column-count - The number of ideas shown in a column (`20+` while there are more).
+ * @csspart list - The list of ideas of a column.
+ * @csspart item - Each list item around a card.
+ * @csspart card - A compact idea card.
+ * @csspart title - An idea's title.
+ * @csspart link - The link around a title, when `post-href` is set.
+ * @csspart vote - Each `<sayso-vote-button>`; its parts are forwarded as `vote-button`, `count`,
+ *   `message`.
+ * @csspart loading - A loading message (for the roadmap or one column).
+ * @csspart empty - The message of a column without ideas, or of a board without roadmap statuses.
+ * @csspart error - A message saying what could not be loaded.
+ * @csspart retry - The button that tries loading again.
+ * @csspart load-more - The button that loads a column's next page.
+ *
+ * @cssproperty --sayso-roadmap-column-width - Smallest width of a column. Default `16rem`.
+ * @cssproperty --sayso-color-surface - Background of cards.
+ * @cssproperty --sayso-color-surface-sunken - Background of columns.
+ * @cssproperty --sayso-color-border - Borders.
+ * @cssproperty --sayso-color-text - Text colour.
+ * @cssproperty --sayso-color-text-muted - Counts and messages.
+ * @cssproperty --sayso-color-primary - Links.
+ * @cssproperty --sayso-radius - Corner radius.
+ * @cssproperty --sayso-space-4 - Gap between columns.
+ *
+ * @cssstate loading - The board's workflow is being fetched.
+ * @cssstate error - The board could not be loaded.
+ * @cssstate empty - The board has no statuses to show.
+ */
+export class SaysoRoadmap extends SaysoElement {
+  static override styles = styles;
+
+  /** Slug of the board to show. */
+  @property() board = '';
+
+  /**
+   * Status keys of the columns, comma-separated and in order (`planned,in-progress,shipped`).
+   * Default: every status of kind `active` or `done`, in workflow order.
+   */
+  @property() statuses = '';
+
+  /** URL template for links to ideas: `{id}` and `{board}` are filled in. No links without it. */
+  @property({ attribute: 'post-href' }) postHref = '';
+
+  /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
+  @property({ attribute: false }) client?: SaysoClient;
+
+  readonly #client = new ClientController(this);
+  readonly #state = new StoreController<RoadmapState>(this);
+  readonly #columns = new StoreController<RoadmapColumn[]>(this);
+  readonly #states = new CustomStatesController(this);
+  #view: RoadmapView | undefined;
+  #viewKey: unknown[] = [];
+
+  /** The roadmap view shown now (`undefined` without a client or board). */
+  get view(): RoadmapView | undefined {
+    return this.#view;
+  }
+
+  #connected = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#connected = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#connected = false;
+  }
+
+  protected override willUpdate(): void {
+    const client = this.#client.value;
+    const key = [client, this.board, this.statuses];
+    if (key.some((part, i) => part !== this.#viewKey[i])) {
+      this.#viewKey = key;
+      this.#view =
+        client && this.board
+          ? createRoadmapView(client, { board: this.board, statuses: parseStatuses(this.statuses) })
+          : undefined;
+      this.#state.store = this.#view?.$state;
+      this.#columns.store = this.#view?.$columns;
+    }
+    // Fetch only on a page, never while rendering on a server.
+    if (this.#connected && this.#view?.$state.get().status === 'idle') void this.#view.load();
+  }
+
+  protected override updated(): void {
+    const state = this.#state.value;
+    this.#states.set('loading', !state || state.status === 'idle' || state.status === 'loading');
+    this.#states.set('error', state?.status === 'error');
+    this.#states.set('empty', state?.status === 'ready' && state.columns.length === 0);
+  }
+
+  #renderCard(post: RoadmapColumn['posts'][number]) {
+    const href = postHref(this.postHref, post);
+    const client = this.#client.value;
+    return html`
+      <li part="item">
+        <article part="card" class="card" aria-labelledby="title-${post.id}">
+          <sayso-vote-button
+            part="vote"
+            exportparts="vote-button, count, message"
+            post-id=${post.id}
+            .client=${client}
+          ></sayso-vote-button>
+          <h3 part="title" class="title" id="title-${post.id}">
+            ${href ? html`<a part="link" href=${href}>${post.title}</a>` : post.title}
+          </h3>
+        </article>
+      </li>
+    `;
+  }
+
+  #renderColumnBody(column: RoadmapColumn) {
+    const view = this.#view;
+    const key = column.status.id;
+    if (column.load === 'error') {
+      return html`
+        <div part="error" class="message message--error" role="alert">
+          <p>${loadFailureMessage(column.error)}</p>
+          <button part="retry" class="button" type="button" @click=${() => void view?.loadColumn(key)}>Try again</button>
+        </div>
+      `;
+    }
+    if (column.load !== 'ready' && column.posts.length === 0) {
+      return html`<p part="loading" class="message" role="status">Loading ideas…</p>`;
+    }
+    if (column.posts.length === 0) {
+      return html`<p part="empty" class="message">Nothing here yet.</p>`;
+    }
+    return html`
+      <ol part="list" class="list">
+        ${repeat(column.posts, (post) => post.id, (post) => this.#renderCard(post))}
+      </ol>
+      ${column.error
+        ? html`<p part="error" class="message message--error" role="alert">
+            More ideas could not be loaded. ${loadFailureMessage(column.error)}
+          </p>`
+        : nothing}
+      ${column.nextCursor
+        ? html`
+            <button
+              part="load-more"
+              class="button load-more"
+              type="button"
+              ?disabled=${column.loadingMore}
+              @click=${() => void view?.loadMore(key)}
+            >
+              ${column.loadingMore ? 'Loading more…' : html`Load more <span class="visually-hidden">in ${column.status.name}</span>`}
+            </button>
+          `
+        : nothing}
+    `;
+  }
+
+  #renderColumn(column: RoadmapColumn) {
+    const id = `column-${column.status.id}`;
+    const count = column.load === 'ready' ? `${column.posts.length}${column.nextCursor ? '+' : ''}` : '';
+    const spoken =
+      column.load !== 'ready'
+        ? ''
+        : column.nextCursor
+          ? `, ${column.posts.length} or more ideas`
+          : `, ${column.posts.length} ${column.posts.length === 1 ? 'idea' : 'ideas'}`;
+    return html`
+      <section part="column" class="column" aria-labelledby=${id} data-status=${column.status.id} data-kind=${column.status.kind}>
+        <h2 part="column-heading" class="heading" id=${id}>
+          <span>${column.status.name}</span>
+          ${count
+            ? html`<span part="column-count" class="count"
+                ><span aria-hidden="true">${count}</span><span class="visually-hidden">${spoken}</span></span
+              >`
+            : nothing}
+        </h2>
+        ${this.#renderColumnBody(column)}
+      </section>
+    `;
+  }
+
+  protected override render() {
+    const state = this.#state.value;
+    if (state?.status === 'error') {
+      return html`
+        <div part="error" class="message message--error" role="alert">
+          <p>${loadFailureMessage(state.error)}</p>
+          <button part="retry" class="button" type="button" @click=${() => void this.#view?.load()}>Try again</button>
+        </div>
+      `;
+    }
+    if (!state || state.status !== 'ready') {
+      return html`<p part="loading" class="message" role="status">Loading the roadmap…</p>`;
+    }
+    if (state.columns.length === 0) {
+      return html`<p part="empty" class="message">This board has no roadmap yet.</p>`;
+    }
+    return html`
+      <div part="base" class="columns">
+        ${repeat(this.#columns.value ?? [], (column) => column.status.id, (column) => this.#renderColumn(column))}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,116 @@
+import { css } from 'lit';
+import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
+
+export default [
+  componentStyles,
+  buttonStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .columns {
+      display: grid;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(var(--sayso-roadmap-column-width, 16rem), 1fr);
+      align-items: start;
+      gap: ${token.space4};
+      overflow-x: auto;
+      overscroll-behavior-inline: contain;
+      scroll-snap-type: inline proximity;
+      padding-block-end: ${token.space2};
+    }
+
+    .column {
+      display: grid;
+      gap: ${token.space3};
+      min-width: 0;
+      padding: ${token.space3};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurfaceSunken};
+      scroll-snap-align: start;
+    }
+
+    .heading {
+      display: flex;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: ${token.space2};
+      margin: 0;
+      font-size: 1rem;
+      font-weight: 700;
+    }
+
+    .count {
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+
+    .list {
+      display: grid;
+      gap: ${token.space2};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .card {
+      display: flex;
+      align-items: center;
+      gap: ${token.space3};
+      padding: ${token.space2} ${token.space3};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      color: ${token.colorText};
+      --sayso-vote-button-size: 2.75rem;
+    }
+
+    [part='vote'] {
+      flex: none;
+    }
+
+    .title {
+      flex: 1;
+      min-width: 0;
+      margin: 0;
+      font-size: 0.9375rem;
+      font-weight: 600;
+      line-height: 1.35;
+      overflow-wrap: anywhere;
+    }
+
+    .title a {
+      color: ${token.colorPrimary};
+      text-decoration: underline;
+      text-underline-offset: 2px;
+    }
+
+    .message {
+      margin: 0;
+      padding: ${token.space4} ${token.space3};
+      border: 1px dashed ${token.colorBorder};
+      border-radius: ${token.radius};
+      color: ${token.colorTextMuted};
+      text-align: center;
+    }
+
+    .message--error {
+      display: grid;
+      justify-items: center;
+      gap: ${token.space3};
+      border-style: solid;
+      color: ${token.colorText};
+    }
+
+    .message--error p {
+      margin: 0;
+    }
+
+    .load-more {
+      justify-self: center;
+    }
+  `,
+];

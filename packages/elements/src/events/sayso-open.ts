@@ -1,0 +1,12 @@
+/** Fired by `<sayso-feedback-button>` when a visitor opens its panel (never when code sets `open`). */
+export class SaysoOpenEvent extends CustomEvent<Record<string, never>> {
+  constructor() {
+    super('sayso-open', { bubbles: true, composed: true, cancelable: false, detail: {} });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sayso-open': SaysoOpenEvent;
+  }
+}

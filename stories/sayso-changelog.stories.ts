@@ -1,0 +1,82 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '@sayso/elements/sayso';
+import darkTokens from '@sayso/elements/styles/dark.css?inline';
+import { html } from 'lit';
+import { API_URL, mockApi } from './support.js';
+
+/**
+ * What shipped on the demo board, newest first, with links to the ideas and an unread badge
+ * (which updates were read is kept in this browser's localStorage). Data comes from the mocked API.
+ */
+const meta: Meta = {
+  title: 'Elements/sayso-changelog',
+  component: 'sayso-changelog',
+  args: { board: 'demo' },
+  parameters: mockApi(),
+  render: (args) => html`
+    <sayso-provider api-url=${API_URL}>
+      <sayso-changelog board=${args.board} post-href="#/ideas/{id}"></sayso-changelog>
+    </sayso-provider>
+  `,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Default: Story = {};
+
+export const Loading: Story = { parameters: mockApi({ latency: 'infinite' }) };
+
+export const Empty: Story = { parameters: mockApi({ count: 0 }) };
+
+export const Unread: Story = {
+  name: 'Unread (storage cleared)',
+  loaders: [
+    async () => {
+      try {
+        localStorage.removeItem('sayso:changelog-seen:demo');
+      } catch {
+        // Storage may be unavailable; the story still shows the changelog.
+      }
+      return {};
+    },
+  ],
+};
+
+export const LoadError: Story = {
+  name: 'Error',
+  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }),
+};
+
+export const Offline: Story = {
+  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }),
+};
+
+export const Dark: Story = {
+  render: (args) => html`
+    <div class="sayso-theme-dark" style="background: #0f1115; padding: 1rem; color-scheme: dark">
+      <sayso-provider api-url=${API_URL}><sayso-changelog board=${args.board} post-href="#/ideas/{id}"></sayso-changelog></sayso-provider>
+    </div>
+  `,
+  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  render: (args) => html`
+    <div dir="rtl" lang="ar">
+      <sayso-provider api-url=${API_URL}><sayso-changelog board=${args.board} post-href="#/ideas/{id}"></sayso-changelog></sayso-provider>
+    </div>
+  `,
+};
+
+export const Narrow: Story = {
+  name: 'Narrow screen',
+  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
+  render: (args) => html`
+    <div style="max-width: 320px">
+      <sayso-provider api-url=${API_URL}><sayso-changelog board=${args.board} post-href="#/ideas/{id}"></sayso-changelog></sayso-provider>
+    </div>
+  `,
+};

@@ -1,0 +1,75 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '@sayso/elements/sayso';
+import darkTokens from '@sayso/elements/styles/dark.css?inline';
+import { html } from 'lit';
+import { API_URL, mockApi } from './support.js';
+
+/**
+ * The launcher as a host page embeds it: a button in a corner that opens the idea form and the
+ * board in a panel. Data comes from msw handlers that answer like the reference server.
+ */
+const meta: Meta = {
+  title: 'Elements/sayso-feedback-button',
+  component: 'sayso-feedback-button',
+  args: { board: 'demo', placement: 'top-end', label: 'Feedback' },
+  parameters: mockApi(),
+  render: (args) => html`
+    <div style="min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem">
+      <sayso-provider api-url=${API_URL}>
+        <sayso-feedback-button board=${args.board} placement=${args.placement} label=${args.label}></sayso-feedback-button>
+      </sayso-provider>
+    </div>
+  `,
+};
+export default meta;
+
+type Story = StoryObj;
+
+export const Default: Story = {};
+
+export const Open: Story = {
+  render: (args) => html`
+    <div style="min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem">
+      <sayso-provider api-url=${API_URL}>
+        <sayso-feedback-button open board=${args.board} placement=${args.placement}></sayso-feedback-button>
+      </sayso-provider>
+    </div>
+  `,
+};
+
+export const AttachedToHostButton: Story = {
+  name: 'Attached to a host button',
+  render: (args) => html`
+    <div style="min-height: 640px; padding: 1rem">
+      <button id="host-feedback-button" type="button" style="padding: 0.5rem 1rem">Send us feedback</button>
+      <sayso-provider api-url=${API_URL}>
+        <sayso-feedback-button for="host-feedback-button" board=${args.board} placement="bottom-start"></sayso-feedback-button>
+      </sayso-provider>
+    </div>
+  `,
+};
+
+export const Narrow: Story = {
+  name: 'Narrow screen (sheet)',
+  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
+  render: (args) => html`
+    <sayso-provider api-url=${API_URL}>
+      <sayso-feedback-button open board=${args.board}></sayso-feedback-button>
+    </sayso-provider>
+  `,
+};
+
+export const Dark: Story = {
+  render: (args) => html`
+    <div
+      class="sayso-theme-dark"
+      style="background: #0f1115; min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem; color-scheme: dark"
+    >
+      <sayso-provider api-url=${API_URL}>
+        <sayso-feedback-button open board=${args.board} placement=${args.placement}></sayso-feedback-button>
+      </sayso-provider>
+    </div>
+  `,
+  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+};
