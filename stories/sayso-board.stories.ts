@@ -1,9 +1,14 @@
-/// <reference types="vite/client" />
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
-import darkTokens from '@sayso/elements/styles/dark.css?inline';
-import { html } from 'lit';
-import { API_URL, mockApi, mockDiscussionApi } from './support.js';
+import { html, type TemplateResult } from 'lit';
+import { API_URL, inDarkTheme, insideHostileCss, mockApi, mockDiscussionApi, narrow, phoneViewport, rightToLeft } from './support.js';
+
+/** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
+const embeddedBoard = (args: Args): TemplateResult => html`
+  <sayso-provider api-url=${API_URL}>
+    <sayso-board board=${args.board}></sayso-board>
+  </sayso-provider>
+`;
 
 /**
  * The whole board as a host page embeds it: `<sayso-provider api-url>` around `<sayso-board>`.
@@ -14,11 +19,7 @@ const meta: Meta = {
   component: 'sayso-board',
   args: { board: 'demo' },
   parameters: mockApi(),
-  render: (args) => html`
-    <sayso-provider api-url=${API_URL}>
-      <sayso-board board=${args.board}></sayso-board>
-    </sayso-provider>
-  `,
+  render: (args) => embeddedBoard(args),
 };
 export default meta;
 
@@ -47,44 +48,23 @@ export const VoteRefused: Story = {
 };
 
 export const Dark: Story = {
-  render: (args) => html`
-    <div class="sayso-theme-dark" style="background: #0f1115; padding: 1rem; color-scheme: dark">
-      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
-    </div>
-  `,
-  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+  render: (args) => inDarkTheme(embeddedBoard(args)),
 };
 
 export const RightToLeft: Story = {
   name: 'Right to left',
-  render: (args) => html`
-    <div dir="rtl" lang="ar">
-      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
-    </div>
-  `,
+  render: (args) => rightToLeft(embeddedBoard(args)),
 };
 
 export const Narrow: Story = {
   name: 'Narrow screen',
-  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
-  render: (args) => html`
-    <div style="max-width: 320px">
-      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
-    </div>
-  `,
+  parameters: { ...mockApi(), ...phoneViewport },
+  render: (args) => narrow(embeddedBoard(args)),
 };
 
 export const HostileHostCss: Story = {
   name: 'Inside hostile host CSS',
-  render: (args) => html`
-    <style>
-      .hostile * { all: unset; }
-      .hostile { font-size: 22px; font-family: 'Comic Sans MS', cursive; }
-    </style>
-    <div class="hostile">
-      <sayso-provider api-url=${API_URL}><sayso-board board=${args.board}></sayso-board></sayso-provider>
-    </div>
-  `,
+  render: (args) => insideHostileCss(embeddedBoard(args)),
 };
 
 /** Waits until `find` returns something inside the story's board (its shadow root included). */

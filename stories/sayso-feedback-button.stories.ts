@@ -1,9 +1,17 @@
-/// <reference types="vite/client" />
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
-import darkTokens from '@sayso/elements/styles/dark.css?inline';
-import { html } from 'lit';
-import { API_URL, mockApi } from './support.js';
+import { html, type TemplateResult } from 'lit';
+import { API_URL, inDarkTheme, mockApi, phoneViewport } from './support.js';
+
+/** A tall area with the launcher in its bottom-end corner, as on a host page. */
+const CORNER_LAYOUT = 'min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem';
+
+/** The launcher with its panel open. */
+const openLauncher = (args: Args): TemplateResult => html`
+  <sayso-provider api-url=${API_URL}>
+    <sayso-feedback-button open board=${args.board} placement=${args.placement}></sayso-feedback-button>
+  </sayso-provider>
+`;
 
 /**
  * The launcher as a host page embeds it: a button in a corner that opens the idea form and the
@@ -15,7 +23,7 @@ const meta: Meta = {
   args: { board: 'demo', placement: 'top-end', label: 'Feedback' },
   parameters: mockApi(),
   render: (args) => html`
-    <div style="min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem">
+    <div style=${CORNER_LAYOUT}>
       <sayso-provider api-url=${API_URL}>
         <sayso-feedback-button board=${args.board} placement=${args.placement} label=${args.label}></sayso-feedback-button>
       </sayso-provider>
@@ -29,13 +37,7 @@ type Story = StoryObj;
 export const Default: Story = {};
 
 export const Open: Story = {
-  render: (args) => html`
-    <div style="min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem">
-      <sayso-provider api-url=${API_URL}>
-        <sayso-feedback-button open board=${args.board} placement=${args.placement}></sayso-feedback-button>
-      </sayso-provider>
-    </div>
-  `,
+  render: (args) => html`<div style=${CORNER_LAYOUT}>${openLauncher(args)}</div>`,
 };
 
 export const AttachedToHostButton: Story = {
@@ -52,7 +54,7 @@ export const AttachedToHostButton: Story = {
 
 export const Narrow: Story = {
   name: 'Narrow screen (sheet)',
-  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
+  parameters: { ...mockApi(), ...phoneViewport },
   render: (args) => html`
     <sayso-provider api-url=${API_URL}>
       <sayso-feedback-button open board=${args.board}></sayso-feedback-button>
@@ -61,15 +63,5 @@ export const Narrow: Story = {
 };
 
 export const Dark: Story = {
-  render: (args) => html`
-    <div
-      class="sayso-theme-dark"
-      style="background: #0f1115; min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem; color-scheme: dark"
-    >
-      <sayso-provider api-url=${API_URL}>
-        <sayso-feedback-button open board=${args.board} placement=${args.placement}></sayso-feedback-button>
-      </sayso-provider>
-    </div>
-  `,
-  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+  render: (args) => inDarkTheme(openLauncher(args), CORNER_LAYOUT),
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { loadedClient, mockDiscussionApi } from './support.js';
+import { loadedClient, mockDiscussionApi, rightToLeft } from './support.js';
 
 /**
  * One idea in full, as `<sayso-board>` shows it when a title is activated: details rendered as
@@ -36,9 +36,6 @@ export const CommentsLoadError: Story = {
 
 export const RightToLeft: Story = {
   name: 'Right to left',
-  render: (args, { loaded }) => html`
-    <div dir="rtl" lang="ar">
-      <sayso-post-detail .client=${loaded.client as SaysoClient} post-id=${args.postId as string}></sayso-post-detail>
-    </div>
-  `,
+  render: (args, { loaded }) =>
+    rightToLeft(html`<sayso-post-detail .client=${loaded.client as SaysoClient} post-id=${args.postId as string}></sayso-post-detail>`),
 };

@@ -1,9 +1,14 @@
-/// <reference types="vite/client" />
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
-import darkTokens from '@sayso/elements/styles/dark.css?inline';
-import { html } from 'lit';
-import { API_URL, mockApi } from './support.js';
+import { html, type TemplateResult } from 'lit';
+import { API_URL, inDarkTheme, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
+
+/** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
+const embeddedRoadmap = (args: Args): TemplateResult => html`
+  <sayso-provider api-url=${API_URL}>
+    <sayso-roadmap board=${args.board} post-href="#/ideas/{id}"></sayso-roadmap>
+  </sayso-provider>
+`;
 
 /**
  * The roadmap of the demo board: a column per active and done status (Planned, In progress,
@@ -14,11 +19,7 @@ const meta: Meta = {
   component: 'sayso-roadmap',
   args: { board: 'demo' },
   parameters: mockApi(),
-  render: (args) => html`
-    <sayso-provider api-url=${API_URL}>
-      <sayso-roadmap board=${args.board} post-href="#/ideas/{id}"></sayso-roadmap>
-    </sayso-provider>
-  `,
+  render: (args) => embeddedRoadmap(args),
 };
 export default meta;
 
@@ -54,29 +55,16 @@ export const Offline: Story = {
 };
 
 export const Dark: Story = {
-  render: (args) => html`
-    <div class="sayso-theme-dark" style="background: #0f1115; padding: 1rem; color-scheme: dark">
-      <sayso-provider api-url=${API_URL}><sayso-roadmap board=${args.board} post-href="#/ideas/{id}"></sayso-roadmap></sayso-provider>
-    </div>
-  `,
-  decorators: [(story) => html`<style>${darkTokens}</style>${story()}`],
+  render: (args) => inDarkTheme(embeddedRoadmap(args)),
 };
 
 export const RightToLeft: Story = {
   name: 'Right to left',
-  render: (args) => html`
-    <div dir="rtl" lang="ar">
-      <sayso-provider api-url=${API_URL}><sayso-roadmap board=${args.board} post-href="#/ideas/{id}"></sayso-roadmap></sayso-provider>
-    </div>
-  `,
+  render: (args) => rightToLeft(embeddedRoadmap(args)),
 };
 
 export const Narrow: Story = {
   name: 'Narrow screen',
-  parameters: { ...mockApi(), viewport: { defaultViewport: 'mobile1' } },
-  render: (args) => html`
-    <div style="max-width: 320px">
-      <sayso-provider api-url=${API_URL}><sayso-roadmap board=${args.board} post-href="#/ideas/{id}"></sayso-roadmap></sayso-provider>
-    </div>
-  `,
+  parameters: { ...mockApi(), ...phoneViewport },
+  render: (args) => narrow(embeddedRoadmap(args)),
 };

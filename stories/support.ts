@@ -1,7 +1,11 @@
 // What every story shares: the mocked API's handlers and a client that talks to it through the
-// real HTTP adapter, so stories show what a host page would show.
+// real HTTP adapter, so stories show what a host page would show, and the wrappers that put a
+// story in a dark theme, right to left, on a narrow screen or inside hostile host CSS.
+/// <reference types="vite/client" />
+import darkTokens from '@sayso/elements/styles/dark.css?inline';
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoClient } from '@sayso/core';
+import { html } from 'lit';
 import { demoData, demoDataWithDiscussion, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
 
 export const API_URL = '/api/v1';
@@ -21,4 +25,39 @@ export async function loadedClient(): Promise<{ client: SaysoClient }> {
 /** msw parameters for a story: the demo board with tags and comments under its first idea. */
 export function mockDiscussionApi(options: MockApiOptions & { comments?: number } = {}) {
   return { msw: { handlers: saysoApiHandlers(demoDataWithDiscussion({ comments: options.comments }), options, API_URL) } };
+}
+
+/** Story parameters that show a story on a phone-sized viewport. */
+export const phoneViewport = { viewport: { defaultViewport: 'mobile1' } };
+
+/**
+ * `content` on a dark backdrop with the dark theme's tokens. `layout` is extra inline style for
+ * the backdrop (the default only pads it).
+ */
+export function inDarkTheme(content: unknown, layout = 'padding: 1rem') {
+  return html`
+    <style>${darkTokens}</style>
+    <div class="sayso-theme-dark" style=${`background: #0f1115; ${layout}; color-scheme: dark`}>${content}</div>
+  `;
+}
+
+/** `content` in an Arabic, right-to-left page. */
+export function rightToLeft(content: unknown) {
+  return html`<div dir="rtl" lang="ar">${content}</div>`;
+}
+
+/** `content` in a 320px-wide column. */
+export function narrow(content: unknown) {
+  return html`<div style="max-width: 320px">${content}</div>`;
+}
+
+/** `content` inside host CSS that unsets everything and sets a large, odd font. */
+export function insideHostileCss(content: unknown) {
+  return html`
+    <style>
+      .hostile * { all: unset; }
+      .hostile { font-size: 22px; font-family: 'Comic Sans MS', cursive; }
+    </style>
+    <div class="hostile">${content}</div>
+  `;
 }

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  stateStyles,
   css`
     :host {
       display: block;
@@ -113,31 +115,6 @@ export default [
       background: ${token.colorSurfaceSunken};
       color: ${token.colorText};
       font-weight: 600;
-    }
-
-    .message {
-      margin: 0;
-      padding: ${token.space5} ${token.space4};
-      border: 1px dashed ${token.colorBorder};
-      border-radius: ${token.radius};
-      color: ${token.colorTextMuted};
-      text-align: center;
-    }
-
-    .message--error {
-      display: grid;
-      justify-items: center;
-      gap: ${token.space3};
-      border-style: solid;
-      color: ${token.colorText};
-    }
-
-    .message--error p {
-      margin: 0;
-    }
-
-    .load-more {
-      justify-self: center;
     }
   `,
 ];

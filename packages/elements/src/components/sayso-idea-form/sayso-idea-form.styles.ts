@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  formStyles,
   css`
     :host {
       display: block;
@@ -29,46 +31,13 @@ export default [
       gap: ${token.space1};
     }
 
-    [part='label'] {
-      font-weight: 600;
-    }
-
     .optional {
       color: ${token.colorTextMuted};
       font-weight: 400;
     }
 
-    [part='input'],
-    [part='textarea'] {
-      width: 100%;
-      padding: ${token.space2} ${token.space3};
-      border: 1px solid ${token.colorBorder};
-      border-radius: ${token.radius};
-      background: ${token.colorSurface};
-      color: ${token.colorText};
-    }
-
     [part='textarea'] {
       min-height: 5rem;
-      resize: vertical;
-    }
-
-    [aria-invalid='true'] {
-      border-color: ${token.colorDanger};
-    }
-
-    [part='field-error'],
-    [part='error'] {
-      margin: 0;
-      color: ${token.colorDanger};
-      font-size: 0.875rem;
-    }
-
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: ${token.space3};
     }
 
     [part='status'] {

@@ -1,9 +1,13 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
+import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  stateStyles,
+  formStyles,
   css`
     :host {
       display: block;
@@ -147,66 +151,17 @@ export default [
     }
 
     .message {
-      margin: 0;
       padding: ${token.space4};
-      border: 1px dashed ${token.colorBorder};
-      border-radius: ${token.radius};
-      color: ${token.colorTextMuted};
-      text-align: center;
     }
 
-    .message--error {
-      display: grid;
-      justify-items: center;
-      gap: ${token.space3};
-      border-style: solid;
-      color: ${token.colorText};
-    }
-
-    .message--error p {
-      margin: 0;
-    }
-
-    .load-more {
-      justify-self: center;
-    }
 
     .form {
       display: grid;
       gap: ${token.space2};
     }
 
-    [part='label'] {
-      font-weight: 600;
-    }
-
     [part='textarea'] {
-      width: 100%;
       min-height: 4.5rem;
-      padding: ${token.space2} ${token.space3};
-      border: 1px solid ${token.colorBorder};
-      border-radius: ${token.radius};
-      background: ${token.colorSurface};
-      color: ${token.colorText};
-      resize: vertical;
-    }
-
-    [aria-invalid='true'] {
-      border-color: ${token.colorDanger};
-    }
-
-    [part='field-error'],
-    [part='error'] {
-      margin: 0;
-      color: ${token.colorDanger};
-      font-size: 0.875rem;
-    }
-
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: ${token.space3};
     }
 
     [part='form-status'] {

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  stateStyles,
   css`
     :host {
       display: block;
@@ -89,28 +91,7 @@ export default [
     }
 
     .message {
-      margin: 0;
       padding: ${token.space4} ${token.space3};
-      border: 1px dashed ${token.colorBorder};
-      border-radius: ${token.radius};
-      color: ${token.colorTextMuted};
-      text-align: center;
-    }
-
-    .message--error {
-      display: grid;
-      justify-items: center;
-      gap: ${token.space3};
-      border-style: solid;
-      color: ${token.colorText};
-    }
-
-    .message--error p {
-      margin: 0;
-    }
-
-    .load-more {
-      justify-self: center;
     }
   `,
 ];
