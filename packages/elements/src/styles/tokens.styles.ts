@@ -1,20 +1,53 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The colour fallbacks, light then dark: what elements use where the host page sets no token.
+ * The light values equal `light.css` and the dark ones `dark.css`; keep the three in step.
+ * Each element picks one column for itself (see `componentStyles`): dark when the visitor's
+ * system prefers it, light otherwise. A token the host sets (`--sayso-color-text` on any
+ * ancestor, or `light.css` / `dark.css` and their `sayso-theme-*` classes) always wins.
+ */
+const colors = {
+  primary: ['#4338ca', '#a5b4fc'],
+  'on-primary': ['#ffffff', '#111827'],
+  text: ['#1f2933', '#e6e8eb'],
+  'text-muted': ['#52606d', '#a3acb9'],
+  surface: ['#ffffff', '#16181d'],
+  'surface-sunken': ['#f5f7fa', '#0f1115'],
+  border: ['#c4cdd5', '#4a515c'],
+  danger: ['#b42318', '#fda29b'],
+  success: ['#067647', '#75e0a7'],
+  focus: ['#2563eb', '#93c5fd'],
+} as const;
+
+type ColorName = keyof typeof colors;
+
+/** `var(--sayso-color-<name>, var(--_sayso-fallback-<name>))`: the host's token, else the built-in one. */
+const color = (name: ColorName) =>
+  unsafeCSS(`var(--sayso-color-${name}, var(--_sayso-fallback-${name}))`);
+
+/** The private fallback properties, one column of `colors`, for a `:host` rule. */
+const fallbacks = (column: 0 | 1) =>
+  unsafeCSS(
+    (Object.keys(colors) as ColorName[]).map((name) => `--_sayso-fallback-${name}: ${colors[name][column]};`).join('\n'),
+  );
 
 /**
  * Every design token with its built-in fallback, so elements look right with no theme CSS.
- * The fallbacks equal the values in `light.css`; keep the two in step.
+ * Sizes and fonts fall back to the values in `light.css`; colours to the light or dark column of
+ * `colors` above, whichever `prefers-color-scheme` asks for.
  */
 export const token = {
-  colorPrimary: css`var(--sayso-color-primary, #4338ca)`,
-  colorOnPrimary: css`var(--sayso-color-on-primary, #ffffff)`,
-  colorText: css`var(--sayso-color-text, #1f2933)`,
-  colorTextMuted: css`var(--sayso-color-text-muted, #52606d)`,
-  colorSurface: css`var(--sayso-color-surface, #ffffff)`,
-  colorSurfaceSunken: css`var(--sayso-color-surface-sunken, #f5f7fa)`,
-  colorBorder: css`var(--sayso-color-border, #c4cdd5)`,
-  colorDanger: css`var(--sayso-color-danger, #b42318)`,
-  colorSuccess: css`var(--sayso-color-success, #067647)`,
-  colorFocus: css`var(--sayso-color-focus, #2563eb)`,
+  colorPrimary: color('primary'),
+  colorOnPrimary: color('on-primary'),
+  colorText: color('text'),
+  colorTextMuted: color('text-muted'),
+  colorSurface: color('surface'),
+  colorSurfaceSunken: color('surface-sunken'),
+  colorBorder: color('border'),
+  colorDanger: color('danger'),
+  colorSuccess: color('success'),
+  colorFocus: color('focus'),
   radius: css`var(--sayso-radius, 8px)`,
   fontFamily: css`var(--sayso-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)`,
   fontSize: css`var(--sayso-font-size, 1rem)`,
@@ -33,10 +66,22 @@ export const token = {
  *
  * The text settings are set again on the shadow root's top-level nodes: a page rule that matches
  * the host element itself (`* { letter-spacing: 1em }`) beats `:host`, but cannot reach inside.
+ *
+ * The built-in colours follow `prefers-color-scheme`. Under a dark preference the element also
+ * asks for dark native controls and scrollbars (`color-scheme`) unless the host says otherwise
+ * with `--sayso-color-scheme`, as `light.css` and `dark.css` do.
  */
 export const componentStyles = css`
   :host {
     box-sizing: border-box;
+    ${fallbacks(0)}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      ${fallbacks(1)}
+      color-scheme: var(--sayso-color-scheme, dark);
+    }
   }
 
   :host,
