@@ -36,3 +36,5 @@ export { boardWorkflow, createRoadmapView, roadmapStatuses } from './roadmap.js'
 export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './roadmap.js';
 export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView } from './changelog.js';
 export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './changelog.js';
+export { clearIdeaDraft, ideaDraftKey, readIdeaDraft, saveIdeaDraft } from './idea-draft.js';
+export type { DraftStorage, IdeaDraft } from './idea-draft.js';

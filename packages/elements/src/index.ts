@@ -29,3 +29,6 @@ export { SaysoPostDetail, commentFailureMessage } from './components/sayso-post-
 export { SaysoCommentEvent } from './events/sayso-comment.js';
 export { SaysoOpenPostEvent } from './events/sayso-open-post.js';
 export { plainExcerpt } from './internal/plain-text.js';
+export { DRAFT_SAVE_DELAY_MS, IdeaDraftController } from './controllers/idea-draft.js';
+export { Sayso, init } from './init.js';
+export type { SaysoInitOptions, SaysoInstance } from './init.js';

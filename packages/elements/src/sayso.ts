@@ -11,3 +11,16 @@ import './components/sayso-roadmap/sayso-roadmap.js';
 import './components/sayso-changelog/sayso-changelog.js';
 
 export * from './index.js';
+
+// For pages that load this file with a plain <script type="module"> and call `Sayso.init(...)`
+// from another script. A page that already has a `Sayso` keeps its own.
+import { Sayso } from './init.js';
+
+declare global {
+  interface Window {
+    /** The script-tag API, set by `sayso.js`: `Sayso.init({ apiUrl, board })`. */
+    Sayso?: typeof Sayso;
+  }
+}
+
+if (typeof window !== 'undefined' && !window.Sayso) window.Sayso = Sayso;

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
+import { IdeaDraftController } from '../../controllers/idea-draft.js';
 import { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-idea-form.styles.js';
@@ -32,6 +33,10 @@ export function submitFailureMessage(error: SaysoError): string {
  *
  * It checks the input with the server's own limits before sending. After a successful post it
  * clears and says thanks; after a failure it keeps everything the visitor typed.
+ *
+ * What the visitor types is saved in the browser per board (`localStorage`, key
+ * `sayso:draft:<board>`) and restored when a form for that board appears again, e.g. after a
+ * reload; the draft is forgotten once the idea is posted.
  *
  * @event {SaysoSubmitEvent} sayso-submit - An idea was posted. `detail`: `{ post }`.
  *
@@ -80,6 +85,33 @@ export class SaysoIdeaForm extends SaysoElement {
 
   readonly #client = new ClientController(this);
   readonly #states = new CustomStatesController(this);
+  readonly #drafts = new IdeaDraftController(this);
+
+  /** The board whose draft the form shows; `undefined` until the form first connects. */
+  #draftBoard: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#takeUpDraft();
+  }
+
+  protected override willUpdate(): void {
+    if (this.isConnected) this.#takeUpDraft();
+  }
+
+  /** Restores the saved draft of the current board (once per board). */
+  #takeUpDraft(): void {
+    if (this.#draftBoard === this.board) return;
+    const previous = this.#draftBoard;
+    this.#draftBoard = this.board;
+    if (previous) {
+      // Moved to another board: the old board keeps its text; the form takes up the new board's.
+      this.#drafts.flush();
+      this.draft = { title: '', body: '' };
+    }
+    const saved = this.#drafts.restore(this.board);
+    if (saved) this.draft = saved;
+  }
 
   protected override updated(): void {
     this.#states.set('sending', this.sending);
@@ -93,6 +125,7 @@ export class SaysoIdeaForm extends SaysoElement {
   #onInput(field: Field, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     this.draft = { ...this.draft, [field]: value };
+    this.#drafts.save(this.board, this.draft);
     this.announcement = '';
     if (this.#problemFor(field)) this.problems = this.problems.filter((p) => p.field !== field);
   }
@@ -122,8 +155,10 @@ export class SaysoIdeaForm extends SaysoElement {
     }
     this.sending = true;
     try {
-      const post = await client.submitIdea({ board: this.board, ...input });
+      const board = this.board;
+      const post = await client.submitIdea({ board, ...input });
       this.draft = { title: '', body: '' };
+      this.#drafts.clear(board);
       this.announcement = 'Thanks — your idea was posted.';
       this.dispatchEvent(new SaysoSubmitEvent({ post }));
     } catch (caught) {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SaysoError, type Post, type SaysoClient } from '@sayso/core';
 import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
@@ -28,7 +28,17 @@ async function until(condition: () => boolean) {
   expect(condition()).to.be.true;
 }
 
+/** Forgets every saved draft, so no test sees another's text. */
+function forgetDrafts() {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('sayso:draft:')) localStorage.removeItem(key);
+}
+
+const savedDraft = (board: string) => JSON.parse(localStorage.getItem(`sayso:draft:${board}`) ?? 'null') as unknown;
+
 describe('<sayso-idea-form>', () => {
+  beforeEach(forgetDrafts);
+  afterEach(forgetDrafts);
+
   describe('defaults', () => {
     it('has a labelled title input, details textarea and submit button', async () => {
       const el = await form();
@@ -249,6 +259,113 @@ describe('<sayso-idea-form>', () => {
       await el.updateComplete;
       expect($(el, '[part="error"]').textContent).to.contain('not connected');
       expect(titleInput(el).value).to.equal('Nowhere to go');
+    });
+  });
+
+  describe('drafts', () => {
+    const formFor = (board: string, client: SaysoClient = memoryClient()) =>
+      fixture<SaysoIdeaForm>(html`<sayso-idea-form board=${board} .client=${client}></sayso-idea-form>`);
+
+    it('saves what the visitor types per board, after a pause in typing', async () => {
+      const el = await formFor('drafts-a');
+      await type(titleInput(el), 'Dark mode');
+      await type(bodyInput(el), 'At night.');
+      expect(savedDraft('drafts-a'), 'not written on every keystroke').to.equal(null);
+      await until(() => savedDraft('drafts-a') !== null);
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Dark mode', body: 'At night.' });
+    });
+
+    it('restores the draft in a new form for the same board, as after a reload', async () => {
+      const first = await formFor('drafts-a');
+      await type(titleInput(first), 'Offline mode');
+      await type(bodyInput(first), 'On the train.');
+      fixtureCleanup(); // Removing the form writes a pending save at once.
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Offline mode', body: 'On the train.' });
+      const again = await formFor('drafts-a');
+      expect(titleInput(again).value).to.equal('Offline mode');
+      expect(bodyInput(again).value).to.equal('On the train.');
+    });
+
+    it('clears the draft after a successful post', async () => {
+      const el = await formFor('demo');
+      await type(titleInput(el), 'Keyboard shortcuts');
+      await until(() => savedDraft('demo') !== null);
+      const fired = oneEvent(el, 'sayso-submit');
+      submitButton(el).click();
+      await fired;
+      expect(savedDraft('demo')).to.equal(null);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(savedDraft('demo'), 'no late save brings it back').to.equal(null);
+      fixtureCleanup();
+      const again = await formFor('demo');
+      expect(titleInput(again).value).to.equal('');
+    });
+
+    it('keeps the draft when posting fails', async () => {
+      const el = await formFor('drafts-a', memoryClient({ createPost: rejectWith('network') }));
+      await type(titleInput(el), 'Sync across devices');
+      submitButton(el).click();
+      await until(() => el.shadowRoot!.querySelector('[part="error"]') !== null);
+      await until(() => savedDraft('drafts-a') !== null);
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Sync across devices', body: '' });
+      fixtureCleanup();
+      const again = await formFor('drafts-a');
+      expect(titleInput(again).value).to.equal('Sync across devices');
+    });
+
+    it('keeps separate drafts for two boards on one page', async () => {
+      const a = await formFor('drafts-a');
+      const b = await formFor('drafts-b');
+      await type(titleInput(a), 'Idea for A');
+      await type(titleInput(b), 'Idea for B');
+      fixtureCleanup();
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Idea for A', body: '' });
+      expect(savedDraft('drafts-b')).to.deep.equal({ title: 'Idea for B', body: '' });
+      const b2 = await formFor('drafts-b');
+      const a2 = await formFor('drafts-a');
+      expect(titleInput(a2).value).to.equal('Idea for A');
+      expect(titleInput(b2).value).to.equal('Idea for B');
+    });
+
+    it('takes up the other board\'s draft when its board changes', async () => {
+      localStorage.setItem('sayso:draft:drafts-b', JSON.stringify({ title: 'Saved for B', body: '' }));
+      const el = await formFor('drafts-a');
+      await type(titleInput(el), 'Typed for A');
+      el.board = 'drafts-b';
+      await el.updateComplete;
+      expect(titleInput(el).value).to.equal('Saved for B');
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Typed for A', body: '' });
+    });
+
+    it('works on when storage throws, only without memory', async () => {
+      const proto = Storage.prototype;
+      const real = { getItem: proto.getItem, setItem: proto.setItem, removeItem: proto.removeItem };
+      const fail = () => {
+        throw new DOMException('denied', 'SecurityError');
+      };
+      Object.assign(proto, { getItem: fail, setItem: fail, removeItem: fail });
+      try {
+        const el = await formFor('demo');
+        await type(titleInput(el), 'Still works');
+        await new Promise((r) => setTimeout(r, 400));
+        const fired = oneEvent(el, 'sayso-submit');
+        submitButton(el).click();
+        await fired;
+        await el.updateComplete;
+        expect(statusText(el)).to.equal('Thanks — your idea was posted.');
+        fixtureCleanup();
+      } finally {
+        Object.assign(proto, real);
+      }
+    });
+
+    it('ignores garbage in storage', async () => {
+      localStorage.setItem('sayso:draft:drafts-a', '{not json');
+      const el = await formFor('drafts-a');
+      expect(titleInput(el).value).to.equal('');
+      await type(titleInput(el), 'Fresh');
+      await until(() => localStorage.getItem('sayso:draft:drafts-a') !== '{not json');
+      expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Fresh', body: '' });
     });
   });
 });

@@ -1,0 +1,128 @@
+import { createHttpAdapter } from '@sayso/adapter-http';
+import { createSaysoClient, type SaysoClient } from '@sayso/core';
+import type { SaysoFeedbackButton } from './components/sayso-feedback-button/sayso-feedback-button.component.js';
+import type { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
+import type { Placement } from './controllers/floating.js';
+
+/** What {@link init} needs to put a feedback launcher on a page. */
+export interface SaysoInitOptions {
+  /** Base URL of a Sayso server's API, e.g. `/api/v1` or `https://feedback.example.com/api/v1`. */
+  apiUrl: string;
+  /** Slug of the board ideas are posted to and shown from. */
+  board: string;
+  /** A token the host app signed for its signed-in user (HS256 JWT). Without it (and `getToken`), the visitor is anonymous. */
+  token?: string;
+  /** Asks the host app for a (fresh) signed token; `null` when nobody is signed in. */
+  getToken?: () => Promise<string | null> | string | null;
+  /**
+   * Where the launcher goes: an element or a CSS selector. Default: appended to `document.body`,
+   * fixed in the bottom corner of the page.
+   */
+  target?: Element | string;
+  /** Text of the launcher and title of the panel (default `Feedback`). */
+  label?: string;
+  /** Where the panel opens relative to the launcher (default `top-end`). */
+  placement?: Placement;
+}
+
+/** One launcher put on the page by {@link init}. */
+export interface SaysoInstance {
+  /** The client of this instance: its own state and connection, shared with no other instance. */
+  readonly client: SaysoClient;
+  /** The `<sayso-feedback-button>`. */
+  readonly element: SaysoFeedbackButton;
+  /** The `<sayso-provider>` around it, the node that was added to the page. */
+  readonly provider: SaysoProvider;
+  /** Opens the panel (fires no `sayso-open`: the visitor did not ask). */
+  open(): void;
+  /** Closes the panel (fires no `sayso-close`). */
+  close(): void;
+  /** Removes the launcher from the page. Calling it again does nothing. */
+  destroy(): void;
+}
+
+const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+function checkOptions(options: unknown): asserts options is SaysoInitOptions {
+  if (!options || typeof options !== 'object') {
+    throw new TypeError("Sayso.init needs an options object, e.g. Sayso.init({ apiUrl: '/api/v1', board: 'feedback' }).");
+  }
+  const { apiUrl, board, token, getToken, target } = options as Record<string, unknown>;
+  if (!isNonEmptyString(apiUrl)) {
+    throw new TypeError("Sayso.init: `apiUrl` is missing. Give the URL of your Sayso server's API, e.g. apiUrl: '/api/v1'.");
+  }
+  if (!isNonEmptyString(board)) {
+    throw new TypeError("Sayso.init: `board` is missing. Give the slug of the board ideas go to, e.g. board: 'feedback'.");
+  }
+  if (token !== undefined && typeof token !== 'string') throw new TypeError('Sayso.init: `token` must be a string.');
+  if (getToken !== undefined && typeof getToken !== 'function') {
+    throw new TypeError('Sayso.init: `getToken` must be a function that returns a token (or a promise of one, or null).');
+  }
+  if (target !== undefined && typeof target !== 'string' && !(target instanceof Element)) {
+    throw new TypeError('Sayso.init: `target` must be an element or a CSS selector.');
+  }
+}
+
+function resolveTarget(target: Element | string | undefined): Element | undefined {
+  if (target === undefined || target instanceof Element) return target;
+  const found = document.querySelector(target);
+  if (!found) throw new TypeError(`Sayso.init: no element matches the target selector "${target}".`);
+  return found;
+}
+
+/**
+ * Puts a Sayso feedback launcher on the page, for hosts without a bundler:
+ *
+ * ```html
+ * <script type="module">
+ *   import { Sayso } from 'https://feedback.example.com/sayso.js';
+ *   const feedback = Sayso.init({ apiUrl: 'https://feedback.example.com/api/v1', board: 'feedback' });
+ * </script>
+ * ```
+ *
+ * It creates a client of its own (the HTTP adapter, with `token`/`getToken` when given), and
+ * mounts a `<sayso-feedback-button board>` inside a `<sayso-provider>`, appended to `document.body`
+ * (fixed in the bottom corner) or into `target`. Each call makes a new, independent instance.
+ * The `<sayso-*>` elements must be registered, as `sayso.js` (`@sayso/elements/sayso`) does.
+ *
+ * @throws {TypeError} When `apiUrl` or `board` is missing, another option has the wrong type, or
+ *   the `target` selector matches nothing.
+ */
+export function init(options: SaysoInitOptions): SaysoInstance {
+  checkOptions(options);
+  if (typeof document === 'undefined') throw new Error('Sayso.init runs in a browser page; there is no document here.');
+  if (!customElements.get('sayso-provider') || !customElements.get('sayso-feedback-button')) {
+    throw new Error("Sayso.init: the Sayso elements are not registered. Load sayso.js (or import '@sayso/elements/sayso') first.");
+  }
+  const target = resolveTarget(options.target);
+  const { apiUrl, board, token, getToken } = options;
+  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: apiUrl, token, getToken }) });
+
+  const provider = document.createElement('sayso-provider') as SaysoProvider;
+  provider.client = client;
+  const element = document.createElement('sayso-feedback-button') as SaysoFeedbackButton;
+  element.setAttribute('board', board);
+  if (options.label !== undefined) element.label = options.label;
+  if (options.placement !== undefined) element.placement = options.placement;
+  provider.append(element);
+  if (!target) {
+    // The launcher floats in the bottom corner of the page, above the host's content.
+    Object.assign(provider.style, { position: 'fixed', insetInlineEnd: '1.5rem', insetBlockEnd: '1.5rem', zIndex: '2147483000' });
+  }
+  (target ?? document.body).append(provider);
+
+  return {
+    client,
+    element,
+    provider,
+    open: () => void (element.open = true),
+    close: () => void (element.open = false),
+    destroy: () => {
+      element.open = false;
+      provider.remove();
+    },
+  };
+}
+
+/** The script-tag API: `window.Sayso` after `sayso.js` is loaded. */
+export const Sayso = { init } as const;
