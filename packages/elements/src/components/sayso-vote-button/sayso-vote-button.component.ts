@@ -8,6 +8,12 @@ import { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-vote-button.styles.js';
 
+/** What a screen reader hears once a vote (or taking it back) is saved. */
+export function voteSavedMessage(voted: boolean, voteCount: number): string {
+  const total = `${voteCount} ${voteCount === 1 ? 'vote' : 'votes'}`;
+  return voted ? `Vote saved. ${total}.` : `Vote taken back. ${total}.`;
+}
+
 /** What the visitor reads when a vote could not be saved, by the reason it failed. */
 export function voteFailureMessage(error: unknown): string {
   const code = error instanceof SaysoError ? error.code : undefined;
@@ -52,6 +58,8 @@ export class SaysoVoteButton extends SaysoElement {
   @property({ attribute: false }) client?: SaysoClient;
 
   @state() private message = '';
+  /** Read to screen readers only: sighted visitors see the count and pressed state change. */
+  @state() private announcement = '';
   @state() private pending = false;
 
   readonly #client = new ClientController(this);
@@ -77,9 +85,11 @@ export class SaysoVoteButton extends SaysoElement {
     const post = this.#post;
     if (!client || !post) return;
     this.message = '';
+    this.announcement = '';
     this.pending = true;
     try {
       const result = await client.setVote(post.id, !post.voted);
+      this.announcement = voteSavedMessage(result.voted, result.voteCount);
       this.dispatchEvent(new SaysoVoteEvent({ ...result }));
     } catch (error) {
       this.message = voteFailureMessage(error);
@@ -110,6 +120,7 @@ export class SaysoVoteButton extends SaysoElement {
         <span class="visually-hidden">${noun}</span>
       </button>
       <div id="message" part="message" role="status" aria-live="polite">${this.message || nothing}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }
 }

@@ -81,6 +81,20 @@ describe('<sayso-vote-button>', () => {
       expect(el.matches(':state(pending)')).to.be.false;
     });
 
+    it('announces a saved vote and a vote taken back to screen readers', async () => {
+      const { el } = await voteButton(memoryClient());
+      const announced = () =>
+        [...el.shadowRoot!.querySelectorAll('.visually-hidden[role="status"]')].map((n) => n.textContent!.trim()).join('');
+      buttonOf(el).click();
+      await oneEvent(el, 'sayso-vote');
+      await el.updateComplete;
+      expect(announced()).to.equal('Vote saved. 6 votes.');
+      buttonOf(el).click();
+      await oneEvent(el, 'sayso-vote');
+      await el.updateComplete;
+      expect(announced()).to.equal('Vote taken back. 5 votes.');
+    });
+
     it('takes the vote back on a second click', async () => {
       const { el } = await voteButton(memoryClient());
       buttonOf(el).click();
