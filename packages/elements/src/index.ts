@@ -7,6 +7,8 @@ export { SaysoPostCard } from './components/sayso-post-card/sayso-post-card.comp
 export { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
 export { SaysoVoteButton } from './components/sayso-vote-button/sayso-vote-button.component.js';
 export { BoardViewController } from './controllers/board-view.js';
+export { ViewController } from './controllers/view.js';
+export type { LoadableView, ViewControllerOptions } from './controllers/view.js';
 export { ClientController, saysoClientContext } from './controllers/client.js';
 export type { ClientHost } from './controllers/client.js';
 export { CustomStatesController } from './controllers/custom-states.js';

@@ -1,30 +1,34 @@
 import type { BoardState, BoardView, Post } from '@sayso/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { StoreController } from './store.js';
+import { ViewController } from './view.js';
 
 /**
  * Follows one board's list (`client.board(slug)`) for an element: its state and posts, kept
- * current, and the first page fetched as soon as the element is on a page and the list has not
- * been fetched yet. It fetches nothing before the element is connected, so server rendering
- * sends no requests.
+ * current, and the first page fetched once the element is on a page (see {@link ViewController}).
  */
-export class BoardViewController implements ReactiveController {
+export class BoardViewController {
   readonly #state: StoreController<BoardState>;
   readonly #posts: StoreController<Post[]>;
-  readonly #viewOf: () => BoardView | undefined;
-  #view: BoardView | undefined;
-  #connected = false;
+  readonly #follow: ViewController<BoardView>;
 
   /** `viewOf` returns the view to follow now; it is asked before every render. */
   constructor(host: ReactiveControllerHost, viewOf: () => BoardView | undefined) {
     this.#state = new StoreController(host);
     this.#posts = new StoreController(host);
-    this.#viewOf = viewOf;
-    host.addController(this);
+    // client.board() hands out one view per board, so the view itself is the input.
+    this.#follow = new ViewController(host, {
+      inputs: () => [viewOf()],
+      create: viewOf,
+      bind: (view) => {
+        this.#state.store = view?.$state;
+        this.#posts.store = view?.$posts;
+      },
+    });
   }
 
   get view(): BoardView | undefined {
-    return this.#view;
+    return this.#follow.view;
   }
 
   get state(): BoardState | undefined {
@@ -33,23 +37,5 @@ export class BoardViewController implements ReactiveController {
 
   get posts(): Post[] {
     return this.#posts.value ?? [];
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-  }
-
-  hostUpdate(): void {
-    const view = this.#viewOf();
-    if (view !== this.#view) {
-      this.#view = view;
-      this.#state.store = view?.$state;
-      this.#posts.store = view?.$posts;
-    }
-    if (this.#connected && view && view.$state.get().status === 'idle') void view.load();
   }
 }

@@ -14,6 +14,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
+import { ViewController } from '../../controllers/view.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-changelog.styles.js';
@@ -96,12 +97,22 @@ export class SaysoChangelog extends SaysoElement {
   readonly #unread = new StoreController<string[]>(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #states = new CustomStatesController(this);
-  #view: ChangelogView | undefined;
-  #viewKey: unknown[] = [];
+  readonly #follow = new ViewController<ChangelogView>(this, {
+    inputs: () => [this.#client.value, this.board],
+    create: () => {
+      const client = this.#client.value;
+      return client && this.board ? createChangelogView(client, { board: this.board }) : undefined;
+    },
+    bind: (view) => {
+      this.#state.store = view?.$state;
+      this.#entries.store = view?.$entries;
+      this.#unread.store = view?.$unread;
+    },
+  });
 
   /** The changelog view shown now (`undefined` without a client or board). */
   get view(): ChangelogView | undefined {
-    return this.#view;
+    return this.#follow.view;
   }
 
   /** How many loaded updates are unread. */
@@ -111,34 +122,11 @@ export class SaysoChangelog extends SaysoElement {
 
   /** Marks every loaded update as read, here and in later visits. */
   markAllRead(): void {
-    this.#view?.markAllRead();
-  }
-
-  #connected = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#connected = true;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#connected = false;
+    this.#follow.view?.markAllRead();
   }
 
   protected override willUpdate(): void {
-    const client = this.#client.value;
-    this.#boards.store = client?.$boards;
-    const key = [client, this.board];
-    if (key.some((part, i) => part !== this.#viewKey[i])) {
-      this.#viewKey = key;
-      this.#view = client && this.board ? createChangelogView(client, { board: this.board }) : undefined;
-      this.#state.store = this.#view?.$state;
-      this.#entries.store = this.#view?.$entries;
-      this.#unread.store = this.#view?.$unread;
-    }
-    // Fetch (and read storage) only on a page, never while rendering on a server.
-    if (this.#connected && this.#view?.$state.get().status === 'idle') void this.#view.load();
+    this.#boards.store = this.#client.value?.$boards;
   }
 
   protected override updated(): void {
@@ -177,7 +165,7 @@ export class SaysoChangelog extends SaysoElement {
       return html`
         <div part="error" class="message message--error" role="alert">
           <p>${changelogFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#view?.load()}>Try again</button>
+          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>Try again</button>
         </div>
       `;
     }
@@ -204,7 +192,7 @@ export class SaysoChangelog extends SaysoElement {
               class="button load-more"
               type="button"
               ?disabled=${state.loadingMore}
-              @click=${() => void this.#view?.loadMore()}
+              @click=${() => void this.#follow.view?.loadMore()}
             >
               ${state.loadingMore ? 'Loading older updates…' : 'Load older updates'}
             </button>

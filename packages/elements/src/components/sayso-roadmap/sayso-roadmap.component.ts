@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
+import { ViewController } from '../../controllers/view.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { loadFailureMessage } from '../sayso-board/sayso-board.component.js';
@@ -82,40 +83,23 @@ export class SaysoRoadmap extends SaysoElement {
   readonly #state = new StoreController<RoadmapState>(this);
   readonly #columns = new StoreController<RoadmapColumn[]>(this);
   readonly #states = new CustomStatesController(this);
-  #view: RoadmapView | undefined;
-  #viewKey: unknown[] = [];
+  readonly #follow = new ViewController<RoadmapView>(this, {
+    inputs: () => [this.#client.value, this.board, this.statuses],
+    create: () => {
+      const client = this.#client.value;
+      return client && this.board
+        ? createRoadmapView(client, { board: this.board, statuses: parseStatuses(this.statuses) })
+        : undefined;
+    },
+    bind: (view) => {
+      this.#state.store = view?.$state;
+      this.#columns.store = view?.$columns;
+    },
+  });
 
   /** The roadmap view shown now (`undefined` without a client or board). */
   get view(): RoadmapView | undefined {
-    return this.#view;
-  }
-
-  #connected = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#connected = true;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#connected = false;
-  }
-
-  protected override willUpdate(): void {
-    const client = this.#client.value;
-    const key = [client, this.board, this.statuses];
-    if (key.some((part, i) => part !== this.#viewKey[i])) {
-      this.#viewKey = key;
-      this.#view =
-        client && this.board
-          ? createRoadmapView(client, { board: this.board, statuses: parseStatuses(this.statuses) })
-          : undefined;
-      this.#state.store = this.#view?.$state;
-      this.#columns.store = this.#view?.$columns;
-    }
-    // Fetch only on a page, never while rendering on a server.
-    if (this.#connected && this.#view?.$state.get().status === 'idle') void this.#view.load();
+    return this.#follow.view;
   }
 
   protected override updated(): void {
@@ -146,7 +130,7 @@ export class SaysoRoadmap extends SaysoElement {
   }
 
   #renderColumnBody(column: RoadmapColumn) {
-    const view = this.#view;
+    const view = this.#follow.view;
     const key = column.status.id;
     if (column.load === 'error') {
       return html`
@@ -217,7 +201,7 @@ export class SaysoRoadmap extends SaysoElement {
       return html`
         <div part="error" class="message message--error" role="alert">
           <p>${loadFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#view?.load()}>Try again</button>
+          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>Try again</button>
         </div>
       `;
     }
