@@ -1,20 +1,28 @@
 // Size budgets of the widget: what a host page downloads, min+gzip, next to Lit alone.
 //   node scripts/pnpm.mjs --filter @sayso/bench run size      (or: npm run bench:size)
 //
-// Builds three entries with esbuild (ESM, minified, code splitting, production):
-//   lit       a minimal LitElement (html, css): the floor every Lit widget pays
-//   launcher  <sayso-feedback-button>: what a host page loads before anyone clicks
-//             (the panel's idea form and board come in lazily)
-//   board     <sayso-board>: the full board (markdown rendering comes in lazily)
+// Builds, as a host's bundler would, these entries with esbuild (ESM, minified, code splitting,
+// production):
+//   lit        a minimal LitElement (html, css): the floor every Lit widget pays
+//   launcher   <sayso-feedback-button>: what a host page loads before anyone clicks (the panel
+//              with its positioning comes on hover, focus or the first open; the form and the
+//              board when the panel first shows them)
+//   + provider the launcher with the <sayso-provider api-url> a page puts around it (the client,
+//              the HTTP adapter): no target of its own, printed so the launcher's figure misleads nobody
+//   board      <sayso-board> (markdown rendering comes in lazily)
 // and prints, per entry, the initial size (the entry and the chunks it imports statically) and each
-// lazily loaded chunk separately, gzipped (node:zlib, level 9), with the ratio to Lit and
-// PASS/OVER against the targets. The budgets are printed, never asserted: exit 0 either way.
+// lazily loaded chunk on its own line, named for what it holds (panel, floating-ui, markdown,
+// locale, ...), gzipped (node:zlib, level 9), with the ratio to Lit and PASS/OVER against the
+// targets. Then it builds the script-tag bundle exactly as `vite build` in packages/elements does
+// (dist/sayso.js: one self-contained file, every lazy part inlined) and prints its size too.
+// The budgets are printed, never asserted: exit 0 either way.
 // One thing is a correctness check: server-only libraries (zod, jose) must never reach the widget;
-// if any widget build's inputs include them, the script says so and exits 1.
+// if any widget build's inputs (the script-tag bundle's included) hold them, it says so and exits 1.
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type OutputFile, type Plugin } from 'esbuild';
+import { build as viteBuild, type Rolldown } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(here);
@@ -47,6 +55,12 @@ customElements.define('lit-alone', LitAlone);`,
     target: 15 * KB,
   },
   {
+    name: '+ provider',
+    what: '<sayso-provider api-url> around the launcher (client, HTTP adapter); no target',
+    source: `import '@sayso/elements/components/sayso-provider/sayso-provider.js';
+import '@sayso/elements/components/sayso-feedback-button/sayso-feedback-button.js';`,
+  },
+  {
     name: 'board',
     what: '<sayso-board>',
     source: `import '@sayso/elements/components/sayso-board/sayso-board.js';`,
@@ -55,6 +69,19 @@ customElements.define('lit-alone', LitAlone);`,
 ];
 
 const SERVER_ONLY = /(^|\/)node_modules\/(zod|jose)\//;
+const FLOATING_UI = /(^|\/)node_modules\/@floating-ui\//;
+
+/** What a lazily loaded chunk holds, told by the modules in it (`$1`: the pattern's group). */
+const CHUNK_KINDS: Array<[pattern: RegExp, label: string]> = [
+  [/sayso-feedback-button\.panel\.ts$/, 'panel'],
+  [FLOATING_UI, 'floating-ui'],
+  [/(^|\/)node_modules\/(marked|dompurify)\//, 'markdown'],
+  [/\/generated\/locales\/([\w-]+)\.ts$/, 'locale $1'],
+  [/sayso-idea-form\.component\.ts$/, 'idea form'],
+  [/sayso-board\.component\.ts$/, 'board'],
+  [/sayso-post-detail\.component\.ts$/, 'post detail'],
+  [/(^|\/)node_modules\/@lit-labs\/virtualizer\//, 'virtualizer'],
+];
 
 /** Serves each entry's source as a virtual module, resolved from the repository root. */
 function virtualEntries(list: Entry[]): Plugin {
@@ -94,8 +121,11 @@ interface Chunk {
   file: string;
   raw: number;
   gzip: number;
+  /** What the chunk holds (`panel + floating-ui`), when its modules tell. */
+  kind: string;
   /** The largest contributors to the chunk (minified bytes before gzip), by package or source folder. */
   top: Array<[string, number]>;
+  inputs: string[];
 }
 
 /** `node_modules/.pnpm/lit-html@3.3.1/node_modules/lit-html/x.js` → `lit-html`; sources → their package folder. */
@@ -106,25 +136,39 @@ function owner(input: string): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   const path = input.replace(/^size-entry:/, 'entry '); // relative to the repository root
-  const match = /^packages\/([^/]+)\/src\/(?:(components|controllers|internal|styles|events)\/([^/]+)?)?/.exec(path);
+  const match = /^packages\/([^/]+)\/src\/(?:(components|controllers|internal|styles|events|generated)\/([^/]+)?)?/.exec(path);
   if (!match) return path;
   const [, pkg, folder, name] = match;
   if (folder === 'components') return `@sayso/${pkg} ${name}`;
   return folder ? `@sayso/${pkg} ${folder}/` : `@sayso/${pkg}`;
 }
 
+/** `panel + floating-ui`: the kinds of the modules in a chunk, in CHUNK_KINDS order. */
+function kindOf(inputs: string[]): string {
+  const kinds = new Set<string>();
+  for (const [pattern, label] of CHUNK_KINDS) {
+    for (const input of inputs) {
+      const match = pattern.exec(input);
+      if (match) kinds.add(match[0].replace(pattern, label));
+    }
+  }
+  return [...kinds].join(' + ') || 'shared code';
+}
+
 function describe(out: OutputFile, meta: Metafile['outputs'][string], outdir: string): Chunk {
   const byOwner = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(meta.inputs)) {
+  const inputs = Object.entries(meta.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
+  for (const [input, { bytesInOutput }] of inputs) {
     const key = owner(input);
     byOwner.set(key, (byOwner.get(key) ?? 0) + bytesInOutput);
   }
-  const top = [...byOwner].sort((a, b) => b[1] - a[1]);
   return {
     file: relative(outdir, out.path),
     raw: out.contents.byteLength,
     gzip: gzipSync(out.contents, { level: 9 }).byteLength,
-    top,
+    kind: kindOf(inputs.map(([input]) => input)),
+    top: [...byOwner].sort((a, b) => b[1] - a[1]),
+    inputs: inputs.map(([input]) => input),
   };
 }
 
@@ -136,7 +180,7 @@ interface Measured {
 }
 
 async function measure(entry: Entry): Promise<Measured> {
-  const outdir = `${here}/.size-out/${entry.name}`;
+  const outdir = `${here}/.size-out/${entry.name.replace(/\W+/g, '')}`;
   const result = await build({
     entryPoints: { [entry.name]: `size-entry:${entry.name}` },
     bundle: true,
@@ -176,6 +220,22 @@ async function measure(entry: Entry): Promise<Measured> {
   };
 }
 
+/** The script-tag bundle, built by packages/elements' own vite config, kept in memory. */
+async function measureScriptTagBundle(): Promise<{ raw: number; gzip: number; inputs: string[] }> {
+  const elements = `${repo}/packages/elements`;
+  const result = await viteBuild({
+    root: elements,
+    configFile: `${elements}/vite.config.ts`,
+    logLevel: 'silent',
+    build: { write: false, sourcemap: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result as Rolldown.RolldownOutput]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`the script-tag build made ${chunks.length} JavaScript files, not one`);
+  const code = Buffer.from(chunks[0]!.code);
+  return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs: chunks[0]!.moduleIds };
+}
+
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;
 const sum = (chunks: Chunk[], key: 'raw' | 'gzip') => chunks.reduce((total, c) => total + c[key], 0);
 const topList = (top: Array<[string, number]>, n: number) =>
@@ -194,6 +254,7 @@ function merged(chunks: Chunk[]): Array<[string, number]> {
 
 const measured: Measured[] = [];
 for (const entry of entries) measured.push(await measure(entry));
+const scriptTag = await measureScriptTagBundle();
 const lit = sum(measured[0]!.initial, 'gzip');
 
 console.log(`Widget sizes, min+gzip (esbuild, ESM, minified, gzip -9; kB = 1000 bytes), Node ${process.version}\n`);
@@ -201,22 +262,34 @@ for (const { entry, initial, lazy } of measured) {
   const gzip = sum(initial, 'gzip');
   const verdict = entry.target === undefined ? '' : `  target < ${kb(entry.target)}: ${gzip < entry.target ? 'PASS' : 'OVER'}`;
   const ratio = entry.name === 'lit' ? '' : `  ×${(gzip / lit).toFixed(1)} Lit`;
-  console.log(`${entry.name.padEnd(9)} ${entry.what}`);
+  console.log(`${entry.name.padEnd(10)} ${entry.what}`);
   console.log(`  initial   ${kb(gzip).padStart(9)}  (${kb(sum(initial, 'raw'))} min, ${initial.length} file${initial.length === 1 ? '' : 's'})${ratio}${verdict}`);
-  if (entry.name !== 'lit') console.log(`            largest (min, before gzip): ${topList(merged(initial), 6)}`);
+  if (entry.name === 'lit') {
+    console.log('');
+    continue;
+  }
+  console.log(`            largest (min, before gzip): ${topList(merged(initial), 6)}`);
+  const eagerFloating = initial.some((c) => c.inputs.some((input) => FLOATING_UI.test(input)));
+  console.log(`            @floating-ui in the initial files: ${eagerFloating ? 'YES' : 'no'}`);
   for (const c of lazy.sort((a, b) => b.gzip - a.gzip)) {
-    console.log(`  lazy      ${kb(c.gzip).padStart(9)}  (${kb(c.raw)} min)  ${topList(c.top, 3)}`);
+    console.log(`  lazy      ${kb(c.gzip).padStart(9)}  (${kb(c.raw)} min)  ${c.kind}: ${topList(c.top, 4)}`);
   }
   if (lazy.length > 0) console.log(`  lazy total ${kb(sum(lazy, 'gzip')).padStart(8)}`);
   console.log('');
 }
 
+console.log('sayso.js   the script-tag bundle (`vite build` in packages/elements): every element in one classic');
+console.log('           script, every lazy chunk above inlined; what a <script src> host loads before anyone clicks');
+console.log(`  one file  ${kb(scriptTag.gzip).padStart(9)}  (${kb(scriptTag.raw)} min)  ×${(scriptTag.gzip / lit).toFixed(1)} Lit\n`);
+
 // Correctness, not a budget: server-only libraries never reach the widget.
-const leaks = measured
-  .filter(({ entry }) => entry.name !== 'lit')
-  .flatMap(({ entry, inputs }) => inputs.filter((input) => SERVER_ONLY.test(input)).map((input) => `${entry.name}: ${input}`));
+const widgetInputs: Array<[string, string[]]> = [
+  ...measured.filter(({ entry }) => entry.name !== 'lit').map(({ entry, inputs }): [string, string[]] => [entry.name, inputs]),
+  ['sayso.js', scriptTag.inputs],
+];
+const leaks = widgetInputs.flatMap(([name, inputs]) => inputs.filter((input) => SERVER_ONLY.test(input)).map((input) => `${name}: ${input}`));
 if (leaks.length > 0) {
   console.error(`Server-only libraries reached the widget bundle:\n  ${leaks.join('\n  ')}`);
   process.exit(1);
 }
-console.log('zod, jose: in no widget bundle (checked against every input of the launcher and board builds)');
+console.log('zod, jose: in no widget bundle (checked against every input of every build above, sayso.js included)');

@@ -1,6 +1,7 @@
-// `npm start`: installs everything, builds the script-tag bundle, then runs the reference server
-// (embedded PGlite in ./.sayso-data unless DATABASE_URL is set, demo board seeded) serving the
-// example host page at http://localhost:${PORT:-8787}/.
+// `npm start`: installs everything, builds the script-tag bundle and the example apps, then runs
+// the reference server (embedded PGlite in ./.sayso-data unless DATABASE_URL is set, demo board
+// seeded) serving the example host page at http://localhost:${PORT:-8787}/ and the React and Vue
+// example apps at /react/ and /vue/.
 import { resolve } from 'node:path';
 import { installWorkspace } from './setup.mjs';
 import { pnpm } from './pnpm.mjs';
@@ -8,14 +9,19 @@ import { pnpm } from './pnpm.mjs';
 const root = resolve(new URL('..', import.meta.url).pathname);
 installWorkspace();
 
-if (pnpm(['--filter', '@sayso/elements', 'run', 'build'], { cwd: root }) !== 0) {
-  console.error('[start] building the elements bundle failed');
+if (pnpm(['--filter', '@sayso/elements', '--filter', './examples/*', 'run', 'build'], { cwd: root }) !== 0) {
+  console.error('[start] building the elements bundle or the example apps failed');
   process.exit(1);
 }
 
 const env = {
   ...process.env,
   SAYSO_DATA_DIR: resolve(root, process.env.SAYSO_DATA_DIR ?? '.sayso-data'),
-  SAYSO_STATIC: `/=${resolve(root, 'examples/vanilla')},/=${resolve(root, 'packages/elements/dist')}`,
+  SAYSO_STATIC: [
+    `/=${resolve(root, 'examples/vanilla')}`,
+    `/=${resolve(root, 'packages/elements/dist')}`,
+    `/react=${resolve(root, 'examples/react/dist')}`,
+    `/vue=${resolve(root, 'examples/vue/dist')}`,
+  ].join(','),
 };
 process.exit(pnpm(['--filter', '@sayso/server', 'run', 'start'], { cwd: root, env }));

@@ -41,16 +41,20 @@ function step(name, args) {
 }
 
 // First the build: the end-to-end tests load the script-tag bundle the server hands to host
-// pages, and Storybook's preview imports the generated custom-elements manifest.
-const built = step('build @sayso/elements', ['--filter', '@sayso/elements', 'run', 'build']);
-record('build elements', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 : 1, skipped: 0 }, 0);
+// pages and the built example apps (React, Vue) it serves, and Storybook's preview imports the
+// generated custom-elements manifest.
+const built = step('build @sayso/elements and the example apps', ['--filter', '@sayso/elements', '--filter', './examples/*', 'run', 'build']);
+record('build elements and examples', { passed: built === 0 ? 1 : 0, failed: built === 0 ? 0 : 1, skipped: 0 }, 0);
 
 // Type errors are defects too: each package's typecheck counts as one check.
-const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements'].map((pkg) => `packages/${pkg}`);
-for (const project of [...projects, 'stories', 'test', 'bench']) {
+const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements', 'react'].map((pkg) => `packages/${pkg}`);
+for (const project of [...projects, 'examples/react', 'stories', 'test', 'bench']) {
   const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }
+// tsc cannot read .vue files; vue-tsc checks the Vue example's components and their scripts.
+const vueStatus = step('typecheck examples/vue', ['--filter', '@sayso/example-vue', 'exec', 'vue-tsc', '-p', 'tsconfig.json']);
+record('typecheck examples/vue', { passed: vueStatus === 0 ? 1 : 0, failed: vueStatus === 0 ? 0 : 1, skipped: 0 }, 0);
 
 const vitestReport = join(reports, 'vitest.json');
 const vitest = step('vitest (node-side, server on PGlite and PostgreSQL, end-to-end)', [

@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, insideHostileCss, mockApi, mockDiscussionApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { API_URL, inDarkTheme, inGerman, insideHostileCss, mockApi, mockDiscussionApi, narrow, phoneViewport, rightToLeft, waitFor } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
 const embeddedBoard = (args: Args): TemplateResult => html`
@@ -67,16 +67,6 @@ export const HostileHostCss: Story = {
   render: (args) => insideHostileCss(embeddedBoard(args)),
 };
 
-/** Waits until `find` returns something inside the story's board (its shadow root included). */
-async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('Timed out waiting for the board');
-}
-
 const boardIn = (canvas: HTMLElement) => canvas.querySelector('sayso-board')!;
 
 /** Status, tag and search filters over a board whose ideas have tags. */
@@ -121,3 +111,50 @@ export const CommentRefused: Story = {
   parameters: mockDiscussionApi({ failures: { 'POST /posts/:id/comments': 'network' } }),
   play: PostDetail.play!,
 };
+
+/**
+ * A list grown past 100 ideas (here: six pages loaded): only the cards near the viewport are in
+ * the page; scrolling loads the next pages by itself.
+ */
+export const LongList: Story = {
+  name: 'Long list (virtualized)',
+  parameters: mockApi({ count: 2000 }),
+  play: async ({ canvasElement }) => {
+    const board = await waitFor(() => boardIn(canvasElement));
+    for (let page = 0; page < 6; page++) {
+      const more = await waitFor(() => board.shadowRoot?.querySelector<HTMLButtonElement>('[part~="load-more"]:not(:disabled)'));
+      more.click();
+    }
+    await waitFor(() => board.shadowRoot?.querySelector('.list--virtual sayso-post-card'));
+  },
+};
+
+/** The board opened on one idea, as a host page does from its URL (`post` attribute). */
+const linkedBoard = (args: Args, post: string): TemplateResult => html`
+  <sayso-provider api-url=${API_URL}>
+    <sayso-board board=${args.board} post=${post}></sayso-board>
+  </sayso-provider>
+`;
+
+/** Opened from a link: `post` names an idea that is not on the first page; it is fetched. */
+export const DeepLink: Story = {
+  name: 'Deep link to an idea',
+  parameters: mockApi({ count: 200 }),
+  render: (args) => linkedBoard(args, 'seed-150'),
+};
+
+/** A link to an idea that was deleted (or never existed): said calmly, with a way back. */
+export const DeepLinkMissing: Story = {
+  name: 'Deep link, idea no longer exists',
+  render: (args) => linkedBoard(args, 'gone'),
+};
+
+/** A link followed while offline: the idea could not be fetched, with Try again. */
+export const DeepLinkOffline: Story = {
+  name: 'Deep link, offline',
+  parameters: mockApi({ failures: { 'GET /posts/:id': 'network' } }),
+  render: (args) => linkedBoard(args, 'seed-2'),
+};
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { name: 'German (Deutsch)', parameters: mockDiscussionApi(), ...inGerman };

@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { API_URL, inDarkTheme, inGerman, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
 const embeddedChangelog = (args: Args): TemplateResult => html`
@@ -68,3 +68,6 @@ export const Narrow: Story = {
   parameters: { ...mockApi(), ...phoneViewport },
   render: (args) => narrow(embeddedChangelog(args)),
 };
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { name: 'German (Deutsch)', ...inGerman };

@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, mockApi, phoneViewport } from './support.js';
+import { API_URL, inDarkTheme, inGerman, mockApi, phoneViewport } from './support.js';
 
 /** A tall area with the launcher in its bottom-end corner, as on a host page. */
 const CORNER_LAYOUT = 'min-height: 640px; display: flex; align-items: flex-end; justify-content: flex-end; padding: 1rem';
@@ -65,3 +65,6 @@ export const Narrow: Story = {
 export const Dark: Story = {
   render: (args) => inDarkTheme(openLauncher(args), CORNER_LAYOUT),
 };
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { ...Open, name: 'German (Deutsch)', ...inGerman };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { loadedClient, mockApi } from './support.js';
+import { inGerman, loadedClient, mockApi } from './support.js';
 
 /** One idea as the board lists it, with its vote button; data from the mocked API. */
 const meta: Meta = {
@@ -34,3 +34,6 @@ export const VoteRefused: Story = {
   name: 'Vote refused (offline)',
   parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'network' } }),
 };
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { name: 'German (Deutsch)', ...inGerman };

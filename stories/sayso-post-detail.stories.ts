@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { loadedClient, mockDiscussionApi, rightToLeft } from './support.js';
+import { inGerman, loadedClient, mockDiscussionApi, rightToLeft } from './support.js';
 
 /**
  * One idea in full, as `<sayso-board>` shows it when a title is activated: details rendered as
@@ -39,3 +39,6 @@ export const RightToLeft: Story = {
   render: (args, { loaded }) =>
     rightToLeft(html`<sayso-post-detail .client=${loaded.client as SaysoClient} post-id=${args.postId as string}></sayso-post-detail>`),
 };
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { name: 'German (Deutsch)', ...inGerman };

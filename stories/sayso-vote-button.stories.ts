@@ -2,9 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { loadedClient, mockApi } from './support.js';
+import { inGerman, loadedClient, mockApi } from './support.js';
 
-/** The vote toggle on its own: optimistic count, rollback with a message when refused. */
+/**
+ * The vote toggle on its own: optimistic count, rollback with a message when refused, and a calm
+ * note when a vote cannot be sent yet and waits in the outbox (click to see each).
+ */
 const meta: Meta = {
   title: 'Elements/sayso-vote-button',
   component: 'sayso-vote-button',
@@ -22,14 +25,22 @@ type Story = StoryObj;
 
 export const Default: Story = {};
 
+export const Refused: Story = {
+  name: 'Refused (forbidden)',
+  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'forbidden' } }),
+};
+
 export const RateLimited: Story = {
-  name: 'Refused (rate limited)',
+  name: 'Waiting to be sent (rate limited)',
   parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }),
 };
 
 export const ServerError: Story = {
-  name: 'Refused (server error)',
+  name: 'Waiting to be sent (server unreachable)',
   parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'server' } }),
 };
 
 export const Slow: Story = { parameters: mockApi({ latency: 3000 }) };
+
+/** Sayso's text in German, as after `<sayso-provider locale="de">`. */
+export const German: Story = { name: 'German (Deutsch)', ...inGerman };

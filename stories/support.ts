@@ -6,7 +6,7 @@ import darkTokens from '@sayso/elements/styles/dark.css?inline';
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { demoData, demoDataWithDiscussion, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
+import { demoData, demoDataWithDiscussion, demoDataWithNotifications, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
 
 export const API_URL = '/api/v1';
 
@@ -27,6 +27,11 @@ export function mockDiscussionApi(options: MockApiOptions & { comments?: number 
   return { msw: { handlers: saysoApiHandlers(demoDataWithDiscussion({ comments: options.comments }), options, API_URL) } };
 }
 
+/** msw parameters for a story: the demo board, and `count` notifications for the visitor (`unread` of them unread). */
+export function mockNotificationsApi(options: MockApiOptions & { count?: number; unread?: number } = {}) {
+  return { msw: { handlers: saysoApiHandlers(demoDataWithNotifications(options), options, API_URL) } };
+}
+
 /** Story parameters that show a story on a phone-sized viewport. */
 export const phoneViewport = { viewport: { defaultViewport: 'mobile1' } };
 
@@ -44,6 +49,23 @@ export function inDarkTheme(content: unknown, layout = 'padding: 1rem') {
 /** `content` in an Arabic, right-to-left page. */
 export function rightToLeft(content: unknown) {
   return html`<div dir="rtl" lang="ar">${content}</div>`;
+}
+
+/**
+ * Story annotations that show a story in German: the story sets the toolbar's `locale` global,
+ * which `.storybook/preview.ts` passes to `setLocale`. Spread into a story: `{ ...inGerman }`. Kept off
+ * the docs pages: the locale is page-wide, so one German story there would turn every story German.
+ */
+export const inGerman = { globals: { locale: 'de' }, tags: ['!autodocs'] };
+
+/** Waits (for a play function) until `find` returns something, e.g. a node in a shadow root. */
+export async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('Timed out waiting for the story to reach its state');
 }
 
 /** `content` in a 320px-wide column. */

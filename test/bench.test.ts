@@ -1,14 +1,18 @@
-// Keeps bench/server.ts from rotting: its smoke mode (a fraction of a second per run) must still
-// start every server, drive every scenario, pass its own vote-count checks and print its table.
-// Nothing here looks at the figures: performance claims live in bench/, never in timed assertions.
+// Keeps the bench scripts from rotting: bench/server.ts's smoke mode (a fraction of a second per
+// run) must still start every server, drive every scenario, pass its own vote-count checks and print
+// its table; bench/size.ts must still build every entry and the script-tag bundle and pass its
+// server-only-library check; bench/render.ts must still drive Chromium through both sides of its
+// render comparison. Nothing here looks at the figures: performance claims live in bench/,
+// never in timed assertions.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 
-it('bench/server.ts --smoke runs every scenario and prints the table', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '--smoke'], {
+/** Runs a bench script with tsx, as its package script does; resolves with its exit code and output. */
+async function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: benchDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -16,6 +20,11 @@ it('bench/server.ts --smoke runs every scenario and prints the table', async () 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output };
+}
+
+it('bench/server.ts --smoke runs every scenario and prints the table', async () => {
+  const { code, output } = await runBench(['server.ts', '--smoke']);
 
   expect(output, output).toContain('| run ');
   expect(output).toContain('req/s vs no-op');
@@ -24,3 +33,39 @@ it('bench/server.ts --smoke runs every scenario and prints the table', async () 
   expect(output).not.toContain('WARNING: this run is broken');
   expect(code, output).toBe(0);
 }, 60_000);
+
+it('bench/similarity.ts compares the engine with BM25 on every subset and the pairs', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'similarity.ts'], { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+
+  for (const subset of ['| title+body | all | 413 |', '| title+body | low-overlap | 70 |', '| title | engineering | 75 |']) {
+    expect(output, output).toContain(subset);
+  }
+  expect(output).toContain('| engine, shipped threshold |');
+  expect(output).toContain('| BM25 (larger direction), best F1 |');
+  expect(code, output).toBe(0);
+}, 60_000);
+
+it('bench/size.ts measures every entry and the script-tag bundle, with no server-only library in them', async () => {
+  const { code, output } = await runBench(['size.ts']);
+  expect(output, output).toMatch(/^launcher .*\n  initial .*target < 15\.0 kB/m);
+  expect(output).toMatch(/^board .*\n  initial .*target < 45\.0 kB/m);
+  expect(output).toMatch(/lazy .* panel \+ floating-ui: /);
+  expect(output).toMatch(/lazy .* markdown: /);
+  expect(output).toMatch(/^ {2}one file .* min\)/m);
+  expect(output).toContain('zod, jose: in no widget bundle');
+  expect(code, output).toBe(0);
+}, 120_000);
+
+it('bench/render.ts --smoke times the board and the plain-DOM baseline in Chromium and prints the ratios', async () => {
+  const { code, output } = await runBench(['render.ts', '--smoke']);
+  expect(output, output).toContain('| ideas | plain DOM | <sayso-board> | board / plain |');
+  // One row per size, below the virtualizer threshold and above it.
+  expect(output).toMatch(/^\| 50 \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+× \| 50 \/ 50 \|$/m);
+  expect(output).toMatch(/^\| 150 \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+× \| 150 \/ \d+ \|$/m);
+  expect(output).not.toContain('WARNING');
+  expect(code, output).toBe(0);
+}, 120_000);

@@ -6,6 +6,7 @@ import {
   createChangelogView,
   createRoadmapView,
   createSaysoClient,
+  shippedOrCreated,
   type SaysoAdapter,
   type SeenStorage,
 } from '@sayso/core';
@@ -123,6 +124,33 @@ describe('createChangelogView', () => {
     await view.load();
     while (view.$state.get().hasMore) await view.loadMore();
     expect(view.$entries.get().map((p) => p.title)).toEqual(['Entry 6', 'Entry 5', 'Entry 4', 'Entry 3', 'Entry 2', 'Entry 1', 'Entry 0']);
+  });
+
+  it('orders entries by ship date, not by when they were posted, across done statuses and pages', async () => {
+    const statuses = [
+      { id: 'open', name: 'Open', kind: 'open' as const, position: 0 },
+      { id: 'shipped', name: 'Shipped', kind: 'done' as const, position: 1 },
+      { id: 'released', name: 'Released', kind: 'done' as const, position: 2 },
+    ];
+    // Posted oldest first, shipped in the opposite order; one shipped just now, by an admin.
+    const seed: SeedPost[] = Array.from({ length: 5 }, (_, i) => ({
+      board: 'demo',
+      title: `Entry ${i}`,
+      status: i % 2 === 0 ? 'released' : 'shipped',
+      createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+      shippedAt: new Date(Date.UTC(2026, 5, 10 - i)).toISOString(),
+    }));
+    seed.push({ board: 'demo', title: 'Shipped today', createdAt: '2025-12-01T00:00:00Z' });
+    const data = createMemoryData({ boards: [{ slug: 'demo', statuses }], posts: seed });
+    await createMemoryAdapter({ data, admin: true }).admin!.setPostStatus({ postId: 'seed-6', status: 'shipped' });
+    const client = createSaysoClient({ adapter: createMemoryAdapter({ data }) });
+    const view = createChangelogView(client, { board: 'demo', storage: null, limit: 2 });
+    await view.load();
+    while (view.$state.get().hasMore) await view.loadMore();
+    expect(view.$entries.get().map((p) => p.title)).toEqual(['Shipped today', 'Entry 0', 'Entry 1', 'Entry 2', 'Entry 3', 'Entry 4']);
+    expect(view.$entries.get().map((p) => shippedOrCreated(p))).toEqual(
+      [...view.$entries.get().map((p) => Date.parse(p.shippedAt!))].sort((x, y) => y - x),
+    );
   });
 
   it('remembers read entries per board in storage, and counts new ones as unread', async () => {

@@ -137,12 +137,12 @@ describe('createSaysoClient', () => {
       const memory = createMemoryAdapter({ data: seeded() });
       const adapter: SaysoAdapter = {
         ...memory,
-        vote: () => Promise.reject(new SaysoError('rate_limited', 'slow down', { retryAfterSeconds: 3 })),
+        vote: () => Promise.reject(new SaysoError('forbidden', 'Voting is closed on this board.')),
       };
       const client = createSaysoClient({ adapter });
       await client.board('demo').load();
       const post = client.board('demo').$posts.get()[0]!;
-      await expect(client.setVote(post.id, true)).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(client.setVote(post.id, true)).rejects.toMatchObject({ code: 'forbidden' });
       expect(client.$posts.get()[post.id]).toMatchObject({ voted: false, voteCount: 5 });
     });
 
@@ -346,6 +346,45 @@ describe('createSaysoClient', () => {
       down = false;
       await comments.load();
       expect(comments.$state.get()).toMatchObject({ status: 'ready', error: null });
+    });
+  });
+
+  describe('posts by id', () => {
+    it('fetches a post no list has loaded into $posts, joining a second call', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      let calls = 0;
+      const client = createSaysoClient({ adapter: { ...memory, getPost: (p) => (calls++, memory.getPost(p)) } });
+      const post = client.post('seed-2');
+      expect(client.post('seed-2')).toBe(post);
+      expect(post.$state.get()).toEqual({ status: 'idle', error: null });
+      const loading = post.load();
+      expect(post.$state.get().status).toBe('loading');
+      await Promise.all([loading, post.load()]);
+      expect(calls).toBe(1);
+      expect(post.$state.get()).toEqual({ status: 'ready', error: null });
+      expect(client.$posts.get()['seed-2']!.title).toBe('Offline sync');
+    });
+
+    it('starts ready for a post a list has loaded', async () => {
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data: seeded() }) });
+      await client.board('demo').load();
+      expect(client.post('seed-1').$state.get().status).toBe('ready');
+    });
+
+    it('says not_found for an idea that no longer exists, and recovers from a failed fetch', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      let down = true;
+      const client = createSaysoClient({
+        adapter: { ...memory, getPost: (p) => (down ? Promise.reject(new SaysoError('network', 'offline')) : memory.getPost(p)) },
+      });
+      await client.post('seed-3').load();
+      expect(client.post('seed-3').$state.get()).toMatchObject({ status: 'error', error: { code: 'network' } });
+      down = false;
+      await client.post('seed-3').load();
+      expect(client.post('seed-3').$state.get().status).toBe('ready');
+      await client.post('no-such-idea').load();
+      expect(client.post('no-such-idea').$state.get()).toMatchObject({ status: 'error', error: { code: 'not_found' } });
+      expect(client.$posts.get()['no-such-idea']).toBeUndefined();
     });
   });
 });

@@ -43,6 +43,15 @@ export interface MockApiOptions {
   failures?: Record<string, SaysoError['code']>;
 }
 
+/** The visitor a story's page is: the one without a token, and the one with the token handed out. */
+export const STORY_VISITOR = 'storybook-visitor';
+const STORY_VISITOR_TOKEN = 'storybook.visitor.token';
+
+const visitorOf = (request: Request) => {
+  const token = request.headers.get('x-sayso-visitor');
+  return token && token !== STORY_VISITOR_TOKEN ? token : STORY_VISITOR;
+};
+
 const errorResponse = (error: SaysoError) =>
   HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: HTTP_STATUS_BY_ERROR_CODE[error.code] });
 
@@ -55,7 +64,8 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
     createMemoryAdapter({
       data,
       // Any visitor token names a visitor here: stories have no server secret to check it with.
-      voterId: request.headers.get('x-sayso-visitor') ?? 'storybook-visitor',
+      // The token handed out below is the same visitor as one who sends none.
+      voterId: visitorOf(request),
       admin: /^Bearer /i.test(request.headers.get('authorization') ?? ''),
     });
 
@@ -89,7 +99,7 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
   const optional = (request: Request, name: string) => query(request).get(name) ?? undefined;
 
   return [
-    http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: 'storybook.visitor.token' }, { status: 201 })),
+    http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: STORY_VISITOR_TOKEN }, { status: 201 })),
     route('get', '/boards', (adapter) => adapter.listBoards()),
     route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>
@@ -108,6 +118,9 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
       '/boards/:board/posts',
       async (adapter, { board }, request) => adapter.createPost({ board: board!, ...((await request.json()) as { title: string; body: string }) }),
       201,
+    ),
+    route('get', '/boards/:board/similar', (adapter, { board }, request) =>
+      adapter.findSimilarPosts({ board: board!, text: query(request).get('text') ?? '', limit: limitOf(request) }),
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
     route('patch', '/posts/:id', async (adapter, { id }, request) => {
@@ -132,6 +145,12 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
     ),
     route('delete', '/comments/:id', (adapter, { id }) => adapter.deleteComment({ commentId: id! })),
     route('get', '/boards/:board/tags', (adapter, { board }) => adapter.listTags({ board: board! })),
+    route('get', '/notifications', (adapter, _params, request) =>
+      adapter.listNotifications({ cursor: query(request).get('cursor'), limit: limitOf(request) }),
+    ),
+    route('post', '/notifications/read', async (adapter, _params, request) =>
+      adapter.markNotificationsRead((await request.json()) as { ids: string[] } | { all: true }),
+    ),
     route(
       'post',
       '/boards/:board/tags',
@@ -192,5 +211,33 @@ export function demoDataWithDiscussion(options: { comments?: number } = {}): Mem
   }));
   data.comments.set('seed-1', comments);
   data.posts.get('seed-1')!.commentCount = comments.length;
+  return data;
+}
+
+/**
+ * Demo data (with the discussion) where the story's visitor has `count` notifications (default
+ * 6), spread over the last days: ideas they asked for shipped, and replies under the first idea.
+ * The newest `unread` of them (default 2) are unread.
+ */
+export function demoDataWithNotifications(options: { count?: number; unread?: number } = {}): MemoryData {
+  const data = demoDataWithDiscussion();
+  const count = options.count ?? 6;
+  const unread = options.unread ?? 2;
+  const shipped = [...data.posts.values()].filter((post) => post.status === 'shipped');
+  const comments = data.comments.get('seed-1') ?? [];
+  const now = Date.now();
+  // Oldest first, as the memory adapter keeps them.
+  for (let age = count - 1; age >= 0; age--) {
+    const reply = age % 2 === 1 && comments.length > 0;
+    data.notifications.push({
+      id: `story-notification-${String(count - age).padStart(4, '0')}`,
+      recipient: STORY_VISITOR,
+      kind: reply ? 'reply' : 'shipped',
+      postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
+      commentId: reply ? comments[age % comments.length]!.id : null,
+      createdAt: new Date(now - age * 5 * 3_600_000 - 2 * 60_000).toISOString(),
+      readAt: age < unread ? null : new Date(now).toISOString(),
+    });
+  }
   return data;
 }

@@ -14,14 +14,19 @@ export interface RunningServer {
 
 /**
  * Starts the reference server the way `npm start` does (its real entry point, as a child
- * process, from the repository root), serving the vanilla host page and the script-tag bundle.
+ * process, from the repository root), serving the vanilla host page, the script-tag bundle and
+ * the built React and Vue example apps at /react/ and /vue/.
  * Give the same `port` again to restart a server where a browser expects it (its anonymous
  * visitor token is kept per origin).
  */
 export async function startSaysoServer(options: { env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const server = await startMain(
-    { SAYSO_STATIC: '/=examples/vanilla,/=packages/elements/dist', ...options.env, PORT: String(port) },
+    {
+      SAYSO_STATIC: '/=examples/vanilla,/=packages/elements/dist,/react=examples/react/dist,/vue=examples/vue/dist',
+      ...options.env,
+      PORT: String(port),
+    },
     root,
   );
   return {

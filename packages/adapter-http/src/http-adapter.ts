@@ -2,9 +2,13 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   errorCodeForHttpStatus,
+  newIdempotencyKey,
+  similarLimit,
+  similarLookupText,
   type Board,
   type Comment,
   type CommentDeletion,
+  type NotificationPage,
   type Page,
   type Post,
   type SaysoAdapter,
@@ -48,19 +52,6 @@ export interface HttpAdapterOptions {
    * key in a page that visitors load; this is for admin tools and servers.
    */
   adminKey?: string;
-}
-
-/**
- * A random UUID for an Idempotency-Key. `crypto.randomUUID` exists only in secure contexts
- * (https, localhost); a page served over plain http still has `getRandomValues`.
- */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
@@ -171,7 +162,13 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     return token ? { headers: { 'X-Sayso-Visitor': token }, kind: 'visitor', token } : { headers: {}, kind: null };
   }
 
-  async function request<T>(method: string, path: string, query?: Record<string, string | number | null | undefined>, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    query?: Record<string, string | number | null | undefined>,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<T> {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null) search.set(key, String(value));
@@ -180,10 +177,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     const url = `${api}${path}${search.toString() ? `?${search.toString()}` : ''}`;
     const base: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) base['Content-Type'] = 'application/json';
-    // Every change carries a fresh Idempotency-Key, kept for its retries: the server answers a
-    // repeated key with the stored result, so a change is never made twice nor lost.
+    // Every change carries an Idempotency-Key (the caller's, else a fresh one), kept for its
+    // retries: the server answers a repeated key with the stored result, so a change is never
+    // made twice nor lost.
     const mutating = method !== 'GET' && method !== 'HEAD';
-    if (mutating) base['Idempotency-Key'] = newIdempotencyKey();
+    if (mutating) base['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
     const payload = body === undefined ? undefined : JSON.stringify(body);
 
     let who = await credentials(mutating);
@@ -246,12 +244,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 
-    createPost: ({ board, title, body }) =>
-      request<Post>('POST', `/boards/${segment(board)}/posts`, undefined, { title, body }),
+    createPost: ({ board, title, body, idempotencyKey }) =>
+      request<Post>('POST', `/boards/${segment(board)}/posts`, undefined, { title, body }, idempotencyKey),
 
-    vote: ({ postId }) => request<VoteResult>('POST', `/posts/${segment(postId)}/votes`),
+    vote: ({ postId, idempotencyKey }) =>
+      request<VoteResult>('POST', `/posts/${segment(postId)}/votes`, undefined, undefined, idempotencyKey),
 
-    unvote: ({ postId }) => request<VoteResult>('DELETE', `/posts/${segment(postId)}/votes`),
+    unvote: ({ postId, idempotencyKey }) =>
+      request<VoteResult>('DELETE', `/posts/${segment(postId)}/votes`, undefined, undefined, idempotencyKey),
 
     listComments: ({ postId, cursor, limit }) =>
       request<Page<Comment>>('GET', `/posts/${segment(postId)}/comments`, { cursor: cursor || undefined, limit }),
@@ -264,6 +264,19 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     deleteComment: ({ commentId }) => request<CommentDeletion>('DELETE', `/comments/${segment(commentId)}`),
 
     listTags: ({ board }) => request<Tag[]>('GET', `/boards/${segment(board)}/tags`),
+
+    listNotifications: ({ cursor, limit } = {}) =>
+      request<NotificationPage>('GET', '/notifications', { cursor: cursor || undefined, limit }),
+
+    markNotificationsRead: (selection) => request<{ unreadCount: number }>('POST', '/notifications/read', undefined, selection),
+
+    // Too short a text is answered here without a request: it is typed on every keystroke.
+    findSimilarPosts: async ({ board, text, limit }) => {
+      const count = similarLimit(limit);
+      const lookup = similarLookupText(text);
+      if (lookup === null) return [];
+      return request<Post[]>('GET', `/boards/${segment(board)}/similar`, { text: lookup, limit: count });
+    },
 
     ...(options.adminKey ? { admin } : {}),
   };

@@ -53,6 +53,27 @@ describe('http adapter: Idempotency-Key and one retry on a lost connection', () 
     expect(seen[3]!.key).toBeNull();
   });
 
+  it('sends a key the caller chose as the header, never in the body', async () => {
+    const seen: Array<{ key: string | null; body: string }> = [];
+    const record = async ({ request }: { request: Request }) => {
+      seen.push({ key: request.headers.get('idempotency-key'), body: await request.text() });
+      return HttpResponse.json({ ok: true }, { status: 201 });
+    };
+    mock.use(
+      http.post(`${base}/api/v1/boards/:board/posts`, record),
+      http.post(`${base}/api/v1/posts/:id/votes`, record),
+      http.delete(`${base}/api/v1/posts/:id/votes`, record),
+    );
+    await adapter.createPost({ board: 'demo', title: 'Kept offline', body: 'Sent later', idempotencyKey: 'outbox-1' });
+    await adapter.vote({ postId: POST_ID, idempotencyKey: 'outbox-2' });
+    await adapter.unvote({ postId: POST_ID, idempotencyKey: 'outbox-3' });
+    expect(seen).toEqual([
+      { key: 'outbox-1', body: JSON.stringify({ title: 'Kept offline', body: 'Sent later' }) },
+      { key: 'outbox-2', body: '' },
+      { key: 'outbox-3', body: '' },
+    ]);
+  });
+
   it('gives up with network after the one retry; reads and HTTP errors are not retried', async () => {
     let writes = 0;
     let reads = 0;

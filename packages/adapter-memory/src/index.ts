@@ -11,14 +11,19 @@ import {
   decodeOffsetCursor,
   encodeKeysetCursor,
   encodeOffsetCursor,
+  findSimilarIds,
+  similarLimit,
+  SimilarityIndex,
   tagSlug,
   trendingScore,
   type Board,
   type Comment,
   type InputProblem,
+  type Notification,
+  type NotificationKind,
   type Page,
   type Post,
-  type PostSort,
+  type PostListSort,
   type SaysoAdapter,
   type SaysoAdminApi,
   type Tag,
@@ -29,6 +34,17 @@ interface StoredPost extends Omit<Post, 'voted' | 'voteCount' | 'tags'> {
   voters: Set<string>;
   /** Slugs of the post's tags; names come from the board's tags. */
   tagSlugs: Set<string>;
+}
+
+/** A notification as kept: for whom (a visitor's private id) and about what. */
+interface StoredNotification {
+  id: string;
+  recipient: string;
+  kind: NotificationKind;
+  postId: string;
+  commentId: string | null;
+  createdAt: string;
+  readAt: string | null;
 }
 
 /** Boards, posts, votes, comments and tags held in memory, shared by the adapters made over it. */
@@ -42,6 +58,13 @@ export interface MemoryData {
   tags: Map<string, Map<string, Tag>>;
   /** Status changes, oldest first: the memory counterpart of the server's post_events. */
   events: Array<{ postId: string; kind: 'status_changed'; from: string; to: string; actor: string; at: string }>;
+  /** Every visitor's notifications, oldest first: the memory counterpart of the server's table. */
+  notifications: StoredNotification[];
+  /**
+   * First answers to calls made with an `idempotencyKey`, by visitor, operation and key, with
+   * the input they answered, so a repeat answers as the first call did.
+   */
+  idempotent: Map<string, { input: string; answer: Promise<unknown> }>;
 }
 
 /** A seed idea for {@link createMemoryData}; votes are given as a number of distinct voters. */
@@ -52,6 +75,8 @@ export interface SeedPost {
   status?: string;
   votes?: number;
   createdAt?: string;
+  /** When it shipped; default: its creation time when its status is `done`, else none. */
+  shippedAt?: string;
   /** Tag names; tags missing on the board are created. */
   tags?: string[];
 }
@@ -65,6 +90,8 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     authors: new Map(),
     tags: new Map(),
     events: [],
+    notifications: [],
+    idempotent: new Map(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
   seed.posts?.forEach((post, index) => {
@@ -77,16 +104,19 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
       if (!tags.has(slug)) tags.set(slug, { slug, name: name.trim() });
       tagSlugs.add(slug);
     }
+    const status = post.status ?? firstOpenStatus(data, post.board);
+    const createdAt = post.createdAt ?? new Date(Date.now() - index * 3_600_000).toISOString();
     data.posts.set(id, {
       id,
       board: post.board,
       title: post.title,
       body: post.body ?? '',
-      status: post.status ?? firstOpenStatus(data, post.board),
+      status,
       commentCount: 0,
       author: { id: 'seed', name: null },
-      createdAt: post.createdAt ?? new Date(Date.now() - index * 3_600_000).toISOString(),
+      createdAt,
       editedAt: null,
+      shippedAt: post.shippedAt ?? (isDone(data, post.board, status) ? createdAt : null),
       voters,
       tagSlugs,
     });
@@ -114,6 +144,10 @@ function tagsOf(data: MemoryData, board: string): Map<string, Tag> {
     data.tags.set(board, tags);
   }
   return tags;
+}
+
+function isDone(data: MemoryData, board: string, status: string): boolean {
+  return data.boards.get(board)?.statuses.find((s) => s.id === status)?.kind === 'done';
 }
 
 function firstOpenStatus(data: MemoryData, slug: string): string {
@@ -227,37 +261,49 @@ export function createMemoryAdapter(options: {
     return { items: items.slice(offset, end), nextCursor: end < items.length ? encodeOffsetCursor(end) : null };
   };
 
-  // `new` pages with a keyset cursor (the last post's creation time and id), so posts added
-  // between pages never shift the walk; `top` and `trending` reorder as votes come in anyway,
-  // so they page by offset, as the reference server does.
-  const newestPageOf = (posts: Post[], cursor: string | null | undefined, limit: number = LIMITS.pageSizeDefault): Page<Post> => {
+  // `new`, `shipped` and notifications page with a keyset cursor (the last item's time and id),
+  // so items added between pages never shift the walk; `top` and `trending` reorder as votes
+  // come in anyway, so they page by offset, as the reference server does. `items` must already
+  // be ordered by `atOf` then id, newest first.
+  const keysetPageOf = <T extends { id: string }>(
+    items: T[],
+    atOf: (item: T) => string,
+    cursor: string | null | undefined,
+    limit: number = LIMITS.pageSizeDefault,
+    what = 'list',
+  ): Page<T> => {
     const after = decodeKeysetCursor(cursor);
-    if (after === undefined) throw invalid('The cursor is not one this board gave out for sort=new.', { field: 'cursor' });
+    if (after === undefined) throw invalid(`The cursor is not one this ${what} gave out.`, { field: 'cursor' });
     checkLimit(limit);
     const rest = after
-      ? posts.filter((post) => {
-          const at = Date.parse(post.createdAt) - Date.parse(after.at);
-          return at < 0 || (at === 0 && compare(post.id, after.id) < 0);
+      ? items.filter((item) => {
+          const at = Date.parse(atOf(item)) - Date.parse(after.at);
+          return at < 0 || (at === 0 && compare(item.id, after.id) < 0);
         })
-      : posts;
-    const items = rest.slice(0, limit);
-    const last = items[items.length - 1];
+      : items;
+    const page = rest.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items,
-      nextCursor: rest.length > limit && last ? encodeKeysetCursor({ at: last.createdAt, id: last.id }) : null,
+      items: page,
+      nextCursor: rest.length > limit && last ? encodeKeysetCursor({ at: atOf(last), id: last.id }) : null,
     };
   };
 
-  const ordered = (posts: Post[], sort: PostSort): Post[] => {
+  const shippedOrCreatedAt = (post: Post) => post.shippedAt ?? post.createdAt;
+
+  const ordered = (posts: Post[], sort: PostListSort): Post[] => {
     const now = new Date();
-    const key: Record<PostSort, (post: Post) => number> = {
+    const key: Record<PostListSort, (post: Post) => number> = {
       top: (post) => post.voteCount,
       new: (post) => Date.parse(post.createdAt),
       trending: (post) => trendingScore(post.voteCount, new Date(post.createdAt), now),
+      shipped: (post) => Date.parse(shippedOrCreatedAt(post)),
     };
     const by = key[sort];
-    if (!by) throw invalid(`sort must be one of top, new, trending.`, { field: 'sort' });
-    return posts.sort((a, b) => by(b) - by(a) || Date.parse(b.createdAt) - Date.parse(a.createdAt) || compare(b.id, a.id));
+    if (!by) throw invalid(`sort must be one of top, new, trending, shipped.`, { field: 'sort' });
+    // Keyset sorts break ties on the id alone, as their cursors do.
+    const byCreation = sort === 'shipped' ? () => 0 : (a: Post, b: Post) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+    return posts.sort((a, b) => by(b) - by(a) || byCreation(a, b) || compare(b.id, a.id));
   };
 
   const matches = (q: string) => {
@@ -268,11 +314,82 @@ export function createMemoryAdapter(options: {
     };
   };
 
-  // Creation times strictly increase, so `new` follows creation order even within a millisecond.
+  // Creation, ship and notification times strictly increase, so `new`, `shipped` and the
+  // notification lists follow the order things happened in, even within a millisecond.
   const nextCreatedAt = () => {
     let latest = Date.now();
-    for (const post of data.posts.values()) latest = Math.max(latest, Date.parse(post.createdAt) + 1);
+    for (const post of data.posts.values()) {
+      latest = Math.max(latest, Date.parse(post.createdAt) + 1, post.shippedAt ? Date.parse(post.shippedAt) + 1 : 0);
+    }
+    const lastNotice = data.notifications[data.notifications.length - 1];
+    if (lastNotice) latest = Math.max(latest, Date.parse(lastNotice.createdAt) + 1);
     return new Date(latest).toISOString();
+  };
+
+  /** The private id of a visitor by their public one; `undefined` for seed authors. */
+  const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
+
+  /**
+   * Notifies each recipient once, never the visitor who acted, all at one time. Ids count up,
+   * so a list ordered by time then id is in the order they were made. The list only grows: a
+   * notice whose comment was deleted is skipped when read.
+   */
+  const notify = (recipients: Iterable<string | undefined>, notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId'>) => {
+    const createdAt = nextCreatedAt();
+    for (const recipient of new Set(recipients)) {
+      if (recipient === undefined || recipient === voterId) continue;
+      if (
+        notice.kind === 'shipped' &&
+        data.notifications.some((n) => n.recipient === recipient && n.kind === 'shipped' && n.postId === notice.postId && n.readAt === null)
+      ) {
+        continue;
+      }
+      const id = `notification-${String(data.notifications.length + 1).padStart(9, '0')}`;
+      data.notifications.push({ ...notice, id, recipient, createdAt, readAt: null });
+    }
+  };
+
+  const noticeView = (notice: StoredNotification): Notification[] => {
+    const post = data.posts.get(notice.postId);
+    if (!post) return [];
+    const base = { id: notice.id, kind: notice.kind, post: { id: post.id, board: post.board, title: post.title } };
+    const times = { createdAt: notice.createdAt, readAt: notice.readAt };
+    if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
+    const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
+    return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+  };
+
+  /** The visitor's notifications as they read them, newest first. */
+  const myNotices = () =>
+    data.notifications
+      .filter((n) => n.recipient === voterId)
+      .flatMap((n) => noticeView(n).map((shown) => ({ shown, stored: n })))
+      .reverse();
+
+  /**
+   * Runs a change once per visitor, operation and idempotency key: a repeat with the same input
+   * gets (a copy of) the first answer, one with other input `idempotency_conflict`, as the
+   * reference server does. A call that failed is not kept, so its repeat runs again.
+   */
+  const once = <T>(operation: string, params: { idempotencyKey?: string }, work: () => Promise<T>): Promise<T> => {
+    const { idempotencyKey, ...input } = params;
+    if (idempotencyKey === undefined) return work();
+    const scope = `${voterId}\n${operation}\n${idempotencyKey}`;
+    const inputText = JSON.stringify(input);
+    const first = data.idempotent.get(scope);
+    if (first) {
+      if (first.input !== inputText) {
+        return Promise.reject(
+          new SaysoError('idempotency_conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.'),
+        );
+      }
+      return first.answer.then((answer) => structuredClone(answer) as T);
+    }
+    const answer = work();
+    const kept = answer.then((value) => structuredClone(value));
+    kept.catch(() => data.idempotent.delete(scope));
+    data.idempotent.set(scope, { input: inputText, answer: kept });
+    return answer;
   };
 
   const setVote = (postId: string, voted: boolean): VoteResult => {
@@ -291,8 +408,16 @@ export function createMemoryAdapter(options: {
           throw invalid(`The board "${board.slug}" has no status "${status}".`, { field: 'status' });
         }
         if (post.status !== status) {
-          data.events.push({ postId, kind: 'status_changed', from: post.status, to: status, actor: voterId, at: new Date().toISOString() });
+          const wasDone = isDone(data, post.board, post.status);
+          const done = isDone(data, post.board, status);
+          const at = nextCreatedAt();
+          data.events.push({ postId, kind: 'status_changed', from: post.status, to: status, actor: voterId, at });
           post.status = status;
+          if (!done) post.shippedAt = null;
+          else if (!wasDone) {
+            post.shippedAt = at;
+            notify([visitorOf(post.author.id), ...post.voters], { kind: 'shipped', postId, commentId: null });
+          }
         }
         return view(post);
       }),
@@ -365,13 +490,16 @@ export function createMemoryAdapter(options: {
           .map(view);
         if (q !== undefined) posts = posts.filter(matches(q));
         const sorted = ordered(posts, sort);
-        return sort === 'new' ? newestPageOf(sorted, cursor, limit) : pageOf(sorted, cursor, limit);
+        if (sort === 'new') return keysetPageOf(sorted, (post) => post.createdAt, cursor, limit, 'board (sort=new)');
+        if (sort === 'shipped') return keysetPageOf(sorted, shippedOrCreatedAt, cursor, limit, 'board (sort=shipped)');
+        return pageOf(sorted, cursor, limit);
       }),
 
     getPost: ({ postId }) => settle(() => view(postOf(postId))),
 
-    createPost: ({ board, title, body }) =>
-      settle(() => {
+    createPost: (params) =>
+      once('createPost', params, () => settle(() => {
+        const { board, title, body } = params;
         boardOf(board);
         refuse(checkNewPost({ title, body }));
         const id = `post-${data.posts.size + 1}-${Math.random().toString(36).slice(2, 8)}`;
@@ -385,13 +513,14 @@ export function createMemoryAdapter(options: {
           author: { id: publicIdOf(voterId), name: null },
           createdAt: nextCreatedAt(),
           editedAt: null,
+          shippedAt: null,
           // Whoever asks for an idea wants it: the author's vote is counted from the start.
           voters: new Set([voterId]),
           tagSlugs: new Set(),
         };
         data.posts.set(id, post);
         return view(post);
-      }),
+      })),
 
     updatePost: ({ postId, title, body }) =>
       settle(() => {
@@ -405,9 +534,9 @@ export function createMemoryAdapter(options: {
         return view(post);
       }),
 
-    vote: ({ postId }) => settle(() => setVote(postId, true)),
+    vote: (params) => once('vote', params, () => settle(() => setVote(params.postId, true))),
 
-    unvote: ({ postId }) => settle(() => setVote(postId, false)),
+    unvote: (params) => once('unvote', params, () => settle(() => setVote(params.postId, false))),
 
     listComments: ({ postId, cursor, limit }) =>
       settle(() => {
@@ -427,8 +556,14 @@ export function createMemoryAdapter(options: {
           createdAt: new Date().toISOString(),
           editedAt: null,
         };
-        data.comments.set(postId, [...(data.comments.get(postId) ?? []), comment]);
+        const earlier = data.comments.get(postId) ?? [];
+        data.comments.set(postId, [...earlier, comment]);
         post.commentCount += 1;
+        notify([post.author, ...earlier.map((c) => c.author)].map((author) => visitorOf(author.id)), {
+          kind: 'reply',
+          postId,
+          commentId: comment.id,
+        });
         return comment;
       }),
 
@@ -454,10 +589,52 @@ export function createMemoryAdapter(options: {
         return { commentId, postId: post.id, commentCount: post.commentCount };
       }),
 
+    listNotifications: ({ cursor, limit } = {}) =>
+      settle(() => {
+        const mine = myNotices();
+        const page = keysetPageOf(
+          mine.map((n) => n.shown),
+          (n) => n.createdAt,
+          cursor,
+          limit,
+          'notification list',
+        );
+        return { ...page, unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+      }),
+
+    markNotificationsRead: (selection) =>
+      settle(() => {
+        const ids = 'ids' in selection ? selection.ids : undefined;
+        const all = 'all' in selection && selection.all === true;
+        if (all === (ids !== undefined)) throw invalid('Send either ids or all: true.', { field: 'ids' });
+        if (ids !== undefined && (!Array.isArray(ids) || ids.length < 1 || ids.length > LIMITS.pageSizeMax)) {
+          throw invalid(`ids must list 1 to ${LIMITS.pageSizeMax} notification ids.`, { field: 'ids' });
+        }
+        const chosen = ids && new Set(ids);
+        const now = new Date().toISOString();
+        const mine = myNotices();
+        for (const { stored } of mine) {
+          if (stored.readAt === null && (!chosen || chosen.has(stored.id))) stored.readAt = now;
+        }
+        return { unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+      }),
+
     listTags: ({ board }) =>
       settle(() => {
         boardOf(board);
         return [...(data.tags.get(board)?.values() ?? [])].sort(byName);
+      }),
+
+    // Memory boards are small, so the index is built afresh for each lookup; the server keeps one.
+    findSimilarPosts: ({ board, text, limit }) =>
+      settle(() => {
+        const statuses = boardOf(board).statuses;
+        const count = similarLimit(limit);
+        const posts = [...data.posts.values()].filter((post) => post.board === board);
+        const closedAsDuplicate = new Set(statuses.filter((s) => s.kind === 'duplicate').map((s) => s.id));
+        const eligible = new Set(posts.filter((post) => !closedAsDuplicate.has(post.status)).map((post) => post.id));
+        const ids = findSimilarIds(new SimilarityIndex(posts), { text, limit: count, eligible: (id) => eligible.has(id) });
+        return ids.map((id) => view(postOf(id)));
       }),
 
     ...(isAdmin ? { admin } : {}),

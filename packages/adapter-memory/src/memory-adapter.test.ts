@@ -1,3 +1,4 @@
+import { DEFAULT_STATUSES } from '@sayso/core';
 import { runAdapterSuite } from '@sayso/core/testing';
 import { describe, expect, it } from 'vitest';
 import { addMemoryBoard, createMemoryAdapter, createMemoryData } from './index.js';
@@ -22,6 +23,19 @@ describe('memory adapter', () => {
     expect(data.events).toEqual([
       { postId: post.id, kind: 'status_changed', from: 'open', to: 'planned', actor: 'the-admin', at: expect.any(String) },
     ]);
+  });
+
+  it('leaves ideas closed as duplicates out of similar ideas', async () => {
+    const statuses = [...DEFAULT_STATUSES, { id: 'merged', name: 'Merged', kind: 'duplicate' as const, position: 6 }];
+    const data = createMemoryData({
+      boards: [{ slug: 'demo', statuses }],
+      posts: [
+        { board: 'demo', title: 'Dark mode please', status: 'merged' },
+        { board: 'demo', title: 'Dark mode for the editor' },
+      ],
+    });
+    const similar = await createMemoryAdapter({ data }).findSimilarPosts({ board: 'demo', text: 'dark mode please' });
+    expect(similar.map((post) => post.id)).toEqual(['seed-2']);
   });
 
   it('seeds tags by name', async () => {

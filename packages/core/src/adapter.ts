@@ -7,7 +7,9 @@ import type {
   Post,
   PostEdit,
   PostFilters,
-  PostSort,
+  PostListSort,
+  NotificationPage,
+  NotificationSelection,
   Tag,
   VoteResult,
 } from './types.js';
@@ -73,13 +75,14 @@ export interface SaysoAdapter {
 
   /**
    * Posts of a board, in the given order (default `top`), narrowed by any filters, one page at a
-   * time. Cursors are opaque and belong to the sort they came from. For `new`, a page never
-   * repeats a post of an earlier page even when posts are added between the calls.
+   * time. Cursors are opaque and belong to the sort they came from. For `new` and `shipped`
+   * (newest `shippedAt` first, `createdAt` for ideas never shipped: the changelog's order), a page
+   * never repeats a post of an earlier page even when posts are added between the calls.
    */
   listPosts(
     params: {
       board: string;
-      sort?: PostSort;
+      sort?: PostListSort;
       cursor?: string | null;
       limit?: number;
     } & PostFilters,
@@ -87,8 +90,14 @@ export interface SaysoAdapter {
 
   getPost(params: { postId: string }): Promise<Post>;
 
-  /** Submits an idea as the current visitor; it starts in the board's first `open` status. */
-  createPost(params: { board: string } & NewPost): Promise<Post>;
+  /**
+   * Submits an idea as the current visitor; it starts in the board's first `open` status.
+   *
+   * With an `idempotencyKey` (1–255 printable ASCII characters, e.g. a UUID), a repeat with the
+   * same key and input creates nothing more and answers as the first call did, so a caller that
+   * never heard the answer may safely ask again (the outbox does).
+   */
+  createPost(params: { board: string; idempotencyKey?: string } & NewPost): Promise<Post>;
 
   /**
    * Changes an idea's title and/or body, with the same limits as a new idea; sets `editedAt`
@@ -96,9 +105,17 @@ export interface SaysoAdapter {
    */
   updatePost(params: { postId: string } & PostEdit): Promise<Post>;
 
-  vote(params: { postId: string }): Promise<VoteResult>;
+  /**
+   * Adds the visitor's vote. With an `idempotencyKey`, a repeat with the same key changes
+   * nothing and answers as the first call did.
+   */
+  vote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
-  unvote(params: { postId: string }): Promise<VoteResult>;
+  /**
+   * Takes the visitor's vote back. With an `idempotencyKey`, a repeat with the same key changes
+   * nothing and answers as the first call did.
+   */
+  unvote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
   /** Comments of a post, oldest first, one page at a time. */
   listComments(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
@@ -116,6 +133,32 @@ export interface SaysoAdapter {
 
   /** A board's tags, ordered by name; `not_found` for an unknown board. */
   listTags(params: { board: string }): Promise<Tag[]>;
+
+  /**
+   * Ideas of a board that say what `text` says, best first, ranked by the core similarity engine
+   * (`SimilarityIndex`): what a visitor sees while typing a new idea, so they can vote instead of
+   * posting a duplicate. Ideas closed as duplicates (status kind `duplicate`) are left out.
+   *
+   * `text` is a title, optionally followed by details; only its first `LIMITS.similarTextMax`
+   * characters are read, and a text shorter than `LIMITS.similarTextMin` once trimmed (or with no
+   * content words) finds nothing. `limit` defaults to `LIMITS.similarDefault` and is capped at
+   * `LIMITS.similarMax`. `not_found` for an unknown board.
+   */
+  findSimilarPosts(params: { board: string; text: string; limit?: number }): Promise<Post[]>;
+
+  /**
+   * The visitor's own notifications, newest first, one page at a time, with the visitor's
+   * unread count over all pages. An idea that moves into a `done` status notifies its author
+   * and every voter (once each); a comment notifies the idea's author and earlier commenters.
+   * Nobody is notified of what they did themselves. A visitor without identity has none.
+   */
+  listNotifications(params?: { cursor?: string | null; limit?: number }): Promise<NotificationPage>;
+
+  /**
+   * Marks notifications of the visitor as read, by id or all of them, and resolves to the
+   * unread count left. Ids that are not the visitor's, or already read, change nothing.
+   */
+  markNotificationsRead(params: NotificationSelection): Promise<{ unreadCount: number }>;
 
   /** Triage operations; present only when the adapter acts as an admin (`capabilities.admin`). */
   readonly admin?: SaysoAdminApi;

@@ -86,14 +86,16 @@ interface Source {
   cursor: string | null;
 }
 
+/** When an entry shipped: its ship date, or its creation for an idea that has none. */
+export const shippedOrCreated = (post: Post): number => Date.parse(post.shippedAt ?? post.createdAt);
+
 /**
  * Creates a changelog view of a board over a client: the ideas in the board's `done` statuses,
- * newest first. Posts go into `client.$posts`, so vote counts stay live.
+ * most recently shipped first (`sort: 'shipped'`: by `shippedAt`, else `createdAt`). Posts go
+ * into `client.$posts`, so vote counts stay live.
  *
- * Ordering is by the idea's creation time (`sort: 'new'`): the API does not yet tell when an idea
- * was shipped (the server records status changes, but does not expose them). "Unread" therefore
- * means "not yet marked as read in this browser": the ids of entries marked read are kept per
- * board under `sayso:changelog-seen:<board>`, at most {@link CHANGELOG_SEEN_MAX} of them.
+ * "Unread" means "not yet marked as read in this browser": the ids of entries marked read are
+ * kept per board under `sayso:changelog-seen:<board>`, at most {@link CHANGELOG_SEEN_MAX} of them.
  *
  * With several `done` statuses, each is paged on its own and the pages are merged so that the
  * list never shows an entry before a newer one that is still unfetched.
@@ -124,7 +126,7 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
     const page = await client.adapter.listPosts({
       board,
       status: source.status,
-      sort: 'new',
+      sort: 'shipped',
       cursor: source.cursor,
       ...(limit ? { limit } : {}),
     });
@@ -140,7 +142,7 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
       let newest: Source | undefined;
       for (const s of sources) {
         const head = s.buffer[0];
-        if (head && (!newest || Date.parse(head.createdAt) > Date.parse(newest.buffer[0]!.createdAt))) newest = s;
+        if (head && (!newest || shippedOrCreated(head) > shippedOrCreated(newest.buffer[0]!))) newest = s;
       }
       if (!newest) break;
       out.push(newest.buffer.shift()!.id);

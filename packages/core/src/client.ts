@@ -4,6 +4,19 @@ import { SaysoError, toSaysoError } from './errors.js';
 import type { Board, NewPost, Post, PostSort, VoteResult } from './types.js';
 import type { Comment, PostFilters, Tag } from './types.js';
 import { checkCommentBody, checkNewPost } from './validation.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+import {
+  createOutbox,
+  queuedError,
+  wasQueued,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxOptions,
+  type OutboxSendResult,
+  type OutboxSetVote,
+  type OutboxSettlement,
+} from './outbox.js';
+import { createNotificationsView, type NotificationsView } from './notifications.js';
 
 /** Where a board list is in its life: nothing asked yet, fetching, shown, or failed. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -68,6 +81,23 @@ export interface CommentsView {
   add(body: string): Promise<Comment>;
 }
 
+/** Where fetching one post by id is: `ready` once it is in {@link SaysoClient.$posts}. */
+export interface PostState {
+  status: LoadStatus;
+  /** Why the last fetch failed (`not_found` when the idea no longer exists); `null` when it did not. */
+  error: SaysoError | null;
+}
+
+/**
+ * One post fetched by id, for a detail opened from a link rather than from a loaded list. The
+ * post itself lands in {@link SaysoClient.$posts}, where every view renders it from.
+ */
+export interface PostView {
+  readonly $state: ReadableAtom<PostState>;
+  /** Fetches the post (again); a call while one is under way joins it. */
+  load(): Promise<void>;
+}
+
 /** State and actions shared by the elements of one Sayso instance. */
 export interface SaysoClient {
   readonly adapter: SaysoAdapter;
@@ -83,17 +113,44 @@ export interface SaysoClient {
   /** The comments of a post; the same object for the same post. */
   comments(postId: string): CommentsView;
   /**
-   * Votes (or takes the vote back) at once in the UI, then asks the adapter; if the adapter
-   * refuses, the count and state roll back and the promise rejects with a {@link SaysoError}.
-   * A second call for the same post while one is under way joins the first.
+   * Fetching one post by id (`adapter.getPost`) into {@link SaysoClient.$posts}; the same object
+   * for the same post. A post some list already loaded starts out `ready`.
+   */
+  post(postId: string): PostView;
+  /**
+   * Votes (or takes the vote back) at once in the UI, then sends it through the {@link outbox}.
+   * If the adapter refuses, the count and state roll back and the promise rejects with a
+   * {@link SaysoError}. If the backend cannot be reached (or fails, or asks to wait), the vote
+   * stays shown, waits in the outbox, and the promise rejects with an error for which
+   * `wasQueued(error)` is true. A second call for the same post while one is under way joins
+   * the first.
    */
   setVote(postId: string, voted: boolean): Promise<VoteResult>;
-  /** Submits an idea; on success it is shown at the top of its board's list. */
+  /**
+   * Submits an idea; on success it is shown at the top of its board's list. When the backend
+   * cannot be reached (or fails), the idea waits in the {@link outbox} and the promise rejects
+   * with an error for which `wasQueued(error)` is true; a refusal rejects with its error.
+   */
   submitIdea(params: { board: string } & NewPost): Promise<Post>;
+  /**
+   * Votes and ideas the backend has not confirmed yet. Each is written here before it is sent,
+   * so neither a failing backend nor an unloaded page loses it, and sent exactly once (one
+   * idempotency key for all its attempts). Call `flush()` when the connection is back.
+   */
+  readonly outbox: Outbox;
+  /** The visitor's notifications: the same view for every element of this client. */
+  notifications(): NotificationsView;
 }
 
 /** Creates the state container for one Sayso instance; two instances never share state. */
-export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClient {
+export function createSaysoClient(options: {
+  adapter: SaysoAdapter;
+  /**
+   * Where unconfirmed changes are kept (default: in memory). With a `storage` the client
+   * flushes it once at creation, sending what an earlier page left.
+   */
+  outbox?: OutboxOptions;
+}): SaysoClient {
   const { adapter } = options;
   const $posts = map<Record<string, Post>>({});
   const $boards = map<Record<string, Board>>({});
@@ -102,8 +159,10 @@ export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClie
   const votesInFlight = new Map<string, Promise<VoteResult>>();
   const commentViews = new Map<string, CommentsView>();
 
+  // One store write per page, not per post: every list view recomputes on each write, which
+  // made paging through thousands of posts quadratic.
   const remember = (posts: Post[]) => {
-    for (const post of posts) $posts.setKey(post.id, post);
+    if (posts.length > 0) $posts.set({ ...$posts.get(), ...Object.fromEntries(posts.map((post) => [post.id, withUnsentVote(post)])) });
   };
 
   // Board details only decorate the list (status names), so failing to get them never fails a
@@ -305,17 +364,130 @@ export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClie
     return view;
   };
 
+  const postViews = new Map<string, PostView>();
+
+  function createPostView(postId: string): PostView {
+    const $state = atom<PostState>({ status: $posts.get()[postId] ? 'ready' : 'idle', error: null });
+    let request: Promise<void> | undefined;
+
+    const load = () => {
+      request ??= (async () => {
+        $state.set({ status: 'loading', error: null });
+        try {
+          remember([await adapter.getPost({ postId })]);
+          $state.set({ status: 'ready', error: null });
+        } catch (error) {
+          $state.set({ status: 'error', error: toSaysoError(error) });
+        } finally {
+          request = undefined;
+        }
+      })();
+      return request;
+    };
+
+    return { $state, load };
+  }
+
+  const post: SaysoClient['post'] = (postId) => {
+    let view = postViews.get(postId);
+    if (!view) {
+      view = createPostView(postId);
+      postViews.set(postId, view);
+    }
+    return view;
+  };
+
+  /** Sends one outbox entry with its key; the answer is applied when the entry settles. */
+  const sendEntry = async (entry: OutboxEntry): Promise<OutboxSendResult> => {
+    const { idempotencyKey } = entry;
+    if (entry.kind === 'createPost') return { post: await adapter.createPost({ ...entry.params, idempotencyKey }) };
+    const { postId, voted } = entry.params;
+    return { result: voted ? await adapter.vote({ postId, idempotencyKey }) : await adapter.unvote({ postId, idempotencyKey }) };
+  };
+
+  const outbox = createOutbox({ ...options.outbox, send: sendEntry });
+
+  const unsentVoteOn = (postId: string) =>
+    outbox.$entries.get().find((e): e is OutboxSetVote => e.kind === 'setVote' && e.params.postId === postId);
+
+  /** A post as the backend sent it, with the visitor's vote that has not reached it yet. */
+  function withUnsentVote(post: Post): Post {
+    const unsent = unsentVoteOn(post.id);
+    if (!unsent || unsent.params.voted === post.voted) return post;
+    return { ...post, voted: unsent.params.voted, voteCount: Math.max(0, post.voteCount + (unsent.params.voted ? 1 : -1)) };
+  }
+
+  // Entries read from storage (left by an earlier page) show on posts already on screen.
+  outbox.$entries.listen((entries) => {
+    for (const entry of entries) {
+      const post = entry.kind === 'setVote' ? $posts.get()[entry.params.postId] : undefined;
+      if (post) {
+        const shown = withUnsentVote(post);
+        if (shown !== post) $posts.setKey(post.id, shown);
+      }
+    }
+  });
+
+  // Shows what the backend answered, whichever client over the same outbox storage sent it.
+  outbox.onSettled((settlement) => {
+    const { entry } = settlement;
+    if ('post' in settlement) {
+      remember([settlement.post]);
+      boards.get(settlement.post.board)?.prepend(settlement.post.id);
+    } else if ('result' in settlement) {
+      // A newer vote on the post waits to be sent: the UI keeps showing that one.
+      const superseded = outbox.$entries.get().some((e) => e.id === entry.id && e.idempotencyKey !== entry.idempotencyKey);
+      if (!superseded) patchPost(settlement.result.postId, { voted: settlement.result.voted, voteCount: settlement.result.voteCount });
+    } else if (entry.kind === 'setVote' && entry.lastError) {
+      // A vote that waited and was then refused: show the backend's truth again.
+      adapter.getPost({ postId: entry.params.postId }).then((post) => remember([post]), () => undefined);
+    }
+  });
+
+  if (options.outbox?.storage) void outbox.flush();
+
+  /**
+   * Writes a change to the outbox first, so not even an unloaded page loses it, then sends the
+   * outbox. Resolves with the change's own settlement; rejects with a queued error when it is
+   * still waiting.
+   */
+  const sendThroughOutbox = async (entry: OutboxEntry): Promise<OutboxSettlement> => {
+    let settled: OutboxSettlement | undefined;
+    const stop = outbox.onSettled((settlement) => {
+      if (settlement.entry.idempotencyKey === entry.idempotencyKey) settled = settlement;
+    });
+    try {
+      await outbox.enqueue(entry);
+      await outbox.flush();
+    } finally {
+      stop();
+    }
+    if (!settled) {
+      const reason = outbox.$entries.get().find((e) => e.idempotencyKey === entry.idempotencyKey)?.lastError;
+      throw queuedError(new SaysoError(reason?.code ?? 'network', reason?.message ?? 'The change waits to be sent.'));
+    }
+    if ('error' in settled) throw settled.error;
+    return settled;
+  };
+
+  // Creation times strictly increase, so two changes within a millisecond keep their order.
+  let lastCreatedAt = 0;
+  const newEntry = (id: string, idempotencyKey: string) => {
+    lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
+    return { id, idempotencyKey, createdAt: new Date(lastCreatedAt).toISOString(), attempts: 0 };
+  };
+
   const sendVote = async (postId: string, voted: boolean): Promise<VoteResult> => {
     const before = $posts.get()[postId];
     if (before && before.voted !== voted) {
       patchPost(postId, { voted, voteCount: Math.max(0, before.voteCount + (voted ? 1 : -1)) });
     }
+    const idempotencyKey = newIdempotencyKey();
     try {
-      const result = voted ? await adapter.vote({ postId }) : await adapter.unvote({ postId });
-      patchPost(postId, { voted: result.voted, voteCount: result.voteCount });
-      return result;
+      const settled = await sendThroughOutbox({ ...newEntry(`vote:${postId}`, idempotencyKey), kind: 'setVote', params: { postId, voted } });
+      return (settled as { result: VoteResult }).result;
     } catch (error) {
-      if (before) patchPost(postId, { voted: before.voted, voteCount: before.voteCount });
+      if (before && !wasQueued(error)) patchPost(postId, { voted: before.voted, voteCount: before.voteCount });
       throw toSaysoError(error);
     }
   };
@@ -335,15 +507,21 @@ export function createSaysoClient(options: { adapter: SaysoAdapter }): SaysoClie
         problems,
       });
     }
+    const idempotencyKey = newIdempotencyKey();
+    const entry: OutboxEntry = {
+      ...newEntry(`post:${idempotencyKey}`, idempotencyKey),
+      kind: 'createPost',
+      params: { board: slug, title: title.trim(), body },
+    };
     try {
-      const post = await adapter.createPost({ board: slug, title: title.trim(), body });
-      remember([post]);
-      boards.get(slug)?.prepend(post.id);
-      return post;
+      return ((await sendThroughOutbox(entry)) as { post: Post }).post;
     } catch (error) {
       throw toSaysoError(error);
     }
   };
 
-  return { adapter, $posts, $boards, board, comments, setVote, submitIdea };
+  let notificationsView: NotificationsView | undefined;
+  const notifications = () => (notificationsView ??= createNotificationsView(adapter));
+
+  return { adapter, $posts, $boards, board, comments, post, setVote, submitIdea, notifications, outbox };
 }

@@ -1,6 +1,6 @@
 export type { AdapterCapabilities, SaysoAdapter, SaysoAdminApi } from './adapter.js';
 export { createSaysoClient } from './client.js';
-export type { BoardState, BoardView, CommentsState, CommentsView, LoadStatus, SaysoClient } from './client.js';
+export type { BoardState, BoardView, CommentsState, CommentsView, LoadStatus, PostState, PostView, SaysoClient } from './client.js';
 export {
   HTTP_STATUS_BY_ERROR_CODE,
   SAYSO_ERROR_CODES,
@@ -21,7 +21,12 @@ export type {
   Post,
   PostEdit,
   PostFilters,
+  PostListSort,
   PostSort,
+  Notification,
+  NotificationKind,
+  NotificationPage,
+  NotificationSelection,
   Status,
   StatusKind,
   Tag,
@@ -34,7 +39,34 @@ export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffse
 export type { KeysetPosition } from './cursor.js';
 export { boardWorkflow, createRoadmapView, roadmapStatuses } from './roadmap.js';
 export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './roadmap.js';
-export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView } from './changelog.js';
+export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './changelog.js';
 export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './changelog.js';
 export { clearIdeaDraft, ideaDraftKey, readIdeaDraft, saveIdeaDraft } from './idea-draft.js';
+export { newIdempotencyKey } from './idempotency-key.js';
+export { createMemoryOutboxStorage, isRetryableSendError, wasQueued } from './outbox.js';
+export type {
+  Outbox,
+  OutboxChannel,
+  OutboxCreatePost,
+  OutboxEntry,
+  OutboxLock,
+  OutboxOptions,
+  OutboxSetVote,
+  OutboxSettlement,
+  OutboxStorage,
+} from './outbox.js';
 export type { DraftStorage, IdeaDraft } from './idea-draft.js';
+export { NOTIFICATIONS_REFRESH_MS, createNotificationsView } from './notifications.js';
+export type { NotificationsState, NotificationsView, Scheduler } from './notifications.js';
+export {
+  DUPLICATE_PAIR_THRESHOLD,
+  SIMILAR_IDEA_MIN_SCORE,
+  SimilarityIndex,
+  findSimilarIds,
+  similarLimit,
+  similarLookupText,
+  tokenize,
+} from './similarity/index.js';
+export type { SimilarityDocument, SimilarityHit } from './similarity/index.js';
+export { createSimilarIdeasView } from './similar-ideas-view.js';
+export type { SimilarIdeasState, SimilarIdeasView } from './similar-ideas-view.js';

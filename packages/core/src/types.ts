@@ -71,6 +71,12 @@ export interface Post {
   createdAt: string;
   /** When the title or body last changed (ISO 8601); `null` when never edited. */
   editedAt: string | null;
+  /**
+   * When the idea last moved into a `done` status from one that is not (ISO 8601): its ship
+   * date. Moving between `done` statuses keeps it; moving out of `done` clears it (`null`), and
+   * shipping again sets the new date.
+   */
+  shippedAt: string | null;
 }
 
 /** A reply under a post. */
@@ -107,6 +113,42 @@ export type PostSort = 'top' | 'new' | 'trending';
 
 /** The sort orders every adapter supports, in the order a toolbar shows them. */
 export const POST_SORTS: readonly PostSort[] = ['top', 'new', 'trending'];
+
+/**
+ * The orders `listPosts` accepts: the board sorts, and `shipped`, the changelog's order: newest
+ * ship date first (`shippedAt`, `createdAt` for ideas without one), paged by keyset like `new`.
+ */
+export type PostListSort = PostSort | 'shipped';
+
+/** What a notification tells its recipient: an idea they asked for shipped, or a new reply. */
+export type NotificationKind = 'shipped' | 'reply';
+
+/**
+ * Something that happened for one visitor: an idea they voted for or wrote was shipped, or
+ * someone replied under an idea they wrote or commented on. It carries what a list needs to
+ * show it, so rendering a page of them needs no further requests.
+ */
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  /** The idea it is about, as it is now. */
+  post: { id: string; board: string; title: string };
+  /** The reply, for `reply`; `null` for `shipped`. */
+  comment: { id: string; author: Author } | null;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+  /** When the recipient marked it read (ISO 8601); `null` while unread. */
+  readAt: string | null;
+}
+
+/** One page of the visitor's notifications, newest first, and how many are unread in all. */
+export interface NotificationPage extends Page<Notification> {
+  /** Unread notifications of the visitor, over every page. */
+  unreadCount: number;
+}
+
+/** Which notifications to mark read: some of the visitor's own by id, or all of them. */
+export type NotificationSelection = { ids: string[] } | { all: true };
 
 /** One page of a longer list; pass `nextCursor` back to get the next page. */
 export interface Page<T> {
@@ -150,4 +192,10 @@ export const LIMITS = {
   searchMax: 200,
   pageSizeDefault: 20,
   pageSizeMax: 100,
+  /** Shortest text (trimmed) worth looking for similar ideas with; shorter finds nothing. */
+  similarTextMin: 3,
+  /** Longest text a similar-ideas lookup reads; adapters send only this much. */
+  similarTextMax: 1_000,
+  similarDefault: 5,
+  similarMax: 10,
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPostEdit, checkSearchQuery, checkTagName, tagSlug } from './validation.js';
+import { LIMITS } from './types.js';
+import { checkCommentBody, checkPostEdit, checkSearchQuery, checkTagName, tagSlug } from './validation.js';
 
 describe('tagSlug', () => {
   it('derives a URL-safe slug from a name', () => {
@@ -25,8 +26,17 @@ describe('input checks', () => {
     expect(checkPostEdit({ title: 'A better title' })).toEqual([]);
     expect(checkPostEdit({ body: '' })).toEqual([]);
     expect(checkPostEdit({})).toHaveLength(1);
-    expect(checkPostEdit({ title: 'ab' })).toEqual([{ field: 'title', message: expect.any(String) }]);
-    expect(checkPostEdit({ body: 'x'.repeat(10_001) })).toEqual([{ field: 'body', message: expect.any(String) }]);
+    expect(checkPostEdit({ title: 'ab' })).toEqual([{ field: 'title', message: expect.any(String), rule: 'too_short', limit: 3 }]);
+    expect(checkPostEdit({ body: 'x'.repeat(10_001) })).toEqual([
+      { field: 'body', message: expect.any(String), rule: 'too_long', limit: 10_000 },
+    ]);
+  });
+
+  it('name the rule a comment breaks, for messages in the visitor\'s language', () => {
+    expect(checkCommentBody('  ')).toEqual([{ field: 'body', message: expect.any(String), rule: 'required' }]);
+    expect(checkCommentBody('x'.repeat(LIMITS.commentMax + 1))).toEqual([
+      { field: 'body', message: expect.any(String), rule: 'too_long', limit: LIMITS.commentMax },
+    ]);
   });
 
   it('check search texts: 1–200 characters', () => {

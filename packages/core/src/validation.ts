@@ -3,7 +3,16 @@ import { LIMITS, type NewPost } from './types.js';
 /** One reason user input was refused, tied to the field a form should mark. */
 export interface InputProblem {
   field: string;
+  /** What is wrong, in English. */
   message: string;
+  /**
+   * The rule broken, for a UI that says it in the visitor's language: `required` (empty),
+   * `too_short` (fewer than `limit` characters), `too_long` (more than `limit`). Absent for
+   * other problems; show `message` then.
+   */
+  rule?: 'required' | 'too_short' | 'too_long';
+  /** The character limit of a `too_short` or `too_long` problem. */
+  limit?: number;
 }
 
 /**
@@ -14,12 +23,12 @@ export function checkNewPost(input: NewPost): InputProblem[] {
   const problems: InputProblem[] = [];
   const title = input.title.trim();
   if (title.length < LIMITS.titleMin) {
-    problems.push({ field: 'title', message: `Title needs at least ${LIMITS.titleMin} characters.` });
+    problems.push({ field: 'title', message: `Title needs at least ${LIMITS.titleMin} characters.`, rule: 'too_short', limit: LIMITS.titleMin });
   } else if (title.length > LIMITS.titleMax) {
-    problems.push({ field: 'title', message: `Title can have at most ${LIMITS.titleMax} characters.` });
+    problems.push({ field: 'title', message: `Title can have at most ${LIMITS.titleMax} characters.`, rule: 'too_long', limit: LIMITS.titleMax });
   }
   if (input.body.length > LIMITS.bodyMax) {
-    problems.push({ field: 'body', message: `Details can have at most ${LIMITS.bodyMax} characters.` });
+    problems.push({ field: 'body', message: `Details can have at most ${LIMITS.bodyMax} characters.`, rule: 'too_long', limit: LIMITS.bodyMax });
   }
   return problems;
 }
@@ -27,9 +36,9 @@ export function checkNewPost(input: NewPost): InputProblem[] {
 /** Checks a comment body with the server's limits. */
 export function checkCommentBody(body: string): InputProblem[] {
   const text = body.trim();
-  if (!text) return [{ field: 'body', message: 'A comment cannot be empty.' }];
+  if (!text) return [{ field: 'body', message: 'A comment cannot be empty.', rule: 'required' }];
   if (text.length > LIMITS.commentMax) {
-    return [{ field: 'body', message: `A comment can have at most ${LIMITS.commentMax} characters.` }];
+    return [{ field: 'body', message: `A comment can have at most ${LIMITS.commentMax} characters.`, rule: 'too_long', limit: LIMITS.commentMax }];
   }
   return [];
 }

@@ -30,7 +30,17 @@ export { postHref } from './internal/post-href.js';
 export { SaysoPostDetail, commentFailureMessage } from './components/sayso-post-detail/sayso-post-detail.component.js';
 export { SaysoCommentEvent } from './events/sayso-comment.js';
 export { SaysoOpenPostEvent } from './events/sayso-open-post.js';
+export {
+  SaysoNotifications,
+  bellLabel,
+  notificationText,
+  notificationsFailureMessage,
+} from './components/sayso-notifications/sayso-notifications.component.js';
+export { RefreshController } from './controllers/refresh.js';
+export type { RefreshOptions, RefreshableView } from './controllers/refresh.js';
 export { plainExcerpt } from './internal/plain-text.js';
 export { DRAFT_SAVE_DELAY_MS, IdeaDraftController } from './controllers/idea-draft.js';
 export { Sayso, init } from './init.js';
+export { SAYSO_LOCALES, SOURCE_LOCALE, getLocale, resolveLocale, setLocale } from './localization.js';
+export type { SaysoLocale } from './localization.js';
 export type { SaysoInitOptions, SaysoInstance } from './init.js';

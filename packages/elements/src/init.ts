@@ -3,6 +3,7 @@ import { createSaysoClient, type SaysoClient } from '@sayso/core';
 import type { SaysoFeedbackButton } from './components/sayso-feedback-button/sayso-feedback-button.component.js';
 import type { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
 import type { Placement } from './controllers/floating.js';
+import { browserOutbox } from './internal/browser-outbox.js';
 
 /** What {@link init} needs to put a feedback launcher on a page. */
 export interface SaysoInitOptions {
@@ -23,6 +24,11 @@ export interface SaysoInitOptions {
   label?: string;
   /** Where the panel opens relative to the launcher (default `top-end`). */
   placement?: Placement;
+  /**
+   * Language of Sayso's text: `en` (default), `de`, a regional tag such as `de-AT`, or `auto`
+   * for the visitor's browser language when Sayso ships it. Page-wide, as `<sayso-provider locale>`.
+   */
+  locale?: string;
 }
 
 /** One launcher put on the page by {@link init}. */
@@ -47,7 +53,7 @@ function checkOptions(options: unknown): asserts options is SaysoInitOptions {
   if (!options || typeof options !== 'object') {
     throw new TypeError("Sayso.init needs an options object, e.g. Sayso.init({ apiUrl: '/api/v1', board: 'feedback' }).");
   }
-  const { apiUrl, board, token, getToken, target } = options as Record<string, unknown>;
+  const { apiUrl, board, token, getToken, target, locale } = options as Record<string, unknown>;
   if (!isNonEmptyString(apiUrl)) {
     throw new TypeError("Sayso.init: `apiUrl` is missing. Give the URL of your Sayso server's API, e.g. apiUrl: '/api/v1'.");
   }
@@ -57,6 +63,9 @@ function checkOptions(options: unknown): asserts options is SaysoInitOptions {
   if (token !== undefined && typeof token !== 'string') throw new TypeError('Sayso.init: `token` must be a string.');
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new TypeError('Sayso.init: `getToken` must be a function that returns a token (or a promise of one, or null).');
+  }
+  if (locale !== undefined && typeof locale !== 'string') {
+    throw new TypeError("Sayso.init: `locale` must be a string, e.g. locale: 'de' (or 'auto').");
   }
   if (target !== undefined && typeof target !== 'string' && !(target instanceof Element)) {
     throw new TypeError('Sayso.init: `target` must be an element or a CSS selector.');
@@ -74,8 +83,8 @@ function resolveTarget(target: Element | string | undefined): Element | undefine
  * Puts a Sayso feedback launcher on the page, for hosts without a bundler:
  *
  * ```html
- * <script type="module">
- *   import { Sayso } from 'https://feedback.example.com/sayso.js';
+ * <script src="https://feedback.example.com/sayso.js"></script>
+ * <script>
  *   const feedback = Sayso.init({ apiUrl: 'https://feedback.example.com/api/v1', board: 'feedback' });
  * </script>
  * ```
@@ -96,10 +105,11 @@ export function init(options: SaysoInitOptions): SaysoInstance {
   }
   const target = resolveTarget(options.target);
   const { apiUrl, board, token, getToken } = options;
-  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: apiUrl, token, getToken }) });
+  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: apiUrl, token, getToken }), outbox: browserOutbox(apiUrl) });
 
   const provider = document.createElement('sayso-provider') as SaysoProvider;
   provider.client = client;
+  if (options.locale !== undefined) provider.locale = options.locale;
   const element = document.createElement('sayso-feedback-button') as SaysoFeedbackButton;
   element.setAttribute('board', board);
   if (options.label !== undefined) element.label = options.label;

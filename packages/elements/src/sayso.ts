@@ -1,5 +1,7 @@
-// The script-tag entry: registers every Sayso element, and exports the same API as index.ts.
-//   <script type="module" src="/sayso.js"></script>
+// Registers every Sayso element, and exports the same API as index.ts: `@sayso/elements/sayso`
+// for bundlers, and the entry of the script-tag bundle dist/sayso.js (see vite.config.ts), a
+// classic script that keeps only the side effects: the elements and `window.Sayso`.
+//   <script src="https://your-sayso-server/sayso.js" defer></script>
 import './components/sayso-provider/sayso-provider.js';
 import './components/sayso-vote-button/sayso-vote-button.js';
 import './components/sayso-post-card/sayso-post-card.js';
@@ -9,11 +11,12 @@ import './components/sayso-post-detail/sayso-post-detail.js';
 import './components/sayso-feedback-button/sayso-feedback-button.js';
 import './components/sayso-roadmap/sayso-roadmap.js';
 import './components/sayso-changelog/sayso-changelog.js';
+import './components/sayso-notifications/sayso-notifications.js';
 
 export * from './index.js';
 
-// For pages that load this file with a plain <script type="module"> and call `Sayso.init(...)`
-// from another script. A page that already has a `Sayso` keeps its own.
+// For pages that load sayso.js with `<script src>` and call `Sayso.init(...)` from another
+// script. A page that already has a `Sayso` keeps its own.
 import { Sayso } from './init.js';
 
 declare global {

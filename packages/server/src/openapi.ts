@@ -15,6 +15,11 @@ import {
   editPostInput,
   errorSchema,
   listCommentsQuery,
+  listNotificationsQueryFields,
+  markNotificationsReadInput,
+  notificationPageSchema,
+  notificationSchema,
+  unreadCountSchema,
   listPostsQueryFields,
   newAdminKeyInput,
   newAdminKeySchema,
@@ -23,6 +28,7 @@ import {
   pathParams,
   postPageSchema,
   postSchema,
+  similarPostsQuery,
   statusSchema,
   tagNameInput,
   tagSchema,
@@ -46,7 +52,7 @@ export interface ApiOperation {
   path: string;
   summary: string;
   description?: string;
-  tag: 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'tags' | 'admin' | 'meta';
+  tag: 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'tags' | 'admin' | 'meta';
   access: Access;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -58,6 +64,7 @@ export interface ApiOperation {
 
 const boardListSchema = z.array(boardSchema);
 const tagListSchema = z.array(tagSchema);
+const postListSchema = z.array(postSchema);
 const adminKeyListSchema = z.array(adminKeySchema);
 
 // Named schemas, listed under components.schemas and referred to by $ref. Every response
@@ -72,10 +79,14 @@ const named: Array<[z.ZodType, string]> = [
   [tagSchema, 'Tag'],
   [postSchema, 'Post'],
   [postPageSchema, 'PostPage'],
+  [postListSchema, 'PostList'],
   [commentSchema, 'Comment'],
   [commentPageSchema, 'CommentPage'],
   [commentDeletionSchema, 'CommentDeletion'],
   [voteResultSchema, 'VoteResult'],
+  [notificationSchema, 'Notification'],
+  [notificationPageSchema, 'NotificationPage'],
+  [unreadCountSchema, 'UnreadCount'],
   [adminKeySchema, 'AdminKey'],
   [visitorTokenSchema, 'VisitorToken'],
   [newAdminKeySchema, 'NewAdminKey'],
@@ -130,6 +141,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: { status: 201, description: 'The new idea, in the board\'s first open status.', schema: postSchema },
   },
   {
+    method: 'get', path: '/boards/:board/similar', tag: 'posts', access: 'anyone', errors: [400, 404],
+    summary: 'Ideas similar to a text being typed, best first',
+    description:
+      'For the idea form: ideas of the board that say what `text` says, ranked by the core similarity engine ' +
+      '(stems, word pairs and character trigrams; typo tolerant). Ideas closed as duplicates are left out, and so are ' +
+      'weak matches, so there may be fewer than `limit`, or none.',
+    query: similarPostsQuery,
+    response: { status: 200, description: 'Up to `limit` ideas, `voted` for the caller.', schema: postListSchema },
+  },
+  {
     method: 'get', path: '/posts/:id', tag: 'posts', access: 'anyone', errors: [404],
     summary: 'One idea',
     response: { status: 200, description: 'The idea, `voted` for the caller.', schema: postSchema },
@@ -175,6 +196,23 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: 'delete', path: '/comments/:commentId', tag: 'comments', access: 'visitor', errors: [401, 403, 404],
     summary: 'Delete a comment for good (author or admin)',
     response: { status: 200, description: 'The idea\'s exact comment count afterwards.', schema: commentDeletionSchema },
+  },
+  {
+    method: 'get', path: '/notifications', tag: 'notifications', access: 'anyone', errors: [400, 401],
+    summary: 'The caller\'s notifications, newest first, and their unread count',
+    description:
+      'An idea moved into a done status notifies its author and every voter once (`shipped`); a comment notifies the ' +
+      'idea\'s author and earlier commenters (`reply`). Nobody is notified of what they did. Only ever the caller\'s own; ' +
+      'a caller without identity has none. Keyset pages: notifications added between pages never repeat.',
+    query: listNotificationsQueryFields,
+    response: { status: 200, description: 'A page of notifications and the unread count over all pages.', schema: notificationPageSchema },
+  },
+  {
+    method: 'post', path: '/notifications/read', tag: 'notifications', access: 'anyone', errors: [400, 401],
+    summary: 'Mark the caller\'s notifications read, by id or all',
+    description: 'Ids of anyone else\'s notifications, or unknown ones, change nothing. Repeating it changes nothing.',
+    body: markNotificationsReadInput,
+    response: { status: 200, description: 'The caller\'s unread count afterwards.', schema: unreadCountSchema },
   },
   {
     method: 'get', path: '/boards/:board/tags', tag: 'tags', access: 'anyone', errors: [404],
@@ -341,6 +379,7 @@ export function openApiDocument(): Record<string, unknown> {
       { name: 'posts' },
       { name: 'votes' },
       { name: 'comments' },
+      { name: 'notifications', description: '"Your request shipped" and replies, for the caller only.' },
       { name: 'tags' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
       { name: 'meta' },

@@ -1,4 +1,4 @@
-import { SaysoError, encodeKeysetCursor, encodeOffsetCursor, type Page } from '@sayso/core';
+import { SaysoError, encodeKeysetCursor, encodeOffsetCursor, type NotificationPage, type Page } from '@sayso/core';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from './app.js';
 import { generateAdminKey, hashAdminKey, type AskerFunctions } from './asker.js';
@@ -9,13 +9,17 @@ import {
   editCommentInput,
   editPostInput,
   listCommentsQuery,
+  listNotificationsQuery,
+  markNotificationsReadInput,
   listPostsQuery,
   newAdminKeyInput,
   newCommentInput,
   newPostInput,
   parseInput,
+  similarPostsQuery,
   tagNameInput,
 } from './schemas.js';
+import { createSimilarPosts } from './services/similar-posts.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +54,7 @@ const offsetPage = <T>(slice: queries.Slice<T>, offset: number, limit: number): 
 export function apiRoutes(options: { db: Database; asker: AskerFunctions; openApiDocument: () => unknown }): Hono<AppEnv> {
   const { db, asker } = options;
   const api = new Hono<AppEnv>();
+  const similarPosts = createSimilarPosts(db);
 
   // Credentials that are sent are checked on every route, reads included: an invalid token or
   // an unknown admin key is 401 everywhere, never silently downgraded to an anonymous caller.
@@ -82,7 +87,7 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
   api.get('/boards/:board/posts', async (c) => {
     const query = parseInput(listPostsQuery, c.req.query());
     const slice = await queries.listPosts(db, { board: c.req.param('board'), ...query, viewer: await asker.viewer(c) });
-    if (query.sort === 'new') {
+    if (query.sort === 'new' || query.sort === 'shipped') {
       const next = slice.hasMore && slice.lastPosition ? encodeKeysetCursor(slice.lastPosition) : null;
       return c.json({ items: slice.items, nextCursor: next } satisfies Page<unknown>);
     }
@@ -94,6 +99,11 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
     const input = parseInput(newPostInput, await readJson(c));
     const post = await queries.createPost(db, { board: c.req.param('board'), ...input, voter: actor.key });
     return c.json(post, 201);
+  });
+
+  api.get('/boards/:board/similar', async (c) => {
+    const query = parseInput(similarPostsQuery, c.req.query());
+    return c.json(await similarPosts.find({ board: c.req.param('board'), ...query, viewer: await asker.viewer(c) }));
   });
 
   api.get('/posts/:id', async (c) => {
@@ -153,6 +163,21 @@ export function apiRoutes(options: { db: Database; asker: AskerFunctions; openAp
     const commentId = idParam(c, 'commentId', 'comment');
     const actor = await asker.requireActor(c);
     return c.json(await queries.deleteComment(db, { commentId, actor }));
+  });
+
+  // Notifications: only ever the caller's own. A caller without identity simply has none, so a
+  // bell on a page a visitor has never acted on shows an empty list rather than an error.
+
+  api.get('/notifications', async (c) => {
+    const query = parseInput(listNotificationsQuery, c.req.query());
+    const slice = await queries.listNotifications(db, { viewer: await asker.viewer(c), ...query });
+    const next = slice.hasMore && slice.lastPosition ? encodeKeysetCursor(slice.lastPosition) : null;
+    return c.json({ items: slice.items, nextCursor: next, unreadCount: slice.unreadCount } satisfies NotificationPage);
+  });
+
+  api.post('/notifications/read', async (c) => {
+    const selection = parseInput(markNotificationsReadInput, await readJson(c));
+    return c.json(await queries.markNotificationsRead(db, { viewer: await asker.viewer(c), selection }));
   });
 
   // Tags

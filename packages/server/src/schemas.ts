@@ -13,6 +13,7 @@ import {
   decodeKeysetCursor,
   decodeOffsetCursor,
   type InputProblem,
+  type NotificationSelection,
 } from '@sayso/core';
 import { z } from 'zod';
 
@@ -80,9 +81,12 @@ const key = (field: string) =>
 /** The fields of the `GET /boards/:board/posts` query, as documented. */
 export const listPostsQueryFields = z.object({
   sort: z
-    .enum(POST_SORTS as [string, ...string[]], { error: 'sort must be one of top, new, trending.' })
+    .enum(['shipped', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped.' })
     .default('top')
-    .describe('top: most votes; new: newest first; trending: votes weighted toward recent ones.'),
+    .describe(
+      'top: most votes; new: newest first; trending: votes weighted toward recent ones; shipped: most recently shipped ' +
+        'first (ideas never shipped by their creation), the changelog\'s order.',
+    ),
   cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort; opaque.'),
   limit,
   status: key('status').optional().describe('Only posts in this status (a status key of the board).'),
@@ -96,19 +100,25 @@ export const listPostsQueryFields = z.object({
     .describe('Full-text search over title and body (PostgreSQL websearch syntax, English stemming), 1 to 200 characters.'),
 });
 
+/** A keyset cursor of this server (`null`: none, the first page); `undefined` when it is not one. */
+const keysetAfter = (raw: string | undefined) => {
+  const after = decodeKeysetCursor(raw);
+  return after && !UUID.test(after.id) ? undefined : after;
+};
+
 /**
  * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
- * `new`, an offset for `top` and `trending` (see queries.listPosts).
+ * `new` and `shipped`, an offset for `top` and `trending` (see queries.listPosts).
  */
 export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   const { cursor: raw, ...rest } = query;
-  if (query.sort === 'new') {
-    const after = decodeKeysetCursor(raw);
-    if (after === undefined || (after && !UUID.test(after.id))) {
-      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'The cursor is not one this server gave out for sort=new.' });
+  if (query.sort === 'new' || query.sort === 'shipped') {
+    const after = keysetAfter(raw);
+    if (after === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${query.sort}.` });
       return z.NEVER;
     }
-    return { ...rest, sort: query.sort as 'new', after, offset: 0 };
+    return { ...rest, sort: query.sort as 'new' | 'shipped', after, offset: 0 };
   }
   const offset = decodeOffsetCursor(raw);
   if (offset === undefined) {
@@ -118,10 +128,68 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   return { ...rest, sort: query.sort as 'top' | 'trending', after: null, offset };
 });
 
+/** `GET /notifications` query: keyset pages, newest first. */
+export const listNotificationsQueryFields = z.object({
+  cursor: cursorText.optional().describe('nextCursor of the previous page; opaque.'),
+  limit,
+});
+
+export const listNotificationsQuery = listNotificationsQueryFields.transform((query, ctx) => {
+  const after = keysetAfter(query.cursor);
+  if (after === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'The cursor is not one this server gave out for notifications.' });
+    return z.NEVER;
+  }
+  return { after, limit: query.limit };
+});
+
+/** `POST /notifications/read`: some of the caller's notifications by id, or all of them. */
+export const markNotificationsReadInput = z
+  .strictObject(
+    {
+      ids: z
+        .array(z.string({ error: 'Each id must be a string.' }).max(100, 'That is not a notification id.'), {
+          error: 'ids must be an array of notification ids.',
+        })
+        .min(1, 'ids must list at least one notification.')
+        .max(LIMITS.pageSizeMax, `ids can list at most ${LIMITS.pageSizeMax} notifications.`)
+        .optional()
+        .describe(`1 to ${LIMITS.pageSizeMax} ids of the caller's notifications; others are ignored.`),
+      all: z.literal(true, { error: 'all must be true.' }).optional().describe('true: every notification of the caller.'),
+    },
+    { error: 'Send a JSON object with ids or all: true.' },
+  )
+  .superRefine((input, ctx) => {
+    if ((input.ids === undefined) === (input.all === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: 'Send either ids or all: true.' });
+    }
+  })
+  .transform((input): NotificationSelection => (input.ids ? { ids: input.ids } : { all: true }));
+
 /** `GET /posts/:id/comments` query. */
 export const listCommentsQuery = z.object({
   cursor: cursor.describe('nextCursor of the previous page; opaque.'),
   limit,
+});
+
+const similarLimitMessage = 'limit must be a whole number of at least 1.';
+
+/** `GET /boards/:board/similar` query: what the visitor is typing, and how many ideas to return. */
+export const similarPostsQuery = z.object({
+  text: text('text')
+    .pipe(z.string().max(LIMITS.similarTextMax, `text can have at most ${LIMITS.similarTextMax} characters.`))
+    .describe(
+      `A title, optionally followed by details; at most ${LIMITS.similarTextMax} characters. ` +
+        `Shorter than ${LIMITS.similarTextMin} characters once trimmed, or without content words, finds nothing.`,
+    ),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,6}$/, similarLimitMessage)
+    .transform(Number)
+    .pipe(z.number().min(1, similarLimitMessage))
+    .transform((value) => Math.min(value, LIMITS.similarMax))
+    .default(LIMITS.similarDefault)
+    .describe(`How many ideas at most (default ${LIMITS.similarDefault}); more than ${LIMITS.similarMax} counts as ${LIMITS.similarMax}.`),
 });
 
 /**
@@ -238,6 +306,9 @@ export const postSchema = z.strictObject({
   tags: z.array(tagSchema),
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
+  shippedAt: isoDate
+    .nullable()
+    .describe('When the idea last moved into a done status from one that is not; null while it is not done.'),
 });
 
 export const commentSchema = z.strictObject({
@@ -254,6 +325,21 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 
 export const postPageSchema = pageSchema(postSchema);
 export const commentPageSchema = pageSchema(commentSchema);
+
+export const notificationSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['shipped', 'reply']).describe('shipped: an idea the caller asked for shipped; reply: a new comment.'),
+  post: z.strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() }),
+  comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null for shipped.'),
+  createdAt: isoDate,
+  readAt: isoDate.nullable().describe('null while unread.'),
+});
+
+export const notificationPageSchema = pageSchema(notificationSchema).extend({
+  unreadCount: z.number().int().describe('The caller\'s unread notifications over every page.'),
+});
+
+export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() });
 
 export const voteResultSchema = z.strictObject({ postId: z.string(), voted: z.boolean(), voteCount: z.number().int() });
 

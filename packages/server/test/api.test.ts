@@ -98,6 +98,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
         tags: [],
         createdAt: expect.any(String),
         editedAt: null,
+        shippedAt: null,
       });
       expect(new Date(post.createdAt).toISOString()).toBe(post.createdAt);
       expect((await call('GET', `/posts/${post.id}`, { voter: ALICE })).json).toEqual(post);

@@ -38,6 +38,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'boards',
       'comments',
       'idempotency_keys',
+      'notifications',
       'post_events',
       'post_tags',
       'posts',

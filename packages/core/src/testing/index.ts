@@ -205,6 +205,44 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
       });
     });
 
+    describe('idempotency keys', () => {
+      const key = () => `suite-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+      it('creates one post for the same key twice, answering the repeat as the first call', async () => {
+        await freshBoard();
+        const idempotencyKey = key();
+        const first = await alice.createPost({ board, title: 'Sent twice from an outbox', body: 'Once only', idempotencyKey });
+        const again = await alice.createPost({ board, title: 'Sent twice from an outbox', body: 'Once only', idempotencyKey });
+        expect(again).toEqual(first);
+        expect((await alice.listPosts({ board })).items.map((p) => p.id)).toEqual([first.id]);
+        const other = await alice.createPost({ board, title: 'Sent twice from an outbox', body: 'Once only', idempotencyKey: key() });
+        expect(other.id).not.toBe(first.id);
+      });
+
+      it('answers a repeated vote key with the first result, even after the count moved on', async () => {
+        await freshBoard();
+        const post = await alice.createPost({ board, title: 'Offline votes', body: '' });
+        const idempotencyKey = key();
+        const first = await bob.vote({ postId: post.id, idempotencyKey });
+        expect(first).toEqual({ postId: post.id, voted: true, voteCount: 2 });
+        await carol.vote({ postId: post.id });
+        expect(await bob.vote({ postId: post.id, idempotencyKey })).toEqual(first);
+        expect((await carol.getPost({ postId: post.id })).voteCount).toBe(3);
+        const unvoteKey = key();
+        expect(await bob.unvote({ postId: post.id, idempotencyKey: unvoteKey })).toMatchObject({ voted: false, voteCount: 2 });
+        expect(await bob.unvote({ postId: post.id, idempotencyKey: unvoteKey })).toMatchObject({ voted: false, voteCount: 2 });
+      });
+
+      it('keeps keys apart per visitor', async () => {
+        await freshBoard();
+        const idempotencyKey = key();
+        const mine = await alice.createPost({ board, title: 'Same key, other visitor', body: '', idempotencyKey });
+        const theirs = await bob.createPost({ board, title: 'Same key, other visitor', body: '', idempotencyKey });
+        expect(theirs.id).not.toBe(mine.id);
+        expect((await carol.listPosts({ board })).items).toHaveLength(2);
+      });
+    });
+
     describe('sorting and pages', () => {
       it('orders top by votes and new by creation time', async () => {
         await freshBoard();
@@ -364,6 +402,64 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
       });
     });
 
+    describe('similar ideas', () => {
+      const ideas = async () => {
+        await freshBoard();
+        const dark = await alice.createPost({ board, title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' });
+        const csv = await bob.createPost({ board, title: 'Export to CSV', body: 'For the monthly report.' });
+        const gantt = await carol.createPost({ board, title: 'Gantt chart view', body: 'Tasks as bars on a timeline.' });
+        return { dark, csv, gantt };
+      };
+      const ids = (posts: Post[]) => posts.map((post) => post.id);
+
+      it('ranks the idea saying the same thing first, typos and word forms included', async () => {
+        const { dark, csv, gantt } = await ideas();
+        expect(ids(await bob.findSimilarPosts({ board, text: 'A dark theme in the editor please' }))[0]).toBe(dark.id);
+        expect(ids(await bob.findSimilarPosts({ board, text: 'gant charts' }))[0]).toBe(gantt.id);
+        expect(ids(await bob.findSimilarPosts({ board, text: 'exporting reports as csv files' }))[0]).toBe(csv.id);
+        expect(await bob.findSimilarPosts({ board, text: 'zeppelin parking' })).toEqual([]);
+      });
+
+      it('answers whole posts as the caller sees them', async () => {
+        const { dark } = await ideas();
+        const [forAlice] = await alice.findSimilarPosts({ board, text: 'dark mode' });
+        const [forBob] = await bob.findSimilarPosts({ board, text: 'dark mode' });
+        expect(forAlice).toEqual(await alice.getPost({ postId: dark.id }));
+        expect(forAlice).toMatchObject({ voted: true, voteCount: 1 });
+        expect(forBob).toMatchObject({ id: dark.id, voted: false, voteCount: 1 });
+      });
+
+      it('finds nothing for a text too short or without content words', async () => {
+        await ideas();
+        for (const text of ['', '   ', 'da', 'the and of it']) {
+          expect(await bob.findSimilarPosts({ board, text })).toEqual([]);
+        }
+      });
+
+      it('returns 5 by default, at most limit, never more than 10', async () => {
+        await freshBoard();
+        for (let n = 1; n <= 12; n++) await alice.createPost({ board, title: `Dark mode variant ${n}`, body: '' });
+        expect(await bob.findSimilarPosts({ board, text: 'dark mode' })).toHaveLength(5);
+        expect(await bob.findSimilarPosts({ board, text: 'dark mode', limit: 2 })).toHaveLength(2);
+        expect(await bob.findSimilarPosts({ board, text: 'dark mode', limit: 50 })).toHaveLength(10);
+        await rejectsWith(bob.findSimilarPosts({ board, text: 'dark mode', limit: 0 }), 'invalid_input');
+      });
+
+      it('keeps up with new and edited ideas', async () => {
+        const { csv } = await ideas();
+        expect(ids(await bob.findSimilarPosts({ board, text: 'sync with google calendar' }))).toEqual([]);
+        const sync = await carol.createPost({ board, title: 'Google Calendar sync', body: '' });
+        expect(ids(await bob.findSimilarPosts({ board, text: 'sync with google calendar' }))).toEqual([sync.id]);
+        await bob.updatePost({ postId: csv.id, title: 'Outlook calendar sync' });
+        expect(ids(await bob.findSimilarPosts({ board, text: 'sync with outlook calendar' }))[0]).toBe(csv.id);
+      });
+
+      it('is not_found for an unknown board', async () => {
+        await freshBoard();
+        await rejectsWith(alice.findSimilarPosts({ board: `${board}-missing`, text: 'dark mode' }), 'not_found');
+      });
+    });
+
     describe('keyset pages of new', () => {
       it('never repeats a post when one is added between pages', async () => {
         await freshBoard();
@@ -392,6 +488,140 @@ export function runAdapterSuite(name: string, setup: () => Promise<AdapterSuiteF
         const top = await alice.listPosts({ board, sort: 'top', limit: 1 });
         await rejectsWith(alice.listPosts({ board, sort: 'top', cursor: newest.nextCursor }), 'invalid_input');
         await rejectsWith(alice.listPosts({ board, sort: 'new', cursor: top.nextCursor }), 'invalid_input');
+      });
+    });
+
+    describe('notifications', () => {
+      let people = 0;
+      /** Visitors of their own, so notifications from other tests never show up in the counts. */
+      const newPeople = () => {
+        const tag = `suite-notify-${++people}`;
+        return {
+          author: fixture.adapterFor(`${tag}-author`),
+          voter: fixture.adapterFor(`${tag}-voter`),
+          commenter: fixture.adapterFor(`${tag}-commenter`),
+          bystander: fixture.adapterFor(`${tag}-bystander`),
+        };
+      };
+      const kindsOf = async (adapter: SaysoAdapter) =>
+        (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);
+
+      it('has none for a visitor who did nothing, and refuses a bad cursor or limit', async () => {
+        const { bystander } = newPeople();
+        expect(await bystander.listNotifications()).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
+        await rejectsWith(bystander.listNotifications({ cursor: 'not a cursor at all' }), 'invalid_input');
+        await rejectsWith(bystander.listNotifications({ limit: 0 }), 'invalid_input');
+        await rejectsWith(bystander.listNotifications({ limit: 101 }), 'invalid_input');
+        await rejectsWith(bystander.markNotificationsRead({ ids: [] }), 'invalid_input');
+        await rejectsWith(bystander.markNotificationsRead({} as { all: true }), 'invalid_input');
+      });
+
+      it('tells the idea\'s author and earlier commenters of a reply, never its writer', async () => {
+        await freshBoard();
+        const { author, voter, commenter, bystander } = newPeople();
+        const post = await author.createPost({ board, title: 'Offline mode', body: '' });
+        await voter.vote({ postId: post.id });
+        const first = await commenter.addComment({ postId: post.id, body: 'Yes please' });
+        const [reply] = (await author.listNotifications()).items;
+        expect(reply).toEqual({
+          id: expect.any(String),
+          kind: 'reply',
+          post: { id: post.id, board, title: 'Offline mode' },
+          comment: { id: first.id, author: first.author },
+          createdAt: expect.any(String),
+          readAt: null,
+        });
+        expect(await commenter.listNotifications()).toMatchObject({ items: [], unreadCount: 0 });
+        await author.addComment({ postId: post.id, body: 'Thanks, noted' });
+        await commenter.addComment({ postId: post.id, body: 'One more thing' });
+        expect(await kindsOf(author)).toEqual(['reply Offline mode', 'reply Offline mode']);
+        expect(await kindsOf(commenter)).toEqual(['reply Offline mode']);
+        // Voting is not taking part in the discussion: voters hear only when the idea ships.
+        expect(await kindsOf(voter)).toEqual([]);
+        expect(await kindsOf(bystander)).toEqual([]);
+        expect((await author.listNotifications()).unreadCount).toBe(2);
+      });
+
+      it('tells the author and every voter once when an idea ships, with its ship date', async (context) => {
+        const { adapter: adminAdapter, admin } = adminOrSkip(context);
+        await freshBoard();
+        const { author, voter, commenter, bystander } = newPeople();
+        const post = await author.createPost({ board, title: 'Dark mode', body: '' });
+        expect(post.shippedAt).toBeNull();
+        await voter.vote({ postId: post.id });
+        await commenter.vote({ postId: post.id });
+        await commenter.unvote({ postId: post.id });
+        await admin.setPostStatus({ postId: post.id, status: 'planned' });
+        expect(await kindsOf(author)).toEqual([]);
+        const shipped = await admin.setPostStatus({ postId: post.id, status: 'shipped' });
+        expect(Number.isNaN(Date.parse(shipped.shippedAt ?? ''))).toBe(false);
+        expect((await bystander.getPost({ postId: post.id })).shippedAt).toBe(shipped.shippedAt);
+        for (const asker of [author, voter]) {
+          const page = await asker.listNotifications();
+          expect(page.unreadCount).toBe(1);
+          expect(page.items).toEqual([
+            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, createdAt: expect.any(String), readAt: null },
+          ]);
+        }
+        expect(await kindsOf(commenter)).toEqual([]);
+        expect(await kindsOf(bystander)).toEqual([]);
+        expect(await kindsOf(adminAdapter)).toEqual([]);
+
+        // Taken back, the ship date goes; shipped again while the news is unread, nobody hears twice.
+        expect((await admin.setPostStatus({ postId: post.id, status: 'in-progress' })).shippedAt).toBeNull();
+        const again = await admin.setPostStatus({ postId: post.id, status: 'shipped' });
+        expect(Date.parse(again.shippedAt!)).toBeGreaterThanOrEqual(Date.parse(shipped.shippedAt!));
+        expect(await kindsOf(author)).toEqual(['shipped Dark mode']);
+        // Once read, shipping it again is news again.
+        await voter.markNotificationsRead({ all: true });
+        await admin.setPostStatus({ postId: post.id, status: 'planned' });
+        await admin.setPostStatus({ postId: post.id, status: 'shipped' });
+        expect(await kindsOf(voter)).toEqual(['shipped Dark mode', 'shipped Dark mode']);
+        expect((await voter.listNotifications()).unreadCount).toBe(1);
+        expect(await kindsOf(author)).toEqual(['shipped Dark mode']);
+      });
+
+      it('orders the changelog sort by ship date, newest first, page by page', async (context) => {
+        const { admin } = adminOrSkip(context);
+        await freshBoard();
+        const first = await alice.createPost({ board, title: 'First idea', body: '' });
+        const second = await alice.createPost({ board, title: 'Second idea', body: '' });
+        const third = await alice.createPost({ board, title: 'Third idea', body: '' });
+        await admin.setPostStatus({ postId: second.id, status: 'shipped' });
+        await admin.setPostStatus({ postId: first.id, status: 'shipped' });
+        const shipped = await allPages((cursor) => bob.listPosts({ board, sort: 'shipped', status: 'shipped', cursor, limit: 1 }));
+        expect(shipped.map((p) => p.id)).toEqual([first.id, second.id]);
+        // Ideas never shipped count from their creation.
+        const all = await allPages((cursor) => bob.listPosts({ board, sort: 'shipped', cursor, limit: 2 }));
+        expect(all.map((p) => p.id)).toEqual([first.id, second.id, third.id]);
+        await rejectsWith(bob.listPosts({ board, sort: 'shipped', cursor: (await bob.listPosts({ board, sort: 'top', limit: 1 })).nextCursor }), 'invalid_input');
+      });
+
+      it('pages newest first and marks read by id or all, only ever the visitor\'s own', async () => {
+        await freshBoard();
+        const { author, commenter } = newPeople();
+        const posts = [];
+        for (let n = 1; n <= 3; n++) posts.push(await author.createPost({ board, title: `Idea number ${n}`, body: '' }));
+        for (const post of posts) await commenter.addComment({ postId: post.id, body: 'Me too' });
+        const first = await author.listNotifications({ limit: 2 });
+        expect(first.items.map((n) => n.post.title)).toEqual(['Idea number 3', 'Idea number 2']);
+        expect(first).toMatchObject({ unreadCount: 3, nextCursor: expect.any(String) });
+        const second = await author.listNotifications({ cursor: first.nextCursor, limit: 2 });
+        expect(second.items.map((n) => n.post.title)).toEqual(['Idea number 1']);
+        expect(second.nextCursor).toBeNull();
+
+        const [newest, middle] = first.items;
+        // Someone else's ids change nothing, and say nothing about them.
+        expect(await commenter.markNotificationsRead({ ids: [newest!.id] })).toEqual({ unreadCount: 0 });
+        expect((await author.listNotifications()).unreadCount).toBe(3);
+        expect(await author.markNotificationsRead({ ids: [newest!.id, newest!.id] })).toEqual({ unreadCount: 2 });
+        expect(await author.markNotificationsRead({ ids: [newest!.id] })).toEqual({ unreadCount: 2 });
+        const after = await author.listNotifications();
+        expect(after.items.map((n) => n.readAt === null)).toEqual([false, true, true]);
+        expect(Number.isNaN(Date.parse(after.items[0]!.readAt!))).toBe(false);
+        expect(after.items[1]!.id).toBe(middle!.id);
+        expect(await author.markNotificationsRead({ all: true })).toEqual({ unreadCount: 0 });
+        expect((await author.listNotifications()).items.every((n) => n.readAt !== null)).toBe(true);
       });
     });
 

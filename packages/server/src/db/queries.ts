@@ -7,8 +7,11 @@ import {
   type Comment,
   type CommentDeletion,
   type KeysetPosition,
+  type Notification,
+  type NotificationKind,
+  type NotificationSelection,
   type Post,
-  type PostSort,
+  type PostListSort,
   type Status,
   type StatusKind,
   type Tag,
@@ -77,8 +80,11 @@ interface PostRow {
   tags: Tag[] | string | null;
   created_at: Date | string;
   edited_at: Date | string | null;
+  shipped_at: Date | string | null;
   /** created_at in UTC with microseconds, for keyset cursors (a JS Date keeps only ms). */
   cursor_at: string;
+  /** The same for COALESCE(shipped_at, created_at), the `shipped` order. */
+  shipped_cursor_at: string;
 }
 
 interface CommentRow {
@@ -110,6 +116,7 @@ const toPost = (row: PostRow): Post => ({
   tags: (typeof row.tags === 'string' ? (JSON.parse(row.tags) as Tag[]) : row.tags) ?? [],
   createdAt: iso(row.created_at),
   editedAt: isoOrNull(row.edited_at),
+  shippedAt: isoOrNull(row.shipped_at),
 });
 
 const toComment = (row: CommentRow): Comment => ({
@@ -146,15 +153,19 @@ const postSelect = (viewer: string) => `
              FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
             WHERE pt.post_id = p.id
          ), '[]'::json) AS tags,
-         p.created_at, p.edited_at,
-         to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         p.created_at, p.edited_at, p.shipped_at,
+         COALESCE(p.shipped_at, p.created_at) AS shipped_or_created_at,
+         to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+         to_char(COALESCE(p.shipped_at, p.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS shipped_cursor_at
     FROM posts p
     JOIN boards b ON b.id = p.board_id
     JOIN users author ON author.id = p.author_id`;
 
 // Ties always end on the id, so every order is total and pages never repeat or skip a post.
-// `trending` is core's trendingScore() in SQL: votes / (age in hours + 2) ^ 1.5.
-const ORDER_BY: Record<PostSort, string> = {
+// `trending` is core's trendingScore() in SQL: votes / (age in hours + 2) ^ 1.5. `shipped` is
+// the changelog's order: ship date, creation for ideas never shipped.
+const ORDER_BY: Record<PostListSort, string> = {
+  shipped: 'shipped_or_created_at DESC, id DESC',
   top: 'vote_count DESC, created_at DESC, id DESC',
   new: 'created_at DESC, id DESC',
   trending: `vote_count::float8 / power(greatest(0, extract(epoch FROM now() - created_at)::float8 / 3600) + 2, 1.5) DESC,
@@ -317,9 +328,9 @@ export interface PostListFilters {
  * One page of a board's posts in the given order, narrowed by the filters; `not_found` for an
  * unknown board.
  *
- * `new` pages by keyset (`after`: the last post's creation time and id), so posts created
- * between two pages never shift the walk: the next page starts strictly after the last post
- * seen. `top` and `trending` page by `offset`: their order changes whenever anyone votes, so no
+ * `new` and `shipped` page by keyset (`after`: the last post's creation (or ship) time and id),
+ * so posts created between two pages never shift the walk: the next page starts strictly after
+ * the last post seen. `top` and `trending` page by `offset`: their order changes whenever anyone votes, so no
  * cursor could pin a position in them anyway, and an offset is honest about that. `lastPosition`
  * is the keyset position of the page's last post, for the next cursor.
  */
@@ -327,7 +338,7 @@ export async function listPosts(
   db: Queryable,
   params: {
     board: string;
-    sort: PostSort;
+    sort: PostListSort;
     offset?: number;
     after?: KeysetPosition | null;
     limit: number;
@@ -348,10 +359,12 @@ export async function listPosts(
     // The same expression as the GIN index posts_search_idx, so the index serves it.
     where.push(`to_tsvector('english', p.title || ' ' || p.body) @@ websearch_to_tsquery('english', ${param(params.q)})`);
   }
-  if (params.sort === 'new' && params.after) {
-    where.push(`(p.created_at, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
+  const keyset = params.sort === 'new' || params.sort === 'shipped';
+  if (keyset && params.after) {
+    const at = params.sort === 'new' ? 'p.created_at' : 'COALESCE(p.shipped_at, p.created_at)';
+    where.push(`(${at}, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
   }
-  const offset = params.sort === 'new' ? 0 : (params.offset ?? 0);
+  const offset = keyset ? 0 : (params.offset ?? 0);
   const rows = await db.query<PostRow>(
     `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed
       ORDER BY ${ORDER_BY[params.sort]}
@@ -363,7 +376,7 @@ export async function listPosts(
   return {
     items: kept.map(toPost),
     hasMore: rows.length > params.limit,
-    ...(last ? { lastPosition: { at: last.cursor_at, id: last.id } } : {}),
+    ...(last ? { lastPosition: { at: params.sort === 'shipped' ? last.shipped_cursor_at : last.cursor_at, id: last.id } } : {}),
   };
 }
 
@@ -371,6 +384,70 @@ export async function listPosts(
 export async function findPost(db: Queryable, postId: string, viewer: string | null): Promise<Post | undefined> {
   const [row] = await db.query<PostRow>(`${postSelect('$2')} WHERE p.id = $1`, [postId, viewer]);
   return row && toPost(row);
+}
+
+/** Where a board's post texts stand: what a similarity index of the board depends on. */
+export interface BoardTextVersion {
+  boardId: string;
+  posts: number;
+  /** Newest creation and newest edit (PostgreSQL timestamps as text); `null` when none. */
+  newestCreated: string | null;
+  newestEdited: string | null;
+  /** Posts in a status of kind `duplicate`: they change status, not text. */
+  closedAsDuplicate: string[];
+}
+
+/**
+ * Where a board's post texts stand, read cheaply on every similar-ideas lookup: the count, newest
+ * creation and newest edit change whenever a post is added, removed or edited. `not_found` for an
+ * unknown board.
+ */
+export async function boardTextVersion(db: Queryable, board: string): Promise<BoardTextVersion> {
+  const [row] = await db.query<{ id: string; posts: number; created: string | null; edited: string | null; duplicates: string[] | null }>(
+    `SELECT b.id, count(p.id)::int AS posts, max(p.created_at)::text AS created, max(p.edited_at)::text AS edited,
+            array_agg(p.id::text) FILTER (WHERE s.kind = 'duplicate') AS duplicates
+       FROM boards b
+       LEFT JOIN posts p ON p.board_id = b.id
+       LEFT JOIN statuses s ON s.board_id = p.board_id AND s.key = p.status_key
+      WHERE b.slug = $1
+      GROUP BY b.id`,
+    [board],
+  );
+  if (!row) throw new SaysoError('not_found', `There is no board "${board}".`);
+  return {
+    boardId: row.id,
+    posts: row.posts,
+    newestCreated: row.created,
+    newestEdited: row.edited,
+    closedAsDuplicate: row.duplicates ?? [],
+  };
+}
+
+/**
+ * The text of a board's posts, for its similarity index: all of them, or with `since` only those
+ * created or edited since then. The window reaches 5 seconds further back, so a post whose
+ * transaction began before an already seen one but committed after it is not missed.
+ */
+export function boardPostTexts(
+  db: Queryable,
+  boardId: string,
+  since?: Pick<BoardTextVersion, 'newestCreated' | 'newestEdited'>,
+): Promise<{ id: string; title: string; body: string }[]> {
+  if (!since) return db.query('SELECT id::text AS id, title, body FROM posts WHERE board_id = $1', [boardId]);
+  return db.query(
+    `SELECT id::text AS id, title, body FROM posts
+      WHERE board_id = $1
+        AND (created_at > $2::timestamptz - interval '5 seconds' OR edited_at > $3::timestamptz - interval '5 seconds')`,
+    [boardId, since.newestCreated, since.newestEdited],
+  );
+}
+
+/** Posts by id as the given visitor sees them, in the order of `ids`; unknown ids are skipped. */
+export async function findPostsInOrder(db: Queryable, ids: string[], viewer: string | null): Promise<Post[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<PostRow>(`${postSelect('$2')} WHERE p.id = ANY($1::uuid[])`, [ids, viewer]);
+  const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -466,6 +543,15 @@ export async function addComment(
        SELECT added.*, u.name AS author_name FROM added JOIN users u ON u.id = added.author_id`,
       [params.postId, authorId, params.body],
     );
+    // The idea's author and everyone who commented before, once each, never the writer.
+    await tx.query(
+      `INSERT INTO notifications (recipient_id, kind, post_id, comment_id)
+       SELECT r.user_id, 'reply', $1, $2
+         FROM (SELECT author_id AS user_id FROM posts WHERE id = $1
+               UNION SELECT author_id FROM comments WHERE post_id = $1 AND id <> $2) AS r
+        WHERE r.user_id <> $3`,
+      [params.postId, row!.id, authorId],
+    );
     return toComment(row!);
   });
 }
@@ -509,18 +595,44 @@ export async function updatePost(
       }
     }
     if (params.status !== undefined && params.status !== post.status_key) {
-      const [known] = await tx.query('SELECT 1 FROM statuses WHERE board_id = $1 AND key = $2', [post.board_id, params.status]);
-      if (!known) {
+      const [target] = await tx.query<{ kind: StatusKind; was_done: boolean }>(
+        `SELECT kind, EXISTS (SELECT 1 FROM statuses WHERE board_id = $1 AND key = $3 AND kind = 'done') AS was_done
+           FROM statuses WHERE board_id = $1 AND key = $2`,
+        [post.board_id, params.status, post.status_key],
+      );
+      if (!target) {
         throw new SaysoError('invalid_input', `This board has no status "${params.status}".`, {
           problems: [{ field: 'status', message: `This board has no status "${params.status}".` }],
         });
       }
       const actorId = await ensureUser(tx, actor.key);
-      await tx.query('UPDATE posts SET status_key = $2 WHERE id = $1', [params.postId, params.status]);
+      const done = target.kind === 'done';
+      const shipping = done && !target.was_done;
+      // Into done: shipped now. Between done statuses: shipped when it first got there. Out of
+      // done: not shipped (any more).
+      await tx.query(
+        `UPDATE posts SET status_key = $2, shipped_at = CASE WHEN $3::boolean THEN now() WHEN $4::boolean THEN shipped_at END
+          WHERE id = $1`,
+        [params.postId, params.status, shipping, done],
+      );
       await tx.query(
         `INSERT INTO post_events (post_id, kind, from_status, to_status, actor_id) VALUES ($1, 'status_changed', $2, $3, $4)`,
         [params.postId, post.status_key, params.status, actorId],
       );
+      if (shipping) {
+        // Everyone who asked for it, voters and author, once each; not the admin who shipped it,
+        // nor anyone who has not yet read the news of an earlier shipping.
+        await tx.query(
+          `INSERT INTO notifications (recipient_id, kind, post_id)
+           SELECT r.user_id, 'shipped', $1
+             FROM (SELECT user_id FROM votes WHERE post_id = $1
+                   UNION SELECT author_id FROM posts WHERE id = $1) AS r
+            WHERE r.user_id <> $2
+              AND NOT EXISTS (SELECT 1 FROM notifications n
+                               WHERE n.recipient_id = r.user_id AND n.post_id = $1 AND n.kind = 'shipped' AND n.read_at IS NULL)`,
+          [params.postId, actorId],
+        );
+      }
     }
   });
   return (await findPost(db, params.postId, actor.key))!;
@@ -712,4 +824,112 @@ export async function findAdminKeyId(db: Queryable, keyHash: string): Promise<st
     keyHash,
   ]);
   return row?.id;
+}
+
+// Notifications. They are made by addComment and updatePost, in the event's own transaction.
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  post_id: string;
+  post_title: string;
+  board: string;
+  comment_id: string | null;
+  comment_author_id: string | null;
+  comment_author_name: string | null;
+  created_at: Date | string;
+  read_at: Date | string | null;
+  /** created_at in UTC with microseconds, for keyset cursors. */
+  cursor_at: string;
+}
+
+const toNotification = (row: NotificationRow): Notification => ({
+  id: row.id,
+  kind: row.kind,
+  post: { id: row.post_id, board: row.board, title: row.post_title },
+  comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
+  createdAt: iso(row.created_at),
+  readAt: isoOrNull(row.read_at),
+});
+
+/** The users row of a private key, without creating one: reading never makes a visitor. */
+async function findUserId(db: Queryable, key: string | null): Promise<string | undefined> {
+  if (key === null) return undefined;
+  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE key = $1', [key]);
+  return row?.id;
+}
+
+async function unreadCountOf(db: Queryable, recipientId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+    [recipientId],
+  );
+  return Number(row!.n);
+}
+
+/**
+ * One page of the viewer's own notifications, newest first, paged by keyset (`after`: the last
+ * one's creation time and id), with their unread count over all pages. A caller without
+ * identity, or who never did anything, has none.
+ */
+export async function listNotifications(
+  db: Queryable,
+  params: { viewer: string | null; after: KeysetPosition | null; limit: number },
+): Promise<Slice<Notification> & { unreadCount: number; lastPosition?: KeysetPosition }> {
+  const recipientId = await findUserId(db, params.viewer);
+  if (!recipientId) return { items: [], hasMore: false, unreadCount: 0 };
+  const values: unknown[] = [recipientId, params.limit + 1];
+  const after = params.after
+    ? `AND (n.created_at, n.id) < ($${values.push(params.after.at)}::timestamptz, $${values.push(params.after.id)}::uuid)`
+    : '';
+  const rows = await db.query<NotificationRow>(
+    `SELECT n.id, n.kind, n.post_id, p.title AS post_title, b.slug AS board, n.comment_id,
+            c.author_id AS comment_author_id, cu.name AS comment_author_name, n.created_at, n.read_at,
+            to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+       FROM notifications n
+       JOIN posts p ON p.id = n.post_id
+       JOIN boards b ON b.id = p.board_id
+       LEFT JOIN comments c ON c.id = n.comment_id
+       LEFT JOIN users cu ON cu.id = c.author_id
+      WHERE n.recipient_id = $1 ${after}
+      ORDER BY n.created_at DESC, n.id DESC
+      LIMIT $2`,
+    values,
+  );
+  const kept = rows.slice(0, params.limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(toNotification),
+    hasMore: rows.length > params.limit,
+    unreadCount: await unreadCountOf(db, recipientId),
+    ...(last ? { lastPosition: { at: last.cursor_at, id: last.id } } : {}),
+  };
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Marks the viewer's own notifications read, the chosen ones or all, and returns their unread
+ * count left. Ids of anyone else's notifications, unknown or malformed ones change nothing.
+ */
+export async function markNotificationsRead(
+  db: Queryable,
+  params: { viewer: string | null; selection: NotificationSelection },
+): Promise<{ unreadCount: number }> {
+  const recipientId = await findUserId(db, params.viewer);
+  if (!recipientId) return { unreadCount: 0 };
+  if ('all' in params.selection) {
+    await db.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
+  } else {
+    const ids = params.selection.ids.filter((id) => UUID_TEXT.test(id));
+    if (ids.length > 0) {
+      await db.query(
+        `UPDATE notifications SET read_at = now()
+          WHERE recipient_id = $1 AND read_at IS NULL
+            AND id IN (SELECT value::uuid FROM json_array_elements_text($2::json))`,
+        [recipientId, JSON.stringify(ids)],
+      );
+    }
+  }
+  return { unreadCount: await unreadCountOf(db, recipientId) };
 }

@@ -83,6 +83,13 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
         );
         from = to;
       }
+      await tx.query(
+        `UPDATE posts p SET shipped_at = e.created_at
+           FROM statuses s, post_events e
+          WHERE p.id = $1 AND s.board_id = p.board_id AND s.key = p.status_key AND s.kind = 'done'
+            AND e.post_id = p.id AND e.to_status = p.status_key`,
+        [postId],
+      );
       for (const [n, comment] of (idea.comments ?? []).entries()) {
         const commenter = await userFor(
           tx,

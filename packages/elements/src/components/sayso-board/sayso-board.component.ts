@@ -1,4 +1,17 @@
-import { LIMITS, POST_SORTS, type Board, type PostFilters, type PostSort, type SaysoClient, type SaysoError, type Tag } from '@sayso/core';
+import { localized, msg, str } from '@lit/localize';
+import {
+  LIMITS,
+  POST_SORTS,
+  type Board,
+  type Post,
+  type PostFilters,
+  type PostSort,
+  type PostState,
+  type PostView,
+  type SaysoClient,
+  type SaysoError,
+  type Tag,
+} from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -6,31 +19,71 @@ import { repeat } from 'lit/directives/repeat.js';
 import { BoardViewController } from '../../controllers/board-view.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
+import { ListFocusController } from '../../controllers/list-focus.js';
+import { NearViewportController } from '../../controllers/near-viewport.js';
 import { StoreController } from '../../controllers/store.js';
+import { ViewController } from '../../controllers/view.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
 import styles from './sayso-board.styles.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 
 /** How long the search box waits after the last keystroke before it searches. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
+/**
+ * Past this many ideas the list renders only the cards near the viewport (`@lit-labs/virtualizer`,
+ * fetched as a separate chunk the first time a list grows this long). Up to it every card is in
+ * the page: a few pages render in milliseconds, find-in-page and a screen reader's browse mode see
+ * every idea, and most boards never download the virtualizer. Past it the page would grow by a card
+ * and two shadow roots per idea (10 000 ideas: seconds of layout, and every scroll pays for it).
+ */
+export const VIRTUALIZE_AFTER = 100;
+
+type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+
+// Code, not state: once one board has fetched the virtualizer, every board renders with it at once.
+let virtualizeModule: Promise<VirtualizeModule> | undefined;
+let loadedVirtualizeModule: VirtualizeModule | undefined;
+
 const hasFilters = (filters: PostFilters | undefined) => Boolean(filters?.status || filters?.tag || filters?.q);
 
-const SORT_LABELS: Record<PostSort, string> = { top: 'Top', new: 'New', trending: 'Trending' };
+function sortLabel(sort: PostSort): string {
+  switch (sort) {
+    case 'top':
+      return msg('Top', { desc: 'Sort option: most voted ideas first.' });
+    case 'new':
+      return msg('New', { id: 'sort-new', desc: 'Sort option: newest ideas first.' });
+    case 'trending':
+      return msg('Trending', { desc: 'Sort option: ideas gaining votes quickly first.' });
+  }
+}
 
 /** A calm sentence for a list that could not be loaded, by the reason it failed. */
 export function loadFailureMessage(error: SaysoError | null): string {
   switch (error?.code) {
     case 'network':
-      return 'You seem to be offline, so the ideas could not be loaded.';
+      return msg('You seem to be offline, so the ideas could not be loaded.');
     case 'rate_limited':
-      return 'Too many requests just now, so the ideas could not be loaded. Wait a moment.';
+      return msg('Too many requests just now, so the ideas could not be loaded. Wait a moment.');
     case 'not_found':
-      return 'This board could not be found.';
+      return msg('This board could not be found.');
     default:
-      return 'The ideas could not be loaded right now.';
+      return msg('The ideas could not be loaded right now.');
+  }
+}
+
+/** A calm sentence for an idea opened by its id that could not be shown, by the reason. */
+export function postLoadFailureMessage(error: SaysoError | null): string {
+  switch (error?.code) {
+    case 'not_found':
+      return msg('This idea no longer exists.');
+    case 'network':
+      return msg('You seem to be offline, so this idea could not be loaded.');
+    default:
+      return msg('This idea could not be loaded right now.');
   }
 }
 
@@ -40,8 +93,16 @@ export function loadFailureMessage(error: SaysoError | null): string {
  * paging, a detail view with comments, and a form to suggest a new idea.
  *
  * Activating an idea's title opens its detail inside the board (the list is hidden until "Back to
- * all ideas", which restores focus and scroll position). The search box waits 250 ms after
- * typing stops; Enter searches at once.
+ * all ideas", which restores focus and scroll position). The `post` attribute holds the id of the
+ * open idea: set it to open any idea, even one no page of the list has loaded (a deep link; an
+ * idea that no longer exists says so calmly), remove it to go back to the list. To keep the
+ * page's URL in step, listen for `sayso-open-post` or watch the attribute (it goes away on Back).
+ *
+ * The next page of ideas loads on its own as the end of the list comes near ("Load more ideas"
+ * stays as a button too). Past 100 ideas only the cards near the viewport are rendered; each item
+ * keeps its place for screen readers (`aria-posinset`, `aria-setsize`), Tab still walks every
+ * card in order, and focus stays on a card that scrolls away and back. The search box waits
+ * 250 ms after typing stops; Enter searches at once.
  *
  * @dependency sayso-post-card
  * @dependency sayso-post-detail
@@ -52,7 +113,8 @@ export function loadFailureMessage(error: SaysoError | null): string {
  * @event {SaysoSubmitEvent} sayso-submit - From the form inside: an idea was posted (it now heads
  *   the list).
  * @event {SaysoOpenPostEvent} sayso-open-post - From a card inside: the visitor asked to open an
- *   idea. Call `preventDefault()` to keep the board from opening its detail view.
+ *   idea. Call `preventDefault()` (from any listener) to keep the board from opening its detail
+ *   view; otherwise `post` becomes its id.
  * @event {SaysoCommentEvent} sayso-comment - From the detail view: a comment was posted.
  *
  * @csspart base - The wrapper around everything.
@@ -67,17 +129,23 @@ export function loadFailureMessage(error: SaysoError | null): string {
  * @csspart search-clear - The button that clears the search.
  * @csspart clear-filters - The button in the "no ideas match" state that clears every filter.
  * @csspart back - The "Back to all ideas" button of the detail view.
+ * @csspart post-loading - The message while an idea opened by its id is fetched.
+ * @csspart post-missing - The message when that idea no longer exists.
+ * @csspart post-error - The message when that idea could not be fetched.
+ * @csspart post-retry - The button that fetches it again.
  * @csspart post-detail - The `<sayso-post-detail>`; its parts are forwarded with a `detail-`
  *   prefix where they would clash (e.g. `detail-heading`, `detail-body`, `comment`, `comment-body`).
  * @csspart list - The list of ideas.
- * @csspart item - Each list item around a `<sayso-post-card>`.
+ * @csspart item - Each list item around a `<sayso-post-card>`, with `aria-posinset` and
+ *   `aria-setsize` (`-1` while more pages can be loaded).
  * @csspart card - Forwarded from each post card (also `title`, `body`, `meta`, `status`,
  *   `comments`, `vote-button`, `count`, `message`).
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when the board has no ideas (or none match the filters).
  * @csspart error - The message shown when ideas could not be loaded.
  * @csspart retry - The button that tries loading again.
- * @csspart load-more - The button that loads the next page.
+ * @csspart load-more - The button that loads the next page (it also loads by itself when the
+ *   end of the list comes near).
  * @csspart idea-form - The `<sayso-idea-form>`; its parts are forwarded as `form`, `heading`,
  *   `field`, `label`, `input`, `textarea`, `field-error`, `submit`, `form-error`, `form-status`.
  *
@@ -97,6 +165,7 @@ export function loadFailureMessage(error: SaysoError | null): string {
  * @cssstate filtered - A status, tag or search filter is active.
  * @cssstate detail - An idea's detail view is open.
  */
+@localized()
 export class SaysoBoard extends SaysoElement {
   static override styles = styles;
 
@@ -106,6 +175,12 @@ export class SaysoBoard extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
+  /**
+   * Id of the idea whose detail is open; none shows the list. Set it to open any idea by id (it
+   * is fetched if the list has not loaded it). Reflects the idea the visitor opened.
+   */
+  @property({ reflect: true }) post?: string;
+
   readonly #client = new ClientController(this);
   readonly #list = new BoardViewController(this, () =>
     this.board ? this.#client.value?.board(this.board) : undefined,
@@ -113,20 +188,38 @@ export class SaysoBoard extends SaysoElement {
   readonly #states = new CustomStatesController(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #tags = new StoreController<Tag[]>(this);
+  readonly #openPost = new StoreController<PostState>(this);
+  readonly #postView = new ViewController<PostView>(this, {
+    inputs: () => [this.#client.value, this.#openPostId],
+    create: () => (this.#openPostId ? this.#client.value?.post(this.#openPostId) : undefined),
+    bind: (view) => (this.#openPost.store = view?.$state),
+  });
+  readonly #nearEnd = new NearViewportController(this, () => void this.#list.view?.loadMore());
+  readonly #focus = new ListFocusController(this, {
+    keyOf: (element) => (element.localName === 'sayso-post-card' ? (element as SaysoPostCard).post?.id : undefined),
+    find: (postId) => this.#card(postId),
+  });
 
-  /** Id of the idea whose detail is open, if any. */
-  @state() private openPostId: string | undefined;
   /** What is in the search box (searched after a pause, or at once on Enter). */
   @state() private query = '';
+  /** The virtualizer, once a list has grown past {@link VIRTUALIZE_AFTER} and it has loaded. */
+  @state() private virtualizer: VirtualizeModule | 'failed' | undefined = loadedVirtualizeModule;
+  #virtualizerRequested = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #returnTo: { postId: string; scrollY: number } | undefined;
+  #restoring: Promise<void> | undefined;
+
+  /** `post`, with an empty attribute meaning none too. */
+  get #openPostId(): string | undefined {
+    return this.post || undefined;
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const client = this.#client.value;
     this.#boards.store = client?.$boards;
     this.#tags.store = this.board ? client?.board(this.board).$tags : undefined;
     if (changed.has('board') && changed.get('board') !== undefined) {
-      this.openPostId = undefined;
+      if (!changed.has('post')) this.post = undefined;
       this.query = '';
     }
   }
@@ -136,13 +229,37 @@ export class SaysoBoard extends SaysoElement {
     clearTimeout(this.#searchTimer);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
     const state = this.#list.state;
     this.#states.set('loading', !state || state.status === 'loading' || state.status === 'idle');
     this.#states.set('error', state?.status === 'error');
     this.#states.set('empty', state?.status === 'ready' && state.postIds.length === 0);
     this.#states.set('filtered', hasFilters(state?.filters));
-    this.#states.set('detail', this.openPostId !== undefined);
+    this.#states.set('detail', this.#openPostId !== undefined);
+    if (changed.get('post') && !this.#openPostId) this.#restoring = this.#restoreList();
+
+    const long = this.#list.posts.length > VIRTUALIZE_AFTER;
+    if (long && this.virtualizer === undefined && !this.#virtualizerRequested) {
+      this.#virtualizerRequested = true;
+      virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js');
+      virtualizeModule.then(
+        (module) => (this.virtualizer = loadedVirtualizeModule = module),
+        () => {
+          virtualizeModule = undefined; // The next long list tries again.
+          this.virtualizer = 'failed'; // This one renders every card.
+        },
+      );
+    }
+    // Load the next page as the end comes near; after a failure only the button retries.
+    const canLoadMore =
+      this.#openPostId === undefined &&
+      state?.status === 'ready' &&
+      !state.loadingMore &&
+      !state.error &&
+      (!long || this.virtualizer !== undefined);
+    const loadMore = canLoadMore ? this.renderRoot.querySelector('[part~="load-more"]') : null;
+    this.#nearEnd.watch(loadMore ?? undefined, state?.postIds.length);
+    this.#focus.restore();
   }
 
   #setFilters(patch: PostFilters): void {
@@ -174,34 +291,79 @@ export class SaysoBoard extends SaysoElement {
     void this.#list.view?.setFilters({});
   }
 
-  async #onOpenPost(event: SaysoOpenPostEvent): Promise<void> {
-    if (event.defaultPrevented) return;
-    event.stopPropagation();
-    this.#returnTo = { postId: event.detail.postId, scrollY: typeof window === 'undefined' ? 0 : window.scrollY };
-    this.openPostId = event.detail.postId;
-    await this.updateComplete;
-    this.renderRoot.querySelector<SaysoPostDetail>('sayso-post-detail')?.focusHeading();
+  #onOpenPost(event: SaysoOpenPostEvent): void {
+    // The event goes on to the host page first, so that any listener there can prevent it.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) void this.#showPost(event.detail.postId);
+    });
   }
 
-  /** Closes the detail view and shows the list again, where the visitor left it. */
-  async closePost(): Promise<void> {
-    if (this.openPostId === undefined) return;
-    const back = this.#returnTo;
-    this.openPostId = undefined;
+  async #showPost(postId: string): Promise<void> {
+    this.openPost(postId);
     await this.updateComplete;
+    const detail = this.renderRoot.querySelector<SaysoPostDetail>('sayso-post-detail');
+    if (detail) {
+      await detail.updateComplete;
+      detail.focusHeading();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('[part~="back"]')?.focus();
+    }
+  }
+
+  #onRangeChanged(): void {
+    // The virtualizer renders the new range right after this event; its cards a moment later.
+    requestAnimationFrame(() => this.#focus.restore());
+  }
+
+  #card(postId: string): SaysoPostCard | undefined {
+    return [...this.renderRoot.querySelectorAll<SaysoPostCard>('sayso-post-card')].find((card) => card.post?.id === postId);
+  }
+
+  /** Shows the list again where the visitor left it: the same scroll position, focus on the idea's title. */
+  async #restoreList(): Promise<void> {
+    const back = this.#returnTo;
+    this.#returnTo = undefined;
     if (!back) return;
+    const virtualizer = this.#virtualizerOf(this.renderRoot.querySelector('[part~="list"]'));
+    await virtualizer?.settled();
     window.scrollTo({ top: back.scrollY, behavior: 'instant' });
-    const card = [...this.renderRoot.querySelectorAll<SaysoPostCard>('sayso-post-card')].find(
-      (c) => c.post?.id === back.postId,
-    );
+    await virtualizer?.settled();
+    if (virtualizer && !this.#card(back.postId)) {
+      // The cards above were laid out with estimated heights: bring the idea itself into view.
+      const index = this.#list.posts.findIndex((post) => post.id === back.postId);
+      virtualizer.element(index)?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await virtualizer.settled();
+    }
+    const card = this.#card(back.postId);
     await card?.updateComplete;
     card?.focusTitle();
   }
 
-  /** Opens the detail view of an idea the board has loaded. */
+  #virtualizerOf(list: Element | null) {
+    const module = this.virtualizer;
+    if (!list || typeof module !== 'object') return undefined;
+    const virtualizer = (list as VirtualizerHostElement)[module.virtualizerRef];
+    if (!virtualizer) return undefined;
+    // layoutComplete only settles when a layout is pending; two frames are enough when none is.
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return {
+      element: (index: number) => virtualizer.element(index),
+      settled: () => Promise.race([virtualizer.layoutComplete.catch(() => undefined), frames()]),
+    };
+  }
+
+  /** Closes the detail view and shows the list again, where the visitor left it. */
+  async closePost(): Promise<void> {
+    if (this.#openPostId === undefined) return;
+    this.post = undefined;
+    await this.updateComplete;
+    await this.#restoring;
+  }
+
+  /** Opens the detail view of an idea (fetching it if the list has not loaded it). */
   openPost(postId: string): void {
     this.#returnTo = { postId, scrollY: typeof window === 'undefined' ? 0 : window.scrollY };
-    this.openPostId = postId;
+    this.post = postId;
   }
 
   #renderFilters() {
@@ -210,13 +372,13 @@ export class SaysoBoard extends SaysoElement {
     const tags = this.#tags.value ?? [];
     return html`
       <label part="filter-label" class="filter">
-        <span>Status</span>
+        <span>${msg('Status')}</span>
         <select
           part="status-filter"
           .value=${live(filters.status ?? '')}
           @change=${(event: Event) => this.#setFilters({ status: (event.target as HTMLSelectElement).value })}
         >
-          <option value="" ?selected=${!filters.status}>All statuses</option>
+          <option value="" ?selected=${!filters.status}>${msg('All statuses')}</option>
           ${statuses.map(
             (status) => html`<option value=${status.id} ?selected=${filters.status === status.id}>${status.name}</option>`,
           )}
@@ -225,13 +387,13 @@ export class SaysoBoard extends SaysoElement {
       ${tags.length > 0
         ? html`
             <label part="filter-label" class="filter">
-              <span>Tag</span>
+              <span>${msg('Tag')}</span>
               <select
                 part="tag-filter"
                 .value=${live(filters.tag ?? '')}
                 @change=${(event: Event) => this.#setFilters({ tag: (event.target as HTMLSelectElement).value })}
               >
-                <option value="" ?selected=${!filters.tag}>All tags</option>
+                <option value="" ?selected=${!filters.tag}>${msg('All tags')}</option>
                 ${tags.map((tag) => html`<option value=${tag.slug} ?selected=${filters.tag === tag.slug}>${tag.name}</option>`)}
               </select>
             </label>
@@ -246,19 +408,19 @@ export class SaysoBoard extends SaysoElement {
           this.#search();
         }}
       >
-        <label for="search" class="visually-hidden">Search ideas</label>
+        <label for="search" class="visually-hidden">${msg('Search ideas')}</label>
         <input
           id="search"
           part="search-input"
           type="search"
-          placeholder="Search ideas"
+          placeholder=${msg('Search ideas')}
           autocomplete="off"
           maxlength=${LIMITS.searchMax}
           .value=${live(this.query)}
           @input=${this.#onSearchInput}
         />
         ${this.query
-          ? html`<button part="search-clear" class="search-clear" type="button" aria-label="Clear search" @click=${this.#clearSearch}>
+          ? html`<button part="search-clear" class="search-clear" type="button" aria-label=${msg('Clear search')} @click=${this.#clearSearch}>
               ×
             </button>`
           : nothing}
@@ -269,7 +431,7 @@ export class SaysoBoard extends SaysoElement {
   #renderToolbar(current: PostSort | undefined) {
     return html`
       <div part="toolbar" class="toolbar">
-        <div part="sort" class="sorts" role="group" aria-label="Sort ideas">
+        <div part="sort" class="sorts" role="group" aria-label=${msg('Sort ideas')}>
         ${POST_SORTS.map(
           (sort) => html`
             <button
@@ -279,7 +441,7 @@ export class SaysoBoard extends SaysoElement {
               aria-pressed=${sort === current ? 'true' : 'false'}
               @click=${() => void this.#list.view?.setSort(sort)}
             >
-              ${SORT_LABELS[sort]}
+              ${sortLabel(sort)}
             </button>
           `,
         )}
@@ -298,45 +460,71 @@ export class SaysoBoard extends SaysoElement {
         <div part="error" class="message message--error" role="alert">
           <p>${loadFailureMessage(state.error)}</p>
           <button part="retry" class="button" type="button" @click=${() => void this.#list.view?.load()}>
-            Try again
+            ${msg('Try again')}
           </button>
         </div>
       `;
     }
     if (!state || state.status === 'idle' || (state.status === 'loading' && posts.length === 0)) {
-      return html`<p part="loading" class="message" role="status">Loading ideas…</p>`;
+      return html`<p part="loading" class="message" role="status">${msg('Loading ideas…')}</p>`;
     }
     if (posts.length === 0) {
       if (hasFilters(state.filters)) {
         return html`
           <div part="empty" class="message message--empty" role="status">
-            <p>No ideas match.</p>
-            <button part="clear-filters" class="button" type="button" @click=${this.#clearFilters}>Clear filters</button>
+            <p>${msg('No ideas match.')}</p>
+            <button part="clear-filters" class="button" type="button" @click=${this.#clearFilters}>${msg('Clear filters')}</button>
           </div>
         `;
       }
-      return html`<p part="empty" class="message">No ideas yet. Be the first to suggest one.</p>`;
+      return html`<p part="empty" class="message">${msg('No ideas yet. Be the first to suggest one.')}</p>`;
     }
+    // The list may be longer than what is rendered (virtualized, or more pages to come), so each
+    // item says where it stands; -1 is "size unknown" while more pages can be loaded.
+    const setSize = state.nextCursor ? -1 : posts.length;
+    const key = (post: Post) => post.id;
+    const item = (post: Post, index: number) => html`
+      <li part="item" aria-posinset=${index + 1} aria-setsize=${setSize}>
+        <sayso-post-card
+          openable
+          exportparts="card, vote, vote-button, count, message, content, title, title-button, body, meta, status, comments"
+          .post=${post}
+          .client=${client}
+        ></sayso-post-card>
+      </li>
+    `;
+    const busy = state.status === 'loading' ? 'true' : 'false';
+    const virtualizer = this.virtualizer;
+    const virtual = posts.length > VIRTUALIZE_AFTER && typeof virtualizer === 'object';
+    // While the virtualizer loads, a long list shows its first cards only.
+    const shown = posts.length > VIRTUALIZE_AFTER && virtualizer !== 'failed' ? posts.slice(0, VIRTUALIZE_AFTER) : posts;
     return html`
-      <ol part="list" class="list" aria-label="Ideas" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
-        ${repeat(
-          posts,
-          (post) => post.id,
-          (post) => html`
-            <li part="item">
-              <sayso-post-card
-                openable
-                exportparts="card, vote, vote-button, count, message, content, title, title-button, body, meta, status, comments"
-                .post=${post}
-                .client=${client}
-              ></sayso-post-card>
-            </li>
-          `,
-        )}
-      </ol>
+      ${virtual
+        ? html`<ol
+            part="list"
+            class="list list--virtual"
+            aria-label=${msg('Ideas')}
+            aria-busy=${busy}
+            @focusin=${this.#focus.onFocusIn}
+            @focusout=${this.#focus.onFocusOut}
+            @rangeChanged=${this.#onRangeChanged}
+          >
+            <li virtualizer-sizer aria-hidden="true"></li>
+            ${virtualizer.virtualize({ items: posts, keyFunction: key, renderItem: item })}
+          </ol>`
+        : html`<ol
+            part="list"
+            class="list"
+            aria-label=${msg('Ideas')}
+            aria-busy=${busy}
+            @focusin=${this.#focus.onFocusIn}
+            @focusout=${this.#focus.onFocusOut}
+          >
+            ${repeat(shown, key, item)}
+          </ol>`}
       ${state.error
         ? html`<p part="error" class="message message--error" role="alert">
-            More ideas could not be loaded. ${loadFailureMessage(state.error)}
+            ${msg(str`More ideas could not be loaded. ${loadFailureMessage(state.error)}`)}
           </p>`
         : nothing}
       ${state.nextCursor
@@ -348,7 +536,7 @@ export class SaysoBoard extends SaysoElement {
               ?disabled=${state.loadingMore}
               @click=${() => void this.#list.view?.loadMore()}
             >
-              ${state.loadingMore ? 'Loading more ideas…' : 'Load more ideas'}
+              ${state.loadingMore ? msg('Loading more ideas…') : msg('Load more ideas')}
             </button>
           `
         : nothing}
@@ -359,21 +547,45 @@ export class SaysoBoard extends SaysoElement {
     return html`
       <div part="base" class="board">
         <button part="back" class="button back" type="button" @click=${() => void this.closePost()}>
-          <span aria-hidden="true">←</span> Back to all ideas
+          <span aria-hidden="true">←</span> ${msg('Back to all ideas')}
         </button>
+        ${this.#renderOpenPost(postId)}
+      </div>
+    `;
+  }
+
+  #renderOpenPost(postId: string) {
+    const state = this.#openPost.value;
+    if (state?.status === 'error') {
+      if (state.error?.code === 'not_found') {
+        return html`<p part="post-missing" class="message" role="status">${postLoadFailureMessage(state.error)}</p>`;
+      }
+      return html`
+        <div part="post-error" class="message message--error" role="alert">
+          <p>${postLoadFailureMessage(state.error)}</p>
+          <button part="post-retry" class="button" type="button" @click=${() => void this.#postView.view?.load()}>
+            ${msg('Try again')}
+          </button>
+        </div>
+      `;
+    }
+    if (state?.status !== 'ready') {
+      return html`<p part="post-loading" class="message" role="status">${msg('Loading this idea…')}</p>`;
+    }
+    return html`
         <sayso-post-detail
           part="post-detail"
           exportparts="detail: detail-card, heading: detail-heading, meta: detail-meta, status: detail-status, tag, vote: detail-vote, vote-button, count, message, body: detail-body, comments: detail-comments, comments-heading, comment-list, comment, comment-author, comment-body, comments-loading, comments-empty, comments-error, retry: comments-retry, load-more: comments-load-more, comment-form, label: comment-label, textarea: comment-textarea, field-error: comment-field-error, error: comment-error, submit: comment-submit, form-status: comment-status"
           post-id=${postId}
           .client=${this.#client.value}
         ></sayso-post-detail>
-      </div>
     `;
   }
 
   protected override render() {
     const client = this.#client.value;
-    if (this.openPostId !== undefined) return this.#renderDetail(this.openPostId);
+    const openPostId = this.#openPostId;
+    if (openPostId !== undefined) return this.#renderDetail(openPostId);
     return html`
       <div part="base" class="board" @sayso-open-post=${this.#onOpenPost}>
         <sayso-idea-form

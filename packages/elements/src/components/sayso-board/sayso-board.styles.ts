@@ -121,5 +121,12 @@ export default [
     .list[aria-busy='true'] {
       opacity: 0.6;
     }
+
+    /* The virtualizer positions each item itself (and makes the list a block): the gap becomes a
+       margin, which its layout collapses between neighbours as the grid gap would read. */
+    .list--virtual > [part~='item'] {
+      width: 100%;
+      margin-block-end: ${token.space3};
+    }
   `,
 ];

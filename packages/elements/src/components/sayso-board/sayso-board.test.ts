@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Page, Post, SaysoAdapter, SaysoClient } from '@sayso/core';
 import type { SeedPost } from '@sayso/adapter-memory';
+import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
@@ -465,6 +467,244 @@ describe('<sayso-board>', () => {
       await new Promise((r) => setTimeout(r, 30));
       expect(detail(el)).to.be.null;
       expect(cards(el)).to.have.length(3);
+    });
+
+    it('lets a bubbling listener on the page hear sayso-open-post and prevent it', async () => {
+      const el = await board(memoryClient());
+      const heard: string[] = [];
+      const stop = (event: SaysoOpenPostEvent) => {
+        heard.push(event.detail.postId);
+        event.preventDefault();
+      };
+      document.addEventListener('sayso-open-post', stop);
+      try {
+        titleButton(cards(el)[0]!).click();
+        await new Promise((r) => setTimeout(r, 30));
+      } finally {
+        document.removeEventListener('sayso-open-post', stop);
+      }
+      expect(heard).to.deep.equal([cards(el)[0]!.post!.id]);
+      expect(detail(el)).to.be.null;
+      expect(el.hasAttribute('post')).to.be.false;
+    });
+
+    it('reflects the open idea in the post attribute, and goes back when the host removes it', async () => {
+      const el = await board(memoryClient());
+      const heard = oneEvent(document, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      titleButton(cards(el)[2]!).click();
+      expect((await heard).detail.postId).to.equal('seed-3');
+      await until(() => detail(el) !== null, 'detail open');
+      expect(el.getAttribute('post')).to.equal('seed-3');
+      el.removeAttribute('post');
+      await until(() => cards(el).length === 3, 'list back');
+      expect(el.matches(':state(detail)')).to.be.false;
+      const card = cards(el)[2]!;
+      await until(() => card.shadowRoot!.activeElement === titleButton(card), 'focus back on the title');
+      (part(el, 'back') as HTMLButtonElement | null)?.click();
+      expect(el.hasAttribute('post')).to.be.false;
+    });
+  });
+
+  describe('deep links', () => {
+    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
+
+    async function linked(client: SaysoClient, post: string) {
+      const el = await fixture<SaysoBoard>(html`<sayso-board board="demo" post=${post} .client=${client}></sayso-board>`);
+      await el.updateComplete;
+      return el;
+    }
+
+    it('opens an idea no page of the list has loaded, and goes back to the list', async () => {
+      const asked: string[] = [];
+      const client = memoryClient({}, many(25));
+      const getPost = client.adapter.getPost;
+      (client.adapter as { getPost: typeof getPost }).getPost = (params) => (asked.push(params.postId), getPost(params));
+      const el = await linked(client, 'seed-25');
+      expect(el.matches(':state(detail)')).to.be.true;
+      await until(() => detail(el) !== null, 'detail shown');
+      const shown = detail(el)!;
+      await shown.updateComplete;
+      expect(shown.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Idea 25');
+      expect(asked).to.deep.equal(['seed-25']);
+      expect(part(el, 'list')).to.be.null;
+      await expect(el).to.be.accessible();
+      (part(el, 'back') as HTMLButtonElement).click();
+      await until(() => cards(el).length === 20, 'list shown');
+      expect(el.hasAttribute('post')).to.be.false;
+    });
+
+    it('says calmly that an idea no longer exists, with a way back', async () => {
+      const el = await linked(memoryClient(), 'gone');
+      await until(() => part(el, 'post-missing') !== null, 'missing');
+      expect(part(el, 'post-missing')!.textContent).to.contain('This idea no longer exists');
+      expect(detail(el)).to.be.null;
+      await expect(el).to.be.accessible();
+      (part(el, 'back') as HTMLButtonElement).click();
+      await until(() => cards(el).length === 3, 'list shown');
+    });
+
+    it('shows a loading state, then an error with Try again when the idea cannot be fetched', async () => {
+      const gate = deferred<void>();
+      let down = true;
+      const client = memoryClient({}, many(25));
+      const getPost = client.adapter.getPost;
+      (client.adapter as { getPost: typeof getPost }).getPost = async (params) => {
+        await gate.promise;
+        return down ? rejectWith('network')() : getPost(params);
+      };
+      const el = await linked(client, 'seed-24');
+      expect(part(el, 'post-loading')!.textContent).to.contain('Loading this idea');
+      gate.resolve();
+      await until(() => part(el, 'post-error') !== null, 'error shown');
+      expect(part(el, 'post-error')!.getAttribute('role')).to.equal('alert');
+      expect(part(el, 'post-error')!.textContent).to.contain('offline');
+      await expect(el).to.be.accessible();
+      down = false;
+      (part(el, 'post-retry') as HTMLButtonElement).click();
+      await until(() => detail(el) !== null, 'detail after retry');
+      await detail(el)!.updateComplete;
+      expect(detail(el)!.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('Idea 24');
+    });
+
+    it('opens another idea when the post property changes, without asking for a loaded one', async () => {
+      const asked: string[] = [];
+      const client = memoryClient({}, many(25));
+      const getPost = client.adapter.getPost;
+      (client.adapter as { getPost: typeof getPost }).getPost = (params) => (asked.push(params.postId), getPost(params));
+      const el = await board(client);
+      el.post = 'seed-2';
+      await until(() => detail(el) !== null, 'detail shown');
+      expect(detail(el)!.postId).to.equal('seed-2');
+      await el.updateComplete;
+      expect(el.getAttribute('post')).to.equal('seed-2');
+      expect(asked).to.deep.equal([]);
+    });
+  });
+
+  describe('long lists', () => {
+    /** A client whose board `demo` has `n` ideas, every page already loaded. */
+    async function loaded(n: number) {
+      const client = memoryClient({}, many(n));
+      const view = client.board('demo');
+      await view.load();
+      while (view.$state.get().nextCursor) await view.loadMore();
+      return client;
+    }
+
+    const items = (el: SaysoBoard) => [...root(el).querySelectorAll<HTMLLIElement>('[part~="item"]')];
+    const positions = (el: SaysoBoard) => items(el).map((li) => Number(li.getAttribute('aria-posinset')));
+    const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    const titleButton = (card: SaysoPostCard) => card.shadowRoot!.querySelector<HTMLButtonElement>('[part="title-button"]')!;
+    const voteButton = (card: SaysoPostCard) =>
+      card.shadowRoot!.querySelector('sayso-vote-button')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="vote-button"]')!;
+    /** The position in the list of the card whose vote button has focus, if one has. */
+    const focusedVote = (el: SaysoBoard) => {
+      const card = root(el).activeElement;
+      if (!(card instanceof HTMLElement) || card.localName !== 'sayso-post-card') return undefined;
+      const vote = card.shadowRoot!.activeElement;
+      if (vote?.localName !== 'sayso-vote-button' || !vote.shadowRoot!.activeElement) return undefined;
+      return Number(card.closest('li')!.getAttribute('aria-posinset'));
+    };
+
+    // The virtualizer's resize observers may not deliver every change within one frame; the
+    // browser reports that as a (harmless) error, which mocha would count as a failure.
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+    afterEach(() => window.scrollTo(0, 0));
+
+    it('renders only the cards near the viewport, each telling its place in the list', async () => {
+      const el = await board(await loaded(1000));
+      await until(() => part(el, 'list')!.classList.contains('list--virtual'), 'virtualized');
+      await until(() => cards(el).length > 0, 'cards rendered');
+      expect(cards(el).length).to.be.lessThan(100);
+      expect(positions(el).slice(0, 3)).to.deep.equal([1, 2, 3]);
+      expect(items(el).every((li) => li.getAttribute('aria-setsize') === '1000')).to.be.true;
+      expect(part(el, 'list')!.localName).to.equal('ol');
+      window.scrollTo(0, part(el, 'list')!.getBoundingClientRect().bottom + window.scrollY - 200);
+      await until(() => positions(el).includes(1000), 'the last idea rendered at the end');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the size is unknown while more pages can be loaded', async () => {
+      const el = await board(memoryClient({}, many(25)));
+      expect(items(el).map((li) => li.getAttribute('aria-setsize'))).to.deep.equal(Array(20).fill('-1'));
+      expect(positions(el)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    it('tabs through every vote button in order as the list scrolls', async () => {
+      const el = await board(await loaded(300));
+      await until(() => cards(el).length > 0 && part(el, 'list')!.classList.contains('list--virtual'), 'virtualized');
+      const rendered = cards(el).length;
+      voteButton(cards(el)[0]!).focus();
+      const reached = [focusedVote(el)];
+      for (let tab = 0; reached.length < rendered + 20; tab++) {
+        await sendKeys({ press: 'Tab' });
+        await nextFrame();
+        const position = focusedVote(el);
+        if (position !== undefined) reached.push(position);
+        if (tab > 4 * (rendered + 20)) break;
+      }
+      expect(reached).to.deep.equal(Array.from({ length: rendered + 20 }, (_, i) => i + 1));
+    });
+
+    it('gives focus back to a card that scrolled out of the page and back', async () => {
+      const el = await board(await loaded(1000));
+      await until(() => cards(el).length > 0 && part(el, 'list')!.classList.contains('list--virtual'), 'virtualized');
+      const first = cards(el)[0]!;
+      voteButton(first).focus();
+      expect(focusedVote(el)).to.equal(1);
+      window.scrollTo(0, 30_000);
+      await until(() => !first.isConnected, 'first card taken out');
+      window.scrollTo(0, 0);
+      await until(() => focusedVote(el) === 1, 'focus back on the first vote button');
+    });
+
+    it('keeps focus on a card when the list grows long enough to be virtualized', async () => {
+      const client = memoryClient({}, many(120));
+      const view = client.board('demo');
+      await view.load();
+      while (view.$state.get().postIds.length < 100) await view.loadMore();
+      const el = await board(client);
+      expect(part(el, 'list')!.classList.contains('list--virtual')).to.be.false;
+      expect(cards(el)).to.have.length(100);
+      const card = cards(el)[3]!;
+      voteButton(card).focus();
+      await view.loadMore();
+      await until(() => part(el, 'list')!.classList.contains('list--virtual'), 'virtualized');
+      await until(() => focusedVote(el) === 4, 'focus still on the fourth vote button');
+      expect(card.isConnected).to.be.false;
+    });
+
+    it('brings the opened idea back into view and focus after the detail', async () => {
+      const el = await board(await loaded(1000));
+      await until(() => cards(el).length > 0 && part(el, 'list')!.classList.contains('list--virtual'), 'virtualized');
+      window.scrollTo(0, 5_000);
+      await until(() => positions(el).some((p) => p > 40), 'scrolled');
+      await nextFrame();
+      const target = cards(el).find((card) => card.getBoundingClientRect().top > 100)!;
+      const before = target.getBoundingClientRect().top;
+      const id = target.post!.id;
+      titleButton(target).click();
+      await until(() => root(el).querySelector('sayso-post-detail') !== null, 'detail open');
+      (part(el, 'back') as HTMLButtonElement).click();
+      await until(() => {
+        const card = cards(el).find((c) => c.post!.id === id);
+        return card !== undefined && card.shadowRoot!.activeElement === titleButton(card);
+      }, 'focus back on the same idea');
+      const card = cards(el).find((c) => c.post!.id === id)!;
+      const top = card.getBoundingClientRect().top;
+      expect(top).to.be.within(0, window.innerHeight);
+      expect(Math.abs(top - before), 'where it was').to.be.lessThan(card.getBoundingClientRect().height);
+    });
+
+    it('loads the next page by itself as the end of the list comes near', async () => {
+      const el = await board(memoryClient({}, many(65)));
+      expect(cards(el)).to.have.length(20);
+      expect(part(el, 'load-more')!.getBoundingClientRect().top, 'Load more starts far below').to.be.greaterThan(2 * window.innerHeight);
+      for (const count of [40, 60, 65]) {
+        part(el, 'load-more')!.scrollIntoView();
+        await until(() => cards(el).length === count, `${count} ideas loaded without a click`);
+      }
+      expect(part(el, 'load-more')).to.be.null;
     });
   });
 });

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import {
   createChangelogView,
   statusName,
@@ -15,6 +16,7 @@ import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
+import { formatCount, formatDate, plural } from '../../internal/intl.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-changelog.styles.js';
@@ -23,26 +25,30 @@ import styles from './sayso-changelog.styles.js';
 export function changelogFailureMessage(error: SaysoError | null): string {
   switch (error?.code) {
     case 'network':
-      return 'You seem to be offline, so the updates could not be loaded.';
+      return msg('You seem to be offline, so the updates could not be loaded.');
     case 'rate_limited':
-      return 'Too many requests just now, so the updates could not be loaded. Wait a moment.';
+      return msg('Too many requests just now, so the updates could not be loaded. Wait a moment.');
     case 'not_found':
-      return 'This board could not be found.';
+      return msg('This board could not be found.');
     default:
-      return 'The updates could not be loaded right now.';
+      return msg('The updates could not be loaded right now.');
   }
 }
 
-/** "3 unread updates", "1 unread update". */
-export const unreadLabel = (count: number) => `${count} unread ${count === 1 ? 'update' : 'updates'}`;
+/** "3 unread updates", "1 unread update", in the active locale. */
+export function unreadLabel(count: number): string {
+  const n = formatCount(count);
+  return plural(count, { one: () => msg(str`${n} unread update`), other: () => msg(str`${n} unread updates`) });
+}
 
 /**
  * @tag sayso-changelog
  * @summary What shipped on a board: its done ideas, newest first, each with the demand it met and a
  * link to the idea, and a badge counting the updates this visitor has not read yet.
  *
- * Updates are ordered by when the idea was posted, until the API tells when it shipped. Which
- * updates were read is kept in this browser's `localStorage` (`sayso:changelog-seen:<board>`);
+ * Updates are ordered by when the idea shipped (`shippedAt`; when it was posted, for ideas without
+ * a ship date) and show that date. Which updates were read is kept in this browser's
+ * `localStorage` (`sayso:changelog-seen:<board>`);
  * without storage the changelog still works, only forgetting across visits.
  *
  * @csspart base - The wrapper around everything.
@@ -57,6 +63,7 @@ export const unreadLabel = (count: number) => `${count} unread ${count === 1 ? '
  * @csspart link - The link to the idea, when `post-href` is set.
  * @csspart status - The status the idea reached (e.g. "Shipped").
  * @csspart votes - How many visitors asked for it.
+ * @csspart date - When the idea shipped.
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when nothing has shipped yet.
  * @csspart error - The message shown when updates could not be loaded.
@@ -76,6 +83,7 @@ export const unreadLabel = (count: number) => `${count} unread ${count === 1 ? '
  * @cssstate empty - Nothing has shipped yet.
  * @cssstate error - Updates could not be fetched.
  */
+@localized()
 export class SaysoChangelog extends SaysoElement {
   static override styles = styles;
 
@@ -85,8 +93,8 @@ export class SaysoChangelog extends SaysoElement {
   /** URL template for links to ideas: `{id}` and `{board}` are filled in. No links without it. */
   @property({ attribute: 'post-href' }) postHref = '';
 
-  /** Text of the heading. */
-  @property() heading = "What's new";
+  /** Text of the heading. Default: "What's new", in the active locale. */
+  @property() heading = '';
 
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
@@ -139,12 +147,16 @@ export class SaysoChangelog extends SaysoElement {
 
   #renderEntry(post: Post, unread: boolean) {
     const href = postHref(this.postHref, post);
-    const votes = `Asked for by ${post.voteCount} ${post.voteCount === 1 ? 'person' : 'people'}`;
+    const n = formatCount(post.voteCount);
+    const votes = plural(post.voteCount, {
+      one: () => msg(str`Asked for by ${n} person`),
+      other: () => msg(str`Asked for by ${n} people`),
+    });
     return html`
       <li part="entry" class="entry" ?data-unread=${unread}>
         <article aria-labelledby="entry-${post.id}">
           <h3 part="title" class="title" id="entry-${post.id}">
-            ${unread ? html`<span part="new" class="new">New<span class="visually-hidden">:</span></span> ` : nothing}
+            ${unread ? html`<span part="new" class="new">${msg('New', { id: 'changelog-new', desc: 'Marks a changelog update the visitor has not read yet.' })}<span class="visually-hidden">:</span></span> ` : nothing}
             ${href ? html`<a part="link" href=${href}>${post.title}</a>` : post.title}
           </h3>
           <p class="meta">
@@ -152,6 +164,9 @@ export class SaysoChangelog extends SaysoElement {
               >${statusName(this.#boards.value?.[post.board], post.status)}</span
             >
             <span part="votes">${votes}</span>
+            ${post.shippedAt
+              ? html`<time part="date" datetime=${post.shippedAt}>${msg(str`Shipped ${formatDate(post.shippedAt, this.lang)}`)}</time>`
+              : nothing}
           </p>
         </article>
       </li>
@@ -165,15 +180,15 @@ export class SaysoChangelog extends SaysoElement {
       return html`
         <div part="error" class="message message--error" role="alert">
           <p>${changelogFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>Try again</button>
+          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
         </div>
       `;
     }
     if (!state || state.status === 'idle' || (state.status === 'loading' && entries.length === 0)) {
-      return html`<p part="loading" class="message" role="status">Loading updates…</p>`;
+      return html`<p part="loading" class="message" role="status">${msg('Loading updates…')}</p>`;
     }
     if (entries.length === 0) {
-      return html`<p part="empty" class="message">Nothing has shipped yet. Check back soon.</p>`;
+      return html`<p part="empty" class="message">${msg('Nothing has shipped yet. Check back soon.')}</p>`;
     }
     const unread = new Set(this.#unread.value ?? []);
     return html`
@@ -182,7 +197,7 @@ export class SaysoChangelog extends SaysoElement {
       </ol>
       ${state.error
         ? html`<p part="error" class="message message--error" role="alert">
-            Older updates could not be loaded. ${changelogFailureMessage(state.error)}
+            ${msg(str`Older updates could not be loaded. ${changelogFailureMessage(state.error)}`)}
           </p>`
         : nothing}
       ${state.hasMore
@@ -194,7 +209,7 @@ export class SaysoChangelog extends SaysoElement {
               ?disabled=${state.loadingMore}
               @click=${() => void this.#follow.view?.loadMore()}
             >
-              ${state.loadingMore ? 'Loading older updates…' : 'Load older updates'}
+              ${state.loadingMore ? msg('Loading older updates…') : msg('Load older updates')}
             </button>
           `
         : nothing}
@@ -206,13 +221,13 @@ export class SaysoChangelog extends SaysoElement {
     return html`
       <section part="base" class="changelog" aria-labelledby="heading">
         <div part="header" class="header">
-          <h2 part="heading" class="heading" id="heading">${this.heading}</h2>
+          <h2 part="heading" class="heading" id="heading">${this.heading || msg("What's new")}</h2>
           ${count > 0
-            ? html`<span part="badge" class="badge" role="img" aria-label=${unreadLabel(count)}>${count}</span>`
+            ? html`<span part="badge" class="badge" role="img" aria-label=${unreadLabel(count)}>${formatCount(count)}</span>`
             : nothing}
           ${count > 0
             ? html`<button part="mark-read" class="button mark-read" type="button" @click=${() => this.markAllRead()}>
-                Mark all as read
+                ${msg('Mark all as read')}
               </button>`
             : nothing}
         </div>

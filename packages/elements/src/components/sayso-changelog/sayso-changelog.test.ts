@@ -48,6 +48,18 @@ describe('<sayso-changelog>', () => {
       expect(part(el, 'heading')!.textContent).to.equal("What's new");
     });
 
+    it('orders updates by when they shipped, not when they were posted, and shows the date', async () => {
+      const shippedLate: SeedPost[] = [
+        { board: 'demo', title: 'Posted first, shipped last', status: 'shipped', createdAt: '2026-01-01T00:00:00Z', shippedAt: '2026-03-20T12:00:00Z' },
+        { board: 'demo', title: 'Posted last, shipped first', status: 'shipped', createdAt: '2026-01-09T00:00:00Z', shippedAt: '2026-02-02T12:00:00Z' },
+      ];
+      const el = await changelog(memoryClient({}, shippedLate));
+      expect(titles(el)).to.deep.equal(['Posted first, shipped last', 'Posted last, shipped first']);
+      const date = entries(el)[0]!.querySelector('time[part="date"]')!;
+      expect(date.getAttribute('datetime')).to.equal('2026-03-20T12:00:00Z');
+      expect(date.textContent).to.match(/^Shipped .*2026/);
+    });
+
     it('links to the ideas only when post-href is set', async () => {
       const plain = await changelog(memoryClient({}, changelogPosts));
       expect(part(plain, 'link')).to.be.null;

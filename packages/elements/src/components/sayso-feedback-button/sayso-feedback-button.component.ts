@@ -1,34 +1,25 @@
+import { localized, msg } from '@lit/localize';
 import type { SaysoClient } from '@sayso/core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
-import { DismissController } from '../../controllers/dismiss.js';
-import { FloatingController, type Placement } from '../../controllers/floating.js';
-import { FocusTrapController, deepActiveElement } from '../../controllers/focus-trap.js';
+import type { Placement } from '../../controllers/floating.js';
 import { SaysoCloseEvent, type SaysoCloseReason } from '../../events/sayso-close.js';
 import { SaysoOpenEvent } from '../../events/sayso-open.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import type { FeedbackPanel } from './sayso-feedback-button.panel.js';
 import styles from './sayso-feedback-button.styles.js';
-
-type Tab = 'suggest' | 'browse';
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'suggest', label: 'Suggest an idea' },
-  { id: 'browse', label: 'Browse ideas' },
-];
 
 /** Below this viewport width the panel is a full-screen sheet instead of a popover. */
 const SHEET_QUERY = '(max-width: 479.98px)';
 
-/** The elements each tab shows, loaded the first time the tab is shown. */
-const loadTab: Record<Tab, () => Promise<unknown>> = {
-  suggest: () => import('../sayso-idea-form/sayso-idea-form.js'),
-  browse: () => import('../sayso-board/sayso-board.js'),
-};
+// The panel is a chunk of its own for bundlers (inlined in the script-tag bundle): a page pays
+// for positioning, the focus trap and the tabs only once a visitor reaches for the launcher.
+const loadPanel = () => import('./sayso-feedback-button.panel.js');
 
 let generatedIds = 0;
 
 const chatIcon = svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6A.5.5 0 0 1 5 19.2V16h1.5H6.5A2.5 2.5 0 0 1 4 13.5z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`;
-const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /**
  * @tag sayso-feedback-button
@@ -40,7 +31,9 @@ const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="current
  * outside, the close button or the launcher close it and give focus back to the launcher. With
  * `for="some-id"` it uses a button of the host page as its launcher instead of its own, and keeps
  * that button's `aria-expanded`, `aria-controls` and `aria-haspopup` in step (restored when the
- * element is removed). The form and the board are loaded the first time the panel shows them.
+ * element is removed). The form and the board are loaded the first time the panel shows them;
+ * the panel's own code (positioning, focus trap, tabs) when the pointer enters or focus reaches
+ * the launcher, or at the latest when it opens. While it loads, `updateComplete` waits for it.
  *
  * @dependency sayso-idea-form
  * @dependency sayso-board
@@ -77,6 +70,7 @@ const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="current
  * @cssstate open - The panel is open.
  * @cssstate sheet - The panel shows as a full-screen sheet (narrow screen).
  */
+@localized()
 export class SaysoFeedbackButton extends SaysoElement {
   static override styles = styles;
 
@@ -95,29 +89,18 @@ export class SaysoFeedbackButton extends SaysoElement {
   /** Whether the panel is open. Setting it opens or closes the panel without firing `sayso-open`/`sayso-close`. */
   @property({ type: Boolean }) open = false;
 
-  /** Text of the launcher and title of the panel. */
-  @property() label = 'Feedback';
+  /** Text of the launcher and title of the panel. Default: "Feedback", in the active locale. */
+  @property() label = '';
 
-  @state() private tab: Tab = 'suggest';
   @state() private sheet = false;
-  /** The panel is rendered from the first time it opens, then kept (with what the visitor typed). */
-  @state() private rendered = false;
-  @state() private shown: ReadonlySet<Tab> = new Set();
 
-  @query('#panel') private panel!: HTMLElement | null;
   @query('[part~="trigger"]') private ownTrigger!: HTMLButtonElement | null;
 
   readonly #states = new CustomStatesController(this);
-  readonly #floating = new FloatingController(this, {
-    reference: () => this.#trigger(),
-    floating: () => this.panel,
-    placement: () => this.placement,
-  });
-  readonly #dismiss = new DismissController(this, {
-    inside: () => [this.panel, this.#trigger()],
-    onDismiss: (reason) => this.#setOpenByVisitor(false, reason),
-  });
-  readonly #focusTrap = new FocusTrapController(this);
+  /** The panel, created the first time it opens, then kept (with what the visitor typed). */
+  #panel: FeedbackPanel | undefined;
+  /** Settles once the panel exists, while it is being created. */
+  #creatingPanel: Promise<void> | undefined;
 
   #media: MediaQueryList | undefined;
   #closeReason: SaysoCloseReason | undefined;
@@ -136,8 +119,8 @@ export class SaysoFeedbackButton extends SaysoElement {
     if (!this.#hostButton && this.for && document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => this.#attachHostButton(), { once: true });
     }
-    // Moved in the page while open: take up the panel again where it was left.
-    if (this.open && this.hasUpdated) void this.updateComplete.then(() => this.open && this.#showPanel());
+    // Moved in the page while open: take up the panel again where it was left (in `updated`).
+    if (this.open && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -145,7 +128,7 @@ export class SaysoFeedbackButton extends SaysoElement {
     this.#media?.removeEventListener('change', this.#onMediaChange);
     this.#media = undefined;
     this.#detachHostButton();
-    if (this.open) this.#hidePanel();
+    if (this.#panel?.shown) this.#panel.hide();
   }
 
   readonly #onMediaChange = (event: MediaQueryListEvent): void => {
@@ -175,12 +158,16 @@ export class SaysoFeedbackButton extends SaysoElement {
     button.setAttribute('aria-controls', this.id);
     button.setAttribute('aria-expanded', String(this.open));
     button.addEventListener('click', this.#onTriggerClick);
+    button.addEventListener('pointerenter', this.#preloadPanel);
+    button.addEventListener('focus', this.#preloadPanel);
   }
 
   #detachHostButton(): void {
     const button = this.#hostButton;
     if (!button) return;
     button.removeEventListener('click', this.#onTriggerClick);
+    button.removeEventListener('pointerenter', this.#preloadPanel);
+    button.removeEventListener('focus', this.#preloadPanel);
     for (const [name, value] of Object.entries(this.#hostButtonSaved)) {
       if (value === null) button.removeAttribute(name);
       else button.setAttribute(name, value);
@@ -206,32 +193,42 @@ export class SaysoFeedbackButton extends SaysoElement {
     this.dispatchEvent(open ? new SaysoOpenEvent() : new SaysoCloseEvent({ reason: reason ?? 'trigger' }));
   }
 
-  #select(tab: Tab, focus = false): void {
-    this.tab = tab;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  /**
+   * Starts fetching the panel's code when a visitor shows the intent to open (pointer over, or
+   * focus on, the launcher), so it is there by the click. A failed fetch is retried on opening.
+   */
+  readonly #preloadPanel = (): void => {
+    loadPanel().catch(() => undefined);
+  };
+
+  /** Creates the panel once its code is there; a failed fetch closes again, so the next click retries. */
+  #createPanel(): Promise<void> {
+    return (this.#creatingPanel ??= loadPanel()
+      .then(({ FeedbackPanel }) => {
+        this.#panel = new FeedbackPanel(this, {
+          trigger: () => this.#trigger(),
+          sheet: () => this.sheet,
+          onClose: (reason) => this.#setOpenByVisitor(false, reason),
+        });
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        this.open = false;
+        reportError(error);
+      })
+      .finally(() => (this.#creatingPanel = undefined)));
   }
 
-  #onTabKeydown(event: KeyboardEvent): void {
-    const index = TABS.findIndex((t) => t.id === this.tab);
-    const rtl = this.matches(':dir(rtl)');
-    const next: Record<string, number> = {
-      [rtl ? 'ArrowLeft' : 'ArrowRight']: index + 1,
-      [rtl ? 'ArrowRight' : 'ArrowLeft']: index - 1,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const target = next[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.#select(TABS[(target + TABS.length) % TABS.length]!.id, true);
+  /** Also waits for the panel's code when the element opened before it arrived. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (!this.#creatingPanel) return complete;
+    await this.#creatingPanel;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(): void {
-    if (this.open && !this.rendered) this.rendered = true;
-    if (this.rendered && !this.shown.has(this.tab)) {
-      this.shown = new Set([...this.shown, this.tab]);
-      void loadTab[this.tab]();
-    }
+    if (this.open && !this.#panel) void this.#createPanel();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -240,105 +237,17 @@ export class SaysoFeedbackButton extends SaysoElement {
     if (changed.has('for') && changed.get('for') !== undefined) this.#attachHostButton();
     this.#hostButton?.setAttribute('aria-expanded', String(this.open));
 
-    const wasOpen = changed.get('open') === true;
-    if (changed.has('open') && this.open !== wasOpen) {
-      if (this.open) this.#showPanel();
-      else this.#hidePanel();
-    } else if (this.open && changed.has('sheet')) {
-      this.#position();
-    } else if (this.open && changed.has('placement')) {
-      void this.#floating.update();
-    }
-  }
-
-  #showPanel(): void {
-    const panel = this.panel;
+    const panel = this.#panel;
     if (!panel) return;
-    this.#position();
-    this.#dismiss.start(this.ownerDocument);
-    this.#focusTrap.activate(panel, {
-      returnTo: this.#trigger(),
-      initial: this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`),
-    });
-  }
-
-  #hidePanel(): void {
-    this.#floating.stop();
-    this.#dismiss.stop();
-    // Focus goes back to the launcher unless the visitor clicked elsewhere, or already moved on.
-    const active = deepActiveElement(this.ownerDocument);
-    const focusWasInside = !active || active === this.ownerDocument.body || this.matches(':focus-within');
-    this.#focusTrap.deactivate({ restoreFocus: this.#closeReason !== 'outside' && focusWasInside && this.isConnected });
-    this.#closeReason = undefined;
-  }
-
-  /** Floats the panel next to the launcher, or lets it fill the screen as a sheet. */
-  #position(): void {
-    if (this.sheet) {
-      this.#floating.stop();
-      this.#floating.reset();
-    } else {
-      this.#floating.start();
+    if (this.open !== panel.shown) {
+      if (this.open) panel.show();
+      else panel.hide(this.#closeReason);
+      this.#closeReason = undefined;
+    } else if (this.open && changed.has('sheet')) {
+      panel.position();
+    } else if (this.open && changed.has('placement')) {
+      panel.reposition();
     }
-  }
-
-  #renderPanel() {
-    const tabs = TABS.map(
-      ({ id, label }) => html`
-        <button
-          part="tab"
-          class="tab"
-          id="tab-${id}"
-          type="button"
-          role="tab"
-          aria-selected=${id === this.tab ? 'true' : 'false'}
-          aria-controls="tabpanel-${id}"
-          tabindex=${id === this.tab ? 0 : -1}
-          @click=${() => this.#select(id)}
-        >
-          ${label}
-        </button>
-      `,
-    );
-    return html`
-      <div
-        id="panel"
-        part=${this.sheet ? 'panel sheet' : 'panel'}
-        class="panel ${this.sheet ? 'panel--sheet' : ''}"
-        role="dialog"
-        aria-modal=${this.sheet ? 'true' : nothing}
-        aria-labelledby="title"
-        ?hidden=${!this.open}
-      >
-        <div part="header" class="header">
-          <p part="title" class="title" id="title">${this.label}</p>
-          <button
-            part="close-button"
-            class="close"
-            type="button"
-            aria-label="Close"
-            @click=${() => this.#setOpenByVisitor(false, 'close-button')}
-          >
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${closeIcon}</svg>
-          </button>
-        </div>
-        <div part="tabs" class="tabs" role="tablist" @keydown=${this.#onTabKeydown}>${tabs}</div>
-        <div part="tabpanel" class="tabpanel" id="tabpanel-suggest" role="tabpanel" aria-labelledby="tab-suggest" ?hidden=${this.tab !== 'suggest'}>
-          ${this.shown.has('suggest')
-            ? html`<sayso-idea-form
-                part="idea-form"
-                board=${this.board}
-                .client=${this.client}
-              ></sayso-idea-form>`
-            : nothing}
-        </div>
-        <div part="tabpanel" class="tabpanel" id="tabpanel-browse" role="tabpanel" aria-labelledby="tab-browse" ?hidden=${this.tab !== 'browse'}>
-          ${this.shown.has('browse')
-            ? html`<sayso-board part="board" board=${this.board} .client=${this.client}></sayso-board>`
-            : nothing}
-        </div>
-      </div>
-    `;
   }
 
   protected override render() {
@@ -352,14 +261,16 @@ export class SaysoFeedbackButton extends SaysoElement {
               type="button"
               aria-haspopup="dialog"
               aria-expanded=${this.open ? 'true' : 'false'}
-              aria-controls=${this.rendered ? 'panel' : nothing}
+              aria-controls=${this.#panel ? 'panel' : nothing}
               @click=${this.#onTriggerClick}
+              @pointerenter=${this.#preloadPanel}
+              @focus=${this.#preloadPanel}
             >
               <svg part="trigger-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${chatIcon}</svg>
-              <span part="trigger-label">${this.label}</span>
+              <span part="trigger-label">${this.label || msg('Feedback')}</span>
             </button>
           `}
-      ${this.rendered ? this.#renderPanel() : nothing}
+      ${this.#panel ? this.#panel.render(this.open) : nothing}
     `;
   }
 }

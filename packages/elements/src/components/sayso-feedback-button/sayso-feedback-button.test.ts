@@ -85,6 +85,8 @@ function watchWindowListeners() {
 describe('<sayso-feedback-button>', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
+    // The idea form keeps unposted text per board in localStorage: no test inherits another's draft.
+    localStorage.clear();
   });
 
   describe('defaults', () => {

@@ -40,10 +40,69 @@ export default [
       min-height: 5rem;
     }
 
+    .similar {
+      display: grid;
+      gap: ${token.space2};
+      padding: ${token.space3};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+    }
+
+    [part='similar-heading'] {
+      margin: 0;
+      font-size: 0.9375rem;
+      font-weight: 600;
+    }
+
+    [part='similar-list'] {
+      display: grid;
+      gap: ${token.space2};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    [part='similar-idea'] {
+      display: flex;
+      align-items: center;
+      gap: ${token.space3};
+      --sayso-vote-button-size: 2.5rem;
+    }
+
+    .similar-title {
+      flex: 1;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+
+    .similar-status {
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+    }
+
     [part='status'] {
       margin: 0;
       color: ${token.colorSuccess};
       font-weight: 600;
+    }
+
+    [part='status'].waiting {
+      color: ${token.colorText};
+      font-weight: 400;
+    }
+
+    .queue {
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+    }
+
+    .queue p,
+    .queue ul {
+      margin: 0;
+    }
+
+    .queue ul {
+      padding-inline-start: ${token.space4};
     }
   `,
 ];

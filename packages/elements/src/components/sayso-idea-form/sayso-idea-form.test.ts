@@ -1,8 +1,9 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SaysoError, type Post, type SaysoClient } from '@sayso/core';
+import { createMemoryAdapter } from '@sayso/adapter-memory';
+import { SaysoError, createSaysoClient, type Post, type SaysoAdapter, type SaysoClient, type SaysoErrorCode } from '@sayso/core';
 import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
-import { deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { deferred, memoryClient, rejectWith, seededData } from '../../internal/test-fixtures.js';
 import './sayso-idea-form.js';
 import type { SaysoIdeaForm } from './sayso-idea-form.component.js';
 
@@ -165,7 +166,7 @@ describe('<sayso-idea-form>', () => {
     });
 
     it('is accessible after a failure and after a success', async () => {
-      const failing = await form(memoryClient({ createPost: rejectWith('server') }));
+      const failing = await form(memoryClient({ createPost: rejectWith('forbidden') }));
       await type(titleInput(failing), 'Will fail');
       submitButton(failing).click();
       await until(() => failing.shadowRoot!.querySelector('[part="error"]') !== null);
@@ -218,9 +219,8 @@ describe('<sayso-idea-form>', () => {
     });
 
     for (const [code, text] of [
-      ['network', 'offline'],
-      ['rate_limited', 'very quickly'],
-      ['server', 'could not be posted'],
+      ['not_found', 'could not be found'],
+      ['forbidden', 'could not be posted'],
     ] as const) {
       it(`keeps everything typed and shows the error when posting fails (${code})`, async () => {
         const el = await form(memoryClient({ createPost: rejectWith(code) }));
@@ -259,6 +259,94 @@ describe('<sayso-idea-form>', () => {
       await el.updateComplete;
       expect($(el, '[part="error"]').textContent).to.contain('not connected');
       expect(titleInput(el).value).to.equal('Nowhere to go');
+    });
+  });
+
+  describe('offline', () => {
+    /** A client whose backend the test takes away (`fail`) and gives back (`null`). */
+    function unreliable() {
+      const client = memoryClient();
+      const line = { fail: null as SaysoErrorCode | null };
+      const create = client.adapter.createPost;
+      (client.adapter as { createPost: typeof create }).createPost = (params) =>
+        line.fail ? rejectWith(line.fail)() : create(params);
+      return { client, line };
+    }
+
+    // The browser's own word on being offline; the test browser is always online.
+    afterEach(() => void delete (navigator as { onLine?: boolean }).onLine);
+    const pretendOffline = () => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+
+    const queueTitles = (el: SaysoIdeaForm) =>
+      [...el.shadowRoot!.querySelectorAll('[part="queued-idea"]')].map((li) => li.textContent!.trim());
+
+    async function submitWhile(fail: SaysoErrorCode) {
+      const { client, line } = unreliable();
+      line.fail = fail;
+      const el = await form(client);
+      await type(titleInput(el), 'Written on a train');
+      await type(bodyInput(el), 'No signal in the tunnel.');
+      submitButton(el).click();
+      await until(() => queueTitles(el).length > 0);
+      await el.updateComplete;
+      return { el, client, line };
+    }
+
+    it('says calmly that an idea made offline is kept on this device, and lists it as waiting', async () => {
+      pretendOffline();
+      const { el } = await submitWhile('network');
+      expect(statusText(el)).to.equal("You're offline. Your idea is saved on this device and will be sent when you're back online.");
+      expect($(el, '[part="status"]').getAttribute('role')).to.equal('status');
+      expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      expect(queueTitles(el)).to.deep.equal(['Written on a train']);
+      expect(el.matches(':state(waiting)')).to.be.true;
+      // The outbox holds the text now: the form and its draft are cleared, so it is not sent twice.
+      expect(titleInput(el).value).to.equal('');
+      expect(bodyInput(el).value).to.equal('');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(savedDraft('demo')).to.equal(null);
+    });
+
+    it('says the idea will be sent in a moment when the server asks to slow down', async () => {
+      const { el } = await submitWhile('rate_limited');
+      expect(statusText(el)).to.equal('You are posting very quickly. Your idea is saved on this device and will be sent in a moment.');
+    });
+
+    for (const reason of ['network', 'server'] as const) {
+      it(`says the server cannot be reached when the browser is online (${reason})`, async () => {
+        const { el } = await submitWhile(reason);
+        expect(statusText(el)).to.equal("The server can't be reached right now. Your idea is saved on this device and will be sent when it can.");
+      });
+    }
+
+    it('announces the idea once it was posted, and fires sayso-submit then', async () => {
+      const { el, client, line } = await submitWhile('network');
+      line.fail = null;
+      const fired = oneEvent(el, 'sayso-submit') as Promise<SaysoSubmitEvent>;
+      void client.outbox.flush();
+      const event = await fired;
+      expect(event.detail.post.title).to.equal('Written on a train');
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Your idea “Written on a train” was posted.');
+      expect(queueTitles(el)).to.deep.equal([]);
+      expect(el.matches(':state(waiting)')).to.be.false;
+      expect(client.$posts.get()[event.detail.post.id]).to.deep.equal(event.detail.post);
+    });
+
+    it('gives the text back with the reason when the server refuses an idea that waited', async () => {
+      const { el, client, line } = await submitWhile('network');
+      line.fail = 'forbidden';
+      await client.outbox.flush();
+      await el.updateComplete;
+      expect($(el, '[part="error"]').textContent).to.contain('could not be posted');
+      expect(titleInput(el).value).to.equal('Written on a train');
+      expect(bodyInput(el).value).to.equal('No signal in the tunnel.');
+      expect(queueTitles(el)).to.deep.equal([]);
+    });
+
+    it('is accessible while an idea waits', async () => {
+      const { el } = await submitWhile('network');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -302,7 +390,7 @@ describe('<sayso-idea-form>', () => {
     });
 
     it('keeps the draft when posting fails', async () => {
-      const el = await formFor('drafts-a', memoryClient({ createPost: rejectWith('network') }));
+      const el = await formFor('drafts-a', memoryClient({ createPost: rejectWith('forbidden') }));
       await type(titleInput(el), 'Sync across devices');
       submitButton(el).click();
       await until(() => el.shadowRoot!.querySelector('[part="error"]') !== null);
@@ -366,6 +454,122 @@ describe('<sayso-idea-form>', () => {
       await type(titleInput(el), 'Fresh');
       await until(() => localStorage.getItem('sayso:draft:drafts-a') !== '{not json');
       expect(savedDraft('drafts-a')).to.deep.equal({ title: 'Fresh', body: '' });
+    });
+  });
+
+  describe('similar ideas', () => {
+    const darkModes = [
+      { board: 'demo', title: 'Dark mode', votes: 7, status: 'planned' },
+      ...[1, 2, 3, 4, 5, 6].map((n) => ({ board: 'demo', title: `Dark mode variant ${n}`, votes: n })),
+      { board: 'demo', title: 'CSV export', votes: 1 },
+    ];
+    const region = (el: SaysoIdeaForm) => el.shadowRoot!.querySelector<HTMLElement>('[part="similar"]');
+    const items = (el: SaysoIdeaForm) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="similar-idea"]')];
+    const announced = (el: SaysoIdeaForm) => $(el, '[part="similar-announcement"]').textContent!.trim();
+    const pause = () => new Promise((r) => setTimeout(r, 400));
+
+    /** A client whose similar-ideas lookups are counted (and may be replaced). */
+    function countingClient(findSimilarPosts?: SaysoAdapter['findSimilarPosts']) {
+      const adapter = createMemoryAdapter({ data: seededData(darkModes) });
+      const lookups: string[] = [];
+      const find = findSimilarPosts ?? adapter.findSimilarPosts;
+      const client = createSaysoClient({
+        adapter: { ...adapter, findSimilarPosts: (params) => (lookups.push(params.text), find(params)) },
+      });
+      return { client, lookups };
+    }
+
+    it('lists up to 5 similar ideas under the title, with status, votes and title, once typing pauses', async () => {
+      const { client, lookups } = countingClient();
+      const el = await form(client);
+      await type(titleInput(el), 'dark mode please');
+      await until(() => items(el).length > 0);
+      expect(lookups).to.deep.equal(['dark mode please']);
+      expect(items(el)).to.have.length(5);
+      const first = items(el)[0]!;
+      expect(first.querySelector('[part="similar-title"]')!.textContent).to.equal('Dark mode');
+      expect(first.querySelector('[part="similar-status"]')!.textContent).to.equal('Planned');
+      const vote = first.querySelector('sayso-vote-button')!;
+      await vote.updateComplete;
+      expect(vote.shadowRoot!.querySelector('[part="count"]')!.textContent).to.equal('7');
+      const heading = $(el, '[part="similar-heading"]');
+      expect(region(el)!.getAttribute('aria-labelledby')).to.equal(heading.id);
+      expect(region(el)!.compareDocumentPosition(bodyInput(el)) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+    });
+
+    it('asks nothing for a text too short, and looks again as details are typed', async () => {
+      const { client, lookups } = countingClient();
+      const el = await form(client);
+      await type(titleInput(el), 'da');
+      await pause();
+      expect(lookups).to.deep.equal([]);
+      expect(region(el)).to.equal(null);
+      await type(bodyInput(el), 'variant 3');
+      await until(() => lookups.length === 1);
+      expect(lookups[0]).to.equal('da\nvariant 3');
+    });
+
+    it('announces how many were found, politely, and not again while the count stays', async () => {
+      const { client } = countingClient();
+      const el = await form(client);
+      const live = $(el, '[part="similar-announcement"]');
+      expect(live.getAttribute('role')).to.equal('status');
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      await type(titleInput(el), 'csv export');
+      await until(() => announced(el) !== '');
+      expect(announced(el)).to.equal('1 similar idea');
+      await type(titleInput(el), ' file');
+      await pause();
+      expect(announced(el)).to.equal('1 similar idea');
+    });
+
+    it('votes for a similar idea at once, says so, and keeps the visitor\'s text', async () => {
+      const { client } = countingClient();
+      const el = await form(client);
+      await type(titleInput(el), 'csv export');
+      await until(() => items(el).length === 1);
+      const vote = items(el)[0]!.querySelector('sayso-vote-button')!;
+      vote.shadowRoot!.querySelector<HTMLButtonElement>('[part="vote-button"]')!.click();
+      await vote.updateComplete;
+      expect(vote.shadowRoot!.querySelector('[part="count"]')!.textContent).to.equal('2');
+      await until(() => statusText(el) !== '');
+      expect(statusText(el)).to.equal('Your vote for “CSV export” was added. Your text is still here, in case your idea is different.');
+      expect(titleInput(el).value).to.equal('csv export');
+      const csv = Object.values(client.$posts.get()).find((post) => post.title === 'CSV export')!;
+      expect(await client.adapter.getPost({ postId: csv.id })).to.include({ voted: true, voteCount: 2 });
+    });
+
+    it('shows nothing and still posts when the lookup fails', async () => {
+      const { client, lookups } = countingClient(rejectWith('network'));
+      const el = await form(client);
+      await type(titleInput(el), 'dark mode');
+      await until(() => lookups.length === 1);
+      await pause();
+      expect(region(el)).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      const fired = oneEvent(el, 'sayso-submit') as Promise<SaysoSubmitEvent>;
+      submitButton(el).click();
+      expect((await fired).detail.post.title).to.equal('dark mode');
+    });
+
+    it('empties the list once the idea is posted', async () => {
+      const { client } = countingClient();
+      const el = await form(client);
+      await type(titleInput(el), 'dark mode');
+      await until(() => items(el).length > 0);
+      const fired = oneEvent(el, 'sayso-submit');
+      submitButton(el).click();
+      await fired;
+      await until(() => region(el) === null);
+      expect(announced(el)).to.equal('');
+    });
+
+    it('is accessible showing similar ideas', async () => {
+      const { client } = countingClient();
+      const el = await form(client);
+      await type(titleInput(el), 'dark mode');
+      await until(() => items(el).length > 0);
+      await expect(el).to.be.accessible();
     });
   });
 });

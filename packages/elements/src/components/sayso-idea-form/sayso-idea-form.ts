@@ -1,3 +1,4 @@
+import '../sayso-vote-button/sayso-vote-button.js';
 import { SaysoIdeaForm } from './sayso-idea-form.component.js';
 
 export { SaysoIdeaForm };

@@ -1,12 +1,20 @@
+import { localized, msg, str } from '@lit/localize';
 import { statusName, type Board, type Post, type SaysoClient } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client.js';
 import { StoreController } from '../../controllers/store.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { formatCount, plural } from '../../internal/intl.js';
 import { plainExcerpt } from '../../internal/plain-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-post-card.styles.js';
+
+/** "1 comment", "12 comments", in the active locale. */
+export function commentCountLabel(count: number): string {
+  const n = formatCount(count);
+  return plural(count, { one: () => msg(str`${n} comment`), other: () => msg(str`${n} comments`) });
+}
 
 /**
  * @tag sayso-post-card
@@ -42,6 +50,7 @@ import styles from './sayso-post-card.styles.js';
  * @cssproperty --sayso-radius - Corner radius.
  * @cssproperty --sayso-space-4 - Inner padding.
  */
+@localized()
 export class SaysoPostCard extends SaysoElement {
   static override styles = styles;
 
@@ -77,7 +86,7 @@ export class SaysoPostCard extends SaysoElement {
   protected override render() {
     const post = this.post;
     if (!post) return nothing;
-    const comments = `${post.commentCount} ${post.commentCount === 1 ? 'comment' : 'comments'}`;
+    const comments = commentCountLabel(post.commentCount);
     return html`
       <article part="card" aria-labelledby="title">
         <sayso-vote-button

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import {
   checkCommentBody,
   statusName,
@@ -7,6 +8,7 @@ import {
   type CommentsView,
   type Post,
   type SaysoClient,
+  type InputProblem,
   type SaysoError,
 } from '@sayso/core';
 import { html, nothing } from 'lit';
@@ -17,7 +19,9 @@ import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
+import { formatCount, formatDate } from '../../internal/intl.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { commentCountLabel } from '../sayso-post-card/sayso-post-card.component.js';
 import styles from './sayso-post-detail.styles.js';
 
 type MarkdownModule = typeof import('../../internal/markdown.js');
@@ -26,35 +30,35 @@ type MarkdownModule = typeof import('../../internal/markdown.js');
 export function commentFailureMessage(error: SaysoError): string {
   switch (error.code) {
     case 'rate_limited':
-      return 'You are commenting very quickly. Wait a moment, then try again.';
+      return msg('You are commenting very quickly. Wait a moment, then try again.');
     case 'network':
-      return 'You seem to be offline, so your comment was not posted. Your text is still here; try again when you are back online.';
+      return msg('You seem to be offline, so your comment was not posted. Your text is still here; try again when you are back online.');
     case 'unauthorized':
     case 'forbidden':
-      return 'You cannot comment on this idea. Your text is still here.';
+      return msg('You cannot comment on this idea. Your text is still here.');
     case 'not_found':
-      return 'This idea could not be found, so your comment was not posted.';
+      return msg('This idea could not be found, so your comment was not posted.');
     case 'invalid_input':
-      return error.message || 'Please check your comment and try again.';
+      return error.message || msg('Please check your comment and try again.');
     default:
-      return 'Your comment could not be posted. Your text is still here; try again.';
+      return msg('Your comment could not be posted. Your text is still here; try again.');
   }
+}
+
+/** What the visitor reads under a comment the checks refused, in the active locale. */
+function commentProblemMessage(problem: InputProblem): string {
+  if (problem.rule === 'required') return msg('A comment cannot be empty.');
+  if (problem.rule === 'too_long' && problem.limit !== undefined) {
+    const limit = formatCount(problem.limit);
+    return msg(str`A comment can have at most ${limit} characters.`);
+  }
+  return problem.message;
 }
 
 const commentsFailureMessage = (error: SaysoError | null) =>
   error?.code === 'network'
-    ? 'You seem to be offline, so the comments could not be loaded.'
-    : 'The comments could not be loaded right now.';
-
-const formatDate = (iso: string, lang: string | undefined) => {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  try {
-    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
-};
+    ? msg('You seem to be offline, so the comments could not be loaded.')
+    : msg('The comments could not be loaded right now.');
 
 /**
  * @tag sayso-post-detail
@@ -109,6 +113,7 @@ const formatDate = (iso: string, lang: string | undefined) => {
  * @cssstate sending - A comment is being posted.
  * @cssstate invalid - The comment is not valid.
  */
+@localized()
 export class SaysoPostDetail extends SaysoElement {
   static override styles = styles;
 
@@ -192,7 +197,8 @@ export class SaysoPostDetail extends SaysoElement {
     if (this.sending) return;
     this.error = '';
     this.announcement = '';
-    this.problem = checkCommentBody(this.draft)[0]?.message ?? '';
+    const problem = checkCommentBody(this.draft)[0];
+    this.problem = problem ? commentProblemMessage(problem) : '';
     if (this.problem) {
       await this.updateComplete;
       this.commentInput?.focus();
@@ -200,14 +206,14 @@ export class SaysoPostDetail extends SaysoElement {
     }
     const view = this.#commentsView;
     if (!view) {
-      this.error = 'Sayso is not connected yet, so your comment was not posted. Try again in a moment.';
+      this.error = msg('Sayso is not connected yet, so your comment was not posted. Try again in a moment.');
       return;
     }
     this.sending = true;
     try {
       const comment = await view.add(this.draft);
       this.draft = '';
-      this.announcement = 'Thanks — your comment was posted.';
+      this.announcement = msg('Thanks — your comment was posted.');
       this.dispatchEvent(new SaysoCommentEvent({ comment }));
     } catch (caught) {
       this.error = commentFailureMessage(toSaysoError(caught));
@@ -218,31 +224,31 @@ export class SaysoPostDetail extends SaysoElement {
 
   #renderComments(post: Post) {
     const state = this.#comments.value;
-    const count = `${post.commentCount} ${post.commentCount === 1 ? 'comment' : 'comments'}`;
+    const count = commentCountLabel(post.commentCount);
     let content;
     if (state?.status === 'error') {
       content = html`
         <div part="comments-error" class="message message--error" role="alert">
           <p>${commentsFailureMessage(state.error)}</p>
           <button part="retry" class="button" type="button" @click=${() => void this.#commentsView?.load()}>
-            Try again
+            ${msg('Try again')}
           </button>
         </div>
       `;
     } else if (!state || state.status === 'idle' || (state.status === 'loading' && state.items.length === 0)) {
-      content = html`<p part="comments-loading" class="message" role="status">Loading comments…</p>`;
+      content = html`<p part="comments-loading" class="message" role="status">${msg('Loading comments…')}</p>`;
     } else if (state.items.length === 0) {
-      content = html`<p part="comments-empty" class="message">No comments yet.</p>`;
+      content = html`<p part="comments-empty" class="message">${msg('No comments yet.')}</p>`;
     } else {
       content = html`
-        <ol part="comment-list" class="comments" aria-label="Comments">
+        <ol part="comment-list" class="comments" aria-label=${msg('Comments')}>
           ${repeat(
             state.items,
             (comment) => comment.id,
             (comment) => html`
               <li part="comment" class="comment">
                 <p part="comment-author" class="comment-author">
-                  <span class="author">${comment.author.name ?? 'Anonymous'}</span>
+                  <span class="author">${comment.author.name ?? msg('Anonymous')}</span>
                   <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.lang)}</time>
                 </p>
                 <div part="comment-body" class="markdown">${this.#text(comment.body)}</div>
@@ -252,7 +258,7 @@ export class SaysoPostDetail extends SaysoElement {
         </ol>
         ${state.error
           ? html`<p part="comments-error" class="message message--error" role="alert">
-              More comments could not be loaded. ${commentsFailureMessage(state.error)}
+              ${msg(str`More comments could not be loaded. ${commentsFailureMessage(state.error)}`)}
             </p>`
           : nothing}
         ${state.nextCursor
@@ -263,7 +269,7 @@ export class SaysoPostDetail extends SaysoElement {
               ?disabled=${state.loadingMore}
               @click=${() => void this.#commentsView?.loadMore()}
             >
-              ${state.loadingMore ? 'Loading more comments…' : 'Load more comments'}
+              ${state.loadingMore ? msg('Loading more comments…') : msg('Load more comments')}
             </button>`
           : nothing}
       `;
@@ -279,7 +285,7 @@ export class SaysoPostDetail extends SaysoElement {
   #renderForm() {
     return html`
       <form part="comment-form" class="form" novalidate @submit=${this.#onSubmit}>
-        <label part="label" for="comment">Add a comment</label>
+        <label part="label" for="comment">${msg('Add a comment')}</label>
         <textarea
           id="comment"
           part="textarea"
@@ -295,7 +301,7 @@ export class SaysoPostDetail extends SaysoElement {
         ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
-            ${this.sending ? 'Posting…' : 'Post comment'}
+            ${this.sending ? msg('Posting…') : msg('Post comment')}
           </button>
           <p part="form-status" role="status" aria-live="polite">${this.announcement || nothing}</p>
         </div>
@@ -306,7 +312,7 @@ export class SaysoPostDetail extends SaysoElement {
   protected override render() {
     const post = this.postId ? this.#posts.value?.[this.postId] : undefined;
     if (!post) {
-      return this.postId ? html`<p part="missing" class="message">This idea could not be found.</p>` : nothing;
+      return this.postId ? html`<p part="missing" class="message">${msg('This idea could not be found.')}</p>` : nothing;
     }
     return html`
       <article part="detail" class="detail" aria-labelledby="heading">
@@ -324,7 +330,7 @@ export class SaysoPostDetail extends SaysoElement {
                 >${statusName(this.#boards.value?.[post.board], post.status)}</span
               >
               ${post.tags.map((tag) => html`<span part="tag" class="tag" data-tag=${tag.slug}>${tag.name}</span>`)}
-              <span class="author">${post.author.name ?? 'Anonymous'}</span>
+              <span class="author">${post.author.name ?? msg('Anonymous')}</span>
               <time datetime=${post.createdAt}>${formatDate(post.createdAt, this.lang)}</time>
             </p>
           </div>

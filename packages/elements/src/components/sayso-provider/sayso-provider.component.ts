@@ -4,7 +4,10 @@ import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/c
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { saysoClientContext } from '../../controllers/client.js';
+import { OutboxTriggersController } from '../../controllers/outbox-triggers.js';
+import { browserOutbox } from '../../internal/browser-outbox.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { setLocale } from '../../localization.js';
 import styles from './sayso-provider.styles.js';
 
 /**
@@ -15,6 +18,15 @@ import styles from './sayso-provider.styles.js';
  * Give it, in order of precedence, a ready `client`, an `adapter` to wrap, or an `api-url` of a
  * Sayso server. With `api-url`, the visitor is anonymous (a token from the server, kept in this
  * browser) unless the host passes its signed-in user's token as `token` or `getToken`.
+ *
+ * Votes and ideas that cannot be sent yet (offline, server down) wait in the client's outbox and
+ * go out when the browser is back online, when the page is shown again, and with backoff
+ * meanwhile. With `api-url` the outbox is kept in IndexedDB (`sayso-outbox:<api url>`), so it
+ * survives a reload and is shared by the tabs of the page's origin; with `adapter` it is kept in
+ * memory, since only the host knows who that adapter acts for.
+ *
+ * `locale` sets the language of Sayso's text (`en`, `de`; `auto` for the visitor's browser
+ * language). It applies to every Sayso element on the page, inside this provider or not.
  *
  * @slot - The Sayso elements (and any other content) that use this provider's client.
  */
@@ -39,7 +51,15 @@ export class SaysoProvider extends SaysoElement {
    */
   @property({ attribute: false }) getToken?: () => Promise<string | null> | string | null;
 
+  /**
+   * Language of Sayso's text on this page: a locale Sayso ships (`en`, `de`; regional tags such
+   * as `de-AT` work), or `auto` for the first of the visitor's browser languages Sayso ships.
+   * Unset, the text stays in the locale already chosen (English to begin with).
+   */
+  @property() locale?: string;
+
   readonly #provider = new ContextProvider(this, { context: saysoClientContext });
+  readonly #outboxTriggers = new OutboxTriggersController(this, () => this.activeClient);
   #fromAdapter: { adapter: SaysoAdapter; client: SaysoClient } | undefined;
   #fromUrl: { url: string; token?: string; getToken?: SaysoProvider['getToken']; client: SaysoClient } | undefined;
 
@@ -57,7 +77,7 @@ export class SaysoProvider extends SaysoElement {
       if (this.#fromUrl?.url !== url || this.#fromUrl.token !== token || this.#fromUrl.getToken !== getToken) {
         // Storage is read lazily, on the first request, so nothing touches it here.
         const adapter = createHttpAdapter({ baseUrl: url, token, getToken });
-        this.#fromUrl = { url, token, getToken, client: createSaysoClient({ adapter }) };
+        this.#fromUrl = { url, token, getToken, client: createSaysoClient({ adapter, outbox: browserOutbox(url) }) };
       }
       return this.#fromUrl.client;
     }
@@ -69,6 +89,12 @@ export class SaysoProvider extends SaysoElement {
       const client = this.activeClient;
       if (client !== this.#provider.value) this.#provider.setValue(client);
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Text that could not be fetched (offline) stays in the locale shown now; lit-localize
+    // reports it as a `lit-localize-status` event with status `error`.
+    if (changed.has('locale') && this.locale) setLocale(this.locale).catch(() => undefined);
   }
 
   protected override render() {

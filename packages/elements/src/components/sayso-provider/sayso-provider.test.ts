@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createMemoryAdapter } from '@sayso/adapter-memory';
-import { createSaysoClient } from '@sayso/core';
+import { SaysoError, createSaysoClient } from '@sayso/core';
 import { seededData } from '../../internal/test-fixtures.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import type { SaysoBoard } from '../sayso-board/sayso-board.component.js';
@@ -72,7 +72,7 @@ describe('<sayso-provider>', () => {
         seen.push({ url: url.pathname, visitor: headers.get('X-Sayso-Visitor'), auth: headers.get('Authorization') });
         const post = {
           id: 'p1', board: 'demo', title: 'From the server', body: '', status: 'open', voteCount: 2,
-          commentCount: 0, voted: false, author: { id: 'u1', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z', editedAt: null,
+          commentCount: 0, voted: false, author: { id: 'u1', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z', editedAt: null, shippedAt: null,
         };
         return new Response(JSON.stringify({ items: [post], nextCursor: null }), {
           headers: { 'Content-Type': 'application/json' },
@@ -138,6 +138,41 @@ describe('<sayso-provider>', () => {
       );
       const board = el.querySelector('sayso-board')!;
       await until(() => board.shadowRoot!.querySelector('[part="empty"]') !== null, 'own client used');
+    });
+  });
+
+  describe('outbox', () => {
+    it('sends what waits when the browser is back online or the page is shown again, and stops when removed', async () => {
+      const memory = createMemoryAdapter({ data: seededData() });
+      let offline = true;
+      const client = createSaysoClient({
+        adapter: { ...memory, createPost: (params) => (offline ? Promise.reject(new SaysoError('network', 'offline')) : memory.createPost(params)) },
+        outbox: { retryDelayMs: () => 3_600_000 },
+      });
+      const el = await fixture<SaysoProvider>(html`<sayso-provider .client=${client}></sayso-provider>`);
+      const titles = async () => (await memory.listPosts({ board: 'demo', sort: 'new' })).items.map((p) => p.title);
+      const queue = (title: string) => client.submitIdea({ board: 'demo', title, body: '' }).catch(() => undefined);
+
+      await queue('Sent when back online');
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => client.outbox.$entries.get().length === 0, 'sent on online');
+      expect((await titles())[0]).to.equal('Sent when back online');
+
+      offline = true;
+      await queue('Sent when shown again');
+      offline = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => client.outbox.$entries.get().length === 0, 'sent on visibilitychange');
+      expect((await titles())[0]).to.equal('Sent when shown again');
+
+      el.remove();
+      offline = true;
+      await queue('Waits after the provider is gone');
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(client.outbox.$entries.get().map((e) => e.kind)).to.deep.equal(['createPost']);
     });
   });
 

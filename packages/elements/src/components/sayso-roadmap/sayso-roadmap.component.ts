@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { createRoadmapView, type RoadmapColumn, type RoadmapState, type RoadmapView, type SaysoClient } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -6,6 +7,7 @@ import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
+import { formatCount, plural } from '../../internal/intl.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { loadFailureMessage } from '../sayso-board/sayso-board.component.js';
@@ -61,6 +63,7 @@ export function parseStatuses(value: string | undefined): string[] {
  * @cssstate error - The board could not be loaded.
  * @cssstate empty - The board has no statuses to show.
  */
+@localized()
 export class SaysoRoadmap extends SaysoElement {
   static override styles = styles;
 
@@ -136,15 +139,15 @@ export class SaysoRoadmap extends SaysoElement {
       return html`
         <div part="error" class="message message--error" role="alert">
           <p>${loadFailureMessage(column.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void view?.loadColumn(key)}>Try again</button>
+          <button part="retry" class="button" type="button" @click=${() => void view?.loadColumn(key)}>${msg('Try again')}</button>
         </div>
       `;
     }
     if (column.load !== 'ready' && column.posts.length === 0) {
-      return html`<p part="loading" class="message" role="status">Loading ideas…</p>`;
+      return html`<p part="loading" class="message" role="status">${msg('Loading ideas…')}</p>`;
     }
     if (column.posts.length === 0) {
-      return html`<p part="empty" class="message">Nothing here yet.</p>`;
+      return html`<p part="empty" class="message">${msg('Nothing here yet.')}</p>`;
     }
     return html`
       <ol part="list" class="list">
@@ -152,7 +155,7 @@ export class SaysoRoadmap extends SaysoElement {
       </ol>
       ${column.error
         ? html`<p part="error" class="message message--error" role="alert">
-            More ideas could not be loaded. ${loadFailureMessage(column.error)}
+            ${msg(str`More ideas could not be loaded. ${loadFailureMessage(column.error)}`)}
           </p>`
         : nothing}
       ${column.nextCursor
@@ -164,7 +167,9 @@ export class SaysoRoadmap extends SaysoElement {
               ?disabled=${column.loadingMore}
               @click=${() => void view?.loadMore(key)}
             >
-              ${column.loadingMore ? 'Loading more…' : html`Load more <span class="visually-hidden">in ${column.status.name}</span>`}
+              ${column.loadingMore
+                ? msg('Loading more…')
+                : html`${msg('Load more')} <span class="visually-hidden">${msg(str`in ${column.status.name}`)}</span>`}
             </button>
           `
         : nothing}
@@ -173,13 +178,18 @@ export class SaysoRoadmap extends SaysoElement {
 
   #renderColumn(column: RoadmapColumn) {
     const id = `column-${column.status.id}`;
-    const count = column.load === 'ready' ? `${column.posts.length}${column.nextCursor ? '+' : ''}` : '';
+    const shown = column.posts.length;
+    const n = formatCount(shown);
+    const count = column.load === 'ready' ? `${n}${column.nextCursor ? '+' : ''}` : '';
     const spoken =
       column.load !== 'ready'
         ? ''
         : column.nextCursor
-          ? `, ${column.posts.length} or more ideas`
-          : `, ${column.posts.length} ${column.posts.length === 1 ? 'idea' : 'ideas'}`;
+          ? msg(str`, ${n} or more ideas`, { desc: 'Read by screen readers after a roadmap column name.' })
+          : plural(shown, {
+              one: () => msg(str`, ${n} idea`, { desc: 'Read by screen readers after a roadmap column name.' }),
+              other: () => msg(str`, ${n} ideas`, { desc: 'Read by screen readers after a roadmap column name.' }),
+            });
     return html`
       <section part="column" class="column" aria-labelledby=${id} data-status=${column.status.id} data-kind=${column.status.kind}>
         <h2 part="column-heading" class="heading" id=${id}>
@@ -201,15 +211,15 @@ export class SaysoRoadmap extends SaysoElement {
       return html`
         <div part="error" class="message message--error" role="alert">
           <p>${loadFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>Try again</button>
+          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
         </div>
       `;
     }
     if (!state || state.status !== 'ready') {
-      return html`<p part="loading" class="message" role="status">Loading the roadmap…</p>`;
+      return html`<p part="loading" class="message" role="status">${msg('Loading the roadmap…')}</p>`;
     }
     if (state.columns.length === 0) {
-      return html`<p part="empty" class="message">This board has no roadmap yet.</p>`;
+      return html`<p part="empty" class="message">${msg('This board has no roadmap yet.')}</p>`;
     }
     return html`
       <div part="base" class="columns">

@@ -1,25 +1,40 @@
-import { SaysoError, type Post, type SaysoClient } from '@sayso/core';
+import { localized, msg, str } from '@lit/localize';
+import { wasQueued, type OutboxSettlement, type Post, type SaysoClient, type SaysoErrorCode } from '@sayso/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
+import { OutboxController } from '../../controllers/outbox.js';
 import { StoreController } from '../../controllers/store.js';
 import { SaysoVoteEvent } from '../../events/sayso-vote.js';
+import { formatCount, plural } from '../../internal/intl.js';
+import { browserIsOffline } from '../../internal/browser-outbox.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-vote-button.styles.js';
 
 /** What a screen reader hears once a vote (or taking it back) is saved. */
 export function voteSavedMessage(voted: boolean, voteCount: number): string {
-  const total = `${voteCount} ${voteCount === 1 ? 'vote' : 'votes'}`;
-  return voted ? `Vote saved. ${total}.` : `Vote taken back. ${total}.`;
+  const n = formatCount(voteCount);
+  const total = plural(voteCount, { one: () => msg(str`${n} vote`), other: () => msg(str`${n} votes`) });
+  return voted ? msg(str`Vote saved. ${total}.`) : msg(str`Vote taken back. ${total}.`);
 }
 
-/** What the visitor reads when a vote could not be saved, by the reason it failed. */
-export function voteFailureMessage(error: unknown): string {
-  const code = error instanceof SaysoError ? error.code : undefined;
-  if (code === 'rate_limited') return 'You are voting very quickly. Wait a moment, then try again.';
-  if (code === 'network') return 'You seem to be offline, so your vote was not saved. Try again when you are back online.';
-  return 'Your vote could not be saved. Try again.';
+/**
+ * What the visitor reads when a vote was refused. (A vote that could not be sent is no failure:
+ * it waits in the outbox, see {@link voteWaitingMessage}.)
+ */
+export function voteFailureMessage(): string {
+  return msg('Your vote could not be saved. Try again.');
+}
+
+/**
+ * What the visitor reads while a vote waits to be sent, by why the last attempt failed and
+ * whether the browser says it is offline (a server that cannot be reached fails the same way).
+ */
+export function voteWaitingMessage(reason: SaysoErrorCode, offline: boolean): string {
+  if (offline) return msg("You're offline. Your vote is saved here and will be sent when you're back online.");
+  if (reason === 'rate_limited') return msg('You are voting very quickly. Your vote is saved here and will be sent in a moment.');
+  return msg("The server can't be reached right now. Your vote is saved here and will be sent when it can.");
 }
 
 /**
@@ -27,7 +42,8 @@ export function voteFailureMessage(error: unknown): string {
  * @summary Shows how many visitors want an idea and lets the visitor add or take back their vote.
  *
  * The count changes at once; if the backend refuses the vote, it rolls back and a short message
- * says so (announced politely to screen readers).
+ * says so (announced politely to screen readers). A vote that cannot be sent yet (offline, server
+ * down) stays shown, with a calm note that it waits in the outbox, and is announced once sent.
  *
  * @event {SaysoVoteEvent} sayso-vote - The visitor's vote (or its removal) was saved.
  *   `detail`: `{ postId, voted, voteCount }`.
@@ -35,7 +51,7 @@ export function voteFailureMessage(error: unknown): string {
  * @csspart vote-button - The toggle button.
  * @csspart icon - The arrow inside the button.
  * @csspart count - The number of votes.
- * @csspart message - The live region that says why a vote was not saved.
+ * @csspart message - The live region that says why a vote was not saved, or that it waits to be sent.
  *
  * @cssproperty --sayso-vote-button-size - Width and height of the button. Default `3.25rem`.
  * @cssproperty --sayso-color-primary - Accent colour; fills the button once voted.
@@ -45,9 +61,11 @@ export function voteFailureMessage(error: unknown): string {
  * @cssproperty --sayso-radius - Corner radius.
  *
  * @cssstate voted - The visitor has voted for the idea.
- * @cssstate pending - A vote is being saved.
+ * @cssstate pending - A vote is being saved (sent, or waiting to be sent).
+ * @cssstate queued - The visitor's vote waits in the outbox to be sent.
  * @cssstate error - The last vote could not be saved.
  */
+@localized()
 export class SaysoVoteButton extends SaysoElement {
   static override styles = styles;
 
@@ -65,15 +83,34 @@ export class SaysoVoteButton extends SaysoElement {
   readonly #client = new ClientController(this);
   readonly #posts = new StoreController<Record<string, Post>>(this);
   readonly #states = new CustomStatesController(this);
+  readonly #outbox = new OutboxController(this, () => this.#client.value, (settlement) => this.#onSettled(settlement));
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#posts.store = this.#client.value?.$posts;
   }
 
   protected override updated(): void {
+    const waiting = this.#waiting !== undefined;
     this.#states.set('voted', this.#post?.voted ?? false);
-    this.#states.set('pending', this.pending);
+    this.#states.set('pending', this.pending || waiting);
+    this.#states.set('queued', waiting);
     this.#states.set('error', this.message !== '');
+  }
+
+  /** Why this post's vote waits in the outbox; `undefined` when none waits (or it is being sent). */
+  get #waiting(): SaysoErrorCode | undefined {
+    return this.#outbox.entries.find((e) => e.kind === 'setVote' && e.params.postId === this.postId)?.lastError?.code;
+  }
+
+  /** A vote that waited was sent at last, or refused: say so, as for a vote sent at once. */
+  #onSettled(settlement: OutboxSettlement): void {
+    if (settlement.entry.kind !== 'setVote' || settlement.entry.params.postId !== this.postId || !settlement.entry.lastError) return;
+    if ('result' in settlement) {
+      this.announcement = voteSavedMessage(settlement.result.voted, settlement.result.voteCount);
+      this.dispatchEvent(new SaysoVoteEvent({ ...settlement.result }));
+    } else if ('error' in settlement) {
+      this.message = voteFailureMessage();
+    }
   }
 
   get #post(): Post | undefined {
@@ -92,7 +129,8 @@ export class SaysoVoteButton extends SaysoElement {
       this.announcement = voteSavedMessage(result.voted, result.voteCount);
       this.dispatchEvent(new SaysoVoteEvent({ ...result }));
     } catch (error) {
-      this.message = voteFailureMessage(error);
+      // A queued vote is no failure: the outbox note says it waits.
+      if (!wasQueued(error)) this.message = voteFailureMessage();
     } finally {
       this.pending = false;
     }
@@ -102,7 +140,11 @@ export class SaysoVoteButton extends SaysoElement {
     const post = this.#post;
     const voted = post?.voted ?? false;
     const count = post?.voteCount ?? 0;
-    const noun = count === 1 ? 'vote' : 'votes';
+    const waiting = this.#waiting;
+    const noun = plural(count, {
+      one: () => msg('vote', { desc: 'Read after the vote count by screen readers: "12 votes".' }),
+      other: () => msg('votes', { desc: 'Read after the vote count by screen readers: "12 votes".' }),
+    });
     return html`
       <button
         part="vote-button"
@@ -115,11 +157,11 @@ export class SaysoVoteButton extends SaysoElement {
         <svg part="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M8 3 14 11H2z" fill="currentColor"></path>
         </svg>
-        <span class="visually-hidden">${post ? `Vote for “${post.title}”,` : 'Vote,'}</span>
-        <span part="count">${count}</span>
+        <span class="visually-hidden">${post ? msg(str`Vote for “${post.title}”,`) : msg('Vote,')}</span>
+        <span part="count">${formatCount(count)}</span>
         <span class="visually-hidden">${noun}</span>
       </button>
-      <div id="message" part="message" role="status" aria-live="polite">${this.message || nothing}</div>
+      <div id="message" part="message" role="status" aria-live="polite" class=${this.message ? 'failure' : 'waiting'}>${this.message || (waiting ? voteWaitingMessage(waiting, browserIsOffline()) : nothing)}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }

@@ -57,6 +57,10 @@ export default [
       text-align: center;
     }
 
+    [part='message'].waiting {
+      color: ${token.colorTextMuted};
+    }
+
     [part='message']:not(:empty) {
       margin-block-start: ${token.space1};
     }

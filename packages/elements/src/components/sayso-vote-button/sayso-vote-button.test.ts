@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SaysoClient, VoteResult } from '@sayso/core';
+import type { SaysoClient, SaysoErrorCode, VoteResult } from '@sayso/core';
 import { deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import './sayso-vote-button.js';
@@ -164,7 +164,7 @@ describe('<sayso-vote-button>', () => {
     });
 
     it('is accessible showing a failure message', async () => {
-      const { el } = await voteButton(memoryClient({ vote: rejectWith('server') }));
+      const { el } = await voteButton(memoryClient({ vote: rejectWith('forbidden') }));
       buttonOf(el).click();
       await waitForMessage(el);
       await expect(el).to.be.accessible();
@@ -173,9 +173,8 @@ describe('<sayso-vote-button>', () => {
 
   describe('errors', () => {
     const cases = [
-      { code: 'rate_limited', text: 'voting very quickly' },
-      { code: 'network', text: 'offline' },
-      { code: 'server', text: 'Your vote could not be saved. Try again.' },
+      { code: 'forbidden', text: 'Your vote could not be saved. Try again.' },
+      { code: 'not_found', text: 'Your vote could not be saved. Try again.' },
     ] as const;
     for (const { code, text } of cases) {
       it(`rolls back and says so politely when the vote fails (${code})`, async () => {
@@ -204,7 +203,7 @@ describe('<sayso-vote-button>', () => {
       const client = memoryClient();
       const realVote = client.adapter.vote;
       (client.adapter as { vote: typeof realVote }).vote = (params) =>
-        fail ? rejectWith('network')() : realVote(params);
+        fail ? rejectWith('forbidden')() : realVote(params);
       const { el } = await voteButton(client);
       buttonOf(el).click();
       await waitForMessage(el);
@@ -216,6 +215,88 @@ describe('<sayso-vote-button>', () => {
     });
   });
 });
+
+describe('<sayso-vote-button> offline', () => {
+  /** A client whose backend the test takes away (`fail`) and gives back (`null`). */
+  function unreliable() {
+    const client = memoryClient();
+    const line = { fail: null as SaysoErrorCode | null };
+    const realVote = client.adapter.vote;
+    (client.adapter as { vote: typeof realVote }).vote = (params) => (line.fail ? rejectWith(line.fail)() : realVote(params));
+    return { client, line };
+  }
+
+  // The browser's own word on being offline; the test browser is always online.
+  afterEach(() => void delete (navigator as { onLine?: boolean }).onLine);
+  const pretendOffline = () => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+
+  async function voteWhile(fail: SaysoErrorCode) {
+    const { client, line } = unreliable();
+    line.fail = fail;
+    const { el } = await voteButton(client);
+    let fired = 0;
+    el.addEventListener('sayso-vote', () => fired++);
+    buttonOf(el).click();
+    await waitForMessage(el);
+    return { el, client, line, fired: () => fired };
+  }
+
+  it('keeps a vote that cannot be sent yet, pressed and counted, with a calm note instead of an error', async () => {
+    pretendOffline();
+    const { el, fired } = await voteWhile('network');
+    expect(countOf(el)).to.equal('6');
+    expect(buttonOf(el).getAttribute('aria-pressed')).to.equal('true');
+    expect(messageOf(el)).to.equal("You're offline. Your vote is saved here and will be sent when you're back online.");
+    expect(el.matches(':state(queued)')).to.be.true;
+    expect(el.matches(':state(pending)')).to.be.true;
+    expect(el.matches(':state(error)')).to.be.false;
+    expect(fired()).to.equal(0);
+  });
+
+  it('says the server cannot be reached when the browser is online', async () => {
+    const { el } = await voteWhile('server');
+    expect(messageOf(el)).to.equal("The server can't be reached right now. Your vote is saved here and will be sent when it can.");
+    expect(countOf(el)).to.equal('6');
+  });
+
+  it('says the vote will be sent in a moment when the server asks to slow down', async () => {
+    const { el } = await voteWhile('rate_limited');
+    expect(messageOf(el)).to.equal('You are voting very quickly. Your vote is saved here and will be sent in a moment.');
+  });
+
+  it('announces the vote and fires sayso-vote once it was sent at last', async () => {
+    const { el, client, line, fired } = await voteWhile('network');
+    line.fail = null;
+    const event = oneEvent(el, 'sayso-vote') as Promise<SaysoVoteEvent>;
+    void client.outbox.flush();
+    expect((await event).detail).to.deep.include({ voted: true, voteCount: 6 });
+    await el.updateComplete;
+    expect(messageOf(el)).to.equal('');
+    expect(el.shadowRoot!.textContent).to.contain('Vote saved. 6 votes.');
+    expect(el.matches(':state(queued)')).to.be.false;
+    expect(fired()).to.equal(1);
+  });
+
+  it('rolls back with the usual message when the server refuses a vote that waited', async () => {
+    const { el, client, line } = await voteWhile('network');
+    line.fail = 'forbidden';
+    await client.outbox.flush();
+    await until(() => countOf(el) === '5');
+    expect(messageOf(el)).to.equal('Your vote could not be saved. Try again.');
+    expect(buttonOf(el).getAttribute('aria-pressed')).to.equal('false');
+    expect(el.matches(':state(error)')).to.be.true;
+  });
+
+  it('is accessible while a vote waits', async () => {
+    const { el } = await voteWhile('network');
+    await expect(el).to.be.accessible();
+  });
+});
+
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition()).to.be.true;
+}
 
 async function waitForMessage(el: SaysoVoteButton) {
   for (let i = 0; i < 50 && messageOf(el) === ''; i++) await new Promise((r) => setTimeout(r, 10));

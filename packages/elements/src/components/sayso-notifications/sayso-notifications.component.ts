@@ -1,0 +1,339 @@
+import { localized, msg, str } from '@lit/localize';
+import {
+  NOTIFICATIONS_REFRESH_MS,
+  toSaysoError,
+  type Notification,
+  type NotificationsState,
+  type NotificationsView,
+  type SaysoClient,
+  type SaysoError,
+} from '@sayso/core';
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClientController } from '../../controllers/client.js';
+import { CustomStatesController } from '../../controllers/custom-states.js';
+import { DismissController } from '../../controllers/dismiss.js';
+import { FloatingController, type Placement } from '../../controllers/floating.js';
+import { FocusTrapController, deepActiveElement } from '../../controllers/focus-trap.js';
+import { RefreshController } from '../../controllers/refresh.js';
+import { StoreController } from '../../controllers/store.js';
+import { ViewController } from '../../controllers/view.js';
+import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { formatCount } from '../../internal/intl.js';
+import { relativeTime } from '../../internal/relative-time.js';
+import { SaysoElement } from '../../internal/sayso-element.js';
+import styles from './sayso-notifications.styles.js';
+
+/** A calm sentence for notifications that could not be loaded or changed, by the reason. */
+export function notificationsFailureMessage(error: SaysoError | null): string {
+  switch (error?.code) {
+    case 'network':
+      return msg('You seem to be offline, so your notifications could not be loaded.');
+    case 'rate_limited':
+      return msg('Too many requests just now. Wait a moment, then try again.');
+    case 'unauthorized':
+    case 'token_expired':
+      return msg('Sign in again to see your notifications.');
+    default:
+      return msg('Your notifications could not be loaded right now.');
+  }
+}
+
+/** "Notifications", or "Notifications, 3 unread": the bell's accessible name. */
+export function bellLabel(unread: number): string {
+  return unread > 0 ? msg(str`Notifications, ${formatCount(unread)} unread`) : msg('Notifications');
+}
+
+/** What happened, in one sentence: "Your request “Dark mode” shipped". */
+export function notificationText(notification: Notification): string {
+  const title = notification.post.title;
+  return notification.kind === 'shipped' ? msg(str`Your request “${title}” shipped`) : msg(str`New reply on “${title}”`);
+}
+
+const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.7L18 12.6V9a6 6 0 0 0-6-6zM9.5 19a2.5 2.5 0 0 0 5 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"/>`;
+
+/**
+ * @tag sayso-notifications
+ * @summary A bell with the visitor's unread count that opens their notifications: "your request
+ * shipped" for ideas they asked for, and new replies under ideas they wrote or discussed.
+ *
+ * The list floats next to the bell (`placement`). Opening it refreshes it; while the page is
+ * visible it is also refreshed every `refresh-interval` ms, and at once when the visitor comes
+ * back to the tab. Choosing a notification marks it read, closes the list and fires
+ * `sayso-open-post` for the host to show the idea. Escape or a click outside closes the list;
+ * focus goes back to the bell after Escape.
+ *
+ * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId }`.
+ *
+ * @csspart trigger - The bell button; its accessible name includes the unread count.
+ * @csspart icon - The bell icon.
+ * @csspart badge - The unread count on the bell (absent when nothing is unread).
+ * @csspart panel - The floating list.
+ * @csspart header - The row with the heading and Mark all as read.
+ * @csspart heading - The list's heading.
+ * @csspart mark-all-read - The Mark all as read button.
+ * @csspart list - The list of notifications.
+ * @csspart item - Each notification, a button (`data-unread` marks unread ones).
+ * @csspart dot - The marker of an unread notification.
+ * @csspart text - What happened.
+ * @csspart time - How long ago it happened.
+ * @csspart loading - The loading message.
+ * @csspart empty - The message shown when there are no notifications.
+ * @csspart error - The message shown when notifications could not be loaded or marked read.
+ * @csspart retry - The button that tries loading again.
+ * @csspart load-more - The button that loads older notifications.
+ *
+ * @cssproperty --sayso-notifications-panel-width - Width of the list (default 22rem).
+ * @cssproperty --sayso-notifications-panel-height - Largest height of the list (default 28rem).
+ * @cssproperty --sayso-color-primary - Badge, unread markers.
+ * @cssproperty --sayso-color-on-primary - Text on the badge.
+ * @cssproperty --sayso-color-surface - List background.
+ * @cssproperty --sayso-color-border - Borders.
+ * @cssproperty --sayso-radius - Corner radius.
+ *
+ * @cssstate open - The list is open.
+ * @cssstate unread - The visitor has unread notifications.
+ * @cssstate loading - Notifications are being fetched for the first time.
+ * @cssstate empty - The visitor has no notifications.
+ * @cssstate error - Notifications could not be fetched.
+ */
+@localized()
+export class SaysoNotifications extends SaysoElement {
+  static override styles = styles;
+
+  /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
+  @property({ attribute: false }) client?: SaysoClient;
+
+  /** Where the list opens relative to the bell (a floating-ui placement); flipped and shifted to fit. */
+  @property() placement: Placement = 'bottom-end';
+
+  /** How often to look for news while the page is visible, in ms (at least 1000); 0: only on open and on return to the tab. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = NOTIFICATIONS_REFRESH_MS;
+
+  /** Whether the list is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The list is rendered from the first time it opens, then kept. */
+  @state() private rendered = false;
+  /** Why marking read failed, shown until the next attempt. */
+  @state() private actionError: SaysoError | null = null;
+
+  @query('#panel') private panel!: HTMLElement | null;
+  @query('[part~="trigger"]') private trigger!: HTMLButtonElement | null;
+
+  readonly #client = new ClientController(this);
+  readonly #state = new StoreController<NotificationsState>(this);
+  readonly #states = new CustomStatesController(this);
+  readonly #follow = new ViewController<NotificationsView>(this, {
+    inputs: () => [this.#client.value],
+    create: () => this.#client.value?.notifications(),
+    bind: (view) => {
+      this.#state.store = view?.$state;
+    },
+  });
+  readonly #refresh = new RefreshController(this, {
+    view: () => this.#follow.view,
+    everyMs: () => this.refreshInterval,
+  });
+  readonly #floating = new FloatingController(this, {
+    reference: () => this.trigger,
+    floating: () => this.panel,
+    placement: () => this.placement,
+  });
+  readonly #dismiss = new DismissController(this, {
+    inside: () => [this.panel, this.trigger],
+    onDismiss: (reason) => this.#close(reason === 'escape'),
+  });
+  readonly #focusTrap = new FocusTrapController(this);
+
+  /** The notifications view shown now (`undefined` without a client). */
+  get view(): NotificationsView | undefined {
+    return this.#follow.view;
+  }
+
+  /** How many of the visitor's notifications are unread. */
+  get unreadCount(): number {
+    return this.#state.value?.unreadCount ?? 0;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.open) this.#hidePanel(false);
+  }
+
+  #close(restoreFocus: boolean): void {
+    if (!this.open) return;
+    this.#restoreFocus = restoreFocus;
+    this.open = false;
+  }
+
+  #restoreFocus = true;
+
+  #toggle(): void {
+    if (this.open) this.#close(true);
+    else this.open = true;
+  }
+
+  async #mark(work: (view: NotificationsView) => Promise<void>): Promise<void> {
+    const view = this.#follow.view;
+    if (!view) return;
+    this.actionError = null;
+    try {
+      await work(view);
+    } catch (error) {
+      this.actionError = toSaysoError(error);
+    }
+  }
+
+  #choose(notification: Notification): void {
+    if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
+    this.#close(true);
+    this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id }));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.open && !this.rendered) this.rendered = true;
+    if (changed.has('open') && this.open && changed.get('open') === false) void this.#follow.view?.refresh();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const state = this.#state.value;
+    this.#states.set('open', this.open);
+    this.#states.set('unread', this.unreadCount > 0);
+    this.#states.set('loading', !state || state.status === 'idle' || state.status === 'loading');
+    this.#states.set('error', state?.status === 'error');
+    this.#states.set('empty', state?.status === 'ready' && state.items.length === 0);
+    const wasOpen = changed.get('open') === true;
+    if (changed.has('open') && this.open !== wasOpen) {
+      if (this.open) this.#showPanel();
+      else this.#hidePanel(this.#restoreFocus);
+    } else if (this.open && changed.has('placement')) {
+      void this.#floating.update();
+    }
+  }
+
+  #showPanel(): void {
+    const panel = this.panel;
+    if (!panel) return;
+    this.#floating.start();
+    this.#dismiss.start(this.ownerDocument);
+    this.#focusTrap.activate(panel, { returnTo: this.trigger });
+  }
+
+  #hidePanel(restoreFocus: boolean): void {
+    this.#floating.stop();
+    this.#dismiss.stop();
+    // Back to the bell, unless the visitor clicked elsewhere or already moved on.
+    const active = deepActiveElement(this.ownerDocument);
+    const focusWasInside = !active || active === this.ownerDocument.body || this.matches(':focus-within');
+    this.#focusTrap.deactivate({ restoreFocus: restoreFocus && focusWasInside && this.isConnected });
+    this.#restoreFocus = true;
+  }
+
+  #renderItem(notification: Notification, now: number) {
+    const unread = notification.readAt === null;
+    return html`
+      <li class="entry">
+        <button part="item" class="item" type="button" ?data-unread=${unread} @click=${() => this.#choose(notification)}>
+          <span part="dot" class="dot" aria-hidden="true"></span>
+          <span class="content">
+            <span part="text" class="text"
+              >${unread ? html`<span class="visually-hidden">${msg('Unread:')} </span>` : nothing}${notificationText(notification)}</span
+            >
+            <time part="time" class="time" datetime=${notification.createdAt}>${relativeTime(notification.createdAt, now, this.lang)}</time>
+          </span>
+        </button>
+      </li>
+    `;
+  }
+
+  #renderBody() {
+    const state = this.#state.value;
+    if (state?.status === 'error' && state.items.length === 0) {
+      return html`
+        <div part="error" class="message message--error" role="alert">
+          <p>${notificationsFailureMessage(state.error)}</p>
+          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
+        </div>
+      `;
+    }
+    if (!state || state.status === 'idle' || state.status === 'loading') {
+      return html`<p part="loading" class="message" role="status">${msg('Loading notifications…')}</p>`;
+    }
+    if (state.items.length === 0) {
+      return html`<p part="empty" class="message">${msg('No notifications yet. You will hear here when an idea you asked for ships or someone replies.')}</p>`;
+    }
+    const now = Date.now();
+    return html`
+      <ul part="list" class="list">
+        ${repeat(state.items, (n) => n.id, (n) => this.#renderItem(n, now))}
+      </ul>
+      ${state.error
+        ? html`<p part="error" class="message message--error" role="alert">${notificationsFailureMessage(state.error)}</p>`
+        : nothing}
+      ${state.nextCursor
+        ? html`
+            <button
+              part="load-more"
+              class="button load-more"
+              type="button"
+              ?disabled=${state.loadingMore}
+              @click=${() => void this.#follow.view?.loadMore()}
+            >
+              ${state.loadingMore ? msg('Loading older notifications…') : msg('Load older notifications')}
+            </button>
+          `
+        : nothing}
+    `;
+  }
+
+  #renderPanel() {
+    const unread = this.unreadCount;
+    return html`
+      <div id="panel" part="panel" class="panel" role="dialog" aria-labelledby="heading" ?hidden=${!this.open}>
+        <div part="header" class="header">
+          <p part="heading" class="heading" id="heading">${msg('Notifications')}</p>
+          ${unread > 0
+            ? html`<button
+                part="mark-all-read"
+                class="button mark-all-read"
+                type="button"
+                @click=${() => void this.#mark((view) => view.markAllRead())}
+              >
+                ${msg('Mark all as read')}
+              </button>`
+            : nothing}
+        </div>
+        <div class="body">
+          ${this.actionError
+            ? html`<p part="error" class="message message--error" role="alert">
+                ${msg(str`Could not mark as read. ${notificationsFailureMessage(this.actionError)}`)}
+              </p>`
+            : nothing}
+          ${this.#renderBody()}
+        </div>
+      </div>
+    `;
+  }
+
+  protected override render() {
+    const unread = this.unreadCount;
+    return html`
+      <button
+        part="trigger"
+        class="trigger"
+        type="button"
+        aria-label=${bellLabel(unread)}
+        aria-haspopup="dialog"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls=${this.rendered ? 'panel' : nothing}
+        @click=${() => this.#toggle()}
+      >
+        <svg part="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">${bellIcon}</svg>
+        ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${unread > 99 ? '99+' : formatCount(unread)}</span>` : nothing}
+      </button>
+      ${this.rendered ? this.#renderPanel() : nothing}
+    `;
+  }
+}

@@ -1,0 +1,255 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { createMemoryAdapter } from '@sayso/adapter-memory';
+import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
+import { deepActiveElement } from '../../controllers/focus-trap.js';
+import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { deferred, rejectWith, seededData } from '../../internal/test-fixtures.js';
+import './sayso-notifications.js';
+import type { SaysoNotifications } from './sayso-notifications.component.js';
+
+const root = (el: SaysoNotifications) => el.shadowRoot!;
+const part = <T extends HTMLElement = HTMLElement>(el: SaysoNotifications, name: string) =>
+  root(el).querySelector<T>(`[part~="${name}"]`);
+const trigger = (el: SaysoNotifications) => part<HTMLButtonElement>(el, 'trigger')!;
+const items = (el: SaysoNotifications) => [...root(el).querySelectorAll<HTMLButtonElement>('[part="item"]')];
+const texts = (el: SaysoNotifications) =>
+  items(el).map((item) => item.querySelector('[part="text"]')!.textContent!.replace(/^\s*Unread:\s*/, '').trim());
+
+async function until(condition: () => boolean, what = 'condition') {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition(), what).to.be.true;
+}
+
+/**
+ * The demo board where the visitor of the returned client wrote "Dark mode for the editor"
+ * (someone replied) and voted for "CSV export" (an admin shipped it): two unread notifications.
+ */
+async function withNews(overrides: Partial<SaysoAdapter> = {}) {
+  const data = seededData();
+  const me = createMemoryAdapter({ data });
+  const someone = createMemoryAdapter({ data, voterId: 'someone-else' });
+  const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });
+  const mine = await me.createPost({ board: 'demo', title: 'Dark mode for the editor', body: '' });
+  await me.vote({ postId: 'seed-3' });
+  await someone.addComment({ postId: mine.id, body: 'Me too' });
+  await admin.admin!.setPostStatus({ postId: 'seed-3', status: 'shipped' });
+  return { client: createSaysoClient({ adapter: { ...me, ...overrides } }), someone, mine, me };
+}
+
+async function bell(client: SaysoClient) {
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div style="position: fixed; top: 20px; right: 40px">
+      <sayso-notifications .client=${client}></sayso-notifications>
+    </div>
+  `);
+  const el = wrapper.querySelector('sayso-notifications')!;
+  await until(() => el.matches(':not(:state(loading))'), 'notifications loaded');
+  await el.updateComplete;
+  return el;
+}
+
+async function openList(el: SaysoNotifications) {
+  trigger(el).click();
+  await el.updateComplete;
+  await until(() => !!part(el, 'panel') && !part(el, 'panel')!.hidden, 'list shown');
+  await until(() => part(el, 'panel')!.style.position === 'fixed', 'list placed by floating-ui');
+}
+
+describe('<sayso-notifications>', () => {
+  describe('defaults', () => {
+    it('counts unread notifications on the bell, in its accessible name', async () => {
+      const el = await bell((await withNews()).client);
+      expect(trigger(el).getAttribute('aria-label')).to.equal('Notifications, 2 unread');
+      expect(part(el, 'badge')!.textContent).to.equal('2');
+      expect(part(el, 'badge')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(trigger(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(el.unreadCount).to.equal(2);
+      expect(el.matches(':state(unread)')).to.be.true;
+      expect(part(el, 'panel')).to.be.null;
+    });
+
+    it('lists what happened, newest first, unread ones marked, with how long ago', async () => {
+      const el = await bell((await withNews()).client);
+      await openList(el);
+      expect(trigger(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(el.matches(':state(open)')).to.be.true;
+      expect(texts(el)).to.deep.equal(['Your request “CSV export” shipped', 'New reply on “Dark mode for the editor”']);
+      expect(items(el).every((item) => item.hasAttribute('data-unread'))).to.be.true;
+      expect(items(el)[0]!.textContent).to.contain('Unread:');
+      const time = items(el)[0]!.querySelector('time')!;
+      expect(Number.isNaN(Date.parse(time.getAttribute('datetime')!))).to.be.false;
+      expect(time.textContent!.trim()).to.equal('now');
+    });
+
+    it('shows an empty state when there is nothing to tell', async () => {
+      const el = await bell(createSaysoClient({ adapter: createMemoryAdapter({ data: seededData() }) }));
+      expect(trigger(el).getAttribute('aria-label')).to.equal('Notifications');
+      expect(part(el, 'badge')).to.be.null;
+      await openList(el);
+      expect(part(el, 'empty')!.textContent).to.contain('No notifications yet');
+      expect(el.matches(':state(empty)')).to.be.true;
+      expect(part(el, 'mark-all-read')).to.be.null;
+    });
+
+    it('shows a loading state first', async () => {
+      const { client } = await withNews({ listNotifications: () => new Promise(() => {}) });
+      const el = await fixture<SaysoNotifications>(html`<sayso-notifications open .client=${client}></sayso-notifications>`);
+      await el.updateComplete;
+      expect(el.matches(':state(loading)')).to.be.true;
+      expect(part(el, 'loading')!.getAttribute('role')).to.equal('status');
+    });
+  });
+
+  describe('reading', () => {
+    it('opens the idea of a chosen notification, marks it read and closes, focus back on the bell', async () => {
+      const { client } = await withNews();
+      const el = await bell(client);
+      await openList(el);
+      const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      items(el)[0]!.click();
+      const event = await opened;
+      expect(event.detail.postId).to.equal('seed-3');
+      expect(event.bubbles && event.composed).to.be.true;
+      await until(() => el.unreadCount === 1, 'one left unread');
+      await el.updateComplete;
+      expect(el.open).to.be.false;
+      expect(trigger(el).getAttribute('aria-label')).to.equal('Notifications, 1 unread');
+      expect(deepActiveElement()).to.equal(trigger(el));
+      expect((await client.adapter.listNotifications()).unreadCount).to.equal(1);
+    });
+
+    it('marks all as read', async () => {
+      const { client } = await withNews();
+      const el = await bell(client);
+      await openList(el);
+      part<HTMLButtonElement>(el, 'mark-all-read')!.click();
+      await until(() => el.unreadCount === 0);
+      await el.updateComplete;
+      expect(part(el, 'badge')).to.be.null;
+      expect(part(el, 'mark-all-read')).to.be.null;
+      expect(items(el).some((item) => item.hasAttribute('data-unread'))).to.be.false;
+      expect(el.matches(':state(unread)')).to.be.false;
+      expect((await client.adapter.listNotifications()).unreadCount).to.equal(0);
+    });
+
+    it('says so when marking read fails, and keeps them unread', async () => {
+      const { client } = await withNews({ markNotificationsRead: rejectWith('network') });
+      const el = await bell(client);
+      await openList(el);
+      part<HTMLButtonElement>(el, 'mark-all-read')!.click();
+      await until(() => !!part(el, 'error'), 'error shown');
+      expect(part(el, 'error')!.textContent).to.contain('Could not mark as read');
+      expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+      expect(el.unreadCount).to.equal(2);
+    });
+
+    it('loads older notifications', async () => {
+      const { client, someone, mine } = await withNews();
+      for (let n = 1; n <= 22; n++) await someone.addComment({ postId: mine.id, body: `Reply ${n}` });
+      const el = await bell(client);
+      await openList(el);
+      expect(items(el)).to.have.length(20);
+      part<HTMLButtonElement>(el, 'load-more')!.click();
+      await until(() => items(el).length === 24, 'all loaded');
+      expect(part(el, 'load-more')).to.be.null;
+      expect(texts(el).at(-1)).to.equal('New reply on “Dark mode for the editor”');
+    });
+
+    it('shows news when the page becomes visible again', async () => {
+      const { client, someone, mine } = await withNews();
+      const el = await bell(client);
+      await someone.addComment({ postId: mine.id, body: 'Still there?' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => el.unreadCount === 3, 'news shown');
+      await el.updateComplete;
+      expect(trigger(el).getAttribute('aria-label')).to.equal('Notifications, 3 unread');
+    });
+  });
+
+  describe('keyboard and dismissal', () => {
+    it('moves focus into the list, closes on Escape and gives focus back to the bell', async () => {
+      const el = await bell((await withNews()).client);
+      trigger(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.open && !!part(el, 'panel') && !part(el, 'panel')!.hidden);
+      await until(() => part(el, 'panel')!.contains(deepActiveElement()), 'focus in the list');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !el.open);
+      await el.updateComplete;
+      expect(part(el, 'panel')!.hidden).to.be.true;
+      expect(deepActiveElement()).to.equal(trigger(el));
+    });
+
+    it('closes on a click outside', async () => {
+      const el = await bell((await withNews()).client);
+      await openList(el);
+      await sendMouse({ type: 'click', position: [5, 400] });
+      await until(() => !el.open);
+      expect(el.matches(':state(open)')).to.be.false;
+    });
+  });
+
+  describe('errors', () => {
+    it('shows a calm error with a working Try again', async () => {
+      let fail = true;
+      const { client, me } = await withNews();
+      (client.adapter as { listNotifications: SaysoAdapter['listNotifications'] }).listNotifications = (params) =>
+        fail ? rejectWith('network')() : me.listNotifications(params);
+      const el = await bell(client);
+      expect(el.matches(':state(error)')).to.be.true;
+      await openList(el);
+      expect(part(el, 'error')!.textContent).to.contain('offline');
+      fail = false;
+      part<HTMLButtonElement>(el, 'retry')!.click();
+      await until(() => items(el).length === 2);
+      expect(el.matches(':state(error)')).to.be.false;
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible closed, open, empty and failed', async () => {
+      const el = await bell((await withNews()).client);
+      await expect(el).to.be.accessible();
+      await openList(el);
+      await expect(el).to.be.accessible();
+      const empty = await bell(createSaysoClient({ adapter: createMemoryAdapter({ data: seededData() }) }));
+      await openList(empty);
+      await expect(empty).to.be.accessible();
+      const failed = await bell((await withNews({ listNotifications: rejectWith('server') })).client);
+      await openList(failed);
+      await expect(failed).to.be.accessible();
+    });
+
+    it('is accessible while loading', async () => {
+      const pending = deferred<never>();
+      const { client } = await withNews({ listNotifications: () => pending.promise });
+      const el = await fixture<SaysoNotifications>(html`<sayso-notifications open .client=${client}></sayso-notifications>`);
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible with the dark theme tokens loaded, right to left', async () => {
+      const style = document.createElement('style');
+      style.textContent = await (await fetch(new URL('../../styles/dark.css', import.meta.url))).text();
+      document.head.append(style);
+      try {
+        const { client } = await withNews();
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div dir="rtl" class="sayso-theme-dark" style="background: var(--sayso-color-surface); padding: 1rem">
+            <sayso-notifications .client=${client}></sayso-notifications>
+          </div>`,
+        );
+        const el = wrapper.querySelector('sayso-notifications')!;
+        await until(() => el.unreadCount === 2);
+        await openList(el);
+        const badge = part(el, 'badge')!.getBoundingClientRect();
+        const bellBox = trigger(el).getBoundingClientRect();
+        expect(badge.left, 'the badge sits at the inline end (left in RTL)').to.be.lessThan(bellBox.left + bellBox.width / 2);
+        await expect(wrapper).to.be.accessible();
+      } finally {
+        style.remove();
+      }
+    });
+  });
+});

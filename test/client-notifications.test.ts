@@ -1,0 +1,150 @@
+// The notifications view of @sayso/core over the memory adapter, which makes notifications on
+// status changes and comments as the server does.
+import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
+import { SaysoError, createNotificationsView, createSaysoClient, type SaysoAdapter, type Scheduler } from '@sayso/core';
+import { describe, expect, it } from 'vitest';
+
+/** A scheduler the test drives by hand: `tick()` runs every live interval once. */
+function manualScheduler() {
+  const live = new Map<number, { callback: () => void; ms: number }>();
+  let next = 0;
+  const scheduler: Scheduler = {
+    setInterval: (callback, ms) => {
+      live.set(++next, { callback, ms });
+      return next;
+    },
+    clearInterval: (handle) => void live.delete(handle as number),
+  };
+  return {
+    scheduler,
+    intervals: () => [...live.values()].map((timer) => timer.ms),
+    tick: () => {
+      for (const timer of live.values()) timer.callback();
+    },
+  };
+}
+
+/** A board where `author` wrote an idea and `replier` answered it `replies` times. */
+async function discussion(replies: number) {
+  const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+  const author = createMemoryAdapter({ data, voterId: 'author' });
+  const replier = createMemoryAdapter({ data, voterId: 'replier' });
+  const post = await author.createPost({ board: 'demo', title: 'Dark mode', body: '' });
+  for (let n = 1; n <= replies; n++) await replier.addComment({ postId: post.id, body: `Reply ${n}` });
+  return { data, author, replier, post };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('notifications view', () => {
+  it('is one view per client', () => {
+    const client = createSaysoClient({ adapter: createMemoryAdapter() });
+    expect(client.notifications()).toBe(client.notifications());
+  });
+
+  it('loads the newest first with the unread count, and loads more', async () => {
+    const { author } = await discussion(23);
+    const view = createNotificationsView(author);
+    await view.load();
+    const state = view.$state.get();
+    expect(state).toMatchObject({ status: 'ready', unreadCount: 23, error: null });
+    expect(state.items).toHaveLength(20);
+    expect(state.items.every((n) => n.kind === 'reply' && n.post.title === 'Dark mode')).toBe(true);
+    await view.loadMore();
+    expect(view.$state.get().items).toHaveLength(23);
+    expect(view.$state.get().nextCursor).toBeNull();
+    const times = view.$state.get().items.map((n) => Date.parse(n.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('marks read at once, and keeps it when the adapter agrees', async () => {
+    const { author } = await discussion(3);
+    const view = createNotificationsView(author);
+    await view.load();
+    const [newest] = view.$state.get().items;
+    const marking = view.markRead([newest!.id]);
+    expect(view.$state.get().unreadCount).toBe(2);
+    expect(view.$state.get().items[0]!.readAt).not.toBeNull();
+    await marking;
+    expect((await author.listNotifications()).unreadCount).toBe(2);
+    await view.markAllRead();
+    expect(view.$state.get().unreadCount).toBe(0);
+    expect(view.$state.get().items.every((n) => n.readAt !== null)).toBe(true);
+    expect((await author.listNotifications()).unreadCount).toBe(0);
+  });
+
+  it('puts the unread state back when the adapter refuses, and says why', async () => {
+    const { author } = await discussion(2);
+    const refusing: SaysoAdapter = { ...author, markNotificationsRead: () => Promise.reject(new SaysoError('network', 'offline')) };
+    const view = createNotificationsView(refusing);
+    await view.load();
+    await expect(view.markAllRead()).rejects.toMatchObject({ code: 'network' });
+    expect(view.$state.get().unreadCount).toBe(2);
+    expect(view.$state.get().items.every((n) => n.readAt === null)).toBe(true);
+  });
+
+  it('polls on the host\'s interval, sharing one timer, and merges news in front', async () => {
+    const { author, replier, post } = await discussion(1);
+    const clock = manualScheduler();
+    const view = createNotificationsView(author, { scheduler: clock.scheduler });
+    await view.load();
+    const stopSlow = view.poll(60_000);
+    const stopFast = view.poll(5_000);
+    expect(clock.intervals()).toEqual([5_000]);
+
+    await replier.addComment({ postId: post.id, body: 'Any news?' });
+    clock.tick();
+    await settled();
+    expect(view.$state.get().items.map((n) => n.readAt === null)).toEqual([true, true]);
+    expect(view.$state.get().unreadCount).toBe(2);
+
+    stopFast();
+    expect(clock.intervals()).toEqual([60_000]);
+    stopSlow();
+    stopSlow();
+    expect(clock.intervals()).toEqual([]);
+  });
+
+  it('keeps what it shows when a refresh fails', async () => {
+    const { author } = await discussion(2);
+    let fail = false;
+    const flaky: SaysoAdapter = {
+      ...author,
+      listNotifications: (params) => (fail ? Promise.reject(new SaysoError('server', 'down')) : author.listNotifications(params)),
+    };
+    const view = createNotificationsView(flaky);
+    await view.load();
+    fail = true;
+    await view.refresh();
+    expect(view.$state.get()).toMatchObject({ status: 'ready', unreadCount: 2, error: { code: 'server' } });
+    expect(view.$state.get().items).toHaveLength(2);
+    fail = false;
+    await view.refresh();
+    expect(view.$state.get().error).toBeNull();
+  });
+
+  it('drops a refresh that answers after the visitor marked something read', async () => {
+    const { author } = await discussion(2);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holdNext = false;
+    const slow: SaysoAdapter = {
+      ...author,
+      listNotifications: async (params) => {
+        const page = await author.listNotifications(params);
+        if (holdNext) await held;
+        return page;
+      },
+    };
+    const view = createNotificationsView(slow);
+    await view.load();
+    holdNext = true;
+    const refreshing = view.refresh();
+    await settled();
+    await view.markAllRead();
+    release();
+    await refreshing;
+    expect(view.$state.get().unreadCount).toBe(0);
+    expect(view.$state.get().items.every((n) => n.readAt !== null)).toBe(true);
+  });
+});
