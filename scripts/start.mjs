@@ -19,6 +19,7 @@ const env = {
   SAYSO_DATA_DIR: resolve(root, process.env.SAYSO_DATA_DIR ?? '.sayso-data'),
   SAYSO_STATIC: [
     `/=${resolve(root, 'examples/vanilla')}`,
+    `/shared=${resolve(root, 'examples/shared')}`,
     `/=${resolve(root, 'packages/elements/dist')}`,
     `/react=${resolve(root, 'examples/react/dist')}`,
     `/vue=${resolve(root, 'examples/vue/dist')}`,

@@ -1,36 +1,17 @@
 // Nothing a visitor types or votes is lost: the vanilla host page on the real server, in
 // Chromium, while the browser is offline, across a reload, and while the server is down.
 // Build the bundle first: node scripts/pnpm.mjs --filter @sayso/elements run build
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page as ListPage, Post } from '@sayso/core';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { freePort, startSaysoServer, type RunningServer } from '../support/sayso-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSite } from '../support/e2e-site.js';
+import { countOf, voteButtonFor, voteButtons } from '../support/vote-buttons.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sayso-e2e-outbox-'));
-let port: number;
-let server: RunningServer;
-let browser: Browser;
-
-const start = async () => (server = await startSaysoServer({ env: { SAYSO_DATA_DIR: dataDir }, port }));
-
-beforeAll(async () => {
-  port = await freePort();
-  [browser] = await Promise.all([launchChromium(), start()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = useE2eSite('sayso-e2e-outbox-');
 
 /** Reads the API from outside the browser, as a given visitor when a token is passed. */
 async function api<T>(path: string, visitorToken?: string | null): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, { headers: visitorToken ? { 'X-Sayso-Visitor': visitorToken } : {} });
+  const response = await fetch(`${site.server.url}/api/v1${path}`, { headers: visitorToken ? { 'X-Sayso-Visitor': visitorToken } : {} });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -47,8 +28,8 @@ const seededIdea = async (rank: number) => (await api<ListPage<Post>>('/boards/d
  */
 async function keepHostPageOffline(context: BrowserContext) {
   const kept = new Map<string, { body: Buffer; contentType: string }>();
-  for (const path of ['/', '/sayso.js']) {
-    const response = await fetch(`${server.url}${path}`);
+  for (const path of ['/', '/shared/acme-notes.css', '/sayso.js']) {
+    const response = await fetch(`${site.server.url}${path}`);
     kept.set(path, { body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' });
   }
   await context.route(
@@ -59,14 +40,11 @@ async function keepHostPageOffline(context: BrowserContext) {
 
 async function openBoard(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await voteButtons(page).first().waitFor();
   return page;
 }
 
-const voteButtons = (page: Page) => page.getByRole('button', { name: /^Vote for/ });
-const voteButtonFor = (page: Page, title: string) => page.getByRole('button', { name: `Vote for “${title}”` });
-const countOf = async (button: Locator) => Number(await button.locator('[part="count"]').innerText());
 const visible = (page: Page, text: string) => () => page.getByText(text).first().isVisible();
 const visitorTokenOf = (page: Page) => page.evaluate(() => localStorage.getItem('sayso:visitor-token'));
 
@@ -78,7 +56,7 @@ async function postIdea(page: Page, title: string) {
 
 describe('the outbox on the vanilla host page', () => {
   it('keeps an idea and a vote made offline across a reload, and sends each exactly once when back online', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await keepHostPageOffline(context);
     const page = await openBoard(context);
     const idea = await seededIdea(4);
@@ -119,7 +97,7 @@ describe('the outbox on the vanilla host page', () => {
   });
 
   it('sends an idea whose answer was lost only once, with the same Idempotency-Key after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await openBoard(context);
     const title = 'Answer lost on the way back';
     const keys: string[] = [];
@@ -147,12 +125,12 @@ describe('the outbox on the vanilla host page', () => {
   });
 
   it('keeps an idea and a vote while the server is down, and sends them by itself once it is back', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await openBoard(context);
     const idea = await seededIdea(6);
     const title = 'Survive a server restart';
 
-    await server.stop();
+    await site.server.stop();
     const button = voteButtonFor(page, idea.title);
     await button.click();
     await expect.poll(visible(page, "The server can't be reached right now. Your vote is saved here")).toBe(true);
@@ -160,7 +138,7 @@ describe('the outbox on the vanilla host page', () => {
     await postIdea(page, title);
     await expect.poll(visible(page, "The server can't be reached right now. Your idea is saved on this device")).toBe(true);
 
-    await start();
+    await site.startServerAgain();
     // No reload and no `online` event: the outbox's own retries (with backoff) send both.
     await expect.poll(visible(page, `Your idea “${title}” was posted.`), { timeout: 60_000, interval: 500 }).toBe(true);
     await expect.poll(visible(page, 'Your vote is saved here'), { timeout: 60_000, interval: 500 }).toBe(false);

@@ -1,32 +1,16 @@
 // The walking skeleton as a visitor meets it: `npm start`'s server (its real entry point, on an
 // embedded database in a temp folder) serving the plain-HTML host page, driven in Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { freePort, startSaysoServer, type RunningServer } from '../support/sayso-server.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2eSite } from '../support/e2e-site.js';
+import { countOf, voteButtonFor, voteButtons } from '../support/vote-buttons.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sayso-e2e-'));
-let port: number;
-let server: RunningServer;
-let browser: Browser;
+const site = useE2eSite('sayso-e2e-');
 // One visitor: the pages share storage, so the anonymous voter id survives reloads and new tabs.
 let visitor: BrowserContext;
 
-const start = async () => (server = await startSaysoServer({ env: { SAYSO_DATA_DIR: dataDir }, port }));
-
 beforeAll(async () => {
-  port = await freePort();
-  [browser] = await Promise.all([launchChromium(), start()]);
-  visitor = await browser.newContext();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  visitor = await site.browser.newContext();
 });
 
 /** Opens the host page the way a visitor does and waits for the first ideas. */
@@ -35,14 +19,10 @@ async function openBoard(): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await voteButtons(page).first().waitFor();
   return page;
 }
-
-const voteButtons = (page: Page) => page.getByRole('button', { name: /^Vote for/ });
-const voteButtonFor = (page: Page, title: string) => page.getByRole('button', { name: `Vote for “${title}”` });
-const countOf = async (button: Locator) => Number(await button.locator('[part="count"]').innerText());
 
 /**
  * Clicks a vote button and waits for the server to confirm. The count changes at once
@@ -118,8 +98,8 @@ describe('the vanilla host page', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     await page.close();
-    await server.stop();
-    await start();
+    await site.server.stop();
+    await site.startServerAgain();
 
     const again = await openBoard();
     await again.getByRole('button', { name: 'New', exact: true }).click();

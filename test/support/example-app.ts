@@ -1,17 +1,11 @@
 // The end-to-end journey every framework example (examples/react, examples/vue) must pass: the
 // app as `npm start` serves it, on the real server and an embedded database, in Chromium. The
 // examples differ only in how they are written, so one journey checks them all alike.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { startSaysoServer, type RunningServer } from './sayso-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2eSite } from './e2e-site.js';
+import { countOf, voteButtonFor, voteButtons } from './vote-buttons.js';
 
-const voteButtons = (scope: Page | Locator) => scope.getByRole('button', { name: /^Vote for/ });
-const voteButtonFor = (page: Page, title: string) => page.getByRole('button', { name: `Vote for “${title}”` });
-const countOf = async (button: Locator) => Number(await button.locator('[part="count"]').innerText());
 /** The lines of the app's own "What this app heard" log, newest first. */
 const heardLines = (page: Page) => page.getByRole('log', { name: 'What this app heard' }).getByRole('listitem').allInnerTexts();
 
@@ -22,22 +16,13 @@ const heardLines = (page: Page) => page.getByRole('log', { name: 'What this app 
  */
 export function describeExampleApp(name: string, path: string): void {
   describe(`the ${name} example app`, () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sayso-example-'));
-    let server: RunningServer;
-    let browser: Browser;
+    const site = useE2eSite('sayso-example-');
     // One visitor: the pages share storage, so the anonymous voter token survives reloads.
     let visitor: BrowserContext;
     let errors: string[] = [];
 
     beforeAll(async () => {
-      [browser, server] = await Promise.all([launchChromium(), startSaysoServer({ env: { SAYSO_DATA_DIR: dataDir } })]);
-      visitor = await browser.newContext();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      visitor = await site.browser.newContext();
     });
 
     /** Opens the app the way a visitor does and waits for the first ideas. */
@@ -45,7 +30,7 @@ export function describeExampleApp(name: string, path: string): void {
       const page = await visitor.newPage();
       errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       await voteButtons(page).first().waitFor();
       return page;
     }

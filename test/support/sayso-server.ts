@@ -23,7 +23,7 @@ export async function startSaysoServer(options: { env?: Record<string, string>; 
   const port = options.port ?? (await freePort());
   const server = await startMain(
     {
-      SAYSO_STATIC: '/=examples/vanilla,/=packages/elements/dist,/react=examples/react/dist,/vue=examples/vue/dist',
+      SAYSO_STATIC: '/=examples/vanilla,/shared=examples/shared,/=packages/elements/dist,/react=examples/react/dist,/vue=examples/vue/dist',
       ...options.env,
       PORT: String(port),
     },

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import './app.css';
+import '../../shared/acme-notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

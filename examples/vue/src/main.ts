@@ -4,6 +4,6 @@ import '@sayso/elements/components/sayso-board/sayso-board.js';
 import '@sayso/elements/components/sayso-feedback-button/sayso-feedback-button.js';
 import { createApp } from 'vue';
 import App from './App.vue';
-import './app.css';
+import '../../shared/acme-notes.css';
 
 createApp(App).mount('#app');

@@ -100,7 +100,9 @@ describe('localization', () => {
 
     it('tells what is wrong with an idea in German, with the limit in German digits', async () => {
       await setLocale('de');
-      const form = await fixture<SaysoIdeaForm>(html`<sayso-idea-form board="demo" .client=${memoryClient()}></sayso-idea-form>`);
+      // A board of its own: the draft this test leaves must never reach another file's form,
+      // and test files run side by side on one origin.
+      const form = await fixture<SaysoIdeaForm>(html`<sayso-idea-form board="german-limits" .client=${memoryClient()}></sayso-idea-form>`);
       const title = part(form, 'input') as HTMLInputElement;
       title.value = 'ab';
       title.dispatchEvent(new Event('input'));

@@ -50,6 +50,25 @@ export interface Slice<T> {
   hasMore: boolean;
 }
 
+/**
+ * One keyset page from rows fetched with `LIMIT limit + 1` (the extra row only says that more
+ * follow), and the position of its last row, where the next page starts.
+ */
+function keysetSlice<Row extends { id: string }, T>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => T,
+  positionAt: (row: Row) => string,
+): Slice<T> & { lastPosition?: KeysetPosition } {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(toItem),
+    hasMore: rows.length > limit,
+    ...(last ? { lastPosition: { at: positionAt(last), id: last.id } } : {}),
+  };
+}
+
 interface BoardRow {
   id: string;
   slug: string;
@@ -371,13 +390,7 @@ export async function listPosts(
       LIMIT ${param(params.limit + 1)} OFFSET ${param(offset)}`,
     values,
   );
-  const kept = rows.slice(0, params.limit);
-  const last = kept[kept.length - 1];
-  return {
-    items: kept.map(toPost),
-    hasMore: rows.length > params.limit,
-    ...(last ? { lastPosition: { at: params.sort === 'shipped' ? last.shipped_cursor_at : last.cursor_at, id: last.id } } : {}),
-  };
+  return keysetSlice(rows, params.limit, toPost, (row) => (params.sort === 'shipped' ? row.shipped_cursor_at : row.cursor_at));
 }
 
 /** A post as the given visitor sees it; `undefined` when there is none. */
@@ -896,13 +909,9 @@ export async function listNotifications(
       LIMIT $2`,
     values,
   );
-  const kept = rows.slice(0, params.limit);
-  const last = kept[kept.length - 1];
   return {
-    items: kept.map(toNotification),
-    hasMore: rows.length > params.limit,
+    ...keysetSlice(rows, params.limit, toNotification, (row) => row.cursor_at),
     unreadCount: await unreadCountOf(db, recipientId),
-    ...(last ? { lastPosition: { at: last.cursor_at, id: last.id } } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { NearViewportController } from '../../controllers/near-viewport.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
@@ -456,14 +457,7 @@ export class SaysoBoard extends SaysoElement {
     const posts = this.#list.posts;
     const client = this.#client.value;
     if (state?.status === 'error') {
-      return html`
-        <div part="error" class="message message--error" role="alert">
-          <p>${loadFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#list.view?.load()}>
-            ${msg('Try again')}
-          </button>
-        </div>
-      `;
+      return loadErrorBox(loadFailureMessage(state.error), () => void this.#list.view?.load());
     }
     if (!state || state.status === 'idle' || (state.status === 'loading' && posts.length === 0)) {
       return html`<p part="loading" class="message" role="status">${msg('Loading ideas…')}</p>`;
@@ -522,24 +516,13 @@ export class SaysoBoard extends SaysoElement {
           >
             ${repeat(shown, key, item)}
           </ol>`}
-      ${state.error
-        ? html`<p part="error" class="message message--error" role="alert">
-            ${msg(str`More ideas could not be loaded. ${loadFailureMessage(state.error)}`)}
-          </p>`
-        : nothing}
-      ${state.nextCursor
-        ? html`
-            <button
-              part="load-more"
-              class="button load-more"
-              type="button"
-              ?disabled=${state.loadingMore}
-              @click=${() => void this.#list.view?.loadMore()}
-            >
-              ${state.loadingMore ? msg('Loading more ideas…') : msg('Load more ideas')}
-            </button>
-          `
-        : nothing}
+      ${pagedListEnd({
+        error: state.error ? msg(str`More ideas could not be loaded. ${loadFailureMessage(state.error)}`) : null,
+        hasMore: Boolean(state.nextCursor),
+        loadingMore: state.loadingMore,
+        label: state.loadingMore ? msg('Loading more ideas…') : msg('Load more ideas'),
+        loadMore: () => void this.#list.view?.loadMore(),
+      })}
     `;
   }
 

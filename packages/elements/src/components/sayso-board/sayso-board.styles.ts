@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { listStyles } from '../../styles/list.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
@@ -6,6 +7,7 @@ export default [
   componentStyles,
   buttonStyles,
   stateStyles,
+  listStyles,
   css`
     :host {
       display: block;
@@ -108,14 +110,6 @@ export default [
       background: ${token.colorSurface};
       color: ${token.colorPrimary};
       box-shadow: 0 1px 2px rgb(0 0 0 / 0.12);
-    }
-
-    .list {
-      display: grid;
-      gap: ${token.space3};
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
 
     .list[aria-busy='true'] {

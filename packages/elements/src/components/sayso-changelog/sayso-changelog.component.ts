@@ -17,6 +17,7 @@ import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { formatCount, formatDate, plural } from '../../internal/intl.js';
+import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-changelog.styles.js';
@@ -177,12 +178,7 @@ export class SaysoChangelog extends SaysoElement {
     const state = this.#state.value;
     const entries = this.#entries.value ?? [];
     if (state?.status === 'error') {
-      return html`
-        <div part="error" class="message message--error" role="alert">
-          <p>${changelogFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
-        </div>
-      `;
+      return loadErrorBox(changelogFailureMessage(state.error), () => void this.#follow.view?.load());
     }
     if (!state || state.status === 'idle' || (state.status === 'loading' && entries.length === 0)) {
       return html`<p part="loading" class="message" role="status">${msg('Loading updates…')}</p>`;
@@ -195,24 +191,13 @@ export class SaysoChangelog extends SaysoElement {
       <ol part="list" class="list">
         ${repeat(entries, (post) => post.id, (post) => this.#renderEntry(post, unread.has(post.id)))}
       </ol>
-      ${state.error
-        ? html`<p part="error" class="message message--error" role="alert">
-            ${msg(str`Older updates could not be loaded. ${changelogFailureMessage(state.error)}`)}
-          </p>`
-        : nothing}
-      ${state.hasMore
-        ? html`
-            <button
-              part="load-more"
-              class="button load-more"
-              type="button"
-              ?disabled=${state.loadingMore}
-              @click=${() => void this.#follow.view?.loadMore()}
-            >
-              ${state.loadingMore ? msg('Loading older updates…') : msg('Load older updates')}
-            </button>
-          `
-        : nothing}
+      ${pagedListEnd({
+        error: state.error ? msg(str`Older updates could not be loaded. ${changelogFailureMessage(state.error)}`) : null,
+        hasMore: state.hasMore,
+        loadingMore: state.loadingMore,
+        label: state.loadingMore ? msg('Loading older updates…') : msg('Load older updates'),
+        loadMore: () => void this.#follow.view?.loadMore(),
+      })}
     `;
   }
 

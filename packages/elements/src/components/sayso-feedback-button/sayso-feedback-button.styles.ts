@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { popoverStyles } from '../../styles/popover.styles.js';
 import { componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
+  popoverStyles,
   css`
     :host {
       display: inline-block;
@@ -28,25 +30,11 @@ export default [
     }
 
     .panel {
-      /* Fixed, high above the page: floating-ui sets left/top (or the sheet fills the screen). */
-      position: fixed;
-      inset: auto;
-      z-index: 2147483000;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
       width: min(var(--sayso-feedback-panel-width, 26rem), var(--sayso-available-width, calc(100vw - 1rem)));
       max-height: min(var(--sayso-feedback-panel-height, 36rem), var(--sayso-available-height, calc(100vh - 1rem)));
-      overflow: hidden;
-      border: 1px solid ${token.colorBorder};
-      border-radius: ${token.radius};
-      background: ${token.colorSurface};
-      color: ${token.colorText};
-      font-family: ${token.fontFamily};
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.22);
     }
 
+    /* On a narrow screen the panel is a sheet that fills it. */
     .panel--sheet {
       inset: 0;
       width: 100%;

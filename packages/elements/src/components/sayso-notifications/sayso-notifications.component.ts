@@ -21,6 +21,7 @@ import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { formatCount } from '../../internal/intl.js';
+import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { relativeTime } from '../../internal/relative-time.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-notifications.styles.js';
@@ -251,12 +252,7 @@ export class SaysoNotifications extends SaysoElement {
   #renderBody() {
     const state = this.#state.value;
     if (state?.status === 'error' && state.items.length === 0) {
-      return html`
-        <div part="error" class="message message--error" role="alert">
-          <p>${notificationsFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
-        </div>
-      `;
+      return loadErrorBox(notificationsFailureMessage(state.error), () => void this.#follow.view?.load());
     }
     if (!state || state.status === 'idle' || state.status === 'loading') {
       return html`<p part="loading" class="message" role="status">${msg('Loading notifications…')}</p>`;
@@ -269,22 +265,13 @@ export class SaysoNotifications extends SaysoElement {
       <ul part="list" class="list">
         ${repeat(state.items, (n) => n.id, (n) => this.#renderItem(n, now))}
       </ul>
-      ${state.error
-        ? html`<p part="error" class="message message--error" role="alert">${notificationsFailureMessage(state.error)}</p>`
-        : nothing}
-      ${state.nextCursor
-        ? html`
-            <button
-              part="load-more"
-              class="button load-more"
-              type="button"
-              ?disabled=${state.loadingMore}
-              @click=${() => void this.#follow.view?.loadMore()}
-            >
-              ${state.loadingMore ? msg('Loading older notifications…') : msg('Load older notifications')}
-            </button>
-          `
-        : nothing}
+      ${pagedListEnd({
+        error: state.error ? notificationsFailureMessage(state.error) : null,
+        hasMore: Boolean(state.nextCursor),
+        loadingMore: state.loadingMore,
+        label: state.loadingMore ? msg('Loading older notifications…') : msg('Load older notifications'),
+        loadMore: () => void this.#follow.view?.loadMore(),
+      })}
     `;
   }
 

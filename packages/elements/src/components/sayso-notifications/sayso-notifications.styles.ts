@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { listStyles } from '../../styles/list.styles.js';
+import { popoverStyles } from '../../styles/popover.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
@@ -6,6 +8,8 @@ export default [
   componentStyles,
   buttonStyles,
   stateStyles,
+  popoverStyles,
+  listStyles,
   css`
     :host {
       display: inline-block;
@@ -46,21 +50,8 @@ export default [
     }
 
     .panel {
-      /* Fixed, high above the page: floating-ui sets left/top and the space available. */
-      position: fixed;
-      inset: auto;
-      z-index: 2147483000;
-      display: flex;
-      flex-direction: column;
       width: min(var(--sayso-notifications-panel-width, 22rem), var(--sayso-available-width, calc(100vw - 1rem)));
       max-height: min(var(--sayso-notifications-panel-height, 28rem), var(--sayso-available-height, calc(100vh - 1rem)));
-      overflow: hidden;
-      border: 1px solid ${token.colorBorder};
-      border-radius: ${token.radius};
-      background: ${token.colorSurface};
-      color: ${token.colorText};
-      font-family: ${token.fontFamily};
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.22);
     }
 
     .header {
@@ -97,11 +88,7 @@ export default [
     }
 
     .list {
-      display: grid;
       gap: ${token.space1};
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
 
     .item {

@@ -8,6 +8,7 @@ import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { formatCount, plural } from '../../internal/intl.js';
+import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { loadFailureMessage } from '../sayso-board/sayso-board.component.js';
@@ -136,12 +137,7 @@ export class SaysoRoadmap extends SaysoElement {
     const view = this.#follow.view;
     const key = column.status.id;
     if (column.load === 'error') {
-      return html`
-        <div part="error" class="message message--error" role="alert">
-          <p>${loadFailureMessage(column.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void view?.loadColumn(key)}>${msg('Try again')}</button>
-        </div>
-      `;
+      return loadErrorBox(loadFailureMessage(column.error), () => void view?.loadColumn(key));
     }
     if (column.load !== 'ready' && column.posts.length === 0) {
       return html`<p part="loading" class="message" role="status">${msg('Loading ideas…')}</p>`;
@@ -153,26 +149,15 @@ export class SaysoRoadmap extends SaysoElement {
       <ol part="list" class="list">
         ${repeat(column.posts, (post) => post.id, (post) => this.#renderCard(post))}
       </ol>
-      ${column.error
-        ? html`<p part="error" class="message message--error" role="alert">
-            ${msg(str`More ideas could not be loaded. ${loadFailureMessage(column.error)}`)}
-          </p>`
-        : nothing}
-      ${column.nextCursor
-        ? html`
-            <button
-              part="load-more"
-              class="button load-more"
-              type="button"
-              ?disabled=${column.loadingMore}
-              @click=${() => void view?.loadMore(key)}
-            >
-              ${column.loadingMore
-                ? msg('Loading more…')
-                : html`${msg('Load more')} <span class="visually-hidden">${msg(str`in ${column.status.name}`)}</span>`}
-            </button>
-          `
-        : nothing}
+      ${pagedListEnd({
+        error: column.error ? msg(str`More ideas could not be loaded. ${loadFailureMessage(column.error)}`) : null,
+        hasMore: Boolean(column.nextCursor),
+        loadingMore: column.loadingMore,
+        label: column.loadingMore
+          ? msg('Loading more…')
+          : html`${msg('Load more')} <span class="visually-hidden">${msg(str`in ${column.status.name}`)}</span>`,
+        loadMore: () => void view?.loadMore(key),
+      })}
     `;
   }
 
@@ -208,12 +193,7 @@ export class SaysoRoadmap extends SaysoElement {
   protected override render() {
     const state = this.#state.value;
     if (state?.status === 'error') {
-      return html`
-        <div part="error" class="message message--error" role="alert">
-          <p>${loadFailureMessage(state.error)}</p>
-          <button part="retry" class="button" type="button" @click=${() => void this.#follow.view?.load()}>${msg('Try again')}</button>
-        </div>
-      `;
+      return loadErrorBox(loadFailureMessage(state.error), () => void this.#follow.view?.load());
     }
     if (!state || state.status !== 'ready') {
       return html`<p part="loading" class="message" role="status">${msg('Loading the roadmap…')}</p>`;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { listStyles } from '../../styles/list.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
@@ -6,6 +7,7 @@ export default [
   componentStyles,
   buttonStyles,
   stateStyles,
+  listStyles,
   css`
     :host {
       display: block;
@@ -51,11 +53,7 @@ export default [
     }
 
     .list {
-      display: grid;
       gap: ${token.space2};
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
 
     .card {
