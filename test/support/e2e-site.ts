@@ -18,14 +18,15 @@ export interface E2eSite {
 /**
  * Registers hooks that start the server (as `npm start` runs it, its data in a fresh temp folder
  * named `${dataDirPrefix}…`) and Chromium before the suite's tests, and stop both and delete the
- * folder after them. `server` and `browser` can be read once the suite's tests run.
+ * folder after them. `env` adds server settings (e.g. `SAYSO_ADMIN_KEY`). `server` and `browser`
+ * can be read once the suite's tests run.
  */
-export function useE2eSite(dataDirPrefix: string): E2eSite {
+export function useE2eSite(dataDirPrefix: string, env: Record<string, string> = {}): E2eSite {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let port: number;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  const startServer = async () => void (server = await startSaysoServer({ env: { SAYSO_DATA_DIR: dataDir }, port }));
+  const startServer = async () => void (server = await startSaysoServer({ env: { ...env, SAYSO_DATA_DIR: dataDir }, port }));
 
   beforeAll(async () => {
     port = await freePort();
