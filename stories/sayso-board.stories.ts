@@ -18,7 +18,7 @@ const meta: Meta = {
   title: 'Elements/sayso-board',
   component: 'sayso-board',
   args: { board: 'demo' },
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   render: (args) => embeddedBoard(args),
 };
 export default meta;
@@ -27,24 +27,24 @@ type Story = StoryObj;
 
 export const Default: Story = {};
 
-export const Loading: Story = { parameters: mockApi({ latency: 'infinite' }) };
+export const Loading: Story = { parameters: { ...mockApi({ latency: 'infinite' }) } };
 
-export const Empty: Story = { parameters: mockApi({ count: 0 }) };
+export const Empty: Story = { parameters: { ...mockApi({ count: 0 }) } };
 
-export const Many: Story = { parameters: mockApi({ count: 200 }) };
+export const Many: Story = { parameters: { ...mockApi({ count: 200 }) } };
 
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }) },
 };
 
 export const Offline: Story = {
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }) },
 };
 
 export const VoteRefused: Story = {
   name: 'Vote refused (rate limited)',
-  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }),
+  parameters: { ...mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }) },
 };
 
 export const Dark: Story = {
@@ -70,12 +70,12 @@ export const HostileHostCss: Story = {
 const boardIn = (canvas: HTMLElement) => canvas.querySelector('sayso-board')!;
 
 /** Status, tag and search filters over a board whose ideas have tags. */
-export const Filters: Story = { parameters: mockDiscussionApi() };
+export const Filters: Story = { parameters: { ...mockDiscussionApi() } };
 
 /** A search that matches nothing: "No ideas match" with a Clear filters button. */
 export const NoMatch: Story = {
   name: 'No ideas match',
-  parameters: mockDiscussionApi(),
+  parameters: { ...mockDiscussionApi() },
   play: async ({ canvasElement }) => {
     const board = await waitFor(() => boardIn(canvasElement));
     const input = await waitFor(() => board.shadowRoot?.querySelector<HTMLInputElement>('[part~="search-input"]'));
@@ -89,7 +89,7 @@ export const NoMatch: Story = {
 /** The detail of an idea: markdown details, tags, comments and the comment form. */
 export const PostDetail: Story = {
   name: 'Post detail',
-  parameters: mockDiscussionApi(),
+  parameters: { ...mockDiscussionApi() },
   play: async ({ canvasElement }) => {
     const board = await waitFor(() => boardIn(canvasElement));
     await waitFor(() => board.shadowRoot?.querySelector('sayso-post-card'));
@@ -101,14 +101,14 @@ export const PostDetail: Story = {
 /** A long discussion: the first page of comments with Load more comments. */
 export const PostDetailManyComments: Story = {
   name: 'Post detail, many comments',
-  parameters: mockDiscussionApi({ comments: 45 }),
+  parameters: { ...mockDiscussionApi({ comments: 45 }) },
   play: PostDetail.play!,
 };
 
 /** Comments cannot be posted: the form keeps the text and says why. */
 export const CommentRefused: Story = {
   name: 'Post detail, comment refused (offline)',
-  parameters: mockDiscussionApi({ failures: { 'POST /posts/:id/comments': 'network' } }),
+  parameters: { ...mockDiscussionApi({ failures: { 'POST /posts/:id/comments': 'network' } }) },
   play: PostDetail.play!,
 };
 
@@ -118,7 +118,7 @@ export const CommentRefused: Story = {
  */
 export const LongList: Story = {
   name: 'Long list (virtualized)',
-  parameters: mockApi({ count: 2000 }),
+  parameters: { ...mockApi({ count: 2000 }) },
   play: async ({ canvasElement }) => {
     const board = await waitFor(() => boardIn(canvasElement));
     for (let page = 0; page < 6; page++) {
@@ -139,7 +139,7 @@ const linkedBoard = (args: Args, post: string): TemplateResult => html`
 /** Opened from a link: `post` names an idea that is not on the first page; it is fetched. */
 export const DeepLink: Story = {
   name: 'Deep link to an idea',
-  parameters: mockApi({ count: 200 }),
+  parameters: { ...mockApi({ count: 200 }) },
   render: (args) => linkedBoard(args, 'seed-150'),
 };
 
@@ -152,9 +152,9 @@ export const DeepLinkMissing: Story = {
 /** A link followed while offline: the idea could not be fetched, with Try again. */
 export const DeepLinkOffline: Story = {
   name: 'Deep link, offline',
-  parameters: mockApi({ failures: { 'GET /posts/:id': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'GET /posts/:id': 'network' } }) },
   render: (args) => linkedBoard(args, 'seed-2'),
 };
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
-export const German: Story = { name: 'German (Deutsch)', parameters: mockDiscussionApi(), ...inGerman };
+export const German: Story = { name: 'German (Deutsch)', parameters: { ...mockDiscussionApi() }, ...inGerman };

@@ -18,7 +18,7 @@ const meta: Meta = {
   title: 'Elements/sayso-changelog',
   component: 'sayso-changelog',
   args: { board: 'demo' },
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   render: (args) => embeddedChangelog(args),
 };
 export default meta;
@@ -27,9 +27,9 @@ type Story = StoryObj;
 
 export const Default: Story = {};
 
-export const Loading: Story = { parameters: mockApi({ latency: 'infinite' }) };
+export const Loading: Story = { parameters: { ...mockApi({ latency: 'infinite' }) } };
 
-export const Empty: Story = { parameters: mockApi({ count: 0 }) };
+export const Empty: Story = { parameters: { ...mockApi({ count: 0 }) } };
 
 export const Unread: Story = {
   name: 'Unread (storage cleared)',
@@ -47,11 +47,11 @@ export const Unread: Story = {
 
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }) },
 };
 
 export const Offline: Story = {
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }) },
 };
 
 export const Dark: Story = {

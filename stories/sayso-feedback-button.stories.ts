@@ -21,7 +21,7 @@ const meta: Meta = {
   title: 'Elements/sayso-feedback-button',
   component: 'sayso-feedback-button',
   args: { board: 'demo', placement: 'top-end', label: 'Feedback' },
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   render: (args) => html`
     <div style=${CORNER_LAYOUT}>
       <sayso-provider api-url=${API_URL}>

@@ -10,7 +10,7 @@ const meta: Meta = {
   title: 'Elements/sayso-idea-form',
   component: 'sayso-idea-form',
   args: { board: 'demo', heading: 'Suggest an idea' },
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   render: (args) => html`
     <sayso-provider api-url=${API_URL}>
       <sayso-idea-form board=${args.board} heading=${args.heading}></sayso-idea-form>
@@ -25,7 +25,7 @@ export const Default: Story = {};
 
 export const PostingFails: Story = {
   name: 'Posting refused (forbidden)',
-  parameters: mockApi({ failures: { 'POST /boards/:board/posts': 'forbidden' } }),
+  parameters: { ...mockApi({ failures: { 'POST /boards/:board/posts': 'forbidden' } }) },
 };
 
 /**
@@ -34,7 +34,7 @@ export const PostingFails: Story = {
  */
 export const Offline: Story = {
   name: 'Offline (idea waits to be sent)',
-  parameters: mockApi({ failures: { 'POST /boards/:board/posts': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'POST /boards/:board/posts': 'network' } }) },
   render: (args) => html`
     <sayso-idea-form
       board=${args.board}
@@ -52,7 +52,7 @@ export const Offline: Story = {
   },
 };
 
-export const Slow: Story = { parameters: mockApi({ latency: 3000 }) };
+export const Slow: Story = { parameters: { ...mockApi({ latency: 3000 }) } };
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', args: { heading: '' }, ...inGerman };
@@ -77,14 +77,14 @@ export const SimilarIdeas: Story = {
 
 export const SimilarIdeasMany: Story = {
   name: 'Similar ideas, many matches (5 shown)',
-  parameters: mockApi({ count: 40 }),
+  parameters: { ...mockApi({ count: 40 }) },
   play: ({ canvasElement }) => typeTitle(canvasElement, 'dark mode notes in the editor'),
 };
 
 /** The lookup fails: nothing is shown and posting works as ever. */
 export const SimilarIdeasFail: Story = {
   name: 'Similar ideas, lookup fails (nothing shown)',
-  parameters: mockApi({ failures: { 'GET /boards/:board/similar': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/similar': 'server' } }) },
   play: ({ canvasElement }) => typeTitle(canvasElement, 'dark theme for the editor', false),
 };
 

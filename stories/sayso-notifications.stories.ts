@@ -23,7 +23,7 @@ const meta: Meta = {
   title: 'Elements/sayso-notifications',
   component: 'sayso-notifications',
   args: { open: true, placement: 'bottom-end' },
-  parameters: mockNotificationsApi(),
+  parameters: { ...mockNotificationsApi() },
   render: (args) => embeddedBell(args),
 };
 export default meta;
@@ -34,21 +34,21 @@ export const Default: Story = {};
 
 export const Closed: Story = { name: 'Closed, with unread', args: { open: false } };
 
-export const Loading: Story = { parameters: mockNotificationsApi({ latency: 'infinite' }) };
+export const Loading: Story = { parameters: { ...mockNotificationsApi({ latency: 'infinite' }) } };
 
-export const Empty: Story = { parameters: mockNotificationsApi({ count: 0 }) };
+export const Empty: Story = { parameters: { ...mockNotificationsApi({ count: 0 }) } };
 
-export const Many: Story = { name: 'Many (load more)', parameters: mockNotificationsApi({ count: 45, unread: 12 }) };
+export const Many: Story = { name: 'Many (load more)', parameters: { ...mockNotificationsApi({ count: 45, unread: 12 }) } };
 
-export const AllRead: Story = { name: 'All read', parameters: mockNotificationsApi({ unread: 0 }) };
+export const AllRead: Story = { name: 'All read', parameters: { ...mockNotificationsApi({ unread: 0 }) } };
 
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockNotificationsApi({ failures: { 'GET /notifications': 'server' } }),
+  parameters: { ...mockNotificationsApi({ failures: { 'GET /notifications': 'server' } }) },
 };
 
 export const Offline: Story = {
-  parameters: mockNotificationsApi({ failures: { 'GET /notifications': 'network' } }),
+  parameters: { ...mockNotificationsApi({ failures: { 'GET /notifications': 'network' } }) },
 };
 
 export const Dark: Story = {

@@ -8,7 +8,7 @@ import { inGerman, loadedClient, mockApi } from './support.js';
 const meta: Meta = {
   title: 'Elements/sayso-post-card',
   component: 'sayso-post-card',
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   loaders: [loadedClient],
   args: { index: 0 },
   argTypes: { index: { control: { type: 'range', min: 0, max: 7 }, description: 'Which demo idea to show' } },
@@ -32,7 +32,7 @@ export const Declined: Story = { args: { index: 7 } };
 
 export const VoteRefused: Story = {
   name: 'Vote refused (offline)',
-  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'POST /posts/:id/votes': 'network' } }) },
 };
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */

@@ -11,7 +11,7 @@ import { inGerman, loadedClient, mockDiscussionApi, rightToLeft } from './suppor
 const meta: Meta = {
   title: 'Elements/sayso-post-detail',
   component: 'sayso-post-detail',
-  parameters: mockDiscussionApi(),
+  parameters: { ...mockDiscussionApi() },
   loaders: [loadedClient],
   args: { postId: 'seed-1' },
   render: (args, { loaded }) => {
@@ -27,11 +27,11 @@ export const WithComments: Story = { name: 'With comments' };
 
 export const NoComments: Story = { name: 'No comments yet', args: { postId: 'seed-4' } };
 
-export const ManyComments: Story = { name: 'Many comments', parameters: mockDiscussionApi({ comments: 45 }) };
+export const ManyComments: Story = { name: 'Many comments', parameters: { ...mockDiscussionApi({ comments: 45 }) } };
 
 export const CommentsLoadError: Story = {
   name: 'Comments could not be loaded',
-  parameters: mockDiscussionApi({ failures: { 'GET /posts/:id/comments': 'server' } }),
+  parameters: { ...mockDiscussionApi({ failures: { 'GET /posts/:id/comments': 'server' } }) },
 };
 
 export const RightToLeft: Story = {

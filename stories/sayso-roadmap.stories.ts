@@ -18,7 +18,7 @@ const meta: Meta = {
   title: 'Elements/sayso-roadmap',
   component: 'sayso-roadmap',
   args: { board: 'demo' },
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   render: (args) => embeddedRoadmap(args),
 };
 export default meta;
@@ -27,9 +27,9 @@ type Story = StoryObj;
 
 export const Default: Story = {};
 
-export const Loading: Story = { parameters: mockApi({ latency: 'infinite' }) };
+export const Loading: Story = { parameters: { ...mockApi({ latency: 'infinite' }) } };
 
-export const Empty: Story = { parameters: mockApi({ count: 0 }) };
+export const Empty: Story = { parameters: { ...mockApi({ count: 0 }) } };
 
 export const CustomColumns: Story = {
   name: 'Custom columns (statuses attribute)',
@@ -42,16 +42,16 @@ export const CustomColumns: Story = {
 
 export const ColumnError: Story = {
   name: 'Error',
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'server' } }) },
 };
 
 export const BoardError: Story = {
   name: 'Board not loaded',
-  parameters: mockApi({ failures: { 'GET /boards/:board': 'not_found', 'GET /boards': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board': 'not_found', 'GET /boards': 'server' } }) },
 };
 
 export const Offline: Story = {
-  parameters: mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }),
+  parameters: { ...mockApi({ failures: { 'GET /boards/:board/posts': 'network' } }) },
 };
 
 export const Dark: Story = {

@@ -11,7 +11,7 @@ import { inGerman, loadedClient, mockApi } from './support.js';
 const meta: Meta = {
   title: 'Elements/sayso-vote-button',
   component: 'sayso-vote-button',
-  parameters: mockApi(),
+  parameters: { ...mockApi() },
   loaders: [loadedClient],
   render: (_args, { loaded }) => {
     const client = loaded.client as SaysoClient;
@@ -27,20 +27,20 @@ export const Default: Story = {};
 
 export const Refused: Story = {
   name: 'Refused (forbidden)',
-  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'forbidden' } }),
+  parameters: { ...mockApi({ failures: { 'POST /posts/:id/votes': 'forbidden' } }) },
 };
 
 export const RateLimited: Story = {
   name: 'Waiting to be sent (rate limited)',
-  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }),
+  parameters: { ...mockApi({ failures: { 'POST /posts/:id/votes': 'rate_limited' } }) },
 };
 
 export const ServerError: Story = {
   name: 'Waiting to be sent (server unreachable)',
-  parameters: mockApi({ failures: { 'POST /posts/:id/votes': 'server' } }),
+  parameters: { ...mockApi({ failures: { 'POST /posts/:id/votes': 'server' } }) },
 };
 
-export const Slow: Story = { parameters: mockApi({ latency: 3000 }) };
+export const Slow: Story = { parameters: { ...mockApi({ latency: 3000 }) } };
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', ...inGerman };

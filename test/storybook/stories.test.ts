@@ -60,6 +60,27 @@ describe('Storybook', () => {
     await page.close();
   });
 
+  // Storybook's docs plugin replaces a meta's `parameters: mockApi()` call with its own object,
+  // which once left every story without its own parameters talking to nothing (404s shown as
+  // "This board could not be found"). Every story must reach the mocked API.
+  it('gives every story the mocked API\'s handlers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/iframe.html?id=${stories[0]!.id}&viewMode=story`);
+    await page.waitForFunction(() => '__STORYBOOK_PREVIEW__' in window);
+    const withoutHandlers = await page.evaluate(async (ids) => {
+      type Preview = { storyStoreValue: { loadStory(o: { storyId: string }): Promise<{ parameters: { msw?: { handlers?: unknown[] } } }> } };
+      const preview = (window as unknown as { __STORYBOOK_PREVIEW__: Preview }).__STORYBOOK_PREVIEW__;
+      const missing: string[] = [];
+      for (const storyId of ids) {
+        const story = await preview.storyStoreValue.loadStory({ storyId });
+        if (!story.parameters.msw?.handlers?.length) missing.push(storyId);
+      }
+      return missing;
+    }, stories.map((story) => story.id));
+    await page.close();
+    expect(withoutHandlers).toEqual([]);
+  });
+
   describe.each(stories)('$title / $name', (story) => {
     it('renders without errors and passes axe', async () => {
       const page = await browser.newPage();
