@@ -5,6 +5,7 @@ import type { Board, NewPost, Post, PostSort, VoteResult } from './types.js';
 import type { Comment, PostFilters, Tag } from './types.js';
 import { checkCommentBody, checkNewPost } from './validation.js';
 import { newIdempotencyKey } from './idempotency-key.js';
+import { appendNew, pagedLoads } from './paged-loads.js';
 import {
   createOutbox,
   queuedError,
@@ -196,9 +197,6 @@ export function createSaysoClient(options: {
     const $boardPosts = computed([$state, $posts], (state, posts) =>
       state.postIds.flatMap((id) => (posts[id] ? [posts[id]] : [])),
     );
-    // Only the newest request may write its answer: a slow first page must not overwrite a
-    // list the visitor has since re-sorted.
-    let generation = 0;
     const $tags = atom<Tag[]>([]);
     let tagsRequest: Promise<void> | undefined;
     // Tags only feed the tag filter, so failing to get them never fails a list.
@@ -211,49 +209,27 @@ export function createSaysoClient(options: {
         });
     };
 
-    const load = async () => {
-      const mine = ++generation;
-      $state.set({ ...$state.get(), status: 'loading', error: null, loadingMore: false });
-      loadTags();
-      try {
-        const { sort: current, filters } = $state.get();
-        const [page] = await Promise.all([adapter.listPosts({ board, sort: current, ...filters }), loadBoards()]);
-        if (mine !== generation) return;
+    const pages = pagedLoads($state, {
+      fetch: (cursor, { sort, filters }) =>
+        cursor === null
+          ? Promise.all([adapter.listPosts({ board, sort, ...filters }), loadBoards()]).then(([page]) => page)
+          : adapter.listPosts({ board, sort, ...filters, cursor }),
+      first: (state, page) => {
         remember(page.items);
-        $state.set({
-          ...$state.get(),
-          status: 'ready',
-          postIds: page.items.map((post) => post.id),
-          nextCursor: page.nextCursor,
-        });
-      } catch (error) {
-        if (mine !== generation) return;
-        $state.set({ ...$state.get(), status: 'error', error: toSaysoError(error) });
-      }
-    };
+        return { ...state, postIds: page.items.map((post) => post.id) };
+      },
+      more: (state, page) => {
+        remember(page.items);
+        const known = new Set(state.postIds);
+        return { ...state, postIds: [...state.postIds, ...page.items.map((post) => post.id).filter((id) => !known.has(id))] };
+      },
+    });
 
-    const loadMore = async () => {
-      const state = $state.get();
-      if (!state.nextCursor || state.loadingMore || state.status !== 'ready') return;
-      const mine = generation;
-      $state.set({ ...state, loadingMore: true, error: null });
-      try {
-        const page = await adapter.listPosts({ board, sort: state.sort, ...state.filters, cursor: state.nextCursor });
-        if (mine !== generation) return;
-        remember(page.items);
-        const current = $state.get();
-        const known = new Set(current.postIds);
-        $state.set({
-          ...current,
-          loadingMore: false,
-          postIds: [...current.postIds, ...page.items.map((post) => post.id).filter((id) => !known.has(id))],
-          nextCursor: page.nextCursor,
-        });
-      } catch (error) {
-        if (mine !== generation) return;
-        $state.set({ ...$state.get(), loadingMore: false, error: toSaysoError(error) });
-      }
+    const load = () => {
+      loadTags();
+      return pages.load();
     };
+    const { loadMore } = pages;
 
     const setSort = async (next: PostSort) => {
       if (next === $state.get().sort && $state.get().status !== 'idle') return;
@@ -295,42 +271,11 @@ export function createSaysoClient(options: {
 
   function createCommentsView(postId: string): CommentsView {
     const $state = atom<CommentsState>({ status: 'idle', items: [], nextCursor: null, loadingMore: false, error: null });
-    let generation = 0;
-
-    const load = async () => {
-      const mine = ++generation;
-      $state.set({ ...$state.get(), status: 'loading', error: null, loadingMore: false });
-      try {
-        const page = await adapter.listComments({ postId });
-        if (mine !== generation) return;
-        $state.set({ ...$state.get(), status: 'ready', items: page.items, nextCursor: page.nextCursor });
-      } catch (error) {
-        if (mine !== generation) return;
-        $state.set({ ...$state.get(), status: 'error', error: toSaysoError(error) });
-      }
-    };
-
-    const loadMore = async () => {
-      const state = $state.get();
-      if (!state.nextCursor || state.loadingMore || state.status !== 'ready') return;
-      const mine = generation;
-      $state.set({ ...state, loadingMore: true, error: null });
-      try {
-        const page = await adapter.listComments({ postId, cursor: state.nextCursor });
-        if (mine !== generation) return;
-        const current = $state.get();
-        const known = new Set(current.items.map((c) => c.id));
-        $state.set({
-          ...current,
-          loadingMore: false,
-          items: [...current.items, ...page.items.filter((c) => !known.has(c.id))],
-          nextCursor: page.nextCursor,
-        });
-      } catch (error) {
-        if (mine !== generation) return;
-        $state.set({ ...$state.get(), loadingMore: false, error: toSaysoError(error) });
-      }
-    };
+    const { load, loadMore } = pagedLoads($state, {
+      fetch: (cursor) => adapter.listComments({ postId, cursor }),
+      first: (state, page) => ({ ...state, items: page.items }),
+      more: (state, page) => ({ ...state, items: appendNew(state.items, page.items) }),
+    });
 
     const add = async (body: string) => {
       const problems = checkCommentBody(body);

@@ -3,6 +3,7 @@ import type { SaysoAdapter } from './adapter.js';
 import type { LoadStatus } from './client.js';
 import { toSaysoError, type SaysoError } from './errors.js';
 import type { Notification } from './types.js';
+import { appendNew, pagedLoads } from './paged-loads.js';
 
 /** How often a polling notifications view asks for news unless told otherwise: once a minute. */
 export const NOTIFICATIONS_REFRESH_MS = 60_000;
@@ -78,31 +79,20 @@ export function createNotificationsView(
     loadingMore: false,
     error: null,
   });
-  // `epoch` counts the loads that replace the list: pages asked for before one are dropped.
-  // `ticket` also counts refreshes and mark-read calls: a refresh answer older than either may
-  // carry an outdated read state, so it is dropped too.
-  let epoch = 0;
+  // A refresh answer older than a later load, refresh or mark-read may carry an outdated read
+  // state, so `ticket` counts all three and only the newest refresh is written.
   let ticket = 0;
+  const pages = pagedLoads($state, {
+    fetch: (cursor) => adapter.listNotifications(cursor === null ? {} : { cursor }),
+    first: (state, page) => ({ ...state, items: page.items, unreadCount: page.unreadCount }),
+    more: (state, page) => ({ ...state, items: appendNew(state.items, page.items), unreadCount: page.unreadCount }),
+  });
 
-  const load = async () => {
-    const mine = ++epoch;
+  const load = () => {
     ticket++;
-    $state.set({ ...$state.get(), status: 'loading', error: null, loadingMore: false });
-    try {
-      const page = await adapter.listNotifications({});
-      if (mine !== epoch) return;
-      $state.set({
-        ...$state.get(),
-        status: 'ready',
-        items: page.items,
-        unreadCount: page.unreadCount,
-        nextCursor: page.nextCursor,
-      });
-    } catch (error) {
-      if (mine !== epoch) return;
-      $state.set({ ...$state.get(), status: 'error', error: toSaysoError(error) });
-    }
+    return pages.load();
   };
+  const { loadMore } = pages;
 
   const refresh = async () => {
     const before = $state.get();
@@ -125,29 +115,6 @@ export function createNotificationsView(
     } catch (error) {
       if (mine !== ticket) return;
       $state.set({ ...$state.get(), error: toSaysoError(error) });
-    }
-  };
-
-  const loadMore = async () => {
-    const state = $state.get();
-    if (!state.nextCursor || state.loadingMore || state.status !== 'ready') return;
-    const mine = epoch;
-    $state.set({ ...state, loadingMore: true, error: null });
-    try {
-      const page = await adapter.listNotifications({ cursor: state.nextCursor });
-      if (mine !== epoch) return;
-      const current = $state.get();
-      const known = new Set(current.items.map((n) => n.id));
-      $state.set({
-        ...current,
-        loadingMore: false,
-        items: [...current.items, ...page.items.filter((n) => !known.has(n.id))],
-        unreadCount: page.unreadCount,
-        nextCursor: page.nextCursor,
-      });
-    } catch (error) {
-      if (mine !== epoch) return;
-      $state.set({ ...$state.get(), loadingMore: false, error: toSaysoError(error) });
     }
   };
 
