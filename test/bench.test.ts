@@ -1,6 +1,6 @@
 // Keeps the bench scripts from rotting: bench/server.ts's smoke mode (a fraction of a second per
 // run) must still start every server, drive every scenario, pass its own vote-count checks and print
-// its table; bench/size.ts must still build every entry and the script-tag bundle and pass its
+// its table; bench/size.ts must still build every entry and the script-tag builds and pass its
 // server-only-library check; bench/render.ts must still drive Chromium through both sides of its
 // render comparison. Nothing here looks at the figures: performance claims live in bench/,
 // never in timed assertions.
@@ -49,12 +49,14 @@ it('bench/similarity.ts compares the engine with BM25 on every subset and the pa
   expect(code, output).toBe(0);
 }, 60_000);
 
-it('bench/size.ts measures every entry and the script-tag bundle, with no server-only library in them', async () => {
+it('bench/size.ts measures every entry and the script-tag builds, with no server-only library in them', async () => {
   const { code, output } = await runBench(['size.ts']);
   expect(output, output).toMatch(/^launcher .*\n  initial .*target < 15\.0 kB/m);
   expect(output).toMatch(/^board .*\n  initial .*target < 45\.0 kB/m);
   expect(output).toMatch(/lazy .* panel \+ floating-ui: /);
   expect(output).toMatch(/lazy .* markdown: /);
+  expect(output).toMatch(/^\+ provider .*\n  initial .*target < 15\.0 kB/m);
+  expect(output).toMatch(/^sayso\.js .*\n.*\n  initial .*, 4 files\) .*target < 15\.0 kB/m);
   expect(output).toMatch(/^ {2}one file .* min\)/m);
   expect(output).toContain('zod, jose: in no widget bundle');
   expect(code, output).toBe(0);

@@ -23,19 +23,21 @@ const postsTitled = async (title: string) =>
 const seededIdea = async (rank: number) => (await api<ListPage<Post>>('/boards/demo/posts?sort=top')).items[rank]!;
 
 /**
- * Keeps the host page and its script the way a service worker or the HTTP cache would, so the
+ * Keeps the host page and its scripts the way a service worker or the HTTP cache would, so the
  * page loads again while the browser is offline (only the API is out of reach then).
  */
 async function keepHostPageOffline(context: BrowserContext) {
   const kept = new Map<string, { body: Buffer; contentType: string }>();
-  for (const path of ['/', '/shared/acme-notes.css', '/sayso.js']) {
-    const response = await fetch(`${site.server.url}${path}`);
-    kept.set(path, { body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' });
-  }
-  await context.route(
-    (url) => kept.has(url.pathname),
-    (route) => route.fulfill(kept.get(new URL(route.request().url()).pathname)!),
-  );
+  const isKept = (url: URL) => ['/', '/shared/acme-notes.css', '/sayso.js'].includes(url.pathname) || url.pathname.startsWith('/sayso/');
+  await context.route(isKept, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (!kept.has(pathname)) {
+      // Fetched by the test (which stays online) the first time the page asks, kept after.
+      const response = await fetch(`${site.server.url}${pathname}`);
+      kept.set(pathname, { body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' });
+    }
+    await route.fulfill(kept.get(pathname)!);
+  });
 }
 
 async function openBoard(context: BrowserContext): Promise<Page> {

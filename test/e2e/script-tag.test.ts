@@ -1,7 +1,10 @@
 // How the widget reaches a host page, from the real server, in Chromium:
-// - the script-tag bundle (packages/elements' `vite build`, dist/sayso.js) is one self-contained
-//   file: a page with nothing but `<script src="/sayso.js">` and the launcher works with every
-//   other script request refused, lazily rendered markdown included;
+// - the script tag (packages/elements' `vite build`): a page with nothing but
+//   `<script src="/sayso.js">` and the launcher fetches only the launcher's modules from beside
+//   sayso.js and calls no API before anyone clicks; the panel, the form, the provider's client and
+//   markdown come as the visitor goes on; it works from another origin too (CORS);
+// - dist/sayso.standalone.js is one self-contained file: the same page works with every other
+//   script request refused, lazily rendered markdown included;
 // - a bundler build of the launcher (vite, code splitting, as a host app's build would make it)
 //   fetches @floating-ui only when a visitor shows the intent to open: pointer over or focus on
 //   the launcher, never when the page loads.
@@ -59,15 +62,31 @@ async function buildLauncherApp(): Promise<string[]> {
   return chunks.filter((chunk) => chunk.moduleIds.some((id) => id.includes('/@floating-ui/'))).map((chunk) => chunk.fileName);
 }
 
+/**
+ * A host page served as `http://localhost:<port>/other-origin/` that adds sayso.js from
+ * `http://127.0.0.1:<port>`, another origin, with a script element, then calls Sayso.init.
+ * (Both names are the loopback address, so Chromium's private-network rules let it through.)
+ */
+const otherOriginPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another origin</title>
+<link rel="icon" href="data:,"></head><body><script>
+  const sayso = location.origin.replace('localhost', '127.0.0.1');
+  const script = document.createElement('script');
+  script.src = sayso + '/sayso.js';
+  script.onload = () => Sayso.init({ apiUrl: sayso + '/api/v1', board: 'demo' });
+  document.head.append(script);
+</script></body></html>`;
+
 beforeAll(async () => {
   mkdirSync(join(work, 'data'));
+  mkdirSync(join(work, 'other-origin'));
+  writeFileSync(join(work, 'other-origin', 'index.html'), otherOriginPage);
   floatingFiles = await buildLauncherApp();
   [browser, server] = await Promise.all([
     launchChromium(),
     startSaysoServer({
       env: {
         SAYSO_DATA_DIR: join(work, 'data'),
-        SAYSO_STATIC: `/bundled=${bundled},/=packages/elements/dist`,
+        SAYSO_STATIC: `/bundled=${bundled},/other-origin=${join(work, 'other-origin')},/=packages/elements/dist`,
       },
     }),
   ]);
@@ -94,44 +113,105 @@ async function newPage(): Promise<WatchedPage> {
   return page;
 }
 
-describe('the script-tag bundle', () => {
-  const hostPage = `<!doctype html>
+/** A host page holding only a script tag and the launcher. */
+const hostPage = (script: string) => `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8"><title>Script tag only</title><link rel="icon" href="data:,"><script src="/sayso.js"></script></head>
+  <head><meta charset="utf-8"><title>Script tag only</title><link rel="icon" href="data:,"><script src="${script}"></script></head>
   <body>
     <sayso-provider api-url="/api/v1"><sayso-feedback-button board="demo"></sayso-feedback-button></sayso-provider>
   </body>
 </html>`;
 
-  it('is one file: the launcher, its panel, the form, the board and markdown work with every other script refused', async () => {
-    const page = await newPage();
-    const refused: string[] = [];
-    await page.route('**/*', (route) => {
-      const { pathname } = new URL(route.request().url());
-      if (pathname === '/script-tag-only.html') return route.fulfill({ contentType: 'text/html', body: hostPage });
-      if (pathname === '/sayso.js' || pathname.startsWith('/api/')) return route.continue();
-      refused.push(pathname);
-      return route.abort();
-    });
-    await page.goto(`${server.url}/script-tag-only.html`);
+/**
+ * Serves `hostPage` at /script-tag-only.html, lets through the API and the scripts `allowed`
+ * accepts, and refuses (and notes) every other request.
+ */
+async function openHostPage(page: WatchedPage, body: string, allowed: (path: string) => boolean): Promise<string[]> {
+  const refused: string[] = [];
+  await page.route('**/*', (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname === '/script-tag-only.html') return route.fulfill({ contentType: 'text/html', body });
+    if (allowed(pathname) || pathname.startsWith('/api/')) return route.continue();
+    refused.push(pathname);
+    return route.abort();
+  });
+  await page.goto(`${server.url}/script-tag-only.html`);
+  return refused;
+}
 
+/** Posts an idea through the launcher, then opens it on the board's tab and reads its rendered markdown. */
+async function postIdeaAndOpenIt(page: Page) {
+  await page.getByRole('button', { name: 'Feedback' }).click();
+  await page.getByRole('dialog').waitFor();
+  const title = `Posted from a script tag ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel(/Details/).fill('Make the export **bold** and fast.');
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/boards/demo/posts'));
+  await page.getByRole('button', { name: 'Post idea' }).click();
+  expect((await created).status()).toBe(201);
+  await expect.poll(() => page.getByText('your idea was posted').isVisible()).toBe(true);
+
+  await page.getByRole('tab', { name: 'Browse ideas' }).click();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await expect.poll(() => page.locator('[part="body"] strong').innerText()).toBe('bold');
+}
+
+/** The modules sayso.js fetches for a launcher: the provider's, the launcher's, and the chunk they share. */
+const LAUNCHER_MODULES = /^\/sayso\/(sayso-provider|sayso-feedback-button|launcher-[\w-]+)\.js$/;
+
+describe('sayso.js, the script tag', () => {
+  it('loads only the launcher before anyone clicks, then the rest from beside itself as the visitor goes on', async () => {
+    const page = await newPage();
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+    });
+    const refused = await openHostPage(page, hostPage('/sayso.js'), (path) => path === '/sayso.js' || path.startsWith('/sayso/'));
+    await page.getByRole('button', { name: 'Feedback' }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const beforeClick = [...page.scripts];
+    expect(beforeClick[0]).toBe('/sayso.js');
+    expect(beforeClick.slice(1).filter((path) => !LAUNCHER_MODULES.test(path))).toEqual([]);
+    expect(beforeClick).toEqual(expect.arrayContaining(['/sayso/sayso-provider.js', '/sayso/sayso-feedback-button.js']));
+    expect(apiCalls, 'no call to the API before anyone clicks').toEqual([]);
+
+    await postIdeaAndOpenIt(page);
+    const later = page.scripts.slice(beforeClick.length);
+    for (const lazy of [/\/sayso-feedback-button\.panel-/, /\/sayso-provider\.client-/, /\/sayso-idea-form\.js$/, /\/markdown-/]) {
+      expect(later.some((path) => lazy.test(path)), `${lazy} fetched after the first click`).toBe(true);
+    }
+    expect(page.scripts.every((path) => path === '/sayso.js' || path.startsWith('/sayso/'))).toBe(true);
+    expect(refused).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works on a host page of another origin that injects it, as a tag manager does', async () => {
+    const page = await newPage();
+    // The same server under its other name is another origin (see otherOriginPage).
+    const host = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
+    await page.goto(`${host}/other-origin/`);
     await page.getByRole('button', { name: 'Feedback' }).click();
     await page.getByRole('dialog').waitFor();
-    const title = `Posted from a script tag ${Date.now()}`;
-    await page.getByLabel('Title').fill(title);
-    await page.getByLabel(/Details/).fill('Make the export **bold** and fast.');
+    await page.getByLabel('Title').fill(`From another origin ${Date.now()}`);
     const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/boards/demo/posts'));
     await page.getByRole('button', { name: 'Post idea' }).click();
     expect((await created).status()).toBe(201);
     await expect.poll(() => page.getByText('your idea was posted').isVisible()).toBe(true);
+    expect(page.scripts.filter((path) => path.startsWith('/sayso/')).length).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+});
 
-    // The board's tab, the new idea's details, and its markdown: all inside sayso.js.
-    await page.getByRole('tab', { name: 'Browse ideas' }).click();
-    await page.getByRole('button', { name: 'New', exact: true }).click();
-    await page.getByRole('button', { name: title, exact: true }).click();
-    await expect.poll(() => page.locator('[part="body"] strong').innerText()).toBe('bold');
-
-    expect(page.scripts).toEqual(['/sayso.js']);
+describe('sayso.standalone.js, everything in one file', () => {
+  it('works with every other script refused: the launcher, its panel, the form, the board and markdown', async () => {
+    const page = await newPage();
+    const refused = await openHostPage(page, hostPage('/sayso.standalone.js'), (path) => path === '/sayso.standalone.js');
+    await postIdeaAndOpenIt(page);
+    expect(page.scripts).toEqual(['/sayso.standalone.js']);
     expect(refused).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.context().close();

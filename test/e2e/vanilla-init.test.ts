@@ -68,13 +68,16 @@ describe('Sayso.init on a plain page', () => {
     const result = await page.evaluate(async () => {
       const first = (window as InitWindow).feedback!;
       const second = (window as InitWindow).Sayso!.init({ apiUrl: '/api/v1', board: 'demo', target: '#inline-feedback', label: 'Ideas' });
+      // sayso.js fetches the elements once they are on the page; open() before that is kept.
       first.open();
+      await customElements.whenDefined('sayso-feedback-button');
       await first.element.updateComplete;
       const openState = [first.element.open, second.element.open];
       first.close();
       await first.element.updateComplete;
       const inline = document.querySelectorAll('#inline-feedback > sayso-provider > sayso-feedback-button').length;
-      const distinct = first.client !== second.client && first.element !== second.element;
+      const [firstClient, secondClient] = await Promise.all([first.getClient(), second.getClient()]);
+      const distinct = firstClient !== secondClient && first.element !== second.element && typeof firstClient.submitIdea === 'function';
       second.destroy();
       second.destroy();
       return {

@@ -1,9 +1,7 @@
-import { createHttpAdapter } from '@sayso/adapter-http';
-import { createSaysoClient, type SaysoClient } from '@sayso/core';
+import type { SaysoClient } from '@sayso/core';
 import type { SaysoFeedbackButton } from './components/sayso-feedback-button/sayso-feedback-button.component.js';
 import type { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
 import type { Placement } from './controllers/floating.js';
-import { browserOutbox } from './internal/browser-outbox.js';
 
 /** What {@link init} needs to put a feedback launcher on a page. */
 export interface SaysoInitOptions {
@@ -31,10 +29,17 @@ export interface SaysoInitOptions {
   locale?: string;
 }
 
-/** One launcher put on the page by {@link init}. */
+/**
+ * One launcher put on the page by {@link init}. Its elements may still be on their way (the
+ * script-tag loader fetches them after `init` returns); what is set on them before they arrive
+ * (`open()`, say) applies when they do.
+ */
 export interface SaysoInstance {
-  /** The client of this instance: its own state and connection, shared with no other instance. */
-  readonly client: SaysoClient;
+  /**
+   * The client of this instance, its own state and connection shared with no other instance;
+   * made on first need, so the first call may fetch its code.
+   */
+  getClient(): Promise<SaysoClient>;
   /** The `<sayso-feedback-button>`. */
   readonly element: SaysoFeedbackButton;
   /** The `<sayso-provider>` around it, the node that was added to the page. */
@@ -89,10 +94,11 @@ function resolveTarget(target: Element | string | undefined): Element | undefine
  * </script>
  * ```
  *
- * It creates a client of its own (the HTTP adapter, with `token`/`getToken` when given), and
- * mounts a `<sayso-feedback-button board>` inside a `<sayso-provider>`, appended to `document.body`
- * (fixed in the bottom corner) or into `target`. Each call makes a new, independent instance.
- * The `<sayso-*>` elements must be registered, as `sayso.js` (`@sayso/elements/sayso`) does.
+ * It mounts a `<sayso-feedback-button board>` inside a `<sayso-provider api-url>` (with
+ * `token`/`getToken` when given), appended to `document.body` (fixed in the bottom corner) or into
+ * `target`. Each call makes a new, independent instance with a client of its own. The elements
+ * come from `sayso.js`, which fetches them once they are on the page; with a bundler, register
+ * them with `import '@sayso/elements/sayso'` (or the launcher's and provider's own modules).
  *
  * @throws {TypeError} When `apiUrl` or `board` is missing, another option has the wrong type, or
  *   the `target` selector matches nothing.
@@ -100,15 +106,14 @@ function resolveTarget(target: Element | string | undefined): Element | undefine
 export function init(options: SaysoInitOptions): SaysoInstance {
   checkOptions(options);
   if (typeof document === 'undefined') throw new Error('Sayso.init runs in a browser page; there is no document here.');
-  if (!customElements.get('sayso-provider') || !customElements.get('sayso-feedback-button')) {
-    throw new Error("Sayso.init: the Sayso elements are not registered. Load sayso.js (or import '@sayso/elements/sayso') first.");
-  }
   const target = resolveTarget(options.target);
   const { apiUrl, board, token, getToken } = options;
-  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: apiUrl, token, getToken }), outbox: browserOutbox(apiUrl) });
 
+  // Until its element is defined, what is set here is kept by the node and applied on upgrade.
   const provider = document.createElement('sayso-provider') as SaysoProvider;
-  provider.client = client;
+  provider.apiUrl = apiUrl;
+  if (token !== undefined) provider.token = token;
+  if (getToken !== undefined) provider.getToken = getToken;
   if (options.locale !== undefined) provider.locale = options.locale;
   const element = document.createElement('sayso-feedback-button') as SaysoFeedbackButton;
   element.setAttribute('board', board);
@@ -122,7 +127,10 @@ export function init(options: SaysoInitOptions): SaysoInstance {
   (target ?? document.body).append(provider);
 
   return {
-    client,
+    getClient: async () => {
+      await customElements.whenDefined('sayso-provider');
+      return (await provider.getClient())!;
+    },
     element,
     provider,
     open: () => void (element.open = true),
@@ -136,3 +144,10 @@ export function init(options: SaysoInitOptions): SaysoInstance {
 
 /** The script-tag API: `window.Sayso` after `sayso.js` is loaded. */
 export const Sayso = { init } as const;
+
+declare global {
+  interface Window {
+    /** The script-tag API, set by `sayso.js`: `Sayso.init({ apiUrl, board })`. */
+    Sayso?: typeof Sayso;
+  }
+}

@@ -2,7 +2,7 @@
 // `msg()` from @lit/localize in runtime mode: English is built in, every other locale is a
 // generated module (src/generated/locales/, made from xliff/ by `npm run localize:build`)
 // fetched with `import()` the first time it is chosen, so a bundled app ships each locale as a
-// chunk of its own. (The script-tag sayso.js is one file by design and carries them inline.)
+// chunk of its own (sayso.js fetches it beside itself; sayso.standalone.js carries it inline).
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
 

@@ -1,7 +1,8 @@
 // Registers every Sayso element, and exports the same API as index.ts: `@sayso/elements/sayso`
-// for bundlers, and the entry of the script-tag bundle dist/sayso.js (see vite.config.ts), a
-// classic script that keeps only the side effects: the elements and `window.Sayso`.
-//   <script src="https://your-sayso-server/sayso.js" defer></script>
+// for bundlers, and the entry of dist/sayso.standalone.js (see vite.config.ts), the script-tag
+// build in one file, a classic script that keeps only the side effects: the elements and
+// `window.Sayso`. Most script-tag hosts use dist/sayso.js instead, which loads the same lazily.
+//   <script src="https://your-sayso-server/sayso.standalone.js" defer></script>
 import './components/sayso-provider/sayso-provider.js';
 import './components/sayso-vote-button/sayso-vote-button.js';
 import './components/sayso-post-card/sayso-post-card.js';
@@ -15,15 +16,8 @@ import './components/sayso-notifications/sayso-notifications.js';
 
 export * from './index.js';
 
-// For pages that load sayso.js with `<script src>` and call `Sayso.init(...)` from another
+// For pages that load the script with `<script src>` and call `Sayso.init(...)` from another
 // script. A page that already has a `Sayso` keeps its own.
 import { Sayso } from './init.js';
-
-declare global {
-  interface Window {
-    /** The script-tag API, set by `sayso.js`: `Sayso.init({ apiUrl, board })`. */
-    Sayso?: typeof Sayso;
-  }
-}
 
 if (typeof window !== 'undefined' && !window.Sayso) window.Sayso = Sayso;

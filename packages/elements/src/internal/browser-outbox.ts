@@ -9,6 +9,7 @@ import {
   type SaysoErrorCode,
 } from '@sayso/core';
 import { createStore, del, set, values, type UseStore } from 'idb-keyval';
+import { outboxDatabaseName } from './outbox-database.js';
 
 /**
  * Outbox entries in IndexedDB (database `name`, object store `entries`, keyed by entry id), so
@@ -87,8 +88,7 @@ export function broadcastOutboxChannel(name: string): OutboxChannel | undefined 
  * idempotency-key memory, so it still happens once.
  */
 export function browserOutbox(apiUrl: string): OutboxOptions {
-  const base = typeof location === 'undefined' ? undefined : location.href;
-  const name = `sayso-outbox:${base ? new URL(apiUrl, base).href : apiUrl}`;
+  const name = outboxDatabaseName(apiUrl);
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   const channel = broadcastOutboxChannel(name);
   return {

@@ -1,14 +1,35 @@
 import { ContextProvider } from '@lit/context';
-import { createHttpAdapter } from '@sayso/adapter-http';
-import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
+import type { SaysoAdapter, SaysoClient } from '@sayso/core';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { saysoClientContext } from '../../controllers/client.js';
 import { OutboxTriggersController } from '../../controllers/outbox-triggers.js';
-import { browserOutbox } from '../../internal/browser-outbox.js';
+import { hasWaitingChanges } from '../../internal/outbox-database.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
-import { setLocale } from '../../localization.js';
+import type { ClientSource } from './sayso-provider.client.js';
 import styles from './sayso-provider.styles.js';
+
+type ClientModule = typeof import('./sayso-provider.client.js');
+/** Set once the client chunk is in: from then on every provider makes its clients at once. */
+let clientModule: ClientModule | undefined;
+let clientModuleLoad: Promise<ClientModule> | undefined;
+
+function loadClientModule(): Promise<ClientModule> {
+  clientModuleLoad ??= import('./sayso-provider.client.js').then(
+    (loaded) => (clientModule = loaded),
+    (error: unknown) => {
+      // Not fetched (offline before the first need): the next need tries again.
+      clientModuleLoad = undefined;
+      throw error;
+    },
+  );
+  return clientModuleLoad;
+}
+
+const sameSource = (a: ClientSource, b: ClientSource) =>
+  'adapter' in a || 'adapter' in b
+    ? 'adapter' in a && 'adapter' in b && a.adapter === b.adapter
+    : a.url === b.url && a.token === b.token && a.getToken === b.getToken;
 
 /**
  * @tag sayso-provider
@@ -24,6 +45,11 @@ import styles from './sayso-provider.styles.js';
  * meanwhile. With `api-url` the outbox is kept in IndexedDB (`sayso-outbox:<api url>`), so it
  * survives a reload and is shared by the tabs of the page's origin; with `adapter` it is kept in
  * memory, since only the host knows who that adapter acts for.
+ *
+ * With `adapter` or `api-url`, the client is made when something first needs it: an element
+ * inside asks for it, the host calls `getClient()`, or an earlier visit left changes waiting.
+ * Its code (the client, the HTTP adapter, the outbox) comes in a chunk of its own then, so a
+ * page that shows only a launcher downloads none of it before anyone clicks.
  *
  * `locale` sets the language of Sayso's text (`en`, `de`; `auto` for the visitor's browser
  * language). It applies to every Sayso element on the page, inside this provider or not.
@@ -59,42 +85,92 @@ export class SaysoProvider extends SaysoElement {
   @property() locale?: string;
 
   readonly #provider = new ContextProvider(this, { context: saysoClientContext });
-  readonly #outboxTriggers = new OutboxTriggersController(this, () => this.activeClient);
-  #fromAdapter: { adapter: SaysoAdapter; client: SaysoClient } | undefined;
-  #fromUrl: { url: string; token?: string; getToken?: SaysoProvider['getToken']; client: SaysoClient } | undefined;
+  readonly #outboxTriggers = new OutboxTriggersController(this, () => void this.#flushOutbox().catch(() => undefined));
+  /** Whether anything has needed the client yet; until then none is made. */
+  #needed = false;
+  #made: { source: ClientSource; client: SaysoClient } | undefined;
 
-  /** The client the elements inside use now (`undefined` until one of the inputs is set). */
+  constructor() {
+    super();
+    // Every Sayso element inside asks for the client when it connects: the first ask makes it.
+    this.addEventListener('context-request', (event) => {
+      if (event.context === saysoClientContext) this.#need();
+    });
+  }
+
+  /**
+   * The client the elements inside use now: the `client` set, or the one made from `adapter` or
+   * `api-url` once something needed it (`undefined` before, and while none of the three is set).
+   */
   get activeClient(): SaysoClient | undefined {
     if (this.client) return this.client;
-    if (this.adapter) {
-      if (this.#fromAdapter?.adapter !== this.adapter) {
-        this.#fromAdapter = { adapter: this.adapter, client: createSaysoClient({ adapter: this.adapter }) };
-      }
-      return this.#fromAdapter.client;
-    }
-    if (this.apiUrl) {
-      const { apiUrl: url, token, getToken } = this;
-      if (this.#fromUrl?.url !== url || this.#fromUrl.token !== token || this.#fromUrl.getToken !== getToken) {
-        // Storage is read lazily, on the first request, so nothing touches it here.
-        const adapter = createHttpAdapter({ baseUrl: url, token, getToken });
-        this.#fromUrl = { url, token, getToken, client: createSaysoClient({ adapter, outbox: browserOutbox(url) }) };
-      }
-      return this.#fromUrl.client;
-    }
+    const source = this.#source();
+    if (!source || !this.#needed || !clientModule) return undefined;
+    if (!this.#made || !sameSource(this.#made.source, source)) this.#made = { source, client: clientModule.clientFor(source) };
+    return this.#made.client;
+  }
+
+  /**
+   * The client of the elements inside, made now if none was yet; `undefined` while none of
+   * `client`, `adapter` and `api-url` is set.
+   * @throws When the client's code cannot be fetched (offline before it was first needed).
+   */
+  async getClient(): Promise<SaysoClient | undefined> {
+    this.#needed = true;
+    if (!this.client && this.#source()) await loadClientModule();
+    this.#publish();
+    return this.activeClient;
+  }
+
+  #source(): ClientSource | undefined {
+    if (this.adapter) return { adapter: this.adapter };
+    if (this.apiUrl) return { url: this.apiUrl, token: this.token, getToken: this.getToken };
     return undefined;
+  }
+
+  #need(): void {
+    if (this.#needed) return;
+    this.#needed = true;
+    this.#publish();
+  }
+
+  /** Gives the elements inside the client for the current inputs, fetching its code first if needed. */
+  #publish(): void {
+    if (this.#needed && !clientModule && !this.client && this.#source()) {
+      loadClientModule().then(
+        () => this.#publish(),
+        () => undefined, // the elements stay in their loading state; `online` tries again
+      );
+    }
+    const client = this.activeClient;
+    if (client !== this.#provider.value) this.#provider.setValue(client);
+  }
+
+  /** Sends the outbox: the client's, or, before there is one, what an earlier visit left waiting. */
+  async #flushOutbox(): Promise<void> {
+    this.#publish();
+    const client = this.activeClient;
+    if (client) return client.outbox.flush();
+    // Only a server's outbox outlives the page (an adapter's is kept in memory).
+    if (!this.client && !this.adapter && this.apiUrl && (await hasWaitingChanges(this.apiUrl))) {
+      await (await this.getClient())?.outbox.flush();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('adapter') || changed.has('apiUrl') || changed.has('token') || changed.has('getToken')) {
-      const client = this.activeClient;
-      if (client !== this.#provider.value) this.#provider.setValue(client);
+      this.#publish();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Text that could not be fetched (offline) stays in the locale shown now; lit-localize
     // reports it as a `lit-localize-status` event with status `error`.
-    if (changed.has('locale') && this.locale) setLocale(this.locale).catch(() => undefined);
+    // The localization runtime comes in only when a page picks a locale.
+    if (changed.has('locale') && this.locale) {
+      const locale = this.locale;
+      import('../../localization.js').then(({ setLocale }) => setLocale(locale)).catch(() => undefined);
+    }
   }
 
   protected override render() {

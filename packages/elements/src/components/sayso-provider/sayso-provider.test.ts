@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createMemoryAdapter } from '@sayso/adapter-memory';
 import { SaysoError, createSaysoClient } from '@sayso/core';
+import { browserOutbox } from '../../internal/browser-outbox.js';
 import { seededData } from '../../internal/test-fixtures.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import type { SaysoBoard } from '../sayso-board/sayso-board.component.js';
@@ -34,9 +35,10 @@ describe('<sayso-provider>', () => {
       const el = await fixture<SaysoProvider>(
         html`<sayso-provider .adapter=${adapter}><div><sayso-board board="demo"></sayso-board></div></sayso-provider>`,
       );
-      expect(el.activeClient!.adapter).to.equal(adapter);
       const board = el.querySelector('sayso-board')!;
       await until(() => cardsOf(board).length === 3);
+      expect(el.activeClient!.adapter).to.equal(adapter);
+      expect(await el.getClient()).to.equal(el.activeClient);
     });
 
     it('prefers a client set directly over its adapter', async () => {
@@ -51,7 +53,7 @@ describe('<sayso-provider>', () => {
       const el = await fixture<SaysoProvider>(
         html`<sayso-provider api-url="/no-such-server"><sayso-board board="demo"></sayso-board></sayso-provider>`,
       );
-      const client = el.activeClient!;
+      const client = (await el.getClient())!;
       expect(client).to.not.be.undefined;
       expect(el.activeClient).to.equal(client);
       const board = el.querySelector('sayso-board')!;
@@ -60,6 +62,30 @@ describe('<sayso-provider>', () => {
       el.apiUrl = '/other-server';
       await el.updateComplete;
       expect(el.activeClient).to.not.equal(client);
+    });
+
+    it('makes no client until an element inside asks for one, then gives it to that element', async () => {
+      const el = await fixture<SaysoProvider>(html`<sayso-provider api-url="/no-such-server"><p>Host content</p></sayso-provider>`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(el.activeClient, 'no client for content that does not ask').to.be.undefined;
+      el.append(document.createElement('sayso-board'));
+      const board = el.querySelector('sayso-board')!;
+      board.setAttribute('board', 'demo');
+      await until(() => el.activeClient !== undefined, 'client made on the first ask');
+      await until(() => board.shadowRoot!.querySelector('[part="error"]') !== null, 'the board uses it');
+    });
+
+    it('makes none for a closed launcher inside, whose panel asks only once it is needed', async () => {
+      await import('../sayso-feedback-button/sayso-feedback-button.js');
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider api-url="/no-such-server"><sayso-feedback-button board="demo"></sayso-feedback-button></sayso-provider>`,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      expect(el.activeClient).to.be.undefined;
+      const launcher = el.querySelector('sayso-feedback-button')!;
+      launcher.open = true;
+      await launcher.updateComplete;
+      await until(() => el.activeClient !== undefined, 'client made when the panel shows the form');
     });
 
     /** Serves one page of posts and records each request's path and credential headers. */
@@ -176,6 +202,42 @@ describe('<sayso-provider>', () => {
     });
   });
 
+  describe('outbox left by an earlier visit', () => {
+    it('is sent as soon as the provider connects, before anything inside asks for a client', async () => {
+      const apiUrl = `/waiting-${Date.now()}/api/v1`;
+      const earlierVisit = createSaysoClient({
+        adapter: { ...createMemoryAdapter({ data: seededData() }), createPost: () => Promise.reject(new SaysoError('network', 'offline')) },
+        outbox: { ...browserOutbox(apiUrl), retryDelayMs: () => 3_600_000 },
+      });
+      await earlierVisit.submitIdea({ board: 'demo', title: 'Typed on the train', body: '' }).catch(() => undefined);
+      const [waiting] = earlierVisit.outbox.$entries.get();
+      expect(waiting, 'kept in IndexedDB').to.exist;
+
+      localStorage.setItem('sayso:visitor-token', 'stored.visitor.token');
+      const realFetch = window.fetch;
+      const posted: Array<{ url: string; key: string | null; title: string }> = [];
+      window.fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+        const { title } = JSON.parse(String(init?.body ?? '{}')) as { title: string };
+        posted.push({ url: url.pathname, key: new Headers(init?.headers).get('Idempotency-Key'), title });
+        const post = {
+          id: 'p9', board: 'demo', title, body: '', status: 'open', voteCount: 1, commentCount: 0, voted: true,
+          author: { id: 'u1', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z', editedAt: null, shippedAt: null,
+        };
+        return new Response(JSON.stringify(post), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      };
+      try {
+        const el = await fixture<SaysoProvider>(html`<sayso-provider api-url=${apiUrl}></sayso-provider>`);
+        await until(() => posted.length > 0, 'the waiting idea sent');
+        expect(posted).to.deep.equal([{ url: `${apiUrl}/boards/demo/posts`, key: waiting!.idempotencyKey, title: 'Typed on the train' }]);
+        await until(() => el.activeClient?.outbox.$entries.get().length === 0, 'the outbox emptied');
+      } finally {
+        window.fetch = realFetch;
+        localStorage.removeItem('sayso:visitor-token');
+      }
+    });
+  });
+
   describe('isolation', () => {
     it('never shares state between two providers on one page, even over one adapter', async () => {
       const adapter = createMemoryAdapter({ data: seededData() });
@@ -186,10 +248,10 @@ describe('<sayso-provider>', () => {
         </div>
       `);
       const [a, b] = [...page.querySelectorAll('sayso-provider')] as SaysoProvider[];
-      expect(a!.activeClient).to.not.equal(b!.activeClient);
       const boardA = a!.querySelector('sayso-board')!;
       const boardB = b!.querySelector('sayso-board')!;
       await until(() => cardsOf(boardA).length === 3 && cardsOf(boardB).length === 3, 'both boards loaded');
+      expect(a!.activeClient).to.not.equal(b!.activeClient);
       const voteA = voteOf(boardA, 0);
       voteA.shadowRoot!.querySelector('button')!.click();
       await oneEvent(voteA, 'sayso-vote');
