@@ -1,7 +1,9 @@
+import { ContextEvent } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { SaysoClient } from '@sayso/core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { saysoClientContext } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import type { Placement } from '../../controllers/floating.js';
 import { SaysoCloseEvent, type SaysoCloseReason } from '../../events/sayso-close.js';
@@ -13,7 +15,7 @@ import styles from './sayso-feedback-button.styles.js';
 /** Below this viewport width the panel is a full-screen sheet instead of a popover. */
 const SHEET_QUERY = '(max-width: 479.98px)';
 
-// The panel is a chunk of its own for bundlers (inlined in the script-tag bundle): a page pays
+// The panel is a chunk of its own (inlined only in sayso.standalone.js): a page pays
 // for positioning, the focus trap and the tabs only once a visitor reaches for the launcher.
 const loadPanel = () => import('./sayso-feedback-button.panel.js');
 
@@ -196,9 +198,12 @@ export class SaysoFeedbackButton extends SaysoElement {
   /**
    * Starts fetching the panel's code when a visitor shows the intent to open (pointer over, or
    * focus on, the launcher), so it is there by the click. A failed fetch is retried on opening.
+   * It also asks for the client once, so that a `<sayso-provider>` above, which makes its client
+   * only when something needs it, fetches it now rather than when the form first shows.
    */
   readonly #preloadPanel = (): void => {
     loadPanel().catch(() => undefined);
+    if (!this.client) this.dispatchEvent(new ContextEvent(saysoClientContext, this, () => undefined));
   };
 
   /** Creates the panel once its code is there; a failed fetch closes again, so the next click retries. */

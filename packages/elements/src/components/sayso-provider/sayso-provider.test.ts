@@ -75,13 +75,23 @@ describe('<sayso-provider>', () => {
       await until(() => board.shadowRoot!.querySelector('[part="error"]') !== null, 'the board uses it');
     });
 
-    it('makes none for a closed launcher inside, whose panel asks only once it is needed', async () => {
+    it('makes none for a closed launcher inside, until a visitor shows the intent to open it', async () => {
       await import('../sayso-feedback-button/sayso-feedback-button.js');
       const el = await fixture<SaysoProvider>(
         html`<sayso-provider api-url="/no-such-server"><sayso-feedback-button board="demo"></sayso-feedback-button></sayso-provider>`,
       );
       await new Promise((r) => setTimeout(r, 50));
       expect(el.activeClient).to.be.undefined;
+      const launcher = el.querySelector('sayso-feedback-button')!;
+      launcher.shadowRoot!.querySelector('button')!.dispatchEvent(new PointerEvent('pointerenter'));
+      await until(() => el.activeClient !== undefined, 'client made on the pointer entering the launcher');
+    });
+
+    it('makes one when a launcher is opened without any intent shown first', async () => {
+      await import('../sayso-feedback-button/sayso-feedback-button.js');
+      const el = await fixture<SaysoProvider>(
+        html`<sayso-provider api-url="/no-such-server"><sayso-feedback-button board="demo"></sayso-feedback-button></sayso-provider>`,
+      );
       const launcher = el.querySelector('sayso-feedback-button')!;
       launcher.open = true;
       await launcher.updateComplete;
