@@ -1,4 +1,7 @@
-/** Fired by `<sayso-feedback-button>` when a visitor opens its panel (never when code sets `open`). */
+/**
+ * Fired by `<sayso-feedback-button>` and `<sayso-notifications>` when a visitor opens the panel
+ * (never when code sets `open`).
+ */
 export class SaysoOpenEvent extends CustomEvent<Record<string, never>> {
   constructor() {
     super('sayso-open', { bubbles: true, composed: true, cancelable: false, detail: {} });

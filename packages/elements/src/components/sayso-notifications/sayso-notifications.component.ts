@@ -19,6 +19,8 @@ import { FocusTrapController, deepActiveElement } from '../../controllers/focus-
 import { RefreshController } from '../../controllers/refresh.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
+import { SaysoCloseEvent, type SaysoCloseReason } from '../../events/sayso-close.js';
+import { SaysoOpenEvent } from '../../events/sayso-open.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { formatCount } from '../../internal/intl.js';
 import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
@@ -66,6 +68,9 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * focus goes back to the bell after Escape.
  *
  * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId }`.
+ * @event {SaysoOpenEvent} sayso-open - The visitor opened the list (not fired when code sets `open`).
+ * @event {SaysoCloseEvent} sayso-close - The visitor closed the list. `detail`: `{ reason }`
+ *   (`trigger`, `escape`, `outside`, or `choice` when a notification was chosen).
  *
  * @csspart trigger - The bell button; its accessible name includes the unread count.
  * @csspart icon - The bell icon.
@@ -144,7 +149,7 @@ export class SaysoNotifications extends SaysoElement {
   });
   readonly #dismiss = new DismissController(this, {
     inside: () => [this.panel, this.trigger],
-    onDismiss: (reason) => this.#close(reason === 'escape'),
+    onDismiss: (reason) => this.#close(reason),
   });
   readonly #focusTrap = new FocusTrapController(this);
 
@@ -163,17 +168,23 @@ export class SaysoNotifications extends SaysoElement {
     if (this.open) this.#hidePanel(false);
   }
 
-  #close(restoreFocus: boolean): void {
+  /** Closes the list for the visitor; focus goes back to the bell unless they clicked elsewhere. */
+  #close(reason: SaysoCloseReason): void {
     if (!this.open) return;
-    this.#restoreFocus = restoreFocus;
+    this.#restoreFocus = reason !== 'outside';
     this.open = false;
+    this.dispatchEvent(new SaysoCloseEvent({ reason }));
   }
 
   #restoreFocus = true;
 
   #toggle(): void {
-    if (this.open) this.#close(true);
-    else this.open = true;
+    if (this.open) {
+      this.#close('trigger');
+    } else {
+      this.open = true;
+      this.dispatchEvent(new SaysoOpenEvent());
+    }
   }
 
   async #mark(work: (view: NotificationsView) => Promise<void>): Promise<void> {
@@ -189,7 +200,7 @@ export class SaysoNotifications extends SaysoElement {
 
   #choose(notification: Notification): void {
     if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
-    this.#close(true);
+    this.#close('choice');
     this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id }));
   }
 

@@ -190,6 +190,40 @@ describe('<sayso-notifications>', () => {
     });
   });
 
+  describe('events', () => {
+    it('tells the host when the visitor opens and closes the list, and why, but not when code does', async () => {
+      const el = await bell((await withNews()).client);
+      const heard: string[] = [];
+      el.addEventListener('sayso-open', (event) => heard.push(`${event.type} ${event.bubbles && event.composed}`));
+      el.addEventListener('sayso-close', (event) => heard.push(`${event.type} ${event.detail.reason}`));
+
+      await openList(el);
+      trigger(el).click();
+      await until(() => !el.open);
+      await openList(el);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !el.open);
+      await openList(el);
+      await sendMouse({ type: 'click', position: [5, 400] });
+      await until(() => !el.open);
+      await openList(el);
+      items(el)[0]!.click();
+      await until(() => !el.open);
+      expect(heard).to.deep.equal([
+        'sayso-open true', 'sayso-close trigger',
+        'sayso-open true', 'sayso-close escape',
+        'sayso-open true', 'sayso-close outside',
+        'sayso-open true', 'sayso-close choice',
+      ]);
+
+      el.open = true;
+      await el.updateComplete;
+      el.open = false;
+      await el.updateComplete;
+      expect(heard).to.have.length(8);
+    });
+  });
+
   describe('errors', () => {
     it('shows a calm error with a working Try again', async () => {
       let fail = true;
