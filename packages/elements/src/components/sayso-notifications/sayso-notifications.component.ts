@@ -67,7 +67,7 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * `sayso-open-post` for the host to show the idea. Escape or a click outside closes the list;
  * focus goes back to the bell after Escape.
  *
- * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId }`.
+ * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId, board }`.
  * @event {SaysoOpenEvent} sayso-open - The visitor opened the list (not fired when code sets `open`).
  * @event {SaysoCloseEvent} sayso-close - The visitor closed the list. `detail`: `{ reason }`
  *   (`trigger`, `escape`, `outside`, or `choice` when a notification was chosen).
@@ -201,7 +201,7 @@ export class SaysoNotifications extends SaysoElement {
   #choose(notification: Notification): void {
     if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
     this.#close('choice');
-    this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id }));
+    this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -109,7 +109,7 @@ describe('<sayso-notifications>', () => {
       const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
       items(el)[0]!.click();
       const event = await opened;
-      expect(event.detail.postId).to.equal('seed-3');
+      expect(event.detail).to.deep.equal({ postId: 'seed-3', board: 'demo' });
       expect(event.bubbles && event.composed).to.be.true;
       await until(() => el.unreadCount === 1, 'one left unread');
       await el.updateComplete;

@@ -76,7 +76,7 @@ export class SaysoPostCard extends SaysoElement {
   }
 
   #open(): void {
-    if (this.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: this.post.id }));
+    if (this.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: this.post.id, board: this.post.board }));
   }
 
   #renderTitleButton(post: Post) {

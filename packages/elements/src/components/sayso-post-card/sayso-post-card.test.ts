@@ -103,7 +103,7 @@ describe('<sayso-post-card>', () => {
       let fired = oneEvent(document.body, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
       button.click();
       const event = await fired;
-      expect(event.detail).to.deep.equal({ postId: post!.id });
+      expect(event.detail).to.deep.equal({ postId: post!.id, board: 'demo' });
       expect(event.cancelable && event.composed && event.bubbles).to.be.true;
       fired = oneEvent(document.body, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
       el.focusTitle();
