@@ -4,7 +4,7 @@ import type { SaysoBoard } from './components/sayso-board/sayso-board.component.
 import type { SaysoIdeaForm } from './components/sayso-idea-form/sayso-idea-form.component.js';
 import type { SaysoProvider } from './components/sayso-provider/sayso-provider.component.js';
 import type { SaysoVoteButton } from './components/sayso-vote-button/sayso-vote-button.component.js';
-import { loadDemo, memoryClient } from './internal/test-fixtures.js';
+import { loadDemo, memoryClient, rejectWith } from './internal/test-fixtures.js';
 import { Sayso } from './init.js';
 import { getLocale, resolveLocale, setLocale } from './localization.js';
 import './sayso.js';
@@ -114,6 +114,32 @@ describe('localization', () => {
       await form.updateComplete;
       const problems = [...form.shadowRoot!.querySelectorAll('[part="field-error"]')].map(text);
       expect(problems).to.deep.equal(['Der Titel braucht mindestens 3 Zeichen.', 'Die Details dürfen höchstens 10.000 Zeichen lang sein.']);
+    });
+
+    it('switches a message already on screen too: a failed post and a refused vote', async () => {
+      const client = memoryClient({ createPost: rejectWith('not_found'), vote: rejectWith('forbidden') });
+      const [post] = await loadDemo(client);
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <sayso-idea-form board="german-on-screen" .client=${client}></sayso-idea-form>
+        <sayso-vote-button post-id=${post!.id} .client=${client}></sayso-vote-button>
+      </div>`);
+      const form = page.querySelector<SaysoIdeaForm>('sayso-idea-form')!;
+      const vote = page.querySelector<SaysoVoteButton>('sayso-vote-button')!;
+      const title = part(form, 'input') as HTMLInputElement;
+      title.value = 'Export to PDF';
+      title.dispatchEvent(new Event('input'));
+      part(form, 'submit').click();
+      part(vote, 'vote-button').click();
+      await until(() => form.shadowRoot!.querySelector('[part="error"]') !== null && vote.matches(':state(error)'), 'both failed');
+      await vote.updateComplete;
+      expect(text(part(form, 'error'))).to.equal('This board could not be found, so your idea was not posted.');
+      expect(text(part(vote, 'message'))).to.equal('Your vote could not be saved. Try again.');
+
+      await setLocale('de');
+      await settled(page.querySelector('sayso-idea-form')!);
+      await vote.updateComplete;
+      expect(text(part(form, 'error'))).to.equal('Dieses Board wurde nicht gefunden, daher wurde Ihre Idee nicht eingereicht.');
+      expect(text(part(vote, 'message'))).to.equal('Ihre Stimme konnte nicht gespeichert werden. Versuchen Sie es erneut.');
     });
 
     it('takes the locale from <sayso-provider locale>', async () => {

@@ -24,6 +24,7 @@ import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import { formatCount, plural } from '../../internal/intl.js';
 import { browserIsOffline } from '../../internal/browser-outbox.js';
+import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-idea-form.styles.js';
 
@@ -155,8 +156,8 @@ export class SaysoIdeaForm extends SaysoElement {
   /** What the visitor has typed so far. */
   @state() private draft: Record<Field, string> = { title: '', body: '' };
   @state() private problems: InputProblem[] = [];
-  @state() private error = '';
-  @state() private announcement = '';
+  @state() private error: LocalizedText | null = null;
+  @state() private announcement: LocalizedText | null = null;
   /** The announcement says an idea waits to be sent (calm), not that it was posted. */
   @state() private announcingWait = false;
   @state() private sending = false;
@@ -188,11 +189,13 @@ export class SaysoIdeaForm extends SaysoElement {
     if (entry.kind !== 'createPost' || entry.params.board !== this.board || !entry.lastError) return;
     this.announcingWait = false;
     if ('post' in settlement) {
-      this.announcement = ideaSentMessage(settlement.post.title);
+      const { title } = settlement.post;
+      this.announcement = () => ideaSentMessage(title);
       this.dispatchEvent(new SaysoSubmitEvent({ post: settlement.post }));
     } else if ('error' in settlement) {
-      this.announcement = '';
-      this.error = submitFailureMessage(settlement.error);
+      const { error } = settlement;
+      this.announcement = null;
+      this.error = () => submitFailureMessage(error);
       if (!this.draft.title && !this.draft.body) {
         this.draft = { title: entry.params.title, body: entry.params.body };
         this.#drafts.save(this.board, this.draft);
@@ -238,7 +241,8 @@ export class SaysoIdeaForm extends SaysoElement {
     if (!event.detail.voted) return;
     const post = this.#similar.posts.find((p) => p.id === event.detail.postId);
     this.announcingWait = false;
-    this.announcement = similarVoteMessage(post?.title ?? '');
+    const title = post?.title ?? '';
+    this.announcement = () => similarVoteMessage(title);
   }
 
   #renderSimilarIdeas() {
@@ -300,7 +304,7 @@ export class SaysoIdeaForm extends SaysoElement {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     this.draft = { ...this.draft, [field]: value };
     this.#drafts.save(this.board, this.draft);
-    this.announcement = '';
+    this.announcement = null;
     if (this.#problemFor(field)) this.problems = this.problems.filter((p) => p.field !== field);
   }
 
@@ -313,8 +317,8 @@ export class SaysoIdeaForm extends SaysoElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.sending) return;
-    this.error = '';
-    this.announcement = '';
+    this.error = null;
+    this.announcement = null;
     this.announcingWait = false;
     const input = { ...this.draft };
     this.problems = checkNewPost(input);
@@ -325,7 +329,7 @@ export class SaysoIdeaForm extends SaysoElement {
     }
     const client = this.#client.value;
     if (!client) {
-      this.error = msg('Sayso is not connected yet, so your idea was not posted. Try again in a moment.');
+      this.error = () => msg('Sayso is not connected yet, so your idea was not posted. Try again in a moment.');
       return;
     }
     this.sending = true;
@@ -334,7 +338,7 @@ export class SaysoIdeaForm extends SaysoElement {
       const post = await client.submitIdea({ board, ...input });
       this.draft = { title: '', body: '' };
       this.#drafts.clear(board);
-      this.announcement = msg('Thanks — your idea was posted.');
+      this.announcement = () => msg('Thanks — your idea was posted.');
       this.dispatchEvent(new SaysoSubmitEvent({ post }));
     } catch (caught) {
       const error = toSaysoError(caught);
@@ -343,14 +347,15 @@ export class SaysoIdeaForm extends SaysoElement {
         // The outbox holds the text now; keeping it in the form too invites posting it twice.
         this.draft = { title: '', body: '' };
         this.#drafts.clear(this.board);
-        this.announcement = ideaWaitingMessage(error.code, browserIsOffline());
+        const offline = browserIsOffline();
+        this.announcement = () => ideaWaitingMessage(error.code, offline);
         this.announcingWait = true;
       } else if (error.code === 'invalid_input' && Array.isArray(problems) && problems.length > 0) {
         this.problems = problems as InputProblem[];
         await this.updateComplete;
         this.#focusFirstProblem();
       } else {
-        this.error = submitFailureMessage(error);
+        this.error = () => submitFailureMessage(error);
       }
     } finally {
       this.sending = false;
@@ -396,12 +401,12 @@ export class SaysoIdeaForm extends SaysoElement {
           ></textarea>
           ${bodyProblem ? html`<p id="body-error" part="field-error">${bodyProblem}</p>` : nothing}
         </div>
-        ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
+        ${this.error ? html`<p part="error" role="alert">${this.error()}</p>` : nothing}
         <div class="actions">
           <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
             ${this.sending ? msg('Posting…') : msg('Post idea')}
           </button>
-          <p part="status" role="status" aria-live="polite" class=${this.announcingWait ? 'waiting' : 'done'}>${this.announcement || nothing}</p>
+          <p part="status" role="status" aria-live="polite" class=${this.announcingWait ? 'waiting' : 'done'}>${this.announcement?.() ?? nothing}</p>
         </div>
         ${waiting.length > 0
           ? html`<div part="queue" class="queue">

@@ -20,6 +20,7 @@ import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { formatCount, formatDate } from '../../internal/intl.js';
+import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { commentCountLabel } from '../sayso-post-card/sayso-post-card.component.js';
 import styles from './sayso-post-detail.styles.js';
@@ -124,9 +125,9 @@ export class SaysoPostDetail extends SaysoElement {
   @property({ attribute: false }) client?: SaysoClient;
 
   @state() private draft = '';
-  @state() private problem = '';
-  @state() private error = '';
-  @state() private announcement = '';
+  @state() private problem: InputProblem | undefined;
+  @state() private error: LocalizedText | null = null;
+  @state() private announcement: LocalizedText | null = null;
   @state() private sending = false;
   @state() private markdownModule: MarkdownModule | undefined;
 
@@ -168,9 +169,9 @@ export class SaysoPostDetail extends SaysoElement {
     }
     if (changed.has('postId')) {
       this.draft = '';
-      this.problem = '';
-      this.error = '';
-      this.announcement = '';
+      this.problem = undefined;
+      this.error = null;
+      this.announcement = null;
     }
     // Only once on a page (connectedCallback never runs in server rendering): fetch the comments
     // if nobody has yet.
@@ -179,7 +180,7 @@ export class SaysoPostDetail extends SaysoElement {
 
   protected override updated(): void {
     this.#states.set('sending', this.sending);
-    this.#states.set('invalid', this.problem !== '');
+    this.#states.set('invalid', this.problem !== undefined);
   }
 
   #text(source: string) {
@@ -188,17 +189,16 @@ export class SaysoPostDetail extends SaysoElement {
 
   #onInput(event: Event): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
-    this.announcement = '';
-    this.problem = '';
+    this.announcement = null;
+    this.problem = undefined;
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.sending) return;
-    this.error = '';
-    this.announcement = '';
-    const problem = checkCommentBody(this.draft)[0];
-    this.problem = problem ? commentProblemMessage(problem) : '';
+    this.error = null;
+    this.announcement = null;
+    this.problem = checkCommentBody(this.draft)[0];
     if (this.problem) {
       await this.updateComplete;
       this.commentInput?.focus();
@@ -206,17 +206,18 @@ export class SaysoPostDetail extends SaysoElement {
     }
     const view = this.#commentsView;
     if (!view) {
-      this.error = msg('Sayso is not connected yet, so your comment was not posted. Try again in a moment.');
+      this.error = () => msg('Sayso is not connected yet, so your comment was not posted. Try again in a moment.');
       return;
     }
     this.sending = true;
     try {
       const comment = await view.add(this.draft);
       this.draft = '';
-      this.announcement = msg('Thanks — your comment was posted.');
+      this.announcement = () => msg('Thanks — your comment was posted.');
       this.dispatchEvent(new SaysoCommentEvent({ comment }));
     } catch (caught) {
-      this.error = commentFailureMessage(toSaysoError(caught));
+      const error = toSaysoError(caught);
+      this.error = () => commentFailureMessage(error);
     } finally {
       this.sending = false;
     }
@@ -297,13 +298,13 @@ export class SaysoPostDetail extends SaysoElement {
           .value=${live(this.draft)}
           @input=${this.#onInput}
         ></textarea>
-        ${this.problem ? html`<p id="comment-error" part="field-error">${this.problem}</p>` : nothing}
-        ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
+        ${this.problem ? html`<p id="comment-error" part="field-error">${commentProblemMessage(this.problem)}</p>` : nothing}
+        ${this.error ? html`<p part="error" role="alert">${this.error()}</p>` : nothing}
         <div class="actions">
           <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
             ${this.sending ? msg('Posting…') : msg('Post comment')}
           </button>
-          <p part="form-status" role="status" aria-live="polite">${this.announcement || nothing}</p>
+          <p part="form-status" role="status" aria-live="polite">${this.announcement?.() ?? nothing}</p>
         </div>
       </form>
     `;

@@ -9,6 +9,7 @@ import { StoreController } from '../../controllers/store.js';
 import { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { formatCount, plural } from '../../internal/intl.js';
 import { browserIsOffline } from '../../internal/browser-outbox.js';
+import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-vote-button.styles.js';
 
@@ -75,7 +76,7 @@ export class SaysoVoteButton extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
-  @state() private message = '';
+  @state() private message: LocalizedText | null = null;
   /** Read to screen readers only: sighted visitors see the count and pressed state change. */
   @state() private announcement = '';
   @state() private pending = false;
@@ -94,7 +95,7 @@ export class SaysoVoteButton extends SaysoElement {
     this.#states.set('voted', this.#post?.voted ?? false);
     this.#states.set('pending', this.pending || waiting);
     this.#states.set('queued', waiting);
-    this.#states.set('error', this.message !== '');
+    this.#states.set('error', this.message !== null);
   }
 
   /** Why this post's vote waits in the outbox; `undefined` when none waits (or it is being sent). */
@@ -109,7 +110,7 @@ export class SaysoVoteButton extends SaysoElement {
       this.announcement = voteSavedMessage(settlement.result.voted, settlement.result.voteCount);
       this.dispatchEvent(new SaysoVoteEvent({ ...settlement.result }));
     } else if ('error' in settlement) {
-      this.message = voteFailureMessage();
+      this.message = voteFailureMessage;
     }
   }
 
@@ -121,7 +122,7 @@ export class SaysoVoteButton extends SaysoElement {
     const client = this.#client.value;
     const post = this.#post;
     if (!client || !post) return;
-    this.message = '';
+    this.message = null;
     this.announcement = '';
     this.pending = true;
     try {
@@ -130,7 +131,7 @@ export class SaysoVoteButton extends SaysoElement {
       this.dispatchEvent(new SaysoVoteEvent({ ...result }));
     } catch (error) {
       // A queued vote is no failure: the outbox note says it waits.
-      if (!wasQueued(error)) this.message = voteFailureMessage();
+      if (!wasQueued(error)) this.message = voteFailureMessage;
     } finally {
       this.pending = false;
     }
@@ -161,7 +162,7 @@ export class SaysoVoteButton extends SaysoElement {
         <span part="count">${formatCount(count)}</span>
         <span class="visually-hidden">${noun}</span>
       </button>
-      <div id="message" part="message" role="status" aria-live="polite" class=${this.message ? 'failure' : 'waiting'}>${this.message || (waiting ? voteWaitingMessage(waiting, browserIsOffline()) : nothing)}</div>
+      <div id="message" part="message" role="status" aria-live="polite" class=${this.message ? 'failure' : 'waiting'}>${this.message ? this.message() : waiting ? voteWaitingMessage(waiting, browserIsOffline()) : nothing}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }
