@@ -98,13 +98,19 @@ const builds: Record<string, UserConfig> = {
       ...shared.build,
       outDir: 'dist/sayso',
       emptyOutDir: true,
+      // Library mode: no preload helper around dynamic imports (3.4 kB that only adds
+      // <link rel="modulepreload"> tags to the host's page, which modulePreload: false turns off).
+      lib: {
+        entry: Object.fromEntries(tags.map((tag) => [tag, source(`components/${tag}/${tag}.ts`)])),
+        formats: ['es'],
+      },
       rolldownOptions: {
-        input: Object.fromEntries(tags.map((tag) => [tag, source(`components/${tag}/${tag}.ts`)])),
-        preserveEntrySignatures: 'allow-extension',
         output: {
           format: 'es',
           entryFileNames: '[name].js',
           chunkFileNames: '[name]-[hash].js',
+          // Library mode keeps whitespace in ES output (for other bundlers' sake); this is for browsers.
+          minify: true,
           codeSplitting: { groups: [{ name: 'launcher', test: launcher.test }] },
         },
       },

@@ -188,6 +188,30 @@ describe('sayso.js, the script tag', () => {
     await page.context().close();
   });
 
+  it('says so under the launcher when its panel cannot be fetched, and opens on the next click once it can', async () => {
+    const page = await newPage();
+    let offline = true;
+    const panelChunk = /^\/sayso\/sayso-feedback-button\.panel-[\w-]+\.js$/;
+    const refused = await openHostPage(
+      page,
+      hostPage('/sayso.js'),
+      (path) => path === '/sayso.js' || (path.startsWith('/sayso/') && !(offline && panelChunk.test(path))),
+    );
+    const launcher = page.getByRole('button', { name: 'Feedback' });
+    await launcher.click();
+    await expect.poll(() => page.getByText('Feedback could not be opened. Check your connection and try again.').isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(refused.some((path) => panelChunk.test(path))).toBe(true);
+
+    offline = false;
+    await launcher.click();
+    await page.getByRole('dialog').waitFor();
+    expect(await page.getByText('Feedback could not be opened.', { exact: false }).count()).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('works on a host page of another origin that injects it, as a tag manager does', async () => {
     const page = await newPage();
     // The same server under its other name is another origin (see otherOriginPage).

@@ -49,6 +49,8 @@ const chatIcon = svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5
  * @csspart trigger - The launcher button (absent with `for`).
  * @csspart trigger-icon - The icon in the launcher.
  * @csspart trigger-label - The launcher's text.
+ * @csspart unavailable - The note under the launcher when its panel could not be loaded (offline,
+ *   say); the next click tries again.
  * @csspart panel - The dialog panel.
  * @csspart sheet - The panel, also, while it is a full-screen sheet.
  * @csspart header - The row with the panel's title and close button.
@@ -95,6 +97,8 @@ export class SaysoFeedbackButton extends SaysoElement {
   @property() label = '';
 
   @state() private sheet = false;
+  /** The panel's code could not be fetched: the visitor reads why nothing opened. */
+  @state() private unavailable = false;
 
   @query('[part~="trigger"]') private ownTrigger!: HTMLButtonElement | null;
 
@@ -206,8 +210,13 @@ export class SaysoFeedbackButton extends SaysoElement {
     if (!this.client) this.dispatchEvent(new ContextEvent(saysoClientContext, this, () => undefined));
   };
 
-  /** Creates the panel once its code is there; a failed fetch closes again, so the next click retries. */
+  /**
+   * Creates the panel once its code is there. A failed fetch closes again and says so under the
+   * launcher (a warning for the host's developers in the console, nothing thrown into the page);
+   * the next click tries again.
+   */
   #createPanel(): Promise<void> {
+    this.unavailable = false;
     return (this.#creatingPanel ??= loadPanel()
       .then(({ FeedbackPanel }) => {
         this.#panel = new FeedbackPanel(this, {
@@ -219,7 +228,8 @@ export class SaysoFeedbackButton extends SaysoElement {
       })
       .catch((error: unknown) => {
         this.open = false;
-        reportError(error);
+        this.unavailable = true;
+        console.warn('Sayso: the feedback panel could not be loaded.', error);
       })
       .finally(() => (this.#creatingPanel = undefined)));
   }
@@ -275,6 +285,7 @@ export class SaysoFeedbackButton extends SaysoElement {
               <span part="trigger-label">${this.label || msg('Feedback')}</span>
             </button>
           `}
+      <p part="unavailable" class="unavailable" role="status">${this.unavailable ? msg('Feedback could not be opened. Check your connection and try again.') : nothing}</p>
       ${this.#panel ? this.#panel.render(this.open) : nothing}
     `;
   }

@@ -29,6 +29,20 @@ export default [
       flex: none;
     }
 
+    .unavailable {
+      max-width: 16rem;
+      margin: ${token.space2} 0 0;
+      padding: ${token.space2} ${token.space3};
+      border: 1px solid ${token.colorBorder};
+      border-radius: ${token.radius};
+      background: ${token.colorSurface};
+      font-size: 0.875em;
+    }
+
+    .unavailable:empty {
+      display: none;
+    }
+
     .panel {
       width: min(var(--sayso-feedback-panel-width, 26rem), var(--sayso-available-width, calc(100vw - 1rem)));
       max-height: min(var(--sayso-feedback-panel-height, 36rem), var(--sayso-available-height, calc(100vh - 1rem)));

@@ -60,6 +60,7 @@
 's5be3c6d61cd9182f': `Benachrichtigungen`,
 's5e8250fb85d64c23': `Schließen`,
 's5f4586bc1e2740e6': `Suche löschen`,
+'s5f9817cfc6ab3e7b': `Feedback konnte nicht geöffnet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.`,
 's5fd05df49302050b': str`Ein Kommentar darf höchstens ${0} Zeichen lang sein.`,
 's607c7678dadf5f9c': `Noch keine Kommentare.`,
 's639b822f594f3984': `Der Server ist gerade nicht erreichbar. Ihre Stimme ist hier gespeichert und wird gesendet, sobald er wieder erreichbar ist.`,
