@@ -1,9 +1,9 @@
-import { ContextConsumer, createContext } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { SaysoClient } from '@sayso/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { saysoClientContext } from '../internal/client-context.js';
 
-/** The context `<sayso-provider>` fills with its client; every Sayso element reads it. */
-export const saysoClientContext = createContext<SaysoClient | undefined>(Symbol.for('sayso-client'));
+export { saysoClientContext };
 
 /** An element that can be given a client directly, ahead of any provider above it. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { SaysoAdapter, SaysoClient } from '@sayso/core';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { saysoClientContext } from '../../controllers/client.js';
+import { saysoClientContext } from '../../internal/client-context.js';
 import { OutboxTriggersController } from '../../controllers/outbox-triggers.js';
 import { hasWaitingChanges } from '../../internal/outbox-database.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
