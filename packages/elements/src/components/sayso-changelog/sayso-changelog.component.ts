@@ -161,7 +161,7 @@ export class SaysoChangelog extends SaysoElement {
             ${href ? html`<a part="link" href=${href}>${post.title}</a>` : post.title}
           </h3>
           <p class="meta">
-            <span part="status" class="status" data-status=${post.status}
+            <span part="status" class="pill" data-status=${post.status}
               >${statusName(this.#boards.value?.[post.board], post.status)}</span
             >
             <span part="votes">${votes}</span>

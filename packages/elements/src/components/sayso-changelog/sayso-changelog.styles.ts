@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { listStyles } from '../../styles/list.styles.js';
+import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
@@ -8,6 +9,7 @@ export default [
   buttonStyles,
   stateStyles,
   listStyles,
+  pillStyles,
   css`
     :host {
       display: block;
@@ -74,12 +76,6 @@ export default [
       overflow-wrap: anywhere;
     }
 
-    .title a {
-      color: ${token.colorPrimary};
-      text-decoration: underline;
-      text-underline-offset: 2px;
-    }
-
     .new {
       display: inline-block;
       margin-inline-end: ${token.space1};
@@ -100,15 +96,6 @@ export default [
       margin: ${token.space1} 0 0;
       color: ${token.colorTextMuted};
       font-size: 0.875rem;
-    }
-
-    .status {
-      padding: 0 ${token.space2};
-      border: 1px solid ${token.colorBorder};
-      border-radius: 999px;
-      background: ${token.colorSurfaceSunken};
-      color: ${token.colorText};
-      font-weight: 600;
     }
   `,
 ];

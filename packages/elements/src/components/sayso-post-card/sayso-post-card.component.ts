@@ -99,7 +99,7 @@ export class SaysoPostCard extends SaysoElement {
           <h3 id="title" part="title">${this.openable ? this.#renderTitleButton(post) : post.title}</h3>
           ${post.body ? html`<p part="body">${plainExcerpt(post.body)}</p>` : nothing}
           <p part="meta">
-            <span part="status" data-status=${post.status}>${statusName(this.#boards.value?.[post.board], post.status)}</span>
+            <span part="status" class="pill" data-status=${post.status}>${statusName(this.#boards.value?.[post.board], post.status)}</span>
             <span part="comments">${comments}</span>
           </p>
         </div>

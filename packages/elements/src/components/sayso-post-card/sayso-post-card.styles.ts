@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { pillStyles } from '../../styles/pill.styles.js';
 import { componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
+  pillStyles,
   css`
     :host {
       display: block;
@@ -70,15 +72,6 @@ export default [
       margin: ${token.space2} 0 0;
       color: ${token.colorTextMuted};
       font-size: 0.875rem;
-    }
-
-    [part='status'] {
-      padding: 0 ${token.space2};
-      border: 1px solid ${token.colorBorder};
-      border-radius: 999px;
-      background: ${token.colorSurfaceSunken};
-      color: ${token.colorText};
-      font-weight: 600;
     }
   `,
 ];

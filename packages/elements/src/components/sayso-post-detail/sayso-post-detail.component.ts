@@ -327,10 +327,10 @@ export class SaysoPostDetail extends SaysoElement {
           <div class="head-text">
             <h2 id="heading" part="heading" tabindex="-1">${post.title}</h2>
             <p part="meta" class="meta">
-              <span part="status" class="badge" data-status=${post.status}
+              <span part="status" class="pill" data-status=${post.status}
                 >${statusName(this.#boards.value?.[post.board], post.status)}</span
               >
-              ${post.tags.map((tag) => html`<span part="tag" class="tag" data-tag=${tag.slug}>${tag.name}</span>`)}
+              ${post.tags.map((tag) => html`<span part="tag" class="pill" data-tag=${tag.slug}>${tag.name}</span>`)}
               <span class="author">${post.author.name ?? msg('Anonymous')}</span>
               <time datetime=${post.createdAt}>${formatDate(post.createdAt, this.lang)}</time>
             </p>

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { formStyles } from '../../styles/form.styles.js';
+import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
@@ -8,6 +9,7 @@ export default [
   buttonStyles,
   stateStyles,
   formStyles,
+  pillStyles,
   css`
     :host {
       display: block;
@@ -59,19 +61,6 @@ export default [
       margin: ${token.space2} 0 0;
       color: ${token.colorTextMuted};
       font-size: 0.875rem;
-    }
-
-    .badge,
-    .tag {
-      padding: 0 ${token.space2};
-      border: 1px solid ${token.colorBorder};
-      border-radius: 999px;
-      background: ${token.colorSurfaceSunken};
-      color: ${token.colorText};
-    }
-
-    .badge {
-      font-weight: 600;
     }
 
     .markdown {

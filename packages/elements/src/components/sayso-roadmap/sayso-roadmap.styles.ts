@@ -82,12 +82,6 @@ export default [
       overflow-wrap: anywhere;
     }
 
-    .title a {
-      color: ${token.colorPrimary};
-      text-decoration: underline;
-      text-underline-offset: 2px;
-    }
-
     .message {
       padding: ${token.space4} ${token.space3};
     }
