@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { postIdeaThroughLauncher } from '../support/launcher.js';
 import { startSaysoServer, type RunningServer } from '../support/sayso-server.js';
 
 const elements = fileURLToPath(new URL('../../packages/elements/src/', import.meta.url));
@@ -141,15 +142,8 @@ async function openHostPage(page: WatchedPage, body: string, allowed: (path: str
 
 /** Posts an idea through the launcher, then opens it on the board's tab and reads its rendered markdown. */
 async function postIdeaAndOpenIt(page: Page) {
-  await page.getByRole('button', { name: 'Feedback' }).click();
-  await page.getByRole('dialog').waitFor();
   const title = `Posted from a script tag ${Date.now()}`;
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel(/Details/).fill('Make the export **bold** and fast.');
-  const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/boards/demo/posts'));
-  await page.getByRole('button', { name: 'Post idea' }).click();
-  expect((await created).status()).toBe(201);
-  await expect.poll(() => page.getByText('your idea was posted').isVisible()).toBe(true);
+  await postIdeaThroughLauncher(page, { title, details: 'Make the export **bold** and fast.' });
 
   await page.getByRole('tab', { name: 'Browse ideas' }).click();
   await page.getByRole('button', { name: 'New', exact: true }).click();
@@ -217,13 +211,7 @@ describe('sayso.js, the script tag', () => {
     // The same server under its other name is another origin (see otherOriginPage).
     const host = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
     await page.goto(`${host}/other-origin/`);
-    await page.getByRole('button', { name: 'Feedback' }).click();
-    await page.getByRole('dialog').waitFor();
-    await page.getByLabel('Title').fill(`From another origin ${Date.now()}`);
-    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/boards/demo/posts'));
-    await page.getByRole('button', { name: 'Post idea' }).click();
-    expect((await created).status()).toBe(201);
-    await expect.poll(() => page.getByText('your idea was posted').isVisible()).toBe(true);
+    await postIdeaThroughLauncher(page, { title: `From another origin ${Date.now()}` });
     expect(page.scripts.filter((path) => path.startsWith('/sayso/')).length).toBeGreaterThan(0);
     expect(page.errors).toEqual([]);
     await page.context().close();

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sayso, SaysoInstance } from '../../packages/elements/src/init.js';
 import { launchChromium } from '../support/browser.js';
+import { postIdeaThroughLauncher } from '../support/launcher.js';
 import { startSaysoServer, type RunningServer } from '../support/sayso-server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sayso-e2e-init-'));
@@ -45,15 +46,8 @@ describe('Sayso.init on a plain page', () => {
     expect(await page.evaluate(() => typeof (window as InitWindow).Sayso?.init)).toBe('function');
     expect(await page.locator('body > sayso-provider > sayso-feedback-button[board="demo"]').count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Feedback' }).click();
-    await page.getByRole('dialog').waitFor();
     const title = `Posted through Sayso.init ${Date.now()}`;
-    await page.getByLabel('Title').fill(title);
-    await page.getByLabel(/Details/).fill('From a page without a bundler.');
-    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/boards/demo/posts'));
-    await page.getByRole('button', { name: 'Post idea' }).click();
-    expect((await created).status()).toBe(201);
-    await expect.poll(() => page.getByText('your idea was posted').isVisible()).toBe(true);
+    await postIdeaThroughLauncher(page, { title, details: 'From a page without a bundler.' });
 
     const response = await fetch(`${server.url}/api/v1/boards/demo/posts?sort=new`);
     expect(response.status).toBe(200);
