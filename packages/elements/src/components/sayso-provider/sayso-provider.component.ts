@@ -148,11 +148,12 @@ export class SaysoProvider extends SaysoElement {
 
   /** Sends the outbox: the client's, or, before there is one, what an earlier visit left waiting. */
   async #flushOutbox(): Promise<void> {
-    this.#publish();
+    this.#publish(); // back online: fetches the client's code again if an earlier try failed
     const client = this.activeClient;
     if (client) return client.outbox.flush();
     // Only a server's outbox outlives the page (an adapter's is kept in memory).
-    if (!this.client && !this.adapter && this.apiUrl && (await hasWaitingChanges(this.apiUrl))) {
+    const source = this.#source();
+    if (source && 'url' in source && (await hasWaitingChanges(source.url))) {
       await (await this.getClient())?.outbox.flush();
     }
   }
@@ -164,9 +165,9 @@ export class SaysoProvider extends SaysoElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Text that could not be fetched (offline) stays in the locale shown now; lit-localize
-    // reports it as a `lit-localize-status` event with status `error`.
-    // The localization runtime comes in only when a page picks a locale.
+    // The localization runtime comes in only when a page picks a locale. Text that could not be
+    // fetched (offline) stays in the locale shown now; lit-localize reports it as a
+    // `lit-localize-status` event with status `error`.
     if (changed.has('locale') && this.locale) {
       const locale = this.locale;
       import('../../localization.js').then(({ setLocale }) => setLocale(locale)).catch(() => undefined);
