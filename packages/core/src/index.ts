@@ -70,3 +70,5 @@ export {
 export type { SimilarityDocument, SimilarityHit } from './similarity/index.js';
 export { createSimilarIdeasView } from './similar-ideas-view.js';
 export type { SimilarIdeasState, SimilarIdeasView } from './similar-ideas-view.js';
+export { idempotentReplay, isReplayableStatus, noticeRecipients, statusChangeEffect } from './rules/index.js';
+export type { IdempotentReplayDecision, StatusChangeEffect } from './rules/index.js';
