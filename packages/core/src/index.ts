@@ -70,5 +70,32 @@ export {
 export type { SimilarityDocument, SimilarityHit } from './similarity/index.js';
 export { createSimilarIdeasView } from './similar-ideas-view.js';
 export type { SimilarIdeasState, SimilarIdeasView } from './similar-ideas-view.js';
-export { idempotentReplay, isReplayableStatus, noticeRecipients, statusChangeEffect } from './rules/index.js';
-export type { IdempotentReplayDecision, StatusChangeEffect } from './rules/index.js';
+export {
+  assertMayChange,
+  checkPageLimit,
+  compareIds,
+  compareInstants,
+  compareTags,
+  idempotentReplay,
+  isAfterKeyset,
+  isPostListSort,
+  isReplayableStatus,
+  mayChange,
+  newIdeaStatus,
+  newestFirst,
+  noticeRecipients,
+  pagesByKeyset,
+  postKeysetPosition,
+  postOrder,
+  replyRecipients,
+  shippedRecipients,
+  statusChangeEffect,
+} from './rules/index.js';
+export type {
+  ChangeActor,
+  ChangeDecision,
+  IdempotentReplayDecision,
+  KeysetSort,
+  OrderedPost,
+  StatusChangeEffect,
+} from './rules/index.js';

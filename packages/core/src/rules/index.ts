@@ -1,6 +1,22 @@
 // Decisions every backend makes the same way: pure functions, no storage, no I/O.
 export { idempotentReplay, isReplayableStatus } from './idempotent-replay.js';
 export type { IdempotentReplayDecision } from './idempotent-replay.js';
-export { noticeRecipients } from './notice-recipients.js';
+export { assertMayChange, mayChange } from './may-change.js';
+export type { ChangeActor, ChangeDecision } from './may-change.js';
+export { newIdeaStatus } from './new-idea-status.js';
+export { noticeRecipients, replyRecipients, shippedRecipients } from './notice-recipients.js';
+export { checkPageLimit } from './page-limit.js';
+export {
+  compareIds,
+  compareInstants,
+  isAfterKeyset,
+  isPostListSort,
+  newestFirst,
+  pagesByKeyset,
+  postKeysetPosition,
+  postOrder,
+} from './post-order.js';
+export type { KeysetSort, OrderedPost } from './post-order.js';
 export { statusChangeEffect } from './status-change.js';
 export type { StatusChangeEffect } from './status-change.js';
+export { compareTags } from './tag-order.js';

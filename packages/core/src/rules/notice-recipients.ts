@@ -18,3 +18,32 @@ export function noticeRecipients<Person>(params: {
   }
   return [...recipients];
 }
+
+/**
+ * Who is told of a new comment: the idea's author and everyone who commented on it before,
+ * never its writer. Voting is not taking part in the discussion: voters hear only of shipping.
+ */
+export function replyRecipients<Person>(reply: {
+  postAuthor: Person | undefined | null;
+  earlierCommenters: Iterable<Person | undefined | null>;
+  writer: Person;
+}): Person[] {
+  return noticeRecipients({ people: [reply.postAuthor, ...reply.earlierCommenters], actor: reply.writer });
+}
+
+/**
+ * Who is told that an idea shipped: its author and every voter, never the admin who shipped it,
+ * nor anyone who has not yet read the news of an earlier shipping of the same idea.
+ */
+export function shippedRecipients<Person>(shipping: {
+  postAuthor: Person | undefined | null;
+  voters: Iterable<Person | undefined | null>;
+  shipper: Person;
+  unreadShippedNotice: ReadonlySet<Person>;
+}): Person[] {
+  return noticeRecipients({
+    people: [shipping.postAuthor, ...shipping.voters],
+    actor: shipping.shipper,
+    alreadyTold: shipping.unreadShippedNotice,
+  });
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { idempotentReplay, isReplayableStatus, noticeRecipients, statusChangeEffect } from './index.js';
+import {
+  checkPageLimit,
+  idempotentReplay,
+  isReplayableStatus,
+  noticeRecipients,
+  replyRecipients,
+  shippedRecipients,
+  statusChangeEffect,
+} from './index.js';
 
 describe('statusChangeEffect', () => {
   const now = '2026-12-05T10:00:00.000Z';
@@ -19,6 +27,17 @@ describe('noticeRecipients', () => {
   it('tells each person once, never the actor nor those already told', () => {
     expect(noticeRecipients({ people: ['a', 'b', 'a', undefined, 'me', 'c'], actor: 'me', alreadyTold: new Set(['c']) })).toEqual(['a', 'b']);
   });
+  it('tells of a reply the idea\'s author and earlier commenters, never the writer', () => {
+    expect(replyRecipients({ postAuthor: 'author', earlierCommenters: ['c1', 'writer', 'c1', 'author'], writer: 'writer' })).toEqual(['author', 'c1']);
+    expect(replyRecipients({ postAuthor: 'writer', earlierCommenters: [], writer: 'writer' })).toEqual([]);
+    // A seed author (no visitor behind it) is nobody to tell.
+    expect(replyRecipients({ postAuthor: undefined, earlierCommenters: ['c1'], writer: 'writer' })).toEqual(['c1']);
+  });
+  it('tells of shipping the author and voters, not the shipper nor who has the news unread', () => {
+    expect(
+      shippedRecipients({ postAuthor: 'author', voters: ['author', 'v1', 'v2', 'admin'], shipper: 'admin', unreadShippedNotice: new Set(['v2']) }),
+    ).toEqual(['author', 'v1']);
+  });
 });
 
 describe('idempotentReplay', () => {
@@ -30,5 +49,14 @@ describe('idempotentReplay', () => {
   });
   it('keeps answers that say what happened, not throttling nor server failures', () => {
     expect([200, 201, 404, 422, 429, 500, 503].map(isReplayableStatus)).toEqual([true, true, true, true, false, false, false]);
+  });
+});
+
+describe('checkPageLimit', () => {
+  it('takes whole numbers from 1 to the page size maximum', () => {
+    expect([1, 20, 100].flatMap(checkPageLimit)).toEqual([]);
+    for (const limit of [0, 101, 1.5, Number.NaN]) {
+      expect(checkPageLimit(limit)).toEqual([{ field: 'limit', message: 'limit must be a whole number from 1 to 100.' }]);
+    }
   });
 });
