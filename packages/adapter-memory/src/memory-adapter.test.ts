@@ -48,3 +48,27 @@ describe('memory adapter', () => {
     expect((await adapter.getPost({ postId: 'seed-1' })).tags.map((t) => t.slug)).toEqual(['ui', 'web-app']);
   });
 });
+
+describe('memory adapter decisions', () => {
+  it('lands a new idea in the first open status by position, and refuses one on a board taking none', async () => {
+    const statuses = [
+      { id: 'planned', name: 'Planned', kind: 'active' as const, position: 0 },
+      { id: 'triage', name: 'Triage', kind: 'open' as const, position: 2 },
+      { id: 'inbox', name: 'Inbox', kind: 'open' as const, position: 1 },
+    ];
+    const data = createMemoryData({ boards: [{ slug: 'demo', statuses }, { slug: 'closed', statuses: statuses.slice(0, 1) }] });
+    const adapter = createMemoryAdapter({ data });
+    expect((await adapter.createPost({ board: 'demo', title: 'Dark mode', body: '' })).status).toBe('inbox');
+    await expect(adapter.createPost({ board: 'closed', title: 'Dark mode', body: '' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(data.posts.size).toBe(1);
+  });
+
+  it('answers a repeat sent while the first call still runs with the same idea', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const adapter = createMemoryAdapter({ data, latencyMs: 5 });
+    const params = { board: 'demo', title: 'Sent twice at once', body: '', idempotencyKey: 'same-key' };
+    const [first, again] = await Promise.all([adapter.createPost(params), adapter.createPost(params)]);
+    expect(again).toEqual(first);
+    expect(data.posts.size).toBe(1);
+  });
+});

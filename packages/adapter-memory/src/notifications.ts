@@ -1,0 +1,80 @@
+import { LIMITS, type Notification, type SaysoAdapter } from '@sayso/core';
+import { nextTime, type StoredNotification } from './data.js';
+import { keysetPage } from './paging.js';
+import { invalid, type MemoryVisitor } from './visitor.js';
+
+/**
+ * Notifies each recipient (private ids, as decided by core's `replyRecipients` or
+ * `shippedRecipients`), all at one time. Ids count up, so a list ordered by time then id is in
+ * the order they were made. The list only grows: a notice whose comment was deleted is skipped
+ * when read.
+ */
+export function notify(
+  { data }: MemoryVisitor,
+  recipients: Iterable<string>,
+  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId'>,
+): void {
+  const createdAt = nextTime(data);
+  for (const recipient of recipients) {
+    const id = `notification-${String(data.notifications.length + 1).padStart(9, '0')}`;
+    data.notifications.push({ ...notice, id, recipient, createdAt, readAt: null });
+  }
+}
+
+/** Who still has an unread notice of this kind about this idea. */
+export function unreadNoticeHolders({ data }: MemoryVisitor, kind: StoredNotification['kind'], postId: string): Set<string> {
+  return new Set(data.notifications.filter((n) => n.kind === kind && n.postId === postId && n.readAt === null).map((n) => n.recipient));
+}
+
+export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
+  const { data, voterId, settle } = visitor;
+
+  const noticeView = (notice: StoredNotification): Notification[] => {
+    const post = data.posts.get(notice.postId);
+    if (!post) return [];
+    const base = { id: notice.id, kind: notice.kind, post: { id: post.id, board: post.board, title: post.title } };
+    const times = { createdAt: notice.createdAt, readAt: notice.readAt };
+    if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
+    const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
+    return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+  };
+
+  /** The visitor's notifications as they read them, newest first. */
+  const myNotices = () =>
+    data.notifications
+      .filter((n) => n.recipient === voterId)
+      .flatMap((n) => noticeView(n).map((shown) => ({ shown, stored: n })))
+      .reverse();
+
+  return {
+    listNotifications: ({ cursor, limit } = {}) =>
+      settle(() => {
+        const mine = myNotices();
+        const page = keysetPage(
+          mine.map((n) => n.shown),
+          (n) => ({ at: n.createdAt, id: n.id }),
+          cursor,
+          limit,
+          'notification list',
+        );
+        return { ...page, unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+      }),
+
+    markNotificationsRead: (selection) =>
+      settle(() => {
+        const ids = 'ids' in selection ? selection.ids : undefined;
+        const all = 'all' in selection && selection.all === true;
+        if (all === (ids !== undefined)) throw invalid('Send either ids or all: true.', { field: 'ids' });
+        if (ids !== undefined && (!Array.isArray(ids) || ids.length < 1 || ids.length > LIMITS.pageSizeMax)) {
+          throw invalid(`ids must list 1 to ${LIMITS.pageSizeMax} notification ids.`, { field: 'ids' });
+        }
+        const chosen = ids && new Set(ids);
+        const now = new Date().toISOString();
+        const mine = myNotices();
+        for (const { stored } of mine) {
+          if (stored.readAt === null && (!chosen || chosen.has(stored.id))) stored.readAt = now;
+        }
+        return { unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+      }),
+  };
+}

@@ -1,0 +1,69 @@
+import { SaysoError, checkTagName, compareTags, tagSlug, type SaysoAdapter, type SaysoAdminApi, type Tag } from '@sayso/core';
+import { tagsOf } from './data.js';
+import { refuse, type MemoryVisitor } from './visitor.js';
+
+export function tagOperations({ data, settle, boardOf }: MemoryVisitor): Pick<SaysoAdapter, 'listTags'> {
+  return {
+    listTags: ({ board }) =>
+      settle(() => {
+        boardOf(board);
+        return [...(data.tags.get(board)?.values() ?? [])].sort(compareTags);
+      }),
+  };
+}
+
+/** The admin's tag operations: a board's tags, and which of them a post has. */
+export function tagAdminOperations(
+  visitor: MemoryVisitor,
+): Pick<SaysoAdminApi, 'createTag' | 'renameTag' | 'deleteTag' | 'addPostTag' | 'removePostTag'> {
+  const { data, settle, view, boardOf, postOf, tagOf } = visitor;
+  const clashOf = (board: string, clash: Tag | undefined) => {
+    if (clash) throw new SaysoError('conflict', `The board "${board}" already has a tag "${clash.name}".`);
+  };
+  return {
+    createTag: ({ board, name }) =>
+      settle(() => {
+        boardOf(board);
+        refuse(checkTagName(name));
+        const tag: Tag = { slug: tagSlug(name.trim()), name: name.trim() };
+        const tags = tagsOf(data, board);
+        clashOf(board, [...tags.values()].find((t) => t.slug === tag.slug || t.name.toLowerCase() === tag.name.toLowerCase()));
+        tags.set(tag.slug, tag);
+        return tag;
+      }),
+
+    renameTag: ({ board, tag: slug, name }) =>
+      settle(() => {
+        boardOf(board);
+        const tag = tagOf(board, slug);
+        refuse(checkTagName(name));
+        clashOf(board, [...tagsOf(data, board).values()].find((t) => t.slug !== slug && t.name.toLowerCase() === name.trim().toLowerCase()));
+        tag.name = name.trim();
+        return tag;
+      }),
+
+    deleteTag: ({ board, tag: slug }) =>
+      settle(() => {
+        boardOf(board);
+        tagOf(board, slug);
+        data.tags.get(board)?.delete(slug);
+        for (const post of data.posts.values()) if (post.board === board) post.tagSlugs.delete(slug);
+      }),
+
+    addPostTag: ({ postId, tag }) =>
+      settle(() => {
+        const post = postOf(postId);
+        tagOf(post.board, tag);
+        post.tagSlugs.add(tag);
+        return view(post);
+      }),
+
+    removePostTag: ({ postId, tag }) =>
+      settle(() => {
+        const post = postOf(postId);
+        tagOf(post.board, tag);
+        post.tagSlugs.delete(tag);
+        return view(post);
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+import { SaysoError, assertMayChange, compareTags, type Author, type Board, type Comment, type InputProblem, type Post, type Tag } from '@sayso/core';
+import type { MemoryData, StoredPost } from './data.js';
+
+/** The options of `createMemoryAdapter`, which every domain reads. */
+export interface MemoryAdapterOptions {
+  data?: MemoryData;
+  /** The visitor this adapter acts for. */
+  voterId?: string;
+  /** Delay every call by this many milliseconds, to show loading states. */
+  latencyMs?: number;
+  /** Act as a board admin: may edit anything, and gets the `admin` part of the contract. */
+  admin?: boolean;
+}
+
+export const invalid = (message: string, details: Record<string, unknown> = {}) => new SaysoError('invalid_input', message, details);
+
+/** Refuses input with problems, naming each, as the server's `invalid_input` does. */
+export const refuse = (problems: InputProblem[]) => {
+  if (problems.length > 0) throw invalid(problems.map((p) => p.message).join(' '), { problems });
+};
+
+/**
+ * One visitor's view of the shared data: what every domain of the memory adapter needs to act
+ * for them (look things up, show a post as they see it, answer after the configured latency).
+ */
+export interface MemoryVisitor {
+  data: MemoryData;
+  /** The visitor's private id. */
+  voterId: string;
+  isAdmin: boolean;
+  /** Answers with a copy of what `work` returns, after the latency, so callers never hold stored data. */
+  settle<T>(work: () => T): Promise<T>;
+  /** A visitor's public id (made on first use), so a private id never appears in what others read. */
+  publicIdOf(visitor: string): string;
+  /** The private id of a visitor by their public one; `undefined` for seed authors. */
+  visitorOf(publicId: string): string | undefined;
+  /** A post as this visitor sees it: vote count, their own vote, tags by name. */
+  view(post: StoredPost): Post;
+  boardOf(slug: string): Board;
+  postOf(postId: string): StoredPost;
+  commentOf(commentId: string): Comment;
+  tagOf(board: string, slug: string): Tag;
+  /** Throws unless this visitor may change what `author` wrote (core's `mayChange`). */
+  assertMayChange(author: Author, what: string): void;
+}
+
+export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): MemoryVisitor {
+  const voterId = options.voterId ?? 'memory-visitor';
+  const latency = options.latencyMs ?? 0;
+  const isAdmin = options.admin === true;
+
+  const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
+
+  return {
+    data,
+    voterId,
+    isAdmin,
+
+    settle: async (work) => {
+      await new Promise((resolve) => setTimeout(resolve, latency));
+      return structuredClone(work());
+    },
+
+    publicIdOf: (visitor) => {
+      let id = data.authors.get(visitor);
+      if (!id) {
+        id = `user-${data.authors.size + 1}`;
+        data.authors.set(visitor, id);
+      }
+      return id;
+    },
+
+    visitorOf,
+
+    view: (post) => {
+      const { voters, tagSlugs, ...rest } = post;
+      const boardTags = data.tags.get(post.board);
+      const tags = [...tagSlugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(compareTags);
+      return { ...rest, voteCount: voters.size, voted: voters.has(voterId), tags };
+    },
+
+    boardOf: (slug) => {
+      const board = data.boards.get(slug);
+      if (!board) throw new SaysoError('not_found', `There is no board "${slug}".`);
+      return board;
+    },
+
+    postOf: (postId) => {
+      const post = data.posts.get(postId);
+      if (!post) throw new SaysoError('not_found', `There is no post "${postId}".`);
+      return post;
+    },
+
+    commentOf: (commentId) => {
+      for (const comments of data.comments.values()) {
+        const comment = comments.find((c) => c.id === commentId);
+        if (comment) return comment;
+      }
+      throw new SaysoError('not_found', `There is no comment "${commentId}".`);
+    },
+
+    tagOf: (board, slug) => {
+      const tag = data.tags.get(board)?.get(slug);
+      if (!tag) throw new SaysoError('not_found', `There is no tag "${slug}" on the board "${board}".`);
+      return tag;
+    },
+
+    // Compared by private ids, as the server compares keys: asking never hands out a public id.
+    assertMayChange: (author, what) => assertMayChange({ id: voterId, admin: isAdmin }, visitorOf(author.id) ?? null, what),
+  };
+}
