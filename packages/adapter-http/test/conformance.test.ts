@@ -35,9 +35,16 @@ async function fixture(db: Database) {
   };
 }
 
-runAdapterSuite('http, server on PGlite', async () => fixture(await openDatabase()));
+/** The server offers every part of the contract. */
+const capabilities = { admin: true, notifications: true };
 
-runAdapterSuite('http, server on PostgreSQL', async () => {
-  cluster ??= await startPostgres();
-  return fixture(await openDatabase({ url: await cluster.createDatabase() }));
-});
+runAdapterSuite('http, server on PGlite', async () => fixture(await openDatabase()), capabilities);
+
+runAdapterSuite(
+  'http, server on PostgreSQL',
+  async () => {
+    cluster ??= await startPostgres();
+    return fixture(await openDatabase({ url: await cluster.createDatabase() }));
+  },
+  capabilities,
+);

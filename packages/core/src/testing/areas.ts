@@ -1,0 +1,27 @@
+import type { SuiteArea } from './suite.js';
+import { admin } from './suites/admin.js';
+import { boards } from './suites/boards.js';
+import { comments } from './suites/comments.js';
+import { idempotency } from './suites/idempotency.js';
+import { notifications } from './suites/notifications.js';
+import { paging } from './suites/paging.js';
+import { posts } from './suites/posts.js';
+import { search } from './suites/search.js';
+import { similar } from './suites/similar.js';
+import { tags } from './suites/tags.js';
+import { votes } from './suites/votes.js';
+
+/** Every area of the conformance suite, in the order they run: a new area is a file in `suites/` and a line here. */
+export const SUITE_AREAS: readonly SuiteArea[] = [
+  boards,
+  posts,
+  votes,
+  idempotency,
+  paging,
+  comments,
+  search,
+  similar,
+  notifications,
+  tags,
+  admin,
+];
