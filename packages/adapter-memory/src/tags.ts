@@ -17,6 +17,15 @@ export function tagAdminOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'createTag' | 'renameTag' | 'deleteTag' | 'addPostTag' | 'removePostTag'> {
   const { data, settle, view, boardOf, postOf, tagOf } = visitor;
+  /** Puts a tag of the post's own board on a post, or takes it off; idempotent both ways. */
+  const setPostTag = (postId: string, tag: string, tagged: boolean) =>
+    settle(() => {
+      const post = postOf(postId);
+      tagOf(post.board, tag);
+      if (tagged) post.tagSlugs.add(tag);
+      else post.tagSlugs.delete(tag);
+      return view(post);
+    });
   const clashOf = (board: string, clash: Tag | undefined) => {
     if (clash) throw new SaysoError('conflict', `The board "${board}" already has a tag "${clash.name}".`);
   };
@@ -50,20 +59,8 @@ export function tagAdminOperations(
         for (const post of data.posts.values()) if (post.board === board) post.tagSlugs.delete(slug);
       }),
 
-    addPostTag: ({ postId, tag }) =>
-      settle(() => {
-        const post = postOf(postId);
-        tagOf(post.board, tag);
-        post.tagSlugs.add(tag);
-        return view(post);
-      }),
+    addPostTag: ({ postId, tag }) => setPostTag(postId, tag, true),
 
-    removePostTag: ({ postId, tag }) =>
-      settle(() => {
-        const post = postOf(postId);
-        tagOf(post.board, tag);
-        post.tagSlugs.delete(tag);
-        return view(post);
-      }),
+    removePostTag: ({ postId, tag }) => setPostTag(postId, tag, false),
   };
 }

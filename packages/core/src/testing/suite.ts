@@ -2,7 +2,7 @@
 import { describe, expect } from 'vitest';
 import type { SaysoAdapter, SaysoAdminApi } from '../adapter.js';
 import { SaysoError, type SaysoErrorCode } from '../errors.js';
-import type { Post } from '../types.js';
+import type { NewPost, Post } from '../types.js';
 
 /** What an adapter under test must provide to the conformance suite. */
 export interface AdapterSuiteFixture {
@@ -139,4 +139,16 @@ export async function allPages(fetchPage: (cursor: string | null) => Promise<{ i
     cursor = page.nextCursor;
   }
   throw new Error('pagination did not end after 100 pages');
+}
+
+/** A fresh board where alice, bob and carol each posted one of three ideas, in that order. */
+export async function boardWithIdeas(suite: SuiteContext, ideas: readonly [NewPost, NewPost, NewPost]) {
+  const visitors = await suite.freshBoard();
+  const { board, alice, bob, carol } = visitors;
+  const posts = [
+    await alice.createPost({ board, ...ideas[0] }),
+    await bob.createPost({ board, ...ideas[1] }),
+    await carol.createPost({ board, ...ideas[2] }),
+  ] as const;
+  return { ...visitors, posts };
 }

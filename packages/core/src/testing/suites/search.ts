@@ -1,20 +1,17 @@
 import { expect, it } from 'vitest';
-import { rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
+import { boardWithIdeas, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
 
-const ideas = async (suite: SuiteContext) => {
-  const visitors = await suite.freshBoard();
-  const { board, alice, bob, carol } = visitors;
-  const dark = await alice.createPost({ board, title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' });
-  const csv = await bob.createPost({ board, title: 'Export to CSV', body: 'For the monthly report.' });
-  const offline = await carol.createPost({ board, title: 'Offline mode', body: 'Take notes on the train.' });
-  return { ...visitors, dark, csv, offline };
-};
+const ideas = (suite: SuiteContext) => boardWithIdeas(suite, [
+  { title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' },
+  { title: 'Export to CSV', body: 'For the monthly report.' },
+  { title: 'Offline mode', body: 'Take notes on the train.' },
+]);
 
 export const search: SuiteArea = {
   name: 'filters and search',
   tests: (suite) => {
     it('narrows by status key, nothing for a status no post has', async () => {
-      const { board, bob, dark, csv, offline } = await ideas(suite);
+      const { board, bob, posts: [dark, csv, offline] } = await ideas(suite);
       const open = await bob.listPosts({ board, status: 'open', sort: 'new' });
       expect(open.items.map((p) => p.id)).toEqual([offline.id, csv.id, dark.id]);
       expect(await bob.listPosts({ board, status: 'shipped' })).toEqual({ items: [], nextCursor: null });
@@ -22,7 +19,7 @@ export const search: SuiteArea = {
     });
 
     it('searches every word of title and body, combined with sort and filters', async () => {
-      const { board, bob, dark, csv, offline } = await ideas(suite);
+      const { board, bob, posts: [dark, csv, offline] } = await ideas(suite);
       const mode = await bob.listPosts({ board, q: 'mode', sort: 'new' });
       expect(mode.items.map((p) => p.id)).toEqual([offline.id, dark.id]);
       expect((await bob.listPosts({ board, q: 'MODE editor' })).items.map((p) => p.id)).toEqual([dark.id]);

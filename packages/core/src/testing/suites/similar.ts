@@ -1,22 +1,19 @@
 import { expect, it } from 'vitest';
 import type { Post } from '../../types.js';
-import { rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
+import { boardWithIdeas, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
 
-const ideas = async (suite: SuiteContext) => {
-  const visitors = await suite.freshBoard();
-  const { board, alice, bob, carol } = visitors;
-  const dark = await alice.createPost({ board, title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' });
-  const csv = await bob.createPost({ board, title: 'Export to CSV', body: 'For the monthly report.' });
-  const gantt = await carol.createPost({ board, title: 'Gantt chart view', body: 'Tasks as bars on a timeline.' });
-  return { ...visitors, dark, csv, gantt };
-};
+const ideas = (suite: SuiteContext) => boardWithIdeas(suite, [
+  { title: 'Dark mode for the editor', body: 'Easier on the eyes at night.' },
+  { title: 'Export to CSV', body: 'For the monthly report.' },
+  { title: 'Gantt chart view', body: 'Tasks as bars on a timeline.' },
+]);
 const ids = (posts: Post[]) => posts.map((post) => post.id);
 
 export const similar: SuiteArea = {
   name: 'similar ideas',
   tests: (suite) => {
     it('ranks the idea saying the same thing first, typos and word forms included', async () => {
-      const { board, bob, dark, csv, gantt } = await ideas(suite);
+      const { board, bob, posts: [dark, csv, gantt] } = await ideas(suite);
       expect(ids(await bob.findSimilarPosts({ board, text: 'A dark theme in the editor please' }))[0]).toBe(dark.id);
       expect(ids(await bob.findSimilarPosts({ board, text: 'gant charts' }))[0]).toBe(gantt.id);
       expect(ids(await bob.findSimilarPosts({ board, text: 'exporting reports as csv files' }))[0]).toBe(csv.id);
@@ -24,7 +21,7 @@ export const similar: SuiteArea = {
     });
 
     it('answers whole posts as the caller sees them', async () => {
-      const { board, alice, bob, dark } = await ideas(suite);
+      const { board, alice, bob, posts: [dark] } = await ideas(suite);
       const [forAlice] = await alice.findSimilarPosts({ board, text: 'dark mode' });
       const [forBob] = await bob.findSimilarPosts({ board, text: 'dark mode' });
       expect(forAlice).toEqual(await alice.getPost({ postId: dark.id }));
@@ -49,7 +46,7 @@ export const similar: SuiteArea = {
     });
 
     it('keeps up with new and edited ideas', async () => {
-      const { board, bob, carol, csv } = await ideas(suite);
+      const { board, bob, carol, posts: [, csv] } = await ideas(suite);
       expect(ids(await bob.findSimilarPosts({ board, text: 'sync with google calendar' }))).toEqual([]);
       const sync = await carol.createPost({ board, title: 'Google Calendar sync', body: '' });
       expect(ids(await bob.findSimilarPosts({ board, text: 'sync with google calendar' }))).toEqual([sync.id]);
