@@ -16,10 +16,7 @@ import { once } from './idempotency.js';
 import { keysetPage, offsetPage } from './paging.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
 
-/**
- * Search (`q`) differs from the reference server's PostgreSQL full text: every word must occur
- * in the title or body, case-insensitively, as written (no stemming, no phrases or `-word`).
- */
+/** `q`: every word in the title or body, case-insensitively, as written (see createMemoryAdapter). */
 const matches = (q: string) => {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   return (post: Post) => {
