@@ -191,15 +191,14 @@ function eventClasses(elements: Element[]): Map<string, string> {
   return new Map([...classes].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function eventClassDescriptions(manifest: Manifest): Map<string, { description: string; path: string }> {
-  const found = new Map<string, { description: string; path: string }>();
-  for (const module of manifest.modules) {
-    if (!module.path.startsWith('src/events/')) continue;
-    for (const declaration of module.declarations ?? []) {
-      found.set(declaration.name, { description: declaration.description ?? '', path: module.path });
-    }
-  }
-  return found;
+/** Event class → its JSDoc. */
+function eventClassDescriptions(manifest: Manifest): Map<string, string> {
+  return new Map(
+    manifest.modules
+      .filter((module) => module.path.startsWith('src/events/'))
+      .flatMap((module) => module.declarations ?? [])
+      .map((declaration) => [declaration.name, declaration.description ?? '']),
+  );
 }
 
 /** Types the event modules export besides the classes (`SaysoCloseReason`), for the React index. */
@@ -210,10 +209,9 @@ function eventDetailTypes(manifest: Manifest): string[] {
     .sort();
 }
 
-function reactEvents(manifest: Manifest, classes: Map<string, string>): string {
-  const described = eventClassDescriptions(manifest);
+function reactEvents(classes: Map<string, string>, described: Map<string, string>): string {
   const constants = [...classes].map(([event, eventClass]) => {
-    const description = oneLine(described.get(eventClass)?.description);
+    const description = oneLine(described.get(eventClass));
     return `/**\n${wrap(`\`${event}\`: ${description}`, ' * ')}\n */\nexport const ${eventProp(event)} = '${event}' as EventName<${eventClass}>;\n`;
   });
   return `${header('//')}import type { EventName } from '@lit/react';
@@ -313,7 +311,7 @@ function publicMembers(element: Element, kind: Member['kind']): Member[] {
   );
 }
 
-function elementSection(element: Element, events: Map<string, string>): string {
+function elementSection(element: Element, events: Map<string, string>, eventDescriptions: Map<string, string>): string {
   const properties = table(
     ['Property', 'Attribute', 'Type', 'Default', 'Description'],
     publicMembers(element, 'field').map((field) => [
@@ -334,7 +332,9 @@ function elementSection(element: Element, events: Map<string, string>): string {
   const provided = eventsOf(element, events);
   const eventRows = provided.map((name) => {
     const documented = element.events?.find((event) => event.name === name);
-    return [code(name), code(events.get(name) ?? 'CustomEvent'), cell(documented?.description ?? 'From an element inside.')];
+    const eventClass = events.get(name) ?? 'CustomEvent';
+    const description = documented?.description ?? `From an element inside. ${eventDescriptions.get(eventClass) ?? ''}`;
+    return [code(name), code(eventClass), cell(description)];
   });
   const sections = [
     [`### \`<${element.tagName}>\``, oneLine(element.summary?.split(/\n\s*\n/)[0])],
@@ -352,12 +352,12 @@ function elementSection(element: Element, events: Map<string, string>): string {
     .join('\n\n');
 }
 
-function readmeApi(elements: Element[], events: Map<string, string>): string {
+function readmeApi(elements: Element[], events: Map<string, string>, eventDescriptions: Map<string, string>): string {
   const overview = table(
     ['Element', 'What it is'],
     elements.map((element) => [`[\`<${element.tagName}>\`](#${element.tagName})`, cell(oneLine(element.summary).split(/(?<=\.)\s/)[0])]),
   );
-  return [header('html'), overview, ...elements.map((element) => elementSection(element, events))].join('\n\n');
+  return [header('html'), overview, ...elements.map((element) => elementSection(element, events, eventDescriptions))].join('\n\n');
 }
 
 function spliceReadme(readme: string, api: string): string {
@@ -371,13 +371,14 @@ function spliceReadme(readme: string, api: string): string {
 export function generateFiles(manifest: Manifest): Map<string, string> {
   const elements = elementsOf(manifest);
   const events = eventClasses(elements);
+  const eventDescriptions = eventClassDescriptions(manifest);
   const files = new Map<string, string>();
   for (const element of elements) files.set(join(reactSrc, `${element.tagName}.ts`), reactComponent(element, eventsOf(element, events)));
-  files.set(join(reactSrc, 'events.ts'), reactEvents(manifest, events));
+  files.set(join(reactSrc, 'events.ts'), reactEvents(events, eventDescriptions));
   files.set(join(reactSrc, 'index.ts'), reactIndex(elements, events, eventDetailTypes(manifest)));
   files.set(join(elementsDir, 'src/generated/exportparts.ts'), exportpartsModule(elements));
   const readmePath = join(elementsDir, 'README.md');
-  files.set(readmePath, spliceReadme(readFileSync(readmePath, 'utf8'), readmeApi(elements, events)));
+  files.set(readmePath, spliceReadme(readFileSync(readmePath, 'utf8'), readmeApi(elements, events, eventDescriptions)));
   return files;
 }
 
