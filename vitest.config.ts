@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      { test: { name: 'elements-scripts', root: 'packages/elements', include: ['scripts/**/*.test.ts'] } },
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts'] } },
       { test: { name: 'adapter-memory', root: 'packages/adapter-memory', include: ['src/**/*.test.ts'] } },
       { test: { name: 'adapter-http', root: 'packages/adapter-http', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },

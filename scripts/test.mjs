@@ -48,7 +48,7 @@ record('build elements and examples', { passed: built === 0 ? 1 : 0, failed: bui
 
 // Type errors are defects too: each package's typecheck counts as one check.
 const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements', 'react'].map((pkg) => `packages/${pkg}`);
-for (const project of [...projects, 'examples/react', 'stories', 'test', 'bench']) {
+for (const project of [...projects, 'packages/elements/scripts', 'examples/react', 'stories', 'test', 'bench']) {
   const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }

@@ -26,6 +26,7 @@ import { ViewController } from '../../controllers/view.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { saysoBoardExportparts } from '../../generated/exportparts.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
 import styles from './sayso-board.styles.js';
@@ -110,6 +111,13 @@ export function postLoadFailureMessage(error: SaysoError | null): string {
  * @dependency sayso-vote-button
  * @dependency sayso-idea-form
  *
+ * @exportparts sayso-post-card
+ * @exportparts sayso-post-detail detail:detail-card heading:detail-heading meta:detail-meta
+ *   status:detail-status vote:detail-vote body:detail-body comments:detail-comments
+ *   retry:comments-retry load-more:comments-load-more label:comment-label textarea:comment-textarea
+ *   field-error:comment-field-error error:comment-error submit:comment-submit form-status:comment-status
+ * @exportparts sayso-idea-form error:form-error status:form-status
+ *
  * @event {SaysoVoteEvent} sayso-vote - From a vote button inside: a vote was saved.
  * @event {SaysoSubmitEvent} sayso-submit - From the form inside: an idea was posted (it now heads
  *   the list).
@@ -134,21 +142,19 @@ export function postLoadFailureMessage(error: SaysoError | null): string {
  * @csspart post-missing - The message when that idea no longer exists.
  * @csspart post-error - The message when that idea could not be fetched.
  * @csspart post-retry - The button that fetches it again.
- * @csspart post-detail - The `<sayso-post-detail>`; its parts are forwarded with a `detail-`
- *   prefix where they would clash (e.g. `detail-heading`, `detail-body`, `comment`, `comment-body`).
+ * @csspart post-detail - The `<sayso-post-detail>`; its parts are forwarded, renamed where they
+ *   would clash with a card's (e.g. `detail-heading`, `detail-body`, `comment-submit`).
  * @csspart list - The list of ideas.
- * @csspart item - Each list item around a `<sayso-post-card>`, with `aria-posinset` and
- *   `aria-setsize` (`-1` while more pages can be loaded).
- * @csspart card - Forwarded from each post card (also `title`, `body`, `meta`, `status`,
- *   `comments`, `vote-button`, `count`, `message`).
+ * @csspart item - Each list item around a `<sayso-post-card>` (whose parts are forwarded), with
+ *   `aria-posinset` and `aria-setsize` (`-1` while more pages can be loaded).
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when the board has no ideas (or none match the filters).
  * @csspart error - The message shown when ideas could not be loaded.
  * @csspart retry - The button that tries loading again.
  * @csspart load-more - The button that loads the next page (it also loads by itself when the
  *   end of the list comes near).
- * @csspart idea-form - The `<sayso-idea-form>`; its parts are forwarded as `form`, `heading`,
- *   `field`, `label`, `input`, `textarea`, `field-error`, `submit`, `form-error`, `form-status`.
+ * @csspart idea-form - The `<sayso-idea-form>`; its parts are forwarded (`error` and `status` as
+ *   `form-error` and `form-status`).
  *
  * @cssproperty --sayso-color-primary - Accent colour (current sort, buttons).
  * @cssproperty --sayso-color-text - Text colour.
@@ -481,7 +487,7 @@ export class SaysoBoard extends SaysoElement {
       <li part="item" aria-posinset=${index + 1} aria-setsize=${setSize}>
         <sayso-post-card
           openable
-          exportparts="card, vote, vote-button, count, message, content, title, title-button, body, meta, status, comments"
+          exportparts=${saysoBoardExportparts['sayso-post-card']}
           .post=${post}
           .client=${client}
         ></sayso-post-card>
@@ -558,7 +564,7 @@ export class SaysoBoard extends SaysoElement {
     return html`
         <sayso-post-detail
           part="post-detail"
-          exportparts="detail: detail-card, heading: detail-heading, meta: detail-meta, status: detail-status, tag, vote: detail-vote, vote-button, count, message, body: detail-body, comments: detail-comments, comments-heading, comment-list, comment, comment-author, comment-body, comments-loading, comments-empty, comments-error, retry: comments-retry, load-more: comments-load-more, comment-form, label: comment-label, textarea: comment-textarea, field-error: comment-field-error, error: comment-error, submit: comment-submit, form-status: comment-status"
+          exportparts=${saysoBoardExportparts['sayso-post-detail']}
           post-id=${postId}
           .client=${this.#client.value}
         ></sayso-post-detail>
@@ -573,7 +579,7 @@ export class SaysoBoard extends SaysoElement {
       <div part="base" class="board" @sayso-open-post=${this.#onOpenPost}>
         <sayso-idea-form
           part="idea-form"
-          exportparts="form, heading, field, label, input, textarea, field-error, submit, error: form-error, status: form-status"
+          exportparts=${saysoBoardExportparts['sayso-idea-form']}
           board=${this.board}
           .client=${client}
         ></sayso-idea-form>

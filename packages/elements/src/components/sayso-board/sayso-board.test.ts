@@ -262,6 +262,39 @@ describe('<sayso-board>', () => {
     });
   });
 
+  describe('theming', () => {
+    it('lets the page style the parts of nested elements with ::part, through every level', async () => {
+      const style = document.createElement('style');
+      // `icon` is the vote button's, forwarded by the card and then by the board; `heading` is the
+      // idea form's; `detail-heading` is the detail view's `heading`, renamed by the board.
+      style.textContent = `
+        .themed sayso-board::part(icon) { color: rgb(1, 2, 3); }
+        .themed sayso-board::part(detail-heading) { color: rgb(4, 5, 6); }
+        .themed sayso-board::part(heading) { color: rgb(7, 8, 9); }`;
+      document.head.append(style);
+      try {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div class="themed"><sayso-board board="demo" .client=${memoryClient()}></sayso-board></div>`,
+        );
+        const el = wrapper.querySelector('sayso-board')!;
+        await until(() => cards(el).length === 3);
+        const vote = cards(el)[0]!.shadowRoot!.querySelector('sayso-vote-button')!;
+        await vote.updateComplete;
+        expect(getComputedStyle(vote.shadowRoot!.querySelector('[part~="icon"]')!).color).to.equal('rgb(1, 2, 3)');
+        await form(el).updateComplete;
+        expect(getComputedStyle(form(el).shadowRoot!.querySelector('[part~="heading"]')!).color).to.equal('rgb(7, 8, 9)');
+
+        el.post = cards(el)[0]!.post!.id;
+        const detailHeading = () =>
+          root(el).querySelector<SaysoPostDetail>('sayso-post-detail')?.shadowRoot?.querySelector('[part~="heading"]');
+        await until(() => !!detailHeading(), 'detail shown');
+        expect(getComputedStyle(detailHeading()!).color).to.equal('rgb(4, 5, 6)');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('errors', () => {
     it('shows a calm error with a working Try again button', async () => {
       let fail = true;

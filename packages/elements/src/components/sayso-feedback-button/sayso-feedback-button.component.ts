@@ -5,8 +5,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import type { Placement } from '../../controllers/floating.js';
-import { SaysoCloseEvent, type SaysoCloseReason } from '../../events/sayso-close.js';
-import { SaysoOpenEvent } from '../../events/sayso-open.js';
+import { PopoverController } from '../../controllers/popover.js';
 import { saysoClientContext } from '../../internal/client-context.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import type { FeedbackPanel } from './sayso-feedback-button.panel.js';
@@ -30,7 +29,9 @@ const chatIcon = svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5
  * screens narrower than 480 px.
  *
  * Focus moves into the open panel and stays there (Tab and Shift+Tab cycle); Escape, a click
- * outside, the close button or the launcher close it and give focus back to the launcher. With
+ * outside, the close button or the launcher close it. The panel is a dialog: closing it gives
+ * focus back to the launcher, except after a click outside (the visitor moved on to another
+ * control). With
  * `for="some-id"` it uses a button of the host page as its launcher instead of its own, and keeps
  * that button's `aria-expanded`, `aria-controls` and `aria-haspopup` in step (restored when the
  * element is removed). The form and the board are loaded the first time the panel shows them;
@@ -108,8 +109,9 @@ export class SaysoFeedbackButton extends SaysoElement {
   /** Settles once the panel exists, while it is being created. */
   #creatingPanel: Promise<void> | undefined;
 
+  readonly #popover = new PopoverController(this, () => this.#panel?.popover);
+
   #media: MediaQueryList | undefined;
-  #closeReason: SaysoCloseReason | undefined;
   #hostButton: HTMLElement | undefined;
   #hostButtonSaved: Record<string, string | null> = {};
   #generatedId = false;
@@ -125,8 +127,6 @@ export class SaysoFeedbackButton extends SaysoElement {
     if (!this.#hostButton && this.for && document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => this.#attachHostButton(), { once: true });
     }
-    // Moved in the page while open: take up the panel again where it was left (in `updated`).
-    if (this.open && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -134,7 +134,6 @@ export class SaysoFeedbackButton extends SaysoElement {
     this.#media?.removeEventListener('change', this.#onMediaChange);
     this.#media = undefined;
     this.#detachHostButton();
-    if (this.#panel?.shown) this.#panel.hide();
   }
 
   readonly #onMediaChange = (event: MediaQueryListEvent): void => {
@@ -186,18 +185,7 @@ export class SaysoFeedbackButton extends SaysoElement {
     this.#hostButtonSaved = {};
   }
 
-  readonly #onTriggerClick = (): void => {
-    if (this.open) this.#setOpenByVisitor(false, 'trigger');
-    else this.#setOpenByVisitor(true);
-  };
-
-  /** A visitor's open or close: changes `open` and tells the host page. */
-  #setOpenByVisitor(open: boolean, reason?: SaysoCloseReason): void {
-    if (this.open === open) return;
-    this.open = open;
-    this.#closeReason = reason;
-    this.dispatchEvent(open ? new SaysoOpenEvent() : new SaysoCloseEvent({ reason: reason ?? 'trigger' }));
-  }
+  readonly #onTriggerClick = (): void => this.#popover.toggle();
 
   /**
    * Starts fetching the panel's code when a visitor shows the intent to open (pointer over, or
@@ -222,7 +210,7 @@ export class SaysoFeedbackButton extends SaysoElement {
         this.#panel = new FeedbackPanel(this, {
           trigger: () => this.#trigger(),
           sheet: () => this.sheet,
-          onClose: (reason) => this.#setOpenByVisitor(false, reason),
+          onClose: (reason) => this.#popover.close(reason),
         });
         this.requestUpdate();
       })
@@ -252,17 +240,11 @@ export class SaysoFeedbackButton extends SaysoElement {
     if (changed.has('for') && changed.get('for') !== undefined) this.#attachHostButton();
     this.#hostButton?.setAttribute('aria-expanded', String(this.open));
 
-    const panel = this.#panel;
-    if (!panel) return;
-    if (this.open !== panel.shown) {
-      if (this.open) panel.show();
-      else panel.hide(this.#closeReason);
-      this.#closeReason = undefined;
-    } else if (this.open && changed.has('sheet')) {
-      panel.position();
-    } else if (this.open && changed.has('placement')) {
-      panel.reposition();
-    }
+    // The popover controller has shown or hidden the panel already (`hostUpdated`).
+    const popover = this.#panel?.popover;
+    if (!popover?.shown) return;
+    if (changed.has('sheet')) popover.position();
+    else if (changed.has('placement')) popover.reposition();
   }
 
   protected override render() {

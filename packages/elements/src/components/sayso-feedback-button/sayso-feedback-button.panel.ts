@@ -1,13 +1,12 @@
 // The panel of <sayso-feedback-button>, kept out of the launcher's module: the launcher imports it
 // when a visitor shows the intent to open (pointer over, or focus on, the launcher) or when it
-// opens, so positioning (@floating-ui/dom), dismissal, the focus trap and the tabs cost a host
-// page nothing until then.
+// opens, so positioning (@floating-ui/dom), dismissal, the focus trap (PopoverPanelController)
+// and the tabs cost a host page nothing until then.
 import { msg } from '@lit/localize';
 import type { SaysoClient } from '@sayso/core';
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { DismissController } from '../../controllers/dismiss.js';
-import { FloatingController, type Placement } from '../../controllers/floating.js';
-import { FocusTrapController, deepActiveElement } from '../../controllers/focus-trap.js';
+import type { Placement } from '../../controllers/floating.js';
+import { PopoverPanelController } from '../../controllers/popover-panel.js';
 import type { SaysoCloseReason } from '../../events/sayso-close.js';
 
 type Tab = 'suggest' | 'browse';
@@ -44,86 +43,32 @@ export interface FeedbackPanelOptions {
 
 /**
  * The dialog of `<sayso-feedback-button>` as a reactive controller: it renders the header and the
- * tabs (into the launcher's shadow root, with the launcher's styles), floats next to the launcher
- * or fills the screen as a sheet, closes on Escape and outside presses, and traps focus while shown.
- * The launcher creates it the first time it opens and keeps it, with what the visitor typed.
+ * tabs (into the launcher's shadow root, with the launcher's styles); its `popover` floats it next
+ * to the launcher or fills the screen as a sheet, closes on Escape and outside presses, and traps
+ * focus while shown. The launcher creates it the first time it opens and keeps it, with what the
+ * visitor typed.
  */
 export class FeedbackPanel implements ReactiveController {
   readonly #host: FeedbackPanelHost;
   readonly #options: FeedbackPanelOptions;
   #tab: Tab = 'suggest';
   readonly #loaded = new Set<Tab>();
-  #shown = false;
-
-  readonly #floating: FloatingController;
-  readonly #dismiss: DismissController;
-  readonly #focusTrap: FocusTrapController;
+  /** Shows and hides the panel for the launcher's `PopoverController`. */
+  readonly popover: PopoverPanelController;
 
   constructor(host: FeedbackPanelHost, options: FeedbackPanelOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-    this.#floating = new FloatingController(host, {
-      reference: () => options.trigger(),
-      floating: () => this.#element(),
+    this.popover = new PopoverPanelController(host, {
+      trigger: options.trigger,
+      panel: () => host.renderRoot.querySelector<HTMLElement>('#panel'),
       placement: () => host.placement,
+      // Focus goes to the current tab, where the visitor left off.
+      initialFocus: () => host.renderRoot.querySelector<HTMLElement>(`#tab-${this.#tab}`),
+      sheet: options.sheet,
+      onDismiss: options.onClose,
     });
-    this.#dismiss = new DismissController(host, {
-      inside: () => [this.#element(), options.trigger()],
-      onDismiss: (reason) => options.onClose(reason),
-    });
-    this.#focusTrap = new FocusTrapController(host);
-  }
-
-  /** Whether the panel is shown: positioned, listening for dismissal, trapping focus. */
-  get shown(): boolean {
-    return this.#shown;
-  }
-
-  #element(): HTMLElement | null {
-    return this.#host.renderRoot.querySelector<HTMLElement>('#panel');
-  }
-
-  /** Shows the rendered panel: positions it, listens for dismissal, moves focus into it. */
-  show(): void {
-    const panel = this.#element();
-    if (!panel) return;
-    this.#shown = true;
-    this.position();
-    this.#dismiss.start(this.#host.ownerDocument);
-    this.#focusTrap.activate(panel, {
-      returnTo: this.#options.trigger(),
-      initial: this.#host.renderRoot.querySelector<HTMLElement>(`#tab-${this.#tab}`),
-    });
-  }
-
-  /**
-   * Stops positioning, dismissal and the focus trap. Focus goes back to the launcher unless the
-   * visitor closed by pressing outside, or had already moved on.
-   */
-  hide(reason?: SaysoCloseReason): void {
-    this.#shown = false;
-    this.#floating.stop();
-    this.#dismiss.stop();
-    const host = this.#host;
-    const active = deepActiveElement(host.ownerDocument);
-    const focusWasInside = !active || active === host.ownerDocument.body || host.matches(':focus-within');
-    this.#focusTrap.deactivate({ restoreFocus: reason !== 'outside' && focusWasInside && host.isConnected });
-  }
-
-  /** Floats the panel next to the launcher, or lets it fill the screen as a sheet. */
-  position(): void {
-    if (this.#options.sheet()) {
-      this.#floating.stop();
-      this.#floating.reset();
-    } else {
-      this.#floating.start();
-    }
-  }
-
-  /** Places the floating panel again (e.g. after `placement` changed). */
-  reposition(): void {
-    void this.#floating.update();
   }
 
   hostUpdate(): void {

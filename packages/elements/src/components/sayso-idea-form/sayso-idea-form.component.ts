@@ -26,6 +26,7 @@ import { formatCount, plural } from '../../internal/intl.js';
 import { browserIsOffline } from '../../internal/browser-outbox.js';
 import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { saysoIdeaFormExportparts } from '../../generated/exportparts.js';
 import styles from './sayso-idea-form.styles.js';
 
 type Field = 'title' | 'body';
@@ -103,6 +104,9 @@ export function ideaSentMessage(title: string): string {
  * shows and posting works as ever.
  *
  * @dependency sayso-vote-button
+ *
+ * @exportparts sayso-vote-button vote-button:similar-vote-button count:similar-vote-count
+ *   message:similar-vote-message icon:similar-vote-icon
  *
  * @event {SaysoSubmitEvent} sayso-submit - An idea was posted (also one that waited to be sent). `detail`: `{ post }`.
  * @event {SaysoVoteEvent} sayso-vote - From a similar idea's vote button: the visitor's vote was saved.
@@ -261,7 +265,7 @@ export class SaysoIdeaForm extends SaysoElement {
               <li part="similar-idea">
                 <sayso-vote-button
                   part="similar-vote"
-                  exportparts="vote-button: similar-vote-button, count: similar-vote-count, message: similar-vote-message"
+                  exportparts=${saysoIdeaFormExportparts['sayso-vote-button']}
                   post-id=${post.id}
                   .client=${client}
                 ></sayso-vote-button>

@@ -13,14 +13,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
-import { DismissController } from '../../controllers/dismiss.js';
-import { FloatingController, type Placement } from '../../controllers/floating.js';
-import { FocusTrapController, deepActiveElement } from '../../controllers/focus-trap.js';
+import type { Placement } from '../../controllers/floating.js';
+import { PopoverController } from '../../controllers/popover.js';
+import { PopoverPanelController } from '../../controllers/popover-panel.js';
 import { RefreshController } from '../../controllers/refresh.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
-import { SaysoCloseEvent, type SaysoCloseReason } from '../../events/sayso-close.js';
-import { SaysoOpenEvent } from '../../events/sayso-open.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { formatCount } from '../../internal/intl.js';
 import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
@@ -64,8 +62,9 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * The list floats next to the bell (`placement`). Opening it refreshes it; while the page is
  * visible it is also refreshed every `refresh-interval` ms, and at once when the visitor comes
  * back to the tab. Choosing a notification marks it read, closes the list and fires
- * `sayso-open-post` for the host to show the idea. Escape or a click outside closes the list;
- * focus goes back to the bell after Escape.
+ * `sayso-open-post` for the host to show the idea. Escape or a click outside closes the list.
+ * The list is a dialog: focus moves into it when it opens, and goes back to the bell when it
+ * closes, except after a click outside (the visitor moved on to another control).
  *
  * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId, board }`.
  * @event {SaysoOpenEvent} sayso-open - The visitor opened the list (not fired when code sets `open`).
@@ -142,16 +141,13 @@ export class SaysoNotifications extends SaysoElement {
     view: () => this.#follow.view,
     everyMs: () => this.refreshInterval,
   });
-  readonly #floating = new FloatingController(this, {
-    reference: () => this.trigger,
-    floating: () => this.panel,
+  readonly #popoverPanel = new PopoverPanelController(this, {
+    trigger: () => this.trigger,
+    panel: () => this.panel,
     placement: () => this.placement,
+    onDismiss: (reason) => this.#popover.close(reason),
   });
-  readonly #dismiss = new DismissController(this, {
-    inside: () => [this.panel, this.trigger],
-    onDismiss: (reason) => this.#close(reason),
-  });
-  readonly #focusTrap = new FocusTrapController(this);
+  readonly #popover = new PopoverController(this, () => this.#popoverPanel);
 
   /** The notifications view shown now (`undefined` without a client). */
   get view(): NotificationsView | undefined {
@@ -161,30 +157,6 @@ export class SaysoNotifications extends SaysoElement {
   /** How many of the visitor's notifications are unread. */
   get unreadCount(): number {
     return this.#state.value?.unreadCount ?? 0;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.open) this.#hidePanel(false);
-  }
-
-  /** Closes the list for the visitor; focus goes back to the bell unless they clicked elsewhere. */
-  #close(reason: SaysoCloseReason): void {
-    if (!this.open) return;
-    this.#restoreFocus = reason !== 'outside';
-    this.open = false;
-    this.dispatchEvent(new SaysoCloseEvent({ reason }));
-  }
-
-  #restoreFocus = true;
-
-  #toggle(): void {
-    if (this.open) {
-      this.#close('trigger');
-    } else {
-      this.open = true;
-      this.dispatchEvent(new SaysoOpenEvent());
-    }
   }
 
   async #mark(work: (view: NotificationsView) => Promise<void>): Promise<void> {
@@ -200,7 +172,7 @@ export class SaysoNotifications extends SaysoElement {
 
   #choose(notification: Notification): void {
     if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
-    this.#close('choice');
+    this.#popover.close('choice');
     this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
   }
 
@@ -216,31 +188,7 @@ export class SaysoNotifications extends SaysoElement {
     this.#states.set('loading', !state || state.status === 'idle' || state.status === 'loading');
     this.#states.set('error', state?.status === 'error');
     this.#states.set('empty', state?.status === 'ready' && state.items.length === 0);
-    const wasOpen = changed.get('open') === true;
-    if (changed.has('open') && this.open !== wasOpen) {
-      if (this.open) this.#showPanel();
-      else this.#hidePanel(this.#restoreFocus);
-    } else if (this.open && changed.has('placement')) {
-      void this.#floating.update();
-    }
-  }
-
-  #showPanel(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    this.#floating.start();
-    this.#dismiss.start(this.ownerDocument);
-    this.#focusTrap.activate(panel, { returnTo: this.trigger });
-  }
-
-  #hidePanel(restoreFocus: boolean): void {
-    this.#floating.stop();
-    this.#dismiss.stop();
-    // Back to the bell, unless the visitor clicked elsewhere or already moved on.
-    const active = deepActiveElement(this.ownerDocument);
-    const focusWasInside = !active || active === this.ownerDocument.body || this.matches(':focus-within');
-    this.#focusTrap.deactivate({ restoreFocus: restoreFocus && focusWasInside && this.isConnected });
-    this.#restoreFocus = true;
+    if (this.#popoverPanel.shown && changed.has('placement')) this.#popoverPanel.reposition();
   }
 
   #renderItem(notification: Notification, now: number) {
@@ -326,7 +274,7 @@ export class SaysoNotifications extends SaysoElement {
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.rendered ? 'panel' : nothing}
-        @click=${() => this.#toggle()}
+        @click=${() => this.#popover.toggle()}
       >
         <svg part="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">${bellIcon}</svg>
         ${unread > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${unread > 99 ? '99+' : formatCount(unread)}</span>` : nothing}

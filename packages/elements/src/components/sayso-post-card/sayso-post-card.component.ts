@@ -8,6 +8,7 @@ import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { formatCount, plural } from '../../internal/intl.js';
 import { plainExcerpt } from '../../internal/plain-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { saysoPostCardExportparts } from '../../generated/exportparts.js';
 import styles from './sayso-post-card.styles.js';
 
 /** "1 comment", "12 comments", in the active locale. */
@@ -25,16 +26,14 @@ export function commentCountLabel(count: number): string {
  *
  * @dependency sayso-vote-button
  *
+ * @exportparts sayso-vote-button
+ *
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: the visitor's vote was saved.
  * @event {SaysoOpenPostEvent} sayso-open-post - With `openable`: the visitor activated the title.
  *   `detail`: `{ postId }`. Cancelable.
  *
  * @csspart card - The card around everything.
- * @csspart vote - The `<sayso-vote-button>`; its own parts are forwarded as `vote-button`, `count`
- *   and `message`.
- * @csspart vote-button - The vote toggle button (forwarded).
- * @csspart count - The vote count (forwarded).
- * @csspart message - The vote failure message (forwarded).
+ * @csspart vote - The `<sayso-vote-button>`; its parts are forwarded.
  * @csspart content - The column with the text.
  * @csspart title - The idea's title.
  * @csspart title-button - With `openable`: the button inside the title that opens the idea.
@@ -91,7 +90,7 @@ export class SaysoPostCard extends SaysoElement {
       <article part="card" aria-labelledby="title">
         <sayso-vote-button
           part="vote"
-          exportparts="vote-button, count, message"
+          exportparts=${saysoPostCardExportparts['sayso-vote-button']}
           post-id=${post.id}
           .client=${this.client}
         ></sayso-vote-button>

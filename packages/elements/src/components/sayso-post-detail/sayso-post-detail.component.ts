@@ -22,6 +22,7 @@ import { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { formatCount, formatDate } from '../../internal/intl.js';
 import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
 import { commentCountLabel } from '../sayso-post-card/sayso-post-card.component.js';
 import styles from './sayso-post-detail.styles.js';
 
@@ -71,6 +72,8 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * loaded, the text is shown as plain text.
  *
  * @dependency sayso-vote-button
+ *
+ * @exportparts sayso-vote-button
  *
  * @event {SaysoCommentEvent} sayso-comment - A comment was posted. `detail`: `{ comment }`.
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: a vote was saved.
@@ -320,7 +323,7 @@ export class SaysoPostDetail extends SaysoElement {
         <div class="head">
           <sayso-vote-button
             part="vote"
-            exportparts="vote-button, count, message"
+            exportparts=${saysoPostDetailExportparts['sayso-vote-button']}
             post-id=${post.id}
             .client=${this.client}
           ></sayso-vote-button>

@@ -11,6 +11,7 @@ import { formatCount, plural } from '../../internal/intl.js';
 import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
 import { postHref } from '../../internal/post-href.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
+import { saysoRoadmapExportparts } from '../../generated/exportparts.js';
 import { loadFailureMessage } from '../sayso-board/sayso-board.component.js';
 import styles from './sayso-roadmap.styles.js';
 
@@ -30,6 +31,8 @@ export function parseStatuses(value: string | undefined): string[] {
  * Columns scroll sideways on narrow screens. Each column loads, fails and pages on its own.
  *
  * @dependency sayso-vote-button
+ *
+ * @exportparts sayso-vote-button
  *
  * @event {SaysoVoteEvent} sayso-vote - From a vote button inside: a vote was saved.
  *
@@ -121,7 +124,7 @@ export class SaysoRoadmap extends SaysoElement {
         <article part="card" class="card" aria-labelledby="title-${post.id}">
           <sayso-vote-button
             part="vote"
-            exportparts="vote-button, count, message"
+            exportparts=${saysoRoadmapExportparts['sayso-vote-button']}
             post-id=${post.id}
             .client=${client}
           ></sayso-vote-button>
