@@ -1,9 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { SaysoAdapter } from './adapter.js';
-import type { LoadStatus } from './client.js';
-import { toSaysoError, type SaysoError } from './errors.js';
-import type { Notification } from './types.js';
-import { appendNew, pagedLoads } from './paged-loads.js';
+import type { SaysoAdapter } from '../adapter.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
+import type { Notification } from '../types.js';
+import { appendNew, pagedLoads, type LoadStatus } from './paged-loads.js';
 
 /** How often a polling notifications view asks for news unless told otherwise: once a minute. */
 export const NOTIFICATIONS_REFRESH_MS = 60_000;
