@@ -41,6 +41,8 @@ export { boardWorkflow, createRoadmapView, roadmapStatuses } from './views/roadm
 export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
 export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './views/changelog.js';
 export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './views/changelog.js';
+export { createSubmission } from './submission.js';
+export type { Submission, SubmissionOptions, SubmissionState, SubmissionStatus } from './submission.js';
 export { clearIdeaDraft, ideaDraftKey, readIdeaDraft, saveIdeaDraft } from './idea-draft.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export { createMemoryOutboxStorage, isRetryableSendError, wasQueued } from './outbox.js';
