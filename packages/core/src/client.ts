@@ -7,7 +7,7 @@ import type { Board, NewPost, Post, PostSort, VoteResult } from './types.js';
 import { BOARD_VIEW, createBoardView, type BoardView, type ClientBoardView } from './views/board.js';
 import { COMMENTS_VIEW, createCommentsView, type CommentsView } from './views/comments.js';
 import type { ClientContext } from './views/context.js';
-import { createNotificationsView, type NotificationsView } from './views/notifications.js';
+import { NOTIFICATIONS_VIEW, createNotificationsView, type NotificationsView } from './views/notifications.js';
 import { POST_VIEW, createPostView, type PostView } from './views/post.js';
 import { createViewRegistry } from './views/registry.js';
 
@@ -119,7 +119,7 @@ export function createSaysoClient(options: {
     board: (slug, opts = {}): BoardView => views.get(BOARD_VIEW, slug, () => createBoardView(context, slug, opts.sort ?? 'top')),
     comments: (postId) => views.get(COMMENTS_VIEW, postId, () => createCommentsView(context, postId)),
     post: (postId) => views.get(POST_VIEW, postId, () => createPostView(context, postId)),
-    notifications: () => views.get('notifications', null, () => createNotificationsView(adapter)),
+    notifications: () => views.get(NOTIFICATIONS_VIEW, null, () => createNotificationsView(adapter)),
     view: (create, viewOptions) => views.get(create, viewOptions, () => create(client, viewOptions)),
     setVote: votes.setVote,
     submitIdea: ideas.submitIdea,

@@ -53,6 +53,9 @@ export interface NotificationsView {
   poll(everyMs?: number): () => void;
 }
 
+/** The memo kind of the visitor's notifications: one per client. */
+export const NOTIFICATIONS_VIEW = 'notifications';
+
 const newestFirst = (a: Notification, b: Notification) =>
   Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
