@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SaysoAdapter, SaysoClient } from '@sayso/core';
+import { SaysoError, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
@@ -123,6 +123,24 @@ describe('<sayso-post-detail>', () => {
       expect(textarea(el).value).to.equal('Important thought');
       expect(parts(el, 'comment')).to.have.length(0);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows what the server found wrong under the field, keeping the text', async () => {
+      const refusal = new SaysoError('invalid_input', 'Links are not allowed here.', {
+        problems: [{ field: 'body', message: 'Links are not allowed here.' }],
+      });
+      const { el } = await detail({ overrides: { addComment: () => Promise.reject(refusal) } });
+      textarea(el).focus();
+      await sendKeys({ type: 'See https://example.com' });
+      submit(el).click();
+      await until(() => part(el, 'field-error') !== null);
+      expect(part(el, 'field-error')!.textContent).to.equal('Links are not allowed here.');
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(textarea(el));
+      expect(textarea(el).value).to.equal('See https://example.com');
+      expect(part(el, 'error')).to.equal(null);
+      await sendKeys({ type: '!' });
+      await until(() => part(el, 'field-error') === null, 'the problem goes as the visitor edits');
     });
 
     it('disables the button while posting', async () => {
