@@ -43,32 +43,12 @@ describe('an outbox left by the previous version', () => {
     const backend = createMemoryAdapter({ data, voterId: 'visitor' });
     const [post] = (await backend.listPosts({ board: 'demo', sort: 'new' })).items;
     // Records exactly as the outbox before kinds were registered wrote them.
+    const records = [
+      `{"id":"post:key-idea","kind":"createPost","params":{"board":"demo","title":"Left in IndexedDB","body":""},"idempotencyKey":"key-idea","createdAt":"2026-01-03T00:00:00.000Z","attempts":1,"lastError":{"code":"network","message":"offline"}}`,
+      `{"id":"vote:${post!.id}","kind":"setVote","params":{"postId":"${post!.id}","voted":${!post!.voted}},"idempotencyKey":"key-vote","createdAt":"2026-01-03T00:00:01.000Z","attempts":1}`,
+    ].map((json) => JSON.parse(json) as { id: string });
     const database = createStore(name, 'entries');
-    await set(
-      'post:key-idea',
-      {
-        id: 'post:key-idea',
-        kind: 'createPost',
-        params: { board: 'demo', title: 'Left in IndexedDB', body: '' },
-        idempotencyKey: 'key-idea',
-        createdAt: '2026-01-03T00:00:00.000Z',
-        attempts: 1,
-        lastError: { code: 'network', message: 'offline' },
-      },
-      database,
-    );
-    await set(
-      `vote:${post!.id}`,
-      {
-        id: `vote:${post!.id}`,
-        kind: 'setVote',
-        params: { postId: post!.id, voted: !post!.voted },
-        idempotencyKey: 'key-vote',
-        createdAt: '2026-01-03T00:00:01.000Z',
-        attempts: 1,
-      },
-      database,
-    );
+    for (const record of records) await set(record.id, record, database);
     const keys: Array<string | undefined> = [];
     const client = createSaysoClient({
       adapter: {
