@@ -99,6 +99,29 @@ describe('createRoadmapView', () => {
   });
 });
 
+describe('client.view', () => {
+  it('gives every roadmap of one board the same view, fetched once', async () => {
+    const calls: string[] = [];
+    const adapter = createMemoryAdapter({ data: createMemoryData({ boards: [{ slug: 'demo' }], posts }) });
+    const client = createSaysoClient({
+      adapter: {
+        ...adapter,
+        listPosts: (params) => (calls.push(`listPosts ${params.status}`), adapter.listPosts(params)),
+        getBoard: (params) => (calls.push('getBoard'), adapter.getBoard(params)),
+      },
+    });
+    const first = client.view(createRoadmapView, { board: 'demo' });
+    const second = client.view(createRoadmapView, { board: 'demo' });
+    expect(second).toBe(first);
+    await first.load();
+    expect(second.$state.get().status).toBe('ready');
+    expect(calls.sort()).toEqual(['getBoard', 'listPosts in-progress', 'listPosts planned', 'listPosts shipped']);
+    expect(client.view(createRoadmapView, { board: 'demo', statuses: ['shipped'] })).not.toBe(first);
+    expect(client.view(createRoadmapView, { board: 'other' })).not.toBe(first);
+    expect(client.view(createChangelogView, { board: 'demo', storage: null })).toBe(client.view(createChangelogView, { board: 'demo', storage: null }));
+  });
+});
+
 describe('createChangelogView', () => {
   it('lists the shipped ideas newest first, all unread at first', async () => {
     const view = createChangelogView(clientOf(), { board: 'demo', storage: memoryStorage() });

@@ -7,6 +7,7 @@ import {
   createSaysoClient,
   wasQueued,
   type OutboxChannel,
+  type OutboxEntry,
   type OutboxLock,
   type OutboxSettlement,
   type SaysoAdapter,
@@ -278,5 +279,42 @@ describe('the outbox', () => {
     line.offline = false;
     await client.outbox.flush();
     expect(await titles(memory)).toContain('Kept in memory');
+  });
+
+  it('sends what the previous version of the page left in storage, as it stored it', async () => {
+    const { page, backend, storage } = profile();
+    const darkMode = (await backend.listPosts({ board: 'demo', sort: 'new' })).items.find((p) => p.title === 'Dark mode')!;
+    // Entries exactly as the outbox before kinds were registered wrote them (plain JSON).
+    const leftBehind: unknown[] = [
+      {
+        id: 'post:key-idea',
+        kind: 'createPost',
+        params: { board: 'demo', title: 'Left by the old page', body: 'Typed offline.' },
+        idempotencyKey: 'key-idea',
+        createdAt: '2026-01-03T00:00:00.000Z',
+        attempts: 2,
+        lastError: { code: 'network', message: 'offline' },
+      },
+      {
+        id: `vote:${darkMode.id}`,
+        kind: 'setVote',
+        params: { postId: darkMode.id, voted: true },
+        idempotencyKey: 'key-vote',
+        createdAt: '2026-01-03T00:00:01.000Z',
+        attempts: 1,
+        lastError: { code: 'network', message: 'offline' },
+      },
+    ];
+    for (const entry of leftBehind) await storage.put(entry as OutboxEntry);
+
+    const { client, line } = page();
+    await client.outbox.flush();
+    expect(line.sent).toEqual([
+      { call: 'createPost', key: 'key-idea' },
+      { call: 'vote', key: 'key-vote' },
+    ]);
+    expect(await titles(backend)).toEqual(['Left by the old page', 'Offline sync', 'Dark mode']);
+    expect((await backend.getPost({ postId: darkMode.id })).voteCount).toBe(6);
+    expect(await storage.getAll()).toEqual([]);
   });
 });

@@ -37,18 +37,24 @@ export type { InputProblem } from './validation.js';
 export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffsetCursor } from './cursor.js';
 export type { KeysetPosition } from './cursor.js';
-export { boardWorkflow, createRoadmapView, roadmapStatuses } from './roadmap.js';
-export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './roadmap.js';
-export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './changelog.js';
-export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './changelog.js';
+export { boardWorkflow, createRoadmapView, roadmapStatuses } from './views/roadmap.js';
+export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
+export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './views/changelog.js';
+export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './views/changelog.js';
+export { createSubmission } from './submission.js';
+export type { Submission, SubmissionOptions, SubmissionState, SubmissionStatus } from './submission.js';
 export { clearIdeaDraft, ideaDraftKey, readIdeaDraft, saveIdeaDraft } from './idea-draft.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export { createMemoryOutboxStorage, isRetryableSendError, wasQueued } from './outbox.js';
 export type {
+  AnyOutboxKind,
   Outbox,
+  OutboxChangeKind,
+  OutboxChanges,
   OutboxChannel,
   OutboxCreatePost,
   OutboxEntry,
+  OutboxKind,
   OutboxLock,
   OutboxOptions,
   OutboxSetVote,
@@ -56,8 +62,8 @@ export type {
   OutboxStorage,
 } from './outbox.js';
 export type { DraftStorage, IdeaDraft } from './idea-draft.js';
-export { NOTIFICATIONS_REFRESH_MS, createNotificationsView } from './notifications.js';
-export type { NotificationsState, NotificationsView, Scheduler } from './notifications.js';
+export { NOTIFICATIONS_REFRESH_MS, createNotificationsView } from './views/notifications.js';
+export type { NotificationsState, NotificationsView, Scheduler } from './views/notifications.js';
 export {
   DUPLICATE_PAIR_THRESHOLD,
   SIMILAR_IDEA_MIN_SCORE,
@@ -68,8 +74,8 @@ export {
   tokenize,
 } from './similarity/index.js';
 export type { SimilarityDocument, SimilarityHit } from './similarity/index.js';
-export { createSimilarIdeasView } from './similar-ideas-view.js';
-export type { SimilarIdeasState, SimilarIdeasView } from './similar-ideas-view.js';
+export { createSimilarIdeasView } from './views/similar-ideas.js';
+export type { SimilarIdeasState, SimilarIdeasView } from './views/similar-ideas.js';
 export {
   assertMayChange,
   checkPageLimit,

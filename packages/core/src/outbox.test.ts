@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SaysoError } from './errors.js';
-import { createMemoryOutboxStorage, createOutbox, isRetryableSendError, type OutboxEntry, type OutboxSendResult } from './outbox.js';
+import {
+  createMemoryOutboxStorage,
+  createOutbox,
+  isRetryableSendError,
+  type OutboxChanges,
+  type OutboxEntry,
+  type OutboxOptions,
+} from './outbox.js';
 
-const vote = (postId: string, voted: boolean, key: string, createdAt = '2026-01-01T00:00:00.000Z'): OutboxEntry => ({
+const vote = (postId: string, voted: boolean, key: string, createdAt = '2026-01-01T00:00:00.000Z'): OutboxEntry<'setVote'> => ({
   id: `vote:${postId}`,
   kind: 'setVote',
   params: { postId, voted },
@@ -11,16 +18,23 @@ const vote = (postId: string, voted: boolean, key: string, createdAt = '2026-01-
   attempts: 0,
 });
 
-const answer = (entry: OutboxEntry): OutboxSendResult => ({
-  result: { postId: (entry.params as { postId: string }).postId, voted: true, voteCount: 1 },
+const answer = (entry: OutboxEntry<'setVote'>): OutboxChanges['setVote']['answer'] => ({
+  result: { postId: entry.params.postId, voted: true, voteCount: 1 },
 });
+
+/** An outbox that knows one kind of change, votes, sent by `send`. */
+function voteOutbox(options: OutboxOptions & { send(entry: OutboxEntry<'setVote'>): Promise<OutboxChanges['setVote']['answer']> }) {
+  const outbox = createOutbox(options);
+  outbox.register({ kind: 'setVote', send: options.send, settle: () => undefined });
+  return outbox;
+}
 
 afterEach(() => void vi.useRealTimers());
 
 describe('createOutbox', () => {
   it('sends oldest first and stops at the first failure worth retrying, keeping the rest', async () => {
     const sent: string[] = [];
-    const outbox = createOutbox({
+    const outbox = voteOutbox({
       retryDelayMs: () => 3_600_000,
       send: async (entry) => {
         sent.push(entry.idempotencyKey);
@@ -44,7 +58,7 @@ describe('createOutbox', () => {
     let most = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const outbox = createOutbox({
+    const outbox = voteOutbox({
       send: async (entry) => {
         most = Math.max(most, ++running);
         await gate;
@@ -67,7 +81,7 @@ describe('createOutbox', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const sent: string[] = [];
-    const outbox = createOutbox({
+    const outbox = voteOutbox({
       send: async (entry) => {
         sent.push(entry.idempotencyKey);
         if (entry.idempotencyKey === 'first') await gate;
@@ -90,7 +104,7 @@ describe('createOutbox', () => {
     vi.useFakeTimers();
     const sent: number[] = [];
     let failures = 3;
-    const outbox = createOutbox({
+    const outbox = voteOutbox({
       send: async (entry) => {
         sent.push(Date.now());
         if (failures-- > 0) throw new SaysoError('rate_limited', 'slow down', failures === 0 ? { retryAfterSeconds: 10 } : {});
@@ -106,7 +120,7 @@ describe('createOutbox', () => {
   });
 
   it('drops an entry refused for good and reports the error', async () => {
-    const outbox = createOutbox({
+    const outbox = voteOutbox({
       send: () => Promise.reject(new SaysoError('forbidden', 'no')),
     });
     const settled: unknown[] = [];
@@ -117,11 +131,45 @@ describe('createOutbox', () => {
     expect(outbox.$entries.get()).toEqual([]);
   });
 
+  it('lets an entry of a kind it was not taught wait, and sends it once the kind is registered', async () => {
+    const storage = createMemoryOutboxStorage();
+    const outbox = createOutbox({ storage });
+    await outbox.enqueue(vote('1', true, 'waits'));
+    await outbox.flush();
+    expect(await storage.getAll()).toHaveLength(1);
+
+    const settled: unknown[] = [];
+    outbox.register({ kind: 'setVote', send: async (entry) => answer(entry), settle: (settlement) => settled.push(settlement) });
+    await outbox.flush();
+    expect(settled).toMatchObject([{ entry: { idempotencyKey: 'waits' }, result: { postId: '1', voted: true } }]);
+    expect(await storage.getAll()).toEqual([]);
+  });
+
+  it('submits a change and answers with what the backend said, or that it waits', async () => {
+    let offline = true;
+    const outbox = createOutbox({ retryDelayMs: () => 3_600_000 });
+    outbox.register({
+      kind: 'setVote',
+      id: ({ postId }) => `vote:${postId}`,
+      send: async (entry) => {
+        if (offline) throw new SaysoError('network', 'offline');
+        return answer(entry);
+      },
+      settle: () => undefined,
+    });
+    const waiting = await outbox.submit('setVote', { postId: '1', voted: true }).catch((error: unknown) => error);
+    expect(waiting).toMatchObject({ code: 'network', details: { queued: true } });
+    expect(outbox.$entries.get().map((e) => [e.id, e.lastError?.code])).toEqual([['vote:1', 'network']]);
+    offline = false;
+    expect(await outbox.submit('setVote', { postId: '1', voted: true })).toEqual({ result: { postId: '1', voted: true, voteCount: 1 } });
+    expect(outbox.$entries.get()).toEqual([]);
+  });
+
   it('reads entries an earlier page left in storage', async () => {
     const storage = createMemoryOutboxStorage();
     await storage.put(vote('1', true, 'left-behind'));
     const sent: string[] = [];
-    const outbox = createOutbox({ storage, send: async (entry) => (sent.push(entry.idempotencyKey), answer(entry)) });
+    const outbox = voteOutbox({ storage, send: async (entry) => (sent.push(entry.idempotencyKey), answer(entry)) });
     await outbox.flush();
     expect(sent).toEqual(['left-behind']);
     expect(await storage.getAll()).toEqual([]);

@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { SaysoError, toSaysoError, type SaysoErrorCode } from './errors.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 import type { Post, VoteResult } from './types.js';
 
 interface OutboxEntryBase {
@@ -19,20 +20,30 @@ interface OutboxEntryBase {
   lastError?: { code: SaysoErrorCode; message: string };
 }
 
-/** An idea waiting to be posted. */
-export interface OutboxCreatePost extends OutboxEntryBase {
-  kind: 'createPost';
-  params: { board: string; title: string; body: string };
+/**
+ * Every kind of change the outbox carries: what an entry of it holds (`params`), and what the
+ * backend's answer adds to its settlement. A new kind is declared here (or, from another module,
+ * by merging into this interface) and registered as an {@link OutboxKind}.
+ */
+export interface OutboxChanges {
+  /** An idea waiting to be posted. */
+  createPost: { params: { board: string; title: string; body: string }; answer: { post: Post } };
+  /** The visitor's latest vote (or taking it back) on one post, waiting to be sent. */
+  setVote: { params: { postId: string; voted: boolean }; answer: { result: VoteResult } };
 }
 
-/** The visitor's latest vote (or taking it back) on one post, waiting to be sent. */
-export interface OutboxSetVote extends OutboxEntryBase {
-  kind: 'setVote';
-  params: { postId: string; voted: boolean };
-}
+export type OutboxChangeKind = keyof OutboxChanges;
 
 /** A change the visitor made that the backend has not confirmed yet. */
-export type OutboxEntry = OutboxCreatePost | OutboxSetVote;
+export type OutboxEntry<K extends OutboxChangeKind = OutboxChangeKind> = {
+  [Kind in K]: OutboxEntryBase & { kind: Kind; params: OutboxChanges[Kind]['params'] };
+}[K];
+
+/** An idea waiting to be posted. */
+export type OutboxCreatePost = OutboxEntry<'createPost'>;
+
+/** The visitor's latest vote (or taking it back) on one post, waiting to be sent. */
+export type OutboxSetVote = OutboxEntry<'setVote'>;
 
 /**
  * Where outbox entries are kept. In browsers an IndexedDB store, so entries survive a reload
@@ -53,10 +64,32 @@ export interface OutboxStorage {
 export type OutboxLock = (name: string, work: () => Promise<void>) => Promise<void>;
 
 /** How an entry left the outbox: sent (with the backend's answer) or refused for good. */
-export type OutboxSettlement =
-  | { entry: OutboxCreatePost; post: Post }
-  | { entry: OutboxSetVote; result: VoteResult }
-  | { entry: OutboxEntry; error: SaysoError };
+export type OutboxSettlement<K extends OutboxChangeKind = OutboxChangeKind> =
+  | { [Kind in K]: { entry: OutboxEntry<Kind> } & OutboxChanges[Kind]['answer'] }[K]
+  | { entry: OutboxEntry<K>; error: SaysoError };
+
+/**
+ * What one kind of change means: how it is sent and how its outcome shows. Registering one is all
+ * a new kind of change needs; the outbox keeps, orders, retries and shares it like any other.
+ */
+export interface OutboxKind<K extends OutboxChangeKind = OutboxChangeKind> {
+  kind: K;
+  /**
+   * The id of a change of this kind: a change replaces a waiting one with the same id (the vote
+   * on one post: the latest wins). Default: every change is its own.
+   */
+  id?(params: OutboxChanges[K]['params']): string;
+  /** Makes the backend call for an entry, repeating its `idempotencyKey` on every attempt. */
+  send(entry: OutboxEntry<K>): Promise<OutboxChanges[K]['answer']>;
+  /**
+   * Shows how an entry left the outbox: sent by this client or, through the channel, by another
+   * one over the same storage (another provider, another tab), so both show it alike.
+   */
+  settle(settlement: OutboxSettlement<K>): void;
+}
+
+/** One registration of each kind of change, whatever the kind. */
+export type AnyOutboxKind = { [K in OutboxChangeKind]: OutboxKind<K> }[OutboxChangeKind];
 
 /**
  * Tells the other clients over the same storage (another provider on the page, another tab)
@@ -136,29 +169,33 @@ const defaultRetryDelayMs = (failures: number, error: SaysoError) => {
 const oldestFirst = (a: OutboxEntry, b: OutboxEntry) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** What sending one entry gave back, for its settlement. */
-export type OutboxSendResult = { post: Post } | { result: VoteResult };
-
 /**
  * The outbox machinery: storage, order, one flush at a time, backoff. What an entry means is up
- * to `send` (the client's), which makes the adapter call; the client shows the answer when the
+ * to its registered {@link OutboxKind}, which makes the adapter call and shows the answer when the
  * entry settles, so answers that another client got (through the channel) show alike.
  *
  * Exactly once rests on the idempotency key, which every attempt of an entry repeats: an attempt
  * whose answer was lost is answered from the backend's memory of the key (the reference server
  * keeps keys 24 hours). The lock only saves duplicate requests between tabs.
  */
-export function createOutbox(
-  options: OutboxOptions & { send(entry: OutboxEntry): Promise<OutboxSendResult> },
-): Outbox & {
+export function createOutbox(options: OutboxOptions = {}): Outbox & {
+  /** Teaches the outbox a kind of change; entries of kinds it does not know wait, unsent. */
+  register(kind: AnyOutboxKind): void;
   /** Stores an entry (replacing one with the same id); it is sent by the next flush. */
   enqueue(entry: OutboxEntry): Promise<void>;
+  /**
+   * Writes a change first, so not even an unloaded page loses it, then sends the outbox.
+   * Resolves with the backend's answer to it; rejects with its refusal, or with an error for
+   * which `wasQueued(error)` is true while it waits to be sent.
+   */
+  submit<K extends OutboxChangeKind>(kind: K, params: OutboxChanges[K]['params']): Promise<OutboxChanges[K]['answer']>;
 } {
   const storage = options.storage ?? createMemoryOutboxStorage();
   const lockName = options.lockName ?? 'sayso-outbox';
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
   const $entries = atom<OutboxEntry[]>([]);
   const listeners = new Set<(settlement: OutboxSettlement) => void>();
+  const kinds = new Map<OutboxChangeKind, AnyOutboxKind>();
   let running: Promise<void> | undefined;
   let again = false;
   let failures = 0;
@@ -182,6 +219,7 @@ export function createOutbox(
   };
 
   const tell = (settlement: OutboxSettlement) => {
+    (kinds.get(settlement.entry.kind) as OutboxKind | undefined)?.settle(settlement);
     for (const listener of [...listeners]) listener(settlement);
   };
 
@@ -201,8 +239,11 @@ export function createOutbox(
   const round = async () => {
     const entries = await read();
     for (const [index, entry] of entries.entries()) {
+      // Left by a version of the page that knew more kinds: it waits for a client that knows it.
+      const kind = kinds.get(entry.kind) as OutboxKind | undefined;
+      if (!kind) continue;
       try {
-        const sent = await options.send(entry);
+        const sent = await kind.send(entry);
         await remove(entry);
         failures = 0;
         settle({ entry, ...sent } as OutboxSettlement);
@@ -257,7 +298,44 @@ export function createOutbox(
     return () => listeners.delete(listener);
   };
 
-  return { $entries, flush, onSettled, enqueue };
+  const register = (kind: AnyOutboxKind) => void kinds.set(kind.kind, kind);
+
+  // Creation times strictly increase, so two changes within a millisecond keep their order.
+  let lastCreatedAt = 0;
+
+  const submit = async <K extends OutboxChangeKind>(kindName: K, params: OutboxChanges[K]['params']) => {
+    const kind = kinds.get(kindName) as OutboxKind<K> | undefined;
+    if (!kind) throw new Error(`The outbox has no kind of change called ${kindName}.`);
+    const idempotencyKey = newIdempotencyKey();
+    lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
+    const entry = {
+      id: kind.id?.(params) ?? `${kindName}:${idempotencyKey}`,
+      idempotencyKey,
+      createdAt: new Date(lastCreatedAt).toISOString(),
+      attempts: 0,
+      kind: kindName,
+      params,
+    } as OutboxEntry;
+    let settled: OutboxSettlement | undefined;
+    const stop = onSettled((settlement) => {
+      if (settlement.entry.idempotencyKey === idempotencyKey) settled = settlement;
+    });
+    try {
+      await enqueue(entry);
+      await flush();
+    } finally {
+      stop();
+    }
+    if (!settled) {
+      const reason = $entries.get().find((e) => e.idempotencyKey === idempotencyKey)?.lastError;
+      throw queuedError(new SaysoError(reason?.code ?? 'network', reason?.message ?? 'The change waits to be sent.'));
+    }
+    if ('error' in settled) throw settled.error;
+    const { entry: _sent, ...answer } = settled;
+    return answer as OutboxChanges[K]['answer'];
+  };
+
+  return { $entries, flush, onSettled, enqueue, register, submit };
 }
 
 /** Marks a send failure whose change waits in the outbox, to be sent later. */

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { SaysoError, type OutboxEntry, type OutboxSettlement } from '@sayso/core';
+import { createMemoryAdapter } from '@sayso/adapter-memory';
+import { SaysoError, createSaysoClient, type OutboxEntry, type OutboxSettlement } from '@sayso/core';
+import { createStore, set } from 'idb-keyval';
 import { broadcastOutboxChannel, browserOutbox, indexedDbOutboxStorage } from './browser-outbox.js';
+import { seededData } from './test-fixtures.js';
 
 const entry = (id: string, title: string): OutboxEntry => ({
   id,
@@ -30,6 +33,37 @@ describe('indexedDbOutboxStorage', () => {
     await reloaded.delete('a');
     expect((await page.getAll()).map((e) => e.id)).to.deep.equal(['b']);
     expect((await indexedDbOutboxStorage(freshName()).getAll())).to.deep.equal([]);
+  });
+});
+
+describe('an outbox left by the previous version', () => {
+  it('is read from IndexedDB and sent, each change once', async () => {
+    const name = freshName();
+    const data = seededData();
+    const backend = createMemoryAdapter({ data, voterId: 'visitor' });
+    const [post] = (await backend.listPosts({ board: 'demo', sort: 'new' })).items;
+    // Records exactly as the outbox before kinds were registered wrote them.
+    const records = [
+      `{"id":"post:key-idea","kind":"createPost","params":{"board":"demo","title":"Left in IndexedDB","body":""},"idempotencyKey":"key-idea","createdAt":"2026-01-03T00:00:00.000Z","attempts":1,"lastError":{"code":"network","message":"offline"}}`,
+      `{"id":"vote:${post!.id}","kind":"setVote","params":{"postId":"${post!.id}","voted":${!post!.voted}},"idempotencyKey":"key-vote","createdAt":"2026-01-03T00:00:01.000Z","attempts":1}`,
+    ].map((json) => JSON.parse(json) as { id: string });
+    const database = createStore(name, 'entries');
+    for (const record of records) await set(record.id, record, database);
+    const keys: Array<string | undefined> = [];
+    const client = createSaysoClient({
+      adapter: {
+        ...backend,
+        createPost: (params) => (keys.push(params.idempotencyKey), backend.createPost(params)),
+        vote: (params) => (keys.push(params.idempotencyKey), backend.vote(params)),
+        unvote: (params) => (keys.push(params.idempotencyKey), backend.unvote(params)),
+      },
+      outbox: { storage: indexedDbOutboxStorage(name) },
+    });
+    await client.outbox.flush();
+    expect(keys).to.deep.equal(['key-idea', 'key-vote']);
+    expect((await backend.listPosts({ board: 'demo', sort: 'new' })).items[0]!.title).to.equal('Left in IndexedDB');
+    expect((await backend.getPost({ postId: post!.id })).voted).to.equal(!post!.voted);
+    expect(await indexedDbOutboxStorage(name).getAll()).to.deep.equal([]);
   });
 });
 

@@ -110,7 +110,7 @@ export class SaysoChangelog extends SaysoElement {
     inputs: () => [this.#client.value, this.board],
     create: () => {
       const client = this.#client.value;
-      return client && this.board ? createChangelogView(client, { board: this.board }) : undefined;
+      return client && this.board ? client.view(createChangelogView, { board: this.board }) : undefined;
     },
     bind: (view) => {
       this.#state.store = view?.$state;

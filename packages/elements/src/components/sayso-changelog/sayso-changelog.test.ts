@@ -127,6 +127,18 @@ describe('<sayso-changelog>', () => {
       expect(el.view!.$unread.get()).to.deep.equal([newest!.id]);
     });
 
+    it('fetches once for two changelogs of one board, which share what is read', async () => {
+      let fetches = 0;
+      const client = memoryClient({}, changelogPosts);
+      const list = client.adapter.listPosts;
+      (client.adapter as { listPosts: typeof list }).listPosts = (params) => (fetches++, list(params));
+      const [first, second] = await Promise.all([changelog(client), changelog(client)]);
+      expect(fetches).to.equal(1);
+      expect(titles(second)).to.deep.equal(['Offline sync', 'CSV export', 'Dark mode']);
+      (part(first, 'mark-read') as HTMLButtonElement).click();
+      await until(() => part(second, 'badge') === null, 'the other changelog shows them read');
+    });
+
     it('keeps working when storage throws', async () => {
       const getItem = Storage.prototype.getItem;
       const setItem = Storage.prototype.setItem;

@@ -2,14 +2,16 @@ import { localized, msg, str } from '@lit/localize';
 import {
   SaysoError,
   checkNewPost,
+  createSubmission,
   statusName,
-  toSaysoError,
-  wasQueued,
+  type IdeaDraft,
   type InputProblem,
   type OutboxCreatePost,
   type OutboxSettlement,
+  type Post,
   type SaysoClient,
   type SaysoErrorCode,
+  type SubmissionState,
 } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -20,6 +22,7 @@ import { CustomStatesController } from '../../controllers/custom-states.js';
 import { IdeaDraftController } from '../../controllers/idea-draft.js';
 import { OutboxController } from '../../controllers/outbox.js';
 import { SimilarIdeasController } from '../../controllers/similar-ideas.js';
+import { StoreController } from '../../controllers/store.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import { formatCount, plural } from '../../internal/intl.js';
@@ -29,13 +32,19 @@ import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoIdeaFormExportparts } from '../../generated/exportparts.js';
 import styles from './sayso-idea-form.styles.js';
 
-type Field = 'title' | 'body';
+type Field = keyof IdeaDraft;
+
+const EMPTY_DRAFT: IdeaDraft = { title: '', body: '' };
+
+/** Why an idea was not sent when the form has no client to send it with. */
+const notConnected = new SaysoError('network', 'Sayso is not connected yet, so the idea was not posted.');
 
 /**
  * What the visitor reads when an idea was refused, by the reason. (An idea that could not be
  * sent is no failure: it waits in the outbox, see {@link ideaWaitingMessage}.)
  */
 export function submitFailureMessage(error: SaysoError): string {
+  if (error === notConnected) return msg('Sayso is not connected yet, so your idea was not posted. Try again in a moment.');
   switch (error.code) {
     case 'not_found':
       return msg('This board could not be found, so your idea was not posted.');
@@ -157,19 +166,29 @@ export class SaysoIdeaForm extends SaysoElement {
   /** Text of the form's heading. Default: "Suggest an idea", in the active locale. */
   @property() heading = '';
 
-  /** What the visitor has typed so far. */
-  @state() private draft: Record<Field, string> = { title: '', body: '' };
-  @state() private problems: InputProblem[] = [];
-  @state() private error: LocalizedText | null = null;
-  @state() private announcement: LocalizedText | null = null;
-  /** The announcement says an idea waits to be sent (calm), not that it was posted. */
-  @state() private announcingWait = false;
-  @state() private sending = false;
+  /**
+   * What the form says besides the outcome of its own submission (a vote for a similar idea, an
+   * idea that waited and was posted at last); it gives way to the next submission or keystroke.
+   */
+  @state() private notice: LocalizedText | null = null;
+  /** Whether the browser said it was offline when the last idea was kept in the outbox. */
+  @state() private offlineWhenQueued = false;
 
   @query('#title') private titleInput!: HTMLInputElement;
   @query('#body') private bodyInput!: HTMLTextAreaElement;
 
   readonly #client = new ClientController(this);
+  readonly #submission = createSubmission<IdeaDraft, Post>({
+    empty: EMPTY_DRAFT,
+    check: checkNewPost,
+    send: (draft) => {
+      const client = this.#client.value;
+      // Thrown at once, so the form says so in the same update as the click.
+      if (!client) throw notConnected;
+      return client.submitIdea({ board: this.board, ...draft });
+    },
+  });
+  readonly #form = new StoreController<SubmissionState<IdeaDraft>>(this, this.#submission.$state);
   readonly #states = new CustomStatesController(this);
   readonly #drafts = new IdeaDraftController(this);
   readonly #similar = new SimilarIdeasController(this, () => this.#client.value, () => this.board);
@@ -191,19 +210,14 @@ export class SaysoIdeaForm extends SaysoElement {
   #onSettled(settlement: OutboxSettlement): void {
     const { entry } = settlement;
     if (entry.kind !== 'createPost' || entry.params.board !== this.board || !entry.lastError) return;
-    this.announcingWait = false;
     if ('post' in settlement) {
       const { title } = settlement.post;
-      this.announcement = () => ideaSentMessage(title);
+      this.notice = () => ideaSentMessage(title);
       this.dispatchEvent(new SaysoSubmitEvent({ post: settlement.post }));
     } else if ('error' in settlement) {
-      const { error } = settlement;
-      this.announcement = null;
-      this.error = () => submitFailureMessage(error);
-      if (!this.draft.title && !this.draft.body) {
-        this.draft = { title: entry.params.title, body: entry.params.body };
-        this.#drafts.save(this.board, this.draft);
-      }
+      this.notice = null;
+      this.#submission.refuse(settlement.error, { title: entry.params.title, body: entry.params.body });
+      this.#drafts.save(this.board, this.#form.value!.draft);
     }
   }
 
@@ -225,7 +239,8 @@ export class SaysoIdeaForm extends SaysoElement {
    * a post); their count is announced once a lookup settles, and only when it changed.
    */
   #followDraftWithSimilarIdeas(): void {
-    const asked = { client: this.#client.value, board: this.board, text: `${this.draft.title}\n${this.draft.body}` };
+    const { draft } = this.#form.value!;
+    const asked = { client: this.#client.value, board: this.board, text: `${draft.title}\n${draft.body}` };
     const last = this.#similarAsked;
     if (!last || last.client !== asked.client || last.board !== asked.board || last.text !== asked.text) {
       this.#similarAsked = asked;
@@ -244,9 +259,8 @@ export class SaysoIdeaForm extends SaysoElement {
   #onSimilarVote(event: SaysoVoteEvent): void {
     if (!event.detail.voted) return;
     const post = this.#similar.posts.find((p) => p.id === event.detail.postId);
-    this.announcingWait = false;
     const title = post?.title ?? '';
-    this.announcement = () => similarVoteMessage(title);
+    this.notice = () => similarVoteMessage(title);
   }
 
   #renderSimilarIdeas() {
@@ -284,89 +298,64 @@ export class SaysoIdeaForm extends SaysoElement {
     if (this.#draftBoard === this.board) return;
     const previous = this.#draftBoard;
     this.#draftBoard = this.board;
-    if (previous) {
-      // Moved to another board: the old board keeps its text; the form takes up the new board's.
-      this.#drafts.flush();
-      this.draft = { title: '', body: '' };
-    }
-    const saved = this.#drafts.restore(this.board);
-    if (saved) this.draft = saved;
+    // Moved to another board: the old board keeps its text; the form takes up the new board's.
+    if (previous) this.#drafts.flush();
+    this.#submission.reset(this.#drafts.restore(this.board) ?? EMPTY_DRAFT);
   }
 
   protected override updated(): void {
-    this.#states.set('sending', this.sending);
-    this.#states.set('invalid', this.problems.length > 0);
+    const { status, problems } = this.#form.value!;
+    this.#states.set('sending', status === 'sending');
+    this.#states.set('invalid', problems.length > 0);
     this.#states.set('waiting', this.#waiting.length > 0);
   }
 
   #problemFor(field: Field): string | undefined {
-    const problem = this.problems.find((p) => p.field === field);
+    const problem = this.#form.value!.problems.find((p) => p.field === field);
     return problem && ideaProblemMessage(problem);
   }
 
   #onInput(field: Field, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    this.draft = { ...this.draft, [field]: value };
-    this.#drafts.save(this.board, this.draft);
-    this.announcement = null;
-    if (this.#problemFor(field)) this.problems = this.problems.filter((p) => p.field !== field);
+    this.#submission.edit({ [field]: value });
+    this.#drafts.save(this.board, this.#form.value!.draft);
+    this.notice = null;
   }
 
   #focusFirstProblem(): void {
-    const first = this.problems[0]?.field;
+    const first = this.#form.value!.problems[0]?.field;
     if (first === 'title') this.titleInput?.focus();
     else if (first === 'body') this.bodyInput?.focus();
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
-    this.error = null;
-    this.announcement = null;
-    this.announcingWait = false;
-    const input = { ...this.draft };
-    this.problems = checkNewPost(input);
-    if (this.problems.length > 0) {
+    this.notice = null;
+    const board = this.board;
+    const post = await this.#submission.submit();
+    const { status, problems } = this.#form.value!;
+    if (status === 'sent' || status === 'queued') this.#drafts.clear(board);
+    if (status === 'queued') this.offlineWhenQueued = browserIsOffline();
+    if (post) this.dispatchEvent(new SaysoSubmitEvent({ post }));
+    else if (problems.length > 0) {
       await this.updateComplete;
       this.#focusFirstProblem();
-      return;
-    }
-    const client = this.#client.value;
-    if (!client) {
-      this.error = () => msg('Sayso is not connected yet, so your idea was not posted. Try again in a moment.');
-      return;
-    }
-    this.sending = true;
-    try {
-      const board = this.board;
-      const post = await client.submitIdea({ board, ...input });
-      this.draft = { title: '', body: '' };
-      this.#drafts.clear(board);
-      this.announcement = () => msg('Thanks — your idea was posted.');
-      this.dispatchEvent(new SaysoSubmitEvent({ post }));
-    } catch (caught) {
-      const error = toSaysoError(caught);
-      const problems = error.details['problems'];
-      if (wasQueued(error)) {
-        // The outbox holds the text now; keeping it in the form too invites posting it twice.
-        this.draft = { title: '', body: '' };
-        this.#drafts.clear(this.board);
-        const offline = browserIsOffline();
-        this.announcement = () => ideaWaitingMessage(error.code, offline);
-        this.announcingWait = true;
-      } else if (error.code === 'invalid_input' && Array.isArray(problems) && problems.length > 0) {
-        this.problems = problems as InputProblem[];
-        await this.updateComplete;
-        this.#focusFirstProblem();
-      } else {
-        this.error = () => submitFailureMessage(error);
-      }
-    } finally {
-      this.sending = false;
     }
   }
 
+  /** What the status line says: a notice of the form's own, else how the last submission went. */
+  #announcement(state: SubmissionState<IdeaDraft>): string | undefined {
+    if (this.notice) return this.notice();
+    if (state.status === 'sent') return msg('Thanks — your idea was posted.');
+    if (state.status === 'queued') return ideaWaitingMessage(state.error!.code, this.offlineWhenQueued);
+    return undefined;
+  }
+
   protected override render() {
+    const state = this.#form.value!;
+    const { draft } = state;
+    const sending = state.status === 'sending';
+    const failure = state.status === 'refused' ? state.error : null;
     const titleProblem = this.#problemFor('title');
     const bodyProblem = this.#problemFor('body');
     const waiting = this.#waiting;
@@ -384,7 +373,7 @@ export class SaysoIdeaForm extends SaysoElement {
             aria-required="true"
             aria-invalid=${titleProblem ? 'true' : 'false'}
             aria-describedby=${titleProblem ? 'title-error' : nothing}
-            .value=${live(this.draft.title)}
+            .value=${live(draft.title)}
             @input=${(event: Event) => this.#onInput('title', event)}
           />
           ${titleProblem ? html`<p id="title-error" part="field-error">${titleProblem}</p>` : nothing}
@@ -400,17 +389,17 @@ export class SaysoIdeaForm extends SaysoElement {
             rows="4"
             aria-invalid=${bodyProblem ? 'true' : 'false'}
             aria-describedby=${bodyProblem ? 'body-error' : nothing}
-            .value=${live(this.draft.body)}
+            .value=${live(draft.body)}
             @input=${(event: Event) => this.#onInput('body', event)}
           ></textarea>
           ${bodyProblem ? html`<p id="body-error" part="field-error">${bodyProblem}</p>` : nothing}
         </div>
-        ${this.error ? html`<p part="error" role="alert">${this.error()}</p>` : nothing}
+        ${failure ? html`<p part="error" role="alert">${submitFailureMessage(failure)}</p>` : nothing}
         <div class="actions">
-          <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
-            ${this.sending ? msg('Posting…') : msg('Post idea')}
+          <button part="submit" class="button button--primary" type="submit" ?disabled=${sending}>
+            ${sending ? msg('Posting…') : msg('Post idea')}
           </button>
-          <p part="status" role="status" aria-live="polite" class=${this.announcingWait ? 'waiting' : 'done'}>${this.announcement?.() ?? nothing}</p>
+          <p part="status" role="status" aria-live="polite" class=${!this.notice && state.status === 'queued' ? 'waiting' : 'done'}>${this.#announcement(state) ?? nothing}</p>
         </div>
         ${waiting.length > 0
           ? html`<div part="queue" class="queue">

@@ -1,15 +1,17 @@
 import { localized, msg, str } from '@lit/localize';
 import {
+  SaysoError,
   checkCommentBody,
+  createSubmission,
   statusName,
-  toSaysoError,
   type Board,
+  type Comment,
   type CommentsState,
   type CommentsView,
   type Post,
   type SaysoClient,
   type InputProblem,
-  type SaysoError,
+  type SubmissionState,
 } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -20,7 +22,6 @@ import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { formatCount, formatDate } from '../../internal/intl.js';
-import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
 import { commentCountLabel } from '../sayso-post-card/sayso-post-card.component.js';
@@ -28,8 +29,17 @@ import styles from './sayso-post-detail.styles.js';
 
 type MarkdownModule = typeof import('../../internal/markdown.js');
 
+/** A comment not yet posted. */
+interface CommentDraft {
+  body: string;
+}
+
+/** Why a comment was not sent when the detail has no client to send it with. */
+const notConnected = new SaysoError('network', 'Sayso is not connected yet, so the comment was not posted.');
+
 /** What the visitor reads when a comment could not be posted, by the reason it failed. */
 export function commentFailureMessage(error: SaysoError): string {
+  if (error === notConnected) return msg('Sayso is not connected yet, so your comment was not posted. Try again in a moment.');
   switch (error.code) {
     case 'rate_limited':
       return msg('You are commenting very quickly. Wait a moment, then try again.');
@@ -127,11 +137,6 @@ export class SaysoPostDetail extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
-  @state() private draft = '';
-  @state() private problem: InputProblem | undefined;
-  @state() private error: LocalizedText | null = null;
-  @state() private announcement: LocalizedText | null = null;
-  @state() private sending = false;
   @state() private markdownModule: MarkdownModule | undefined;
 
   @query('#comment') private commentInput!: HTMLTextAreaElement;
@@ -142,6 +147,16 @@ export class SaysoPostDetail extends SaysoElement {
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #comments = new StoreController<CommentsState>(this);
   #commentsView: CommentsView | undefined;
+  readonly #submission = createSubmission<CommentDraft, Comment>({
+    empty: { body: '' },
+    check: ({ body }) => checkCommentBody(body),
+    send: ({ body }) => {
+      // Thrown at once, so the form says so in the same update as the click.
+      if (!this.#commentsView) throw notConnected;
+      return this.#commentsView.add(body);
+    },
+  });
+  readonly #form = new StoreController<SubmissionState<CommentDraft>>(this, this.#submission.$state);
   #connected = false;
 
   override connectedCallback(): void {
@@ -170,20 +185,16 @@ export class SaysoPostDetail extends SaysoElement {
       this.#commentsView = view;
       this.#comments.store = view?.$state;
     }
-    if (changed.has('postId')) {
-      this.draft = '';
-      this.problem = undefined;
-      this.error = null;
-      this.announcement = null;
-    }
+    if (changed.has('postId')) this.#submission.reset();
     // Only once on a page (connectedCallback never runs in server rendering): fetch the comments
     // if nobody has yet.
     if (this.#connected && view?.$state.get().status === 'idle') void view.load();
   }
 
   protected override updated(): void {
-    this.#states.set('sending', this.sending);
-    this.#states.set('invalid', this.problem !== undefined);
+    const { status, problems } = this.#form.value!;
+    this.#states.set('sending', status === 'sending');
+    this.#states.set('invalid', problems.length > 0);
   }
 
   #text(source: string) {
@@ -191,38 +202,16 @@ export class SaysoPostDetail extends SaysoElement {
   }
 
   #onInput(event: Event): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-    this.announcement = null;
-    this.problem = undefined;
+    this.#submission.edit({ body: (event.target as HTMLTextAreaElement).value });
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
-    this.error = null;
-    this.announcement = null;
-    this.problem = checkCommentBody(this.draft)[0];
-    if (this.problem) {
+    const comment = await this.#submission.submit();
+    if (comment) this.dispatchEvent(new SaysoCommentEvent({ comment }));
+    else if (this.#form.value!.problems.length > 0) {
       await this.updateComplete;
       this.commentInput?.focus();
-      return;
-    }
-    const view = this.#commentsView;
-    if (!view) {
-      this.error = () => msg('Sayso is not connected yet, so your comment was not posted. Try again in a moment.');
-      return;
-    }
-    this.sending = true;
-    try {
-      const comment = await view.add(this.draft);
-      this.draft = '';
-      this.announcement = () => msg('Thanks — your comment was posted.');
-      this.dispatchEvent(new SaysoCommentEvent({ comment }));
-    } catch (caught) {
-      const error = toSaysoError(caught);
-      this.error = () => commentFailureMessage(error);
-    } finally {
-      this.sending = false;
     }
   }
 
@@ -287,6 +276,9 @@ export class SaysoPostDetail extends SaysoElement {
   }
 
   #renderForm() {
+    const { draft, problems, status, error } = this.#form.value!;
+    const problem = problems[0];
+    const sending = status === 'sending';
     return html`
       <form part="comment-form" class="form" novalidate @submit=${this.#onSubmit}>
         <label part="label" for="comment">${msg('Add a comment')}</label>
@@ -296,18 +288,18 @@ export class SaysoPostDetail extends SaysoElement {
           name="comment"
           rows="3"
           aria-required="true"
-          aria-invalid=${this.problem ? 'true' : 'false'}
-          aria-describedby=${this.problem ? 'comment-error' : nothing}
-          .value=${live(this.draft)}
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${problem ? 'comment-error' : nothing}
+          .value=${live(draft.body)}
           @input=${this.#onInput}
         ></textarea>
-        ${this.problem ? html`<p id="comment-error" part="field-error">${commentProblemMessage(this.problem)}</p>` : nothing}
-        ${this.error ? html`<p part="error" role="alert">${this.error()}</p>` : nothing}
+        ${problem ? html`<p id="comment-error" part="field-error">${commentProblemMessage(problem)}</p>` : nothing}
+        ${status === 'refused' && error ? html`<p part="error" role="alert">${commentFailureMessage(error)}</p>` : nothing}
         <div class="actions">
-          <button part="submit" class="button button--primary" type="submit" ?disabled=${this.sending}>
-            ${this.sending ? msg('Posting…') : msg('Post comment')}
+          <button part="submit" class="button button--primary" type="submit" ?disabled=${sending}>
+            ${sending ? msg('Posting…') : msg('Post comment')}
           </button>
-          <p part="form-status" role="status" aria-live="polite">${this.announcement?.() ?? nothing}</p>
+          <p part="form-status" role="status" aria-live="polite">${status === 'sent' ? msg('Thanks — your comment was posted.') : nothing}</p>
         </div>
       </form>
     `;

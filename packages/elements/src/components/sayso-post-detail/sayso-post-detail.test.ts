@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SaysoAdapter, SaysoClient } from '@sayso/core';
+import { SaysoError, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
@@ -11,6 +11,13 @@ const part = (el: SaysoPostDetail, name: string) => el.shadowRoot!.querySelector
 const parts = (el: SaysoPostDetail, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const textarea = (el: SaysoPostDetail) => part(el, 'textarea') as HTMLTextAreaElement;
 const submit = (el: SaysoPostDetail) => part(el, 'submit') as HTMLButtonElement;
+
+/** Types `text` into the comment field, as a visitor does, and submits it. */
+async function typeAndSubmit(el: SaysoPostDetail, text: string) {
+  textarea(el).focus();
+  await sendKeys({ type: text });
+  submit(el).click();
+}
 
 async function until(condition: () => boolean, what = 'condition') {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -100,9 +107,7 @@ describe('<sayso-post-detail>', () => {
     it('refuses an empty comment without a request, and says why', async () => {
       let calls = 0;
       const { el } = await detail({ overrides: { addComment: () => (calls++, Promise.reject(new Error('no'))) } });
-      textarea(el).focus();
-      await sendKeys({ type: '   ' });
-      submit(el).click();
+      await typeAndSubmit(el, '   ');
       await until(() => part(el, 'field-error') !== null);
       expect(part(el, 'field-error')!.textContent).to.contain('cannot be empty');
       expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
@@ -114,15 +119,29 @@ describe('<sayso-post-detail>', () => {
 
     it('keeps the text and says what happened when posting fails', async () => {
       const { el } = await detail({ overrides: { addComment: rejectWith('network') } });
-      textarea(el).focus();
-      await sendKeys({ type: 'Important thought' });
-      submit(el).click();
+      await typeAndSubmit(el, 'Important thought');
       await until(() => part(el, 'error') !== null);
       expect(part(el, 'error')!.textContent).to.contain('offline');
       expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
       expect(textarea(el).value).to.equal('Important thought');
       expect(parts(el, 'comment')).to.have.length(0);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows what the server found wrong under the field, keeping the text', async () => {
+      const refusal = new SaysoError('invalid_input', 'Links are not allowed here.', {
+        problems: [{ field: 'body', message: 'Links are not allowed here.' }],
+      });
+      const { el } = await detail({ overrides: { addComment: () => Promise.reject(refusal) } });
+      await typeAndSubmit(el, 'See https://example.com');
+      await until(() => part(el, 'field-error') !== null);
+      expect(part(el, 'field-error')!.textContent).to.equal('Links are not allowed here.');
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(textarea(el));
+      expect(textarea(el).value).to.equal('See https://example.com');
+      expect(part(el, 'error')).to.equal(null);
+      await sendKeys({ type: '!' });
+      await until(() => part(el, 'field-error') === null, 'the problem goes as the visitor edits');
     });
 
     it('disables the button while posting', async () => {
@@ -132,9 +151,7 @@ describe('<sayso-post-detail>', () => {
       (client.adapter as { addComment: SaysoAdapter['addComment'] }).addComment = async (p) => (await gate.promise, add(p));
       const [post] = await loadDemo(client);
       const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id=${post!.id} .client=${client}></sayso-post-detail>`);
-      textarea(el).focus();
-      await sendKeys({ type: 'Hi' });
-      submit(el).click();
+      await typeAndSubmit(el, 'Hi');
       await until(() => submit(el).disabled);
       expect(el.matches(':state(sending)')).to.be.true;
       gate.resolve();

@@ -95,7 +95,7 @@ export class SaysoRoadmap extends SaysoElement {
     create: () => {
       const client = this.#client.value;
       return client && this.board
-        ? createRoadmapView(client, { board: this.board, statuses: parseStatuses(this.statuses) })
+        ? client.view(createRoadmapView, { board: this.board, statuses: parseStatuses(this.statuses) })
         : undefined;
     },
     bind: (view) => {

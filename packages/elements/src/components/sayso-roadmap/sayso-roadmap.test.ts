@@ -126,6 +126,26 @@ describe('<sayso-roadmap>', () => {
     });
   });
 
+  describe('shared view', () => {
+    it('fetches once for two roadmaps of one board, and shares one view', async () => {
+      const calls: string[] = [];
+      const client = memoryClient({}, roadmapPosts);
+      const { listPosts, getBoard } = client.adapter;
+      Object.assign(client.adapter, {
+        listPosts: (params: Parameters<typeof listPosts>[0]) => (calls.push(`listPosts ${params.status}`), listPosts(params)),
+        getBoard: (params: Parameters<typeof getBoard>[0]) => (calls.push('getBoard'), getBoard(params)),
+      });
+      const [first, second] = await Promise.all([roadmap(client), roadmap(client)]);
+      expect(first.view).to.equal(second.view);
+      expect(headings(second)).to.deep.equal(['Planned', 'In progress', 'Shipped']);
+      expect(titlesIn(columns(second)[0]!)).to.deep.equal(['Offline sync', 'Dark mode']);
+      expect(calls.sort()).to.deep.equal(['getBoard', 'listPosts in-progress', 'listPosts planned', 'listPosts shipped']);
+
+      const other = await roadmap(client, { statuses: 'shipped' });
+      expect(other.view).not.to.equal(first.view);
+    });
+  });
+
   describe('errors', () => {
     it('fails one column alone, with a working Try again', async () => {
       let fail = true;

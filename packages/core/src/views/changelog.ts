@@ -1,8 +1,9 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { LoadStatus, SaysoClient } from './client.js';
-import { toSaysoError, type SaysoError } from './errors.js';
+import type { SaysoClient } from '../client.js';
+import type { LoadStatus } from './paged-loads.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
 import { boardWorkflow } from './roadmap.js';
-import type { Post } from './types.js';
+import type { Post } from '../types.js';
 
 /** The most entry ids remembered as seen per board; the oldest are forgotten first. */
 export const CHANGELOG_SEEN_MAX = 500;
@@ -35,6 +36,11 @@ export interface ChangelogView {
   loadMore(): Promise<void>;
   /** Marks every loaded entry as read, and remembers that in storage when it can. */
   markAllRead(): void;
+  /**
+   * Takes up the entries marked read in storage since the view loaded (by another element or
+   * tab), keeping those marked here; for an element that starts showing the loaded view.
+   */
+  shown(): void;
 }
 
 /** Where the seen ids are kept: `localStorage`-like; `null` keeps them in memory only. */
@@ -92,7 +98,8 @@ export const shippedOrCreated = (post: Post): number => Date.parse(post.shippedA
 /**
  * Creates a changelog view of a board over a client: the ideas in the board's `done` statuses,
  * most recently shipped first (`sort: 'shipped'`: by `shippedAt`, else `createdAt`). Posts go
- * into `client.$posts`, so vote counts stay live.
+ * into `client.$posts`, so vote counts stay live. `client.view(createChangelogView, { board })`
+ * gives the one changelog (and read state) every element of the board shares.
  *
  * "Unread" means "not yet marked as read in this browser": the ids of entries marked read are
  * kept per board under `sayso:changelog-seen:<board>`, at most {@link CHANGELOG_SEEN_MAX} of them.
@@ -208,5 +215,7 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
     writeSeen(storage, board, unique);
   };
 
-  return { $state, $entries, $unread, load, loadMore, markAllRead };
+  const shown = () => $seen.set([...new Set([...$seen.get(), ...readSeen(storage, board)])]);
+
+  return { $state, $entries, $unread, load, loadMore, markAllRead, shown };
 }

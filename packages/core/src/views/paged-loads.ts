@@ -1,9 +1,12 @@
 import type { WritableAtom } from 'nanostores';
-import { toSaysoError, type SaysoError } from './errors.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
+
+/** Where a view's fetch is in its life: nothing asked yet, fetching, shown, or failed. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What every paged view's state has: where loading stands, the way on, and the last failure. */
 export interface PagedState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: LoadStatus;
   nextCursor: string | null;
   loadingMore: boolean;
   error: SaysoError | null;

@@ -1,7 +1,8 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { LoadStatus, SaysoClient } from './client.js';
-import { toSaysoError, type SaysoError } from './errors.js';
-import type { Board, Post, Status } from './types.js';
+import type { SaysoClient } from '../client.js';
+import type { LoadStatus } from './paged-loads.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
+import type { Board, Post, Status } from '../types.js';
 
 /** One column of a roadmap: one status of the board and the ideas in it, most wanted first. */
 export interface RoadmapColumnState {
@@ -76,6 +77,7 @@ export async function boardWorkflow(client: SaysoClient, board: string): Promise
 /**
  * Creates a roadmap view of a board over a client: posts go into `client.$posts`, so a vote cast
  * anywhere shows in the roadmap and the other way round. Nothing is fetched before `load()`.
+ * `client.view(createRoadmapView, options)` gives the one roadmap every element of the board shares.
  */
 export function createRoadmapView(client: SaysoClient, options: RoadmapOptions): RoadmapView {
   const { board } = options;

@@ -1,9 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { SaysoAdapter } from './adapter.js';
-import type { LoadStatus } from './client.js';
-import { toSaysoError, type SaysoError } from './errors.js';
-import type { Notification } from './types.js';
-import { appendNew, pagedLoads } from './paged-loads.js';
+import type { SaysoAdapter } from '../adapter.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
+import type { Notification } from '../types.js';
+import { appendNew, pagedLoads, type LoadStatus } from './paged-loads.js';
 
 /** How often a polling notifications view asks for news unless told otherwise: once a minute. */
 export const NOTIFICATIONS_REFRESH_MS = 60_000;
@@ -53,6 +52,9 @@ export interface NotificationsView {
    */
   poll(everyMs?: number): () => void;
 }
+
+/** The memo kind of the visitor's notifications: one per client. */
+export const NOTIFICATIONS_VIEW = 'notifications';
 
 const newestFirst = (a: Notification, b: Notification) =>
   Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

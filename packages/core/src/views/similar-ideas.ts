@@ -1,8 +1,9 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { LoadStatus, SaysoClient } from './client.js';
-import { toSaysoError, type SaysoError } from './errors.js';
-import { similarLookupText } from './similarity/similar-ideas.js';
-import type { Post } from './types.js';
+import type { SaysoClient } from '../client.js';
+import type { LoadStatus } from './paged-loads.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
+import { similarLookupText } from '../similarity/similar-ideas.js';
+import type { Post } from '../types.js';
 
 /** The ideas similar to what a visitor is typing, and where the lookup is. */
 export interface SimilarIdeasState {

@@ -1,0 +1,125 @@
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { SaysoError } from '../errors.js';
+import type { Post, PostFilters, PostSort, Tag } from '../types.js';
+import type { ClientContext } from './context.js';
+import { pagedLoads, type LoadStatus } from './paged-loads.js';
+
+/** Everything a board list renders, apart from the posts themselves. */
+export interface BoardState {
+  board: string;
+  sort: PostSort;
+  /** The filters the list is narrowed by; empty when it shows every idea. */
+  filters: PostFilters;
+  status: LoadStatus;
+  /** Ids in display order; the posts live in {@link SaysoClient.$posts}. */
+  postIds: string[];
+  nextCursor: string | null;
+  loadingMore: boolean;
+  error: SaysoError | null;
+}
+
+/** A live list of one board's posts, shared by every element that shows that board. */
+export interface BoardView {
+  readonly $state: ReadableAtom<BoardState>;
+  /** The posts in display order, kept current as votes and submissions change them. */
+  readonly $posts: ReadableAtom<Post[]>;
+  /** Fetches the first page (again). */
+  load(): Promise<void>;
+  /** Appends the next page, if there is one. */
+  loadMore(): Promise<void>;
+  /** Changes the order and reloads; the filters stay. */
+  setSort(sort: PostSort): Promise<void>;
+  /**
+   * Replaces the filters (status, tag, search text) and reloads; the sort stays. Empty strings
+   * count as "no filter", `{}` clears them all. An answer to an older request is discarded.
+   */
+  setFilters(filters: PostFilters): Promise<void>;
+  /** The board's tags, ordered by name: fetched once with the first list; empty if that failed. */
+  readonly $tags: ReadableAtom<Tag[]>;
+}
+
+/** A board list as the client holds it: it also takes in the ideas the visitor posted. */
+export interface ClientBoardView extends BoardView {
+  /** Shows a post at the top of the list, unless the list has it already. */
+  prepend(postId: string): void;
+}
+
+/** The memo kind of board lists: one per board slug. */
+export const BOARD_VIEW = 'board';
+
+export function createBoardView(context: ClientContext, board: string, sort: PostSort): ClientBoardView {
+  const { adapter, remember } = context;
+  const $state = atom<BoardState>({
+    board,
+    sort,
+    filters: {},
+    status: 'idle',
+    postIds: [],
+    nextCursor: null,
+    loadingMore: false,
+    error: null,
+  });
+  const $boardPosts = computed([$state, context.$posts], (state, posts) =>
+    state.postIds.flatMap((id) => (posts[id] ? [posts[id]] : [])),
+  );
+  const $tags = atom<Tag[]>([]);
+  let tagsRequest: Promise<void> | undefined;
+  // Tags only feed the tag filter, so failing to get them never fails a list.
+  const loadTags = () => {
+    tagsRequest ??= adapter
+      .listTags({ board })
+      .then((tags) => $tags.set(tags))
+      .catch(() => {
+        tagsRequest = undefined;
+      });
+  };
+
+  const pages = pagedLoads($state, {
+    fetch: (cursor, { sort, filters }) =>
+      cursor === null
+        ? Promise.all([adapter.listPosts({ board, sort, ...filters }), context.loadBoards()]).then(([page]) => page)
+        : adapter.listPosts({ board, sort, ...filters, cursor }),
+    first: (state, page) => {
+      remember(page.items);
+      return { ...state, postIds: page.items.map((post) => post.id) };
+    },
+    more: (state, page) => {
+      remember(page.items);
+      const known = new Set(state.postIds);
+      return { ...state, postIds: [...state.postIds, ...page.items.map((post) => post.id).filter((id) => !known.has(id))] };
+    },
+  });
+
+  const load = () => {
+    loadTags();
+    return pages.load();
+  };
+  const { loadMore } = pages;
+
+  const setSort = async (next: PostSort) => {
+    if (next === $state.get().sort && $state.get().status !== 'idle') return;
+    $state.set({ ...$state.get(), sort: next });
+    await load();
+  };
+
+  const setFilters = async (next: PostFilters) => {
+    const filters: PostFilters = {};
+    if (next.status) filters.status = next.status;
+    if (next.tag) filters.tag = next.tag;
+    const q = next.q?.trim();
+    if (q) filters.q = q;
+    const { filters: before, status } = $state.get();
+    const same = before.status === filters.status && before.tag === filters.tag && before.q === filters.q;
+    if (same && status !== 'idle') return;
+    $state.set({ ...$state.get(), filters });
+    await load();
+  };
+
+  const prepend = (postId: string) => {
+    const state = $state.get();
+    if (state.postIds.includes(postId)) return;
+    $state.set({ ...state, postIds: [postId, ...state.postIds] });
+  };
+
+  return { $state, $posts: $boardPosts, $tags, load, loadMore, setSort, setFilters, prepend };
+}
