@@ -42,8 +42,8 @@ declare const renderBench: RenderBench;
 const bundle = await build({
   stdin: {
     contents: [
-      `import { VIRTUALIZE_AFTER } from '@sayso/elements/components/sayso-board/sayso-board.component.ts';`,
-      `import '@sayso/elements/components/sayso-board/sayso-board.ts';`,
+      `import { VIRTUALIZE_AFTER } from '@sayso/elements/components/sayso-board/sayso-board.component.js';`,
+      `import '@sayso/elements/components/sayso-board/sayso-board.js';`,
       `import { exposeRenderBench } from './lib/render-page.ts';`,
       `exposeRenderBench({ virtualizeAfter: VIRTUALIZE_AFTER });`,
     ].join('\n'),
@@ -55,6 +55,8 @@ const bundle = await build({
   minify: true,
   target: 'es2022',
   platform: 'browser',
+  // As bench/size.ts: the Sayso packages from their sources, and esbuild's default "module" again.
+  conditions: ['@sayso/source', 'module'],
   define: { 'process.env.NODE_ENV': '"production"' },
   write: false,
   logLevel: 'silent',

@@ -1,5 +1,5 @@
 // Quality of the similarity engine (@sayso/core SimilarityIndex) against plain BM25, both measured
-// in this run on shared/data/feedback-duplicates.json with the protocol of its README:
+// in this run on bench/data/feedback-duplicates.json with the protocol of its README:
 //   node scripts/pnpm.mjs --filter @sayso/bench run similarity      (or: npm run bench:similarity)
 //
 // Retrieval (as-you-type suggestions): one query per grouped item, candidates = the other items of

@@ -102,25 +102,6 @@ function virtualEntries(list: Entry[]): Plugin {
   };
 }
 
-/**
- * `@sayso/elements` maps `./components/*` to its TypeScript sources; the registering modules are
- * imported as `.js` (as a host's bundler would after the package is built), so fall back to `.ts`.
- */
-const jsToTs: Plugin = {
-  name: 'sayso-js-to-ts',
-  setup(b) {
-    b.onResolve({ filter: /^@sayso\/elements\/components\/.*\.js$/ }, async (args) => {
-      if (args.pluginData === 'retry') return undefined;
-      const result = await b.resolve(args.path.replace(/\.js$/, '.ts'), {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        pluginData: 'retry',
-      });
-      return result.errors.length > 0 ? undefined : { path: result.path };
-    });
-  },
-};
-
 interface Chunk {
   file: string;
   raw: number;
@@ -193,6 +174,9 @@ async function measure(entry: Entry): Promise<Measured> {
     minify: true,
     target: 'es2022',
     platform: 'browser',
+    // The Sayso packages from their sources ("@sayso/source" in their exports), no build first;
+    // naming conditions drops esbuild's default "module", so it is named again.
+    conditions: ['@sayso/source', 'module'],
     define: { 'process.env.NODE_ENV': '"production"' },
     outdir,
     absWorkingDir: repo, // metafile paths are relative to this
@@ -200,7 +184,7 @@ async function measure(entry: Entry): Promise<Measured> {
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
-    plugins: [virtualEntries(entries), jsToTs],
+    plugins: [virtualEntries(entries)],
   });
   const files = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [relative(repo, f.path), f]));
   const outputs = result.metafile.outputs;

@@ -1,5 +1,6 @@
-// `npm start`: installs everything, builds the script-tag bundle and the example apps, then runs
-// the reference server (embedded PGlite in ./.sayso-data unless DATABASE_URL is set, demo board
+// `npm start`: installs everything, builds the script-tag bundle and the example apps (the Sayso
+// packages themselves run from their sources: no build of theirs is needed), then runs the
+// reference server (embedded PGlite in ./.sayso-data unless DATABASE_URL is set, demo board
 // seeded) serving the example host page at http://localhost:${PORT:-8787}/ and the React and Vue
 // example apps at /react/ and /vue/.
 import { resolve } from 'node:path';
@@ -9,7 +10,8 @@ import { pnpm } from './pnpm.mjs';
 const root = resolve(new URL('..', import.meta.url).pathname);
 installWorkspace();
 
-if (pnpm(['--filter', '@sayso/elements', '--filter', './examples/*', 'run', 'build'], { cwd: root }) !== 0) {
+const built = (args) => pnpm(args, { cwd: root }) === 0;
+if (!built(['--filter', '@sayso/elements', 'run', 'build:script-tag']) || !built(['--filter', './examples/*', 'run', 'build'])) {
   console.error('[start] building the elements bundle or the example apps failed');
   process.exit(1);
 }

@@ -10,9 +10,12 @@ import { expect, it } from 'vitest';
 
 const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 
-/** Runs a bench script with tsx, as its package script does; resolves with its exit code and output. */
+/** The Node flags of the bench package's scripts: tsx, and the Sayso packages run from source. */
+const benchNodeFlags = ['--conditions=@sayso/source', '--import', 'tsx'];
+
+/** Runs a bench script as its package script does; resolves with its exit code and output. */
 async function runBench(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...benchNodeFlags, ...args], {
     cwd: benchDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +38,7 @@ it('bench/server.ts --smoke runs every scenario and prints the table', async () 
 }, 60_000);
 
 it('bench/similarity.ts compares the engine with BM25 on every subset and the pairs', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'similarity.ts'], { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...benchNodeFlags, 'similarity.ts'], { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));

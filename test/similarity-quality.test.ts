@@ -1,5 +1,5 @@
 // The similarity engine must rank true duplicates at least as well as plain BM25 on the labelled
-// set of shared/data (protocol: its README, code: bench/lib/feedback-duplicates.ts). Both are
+// set in bench/data (protocol: its README, code: bench/lib/feedback-duplicates.ts). Both are
 // measured here, in the same run; this is about quality, never timing. bench/similarity.ts prints
 // the full comparison.
 import { SimilarityIndex } from '@sayso/core';

@@ -1,9 +1,9 @@
-// The scoring protocol of shared/data/feedback-duplicates.json (see the README next to it), shared by
+// The scoring protocol of bench/data/feedback-duplicates.json (see the README next to it), shared by
 // bench/similarity.ts and the quality test in test/similarity-quality.test.ts.
 import { readFileSync } from 'node:fs';
 import type { SimilarityDocument, SimilarityHit } from '@sayso/core';
 
-export const DATASET_PATH = new URL('../../../shared/data/feedback-duplicates.json', import.meta.url);
+export const DATASET_PATH = new URL('../data/feedback-duplicates.json', import.meta.url);
 
 interface Item extends SimilarityDocument {
   product: string;

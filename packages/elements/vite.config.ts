@@ -1,5 +1,6 @@
-// The script-tag builds, for hosts without a bundler (bundler users import `@sayso/elements/...`
-// and their own build splits it). `npm run build` runs the three modes in this order:
+// The script-tag builds, for hosts without a bundler (bundler users import `@sayso/elements/...`,
+// the modules tsconfig.build.json makes in dist/lib/, and their own build splits it).
+// `npm run build:script-tag` (part of `npm run build`) runs the three modes in this order:
 //
 //   vite build --mode modules     dist/sayso/: every element as an ES module of its own
 //                                  (`sayso-board.js`, ...), sharing chunks, with the same lazy parts
@@ -19,7 +20,7 @@
 //   <script src="https://your-sayso-server/sayso.js" defer></script>
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -31,6 +32,8 @@ const tags = readdirSync(source('components'), { withFileTypes: true })
 const shared: UserConfig = {
   // Lit and nanostores check this to drop their development-only code.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // @sayso/core and @sayso/adapter-http are bundled from their sources: no build of theirs first.
+  resolve: { conditions: ['@sayso/source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
     minify: true,

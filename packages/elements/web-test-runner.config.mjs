@@ -46,7 +46,8 @@ const summaryPath = process.env.SAYSO_WTR_SUMMARY;
 export default {
   rootDir: here,
   files: ['src/**/*.test.ts'],
-  nodeResolve: true,
+  // The Sayso packages from their TypeScript sources (the "@sayso/source" condition of their exports).
+  nodeResolve: { exportConditions: ['@sayso/source'] },
   concurrency: 2,
   // Hanging tests must end the run, never stall it.
   testsFinishTimeout: 120_000,

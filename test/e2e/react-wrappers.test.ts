@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import { build, defaultClientConditions } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeardEvent } from '../../packages/react/test/fixture/heard.js';
 import { launchChromium } from '../support/browser.js';
@@ -21,7 +21,14 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  await build({ root: fixture, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    root: fixture,
+    configFile: false,
+    logLevel: 'warn',
+    // The Sayso packages from their sources ("@sayso/source" in their exports): no build first.
+    resolve: { conditions: ['@sayso/source', ...defaultClientConditions] },
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
   [site, browser] = await Promise.all([serveFolder(outDir), launchChromium()]);
   page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(error.message));

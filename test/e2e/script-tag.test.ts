@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
+import { build, defaultClientConditions, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { postIdeaThroughLauncher } from '../support/launcher.js';
@@ -44,6 +44,8 @@ async function buildLauncherApp(): Promise<string[]> {
     base: './',
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // What the elements import (@sayso/core, ...) from its sources too, as the workspace runs it.
+    resolve: { conditions: ['@sayso/source', ...defaultClientConditions] },
     build: {
       outDir: bundled,
       emptyOutDir: true,

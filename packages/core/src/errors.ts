@@ -23,9 +23,29 @@ export type SaysoErrorCode =
   | 'network'
   | 'server';
 
+/**
+ * Marks every SaysoError. `Symbol.for` keys one registry per page (or process), so a SaysoError
+ * made by another copy of @sayso/core (a second bundle, an adapter that brought its own) carries
+ * the same mark.
+ */
+const SAYSO_ERROR_BRAND = Symbol.for('@sayso/core/SaysoError');
+
 /** The one error type adapters reject with, so every element handles failures alike. */
 export class SaysoError extends Error {
+  /**
+   * `error instanceof SaysoError` holds for a SaysoError from any copy of @sayso/core: it checks
+   * the mark, not the prototype chain, which differs between copies.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [SAYSO_ERROR_BRAND]?: unknown })[SAYSO_ERROR_BRAND] === true;
+  }
+
   override readonly name = 'SaysoError';
+
+  /** The mark {@link SaysoError}'s `instanceof` looks for; on the prototype, so no instance shows it. */
+  get [SAYSO_ERROR_BRAND](): true {
+    return true;
+  }
 
   constructor(
     readonly code: SaysoErrorCode,

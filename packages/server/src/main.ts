@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 // The runnable server: `pnpm --filter @sayso/server start`.
 //   PORT            where to listen (default 8787)
 //   DATABASE_URL    PostgreSQL to use; when unset, embedded PGlite on disk:

@@ -13,9 +13,12 @@ export interface MainProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `src/main.ts` with `env` on a free port (PORT=0) and resolves once it listens. */
+/**
+ * Starts `src/main.ts` with `env` on a free port (PORT=0) and resolves once it listens. Like
+ * `npm start`, it runs the Sayso packages from source (their "@sayso/source" export condition).
+ */
 export async function startMain(env: Record<string, string>, cwd?: string): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['--import', tsx, main], {
+  const child = spawn(process.execPath, ['--conditions=@sayso/source', '--import', tsx, main], {
     cwd,
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
