@@ -13,7 +13,7 @@ import type { AppEnv } from './app-env.js';
 import type { Database } from './db/database.js';
 import { VISITOR_HEADER, createAsker } from './asker.js';
 import { idempotency } from './middleware/idempotency.js';
-import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
 import { createSimilarPosts } from './services/similar-posts.js';
@@ -66,6 +66,8 @@ export interface AppOptions {
 
 export type { AppEnv };
 
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
 /** The prefix of every API route. */
 export const API_PREFIX = '/api/v1';
 
@@ -107,6 +109,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413),
     }),
   );
+  // Bodies have always been read as JSON whatever their Content-Type says (curl sends form
+  // encoding, fetch text/plain for a string body); the declared routes validate JSON bodies only,
+  // so a write's body is labelled JSON before it reaches them.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (MUTATING_METHODS.has(c.req.method) && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+      c.req.raw.headers.set('Content-Type', 'application/json');
+    }
+    await next();
+  });
   // Who is asking is resolved once per request, here; routes read it as `c.var.caller`. Sent
   // credentials are checked on every route, reads included: an invalid token or an unknown admin
   // key is 401 everywhere, never silently downgraded to an anonymous caller.

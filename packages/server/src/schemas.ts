@@ -78,7 +78,7 @@ const key = (field: string) =>
   text(field).pipe(z.string().min(1, `${field} cannot be empty.`).max(100, `${field} can have at most 100 characters.`));
 
 /** The fields of the `GET /boards/:board/posts` query, as documented. */
-export const listPostsQueryFields = z.object({
+const listPostsQueryFields = z.object({
   sort: z
     .enum(['shipped', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped.' })
     .default('top')
@@ -107,7 +107,7 @@ const keysetAfter = (raw: string | undefined) => {
 
 /**
  * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
- * `new` and `shipped`, an offset for `top` and `trending` (see queries.listPosts).
+ * `new` and `shipped`, an offset for `top` and `trending` (see db/posts.ts listPosts).
  */
 export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   const { cursor: raw, ...rest } = query;
@@ -128,7 +128,7 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
 });
 
 /** `GET /notifications` query: keyset pages, newest first. */
-export const listNotificationsQueryFields = z.object({
+const listNotificationsQueryFields = z.object({
   cursor: cursorText.optional().describe('nextCursor of the previous page; opaque.'),
   limit,
 });

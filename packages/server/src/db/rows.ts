@@ -2,8 +2,11 @@ import type { KeysetPosition } from '@sayso/core';
 
 // What every query file shares: turning rows into the core types' shapes.
 
-/** A UUID as text: ids from paths and bodies are checked before they reach a `::uuid` cast. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A UUID as text: ids from paths and bodies are checked before they reach a `::uuid` cast. No
+ * flags, so the OpenAPI document can state it as its pattern.
+ */
+export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));

@@ -1,6 +1,6 @@
 import type { Comment, CommentDeletion } from '@sayso/core';
 import { deleteCommentRow, insertComment, listComments, lockComment, updateCommentBody } from '../db/comments.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { assertPost } from '../db/posts.js';
 import type { Slice } from '../db/rows.js';
@@ -24,6 +24,10 @@ export async function addComment(db: Database, params: { postId: string; body: s
   });
 }
 
+/** Records an edit or deletion of a comment by its author or an admin. */
+const recordChange = async (tx: Queryable, type: 'comment.edited' | 'comment.deleted', comment: Comment, actor: Actor) =>
+  record(tx, { type, subject: { type: 'comment', id: comment.id }, actorId: await ensureUser(tx, actor.key), payload: { postId: comment.postId } });
+
 /** Changes a comment's body (author or admin); sets `edited_at` and records `comment.edited` when the text changed. */
 export async function updateComment(db: Database, params: { commentId: string; body: string; actor: Actor }): Promise<Comment> {
   return db.transaction(async (tx) => {
@@ -31,12 +35,7 @@ export async function updateComment(db: Database, params: { commentId: string; b
     assertMayChange(params.actor, authorKey, 'comment');
     if (comment.body === params.body) return comment;
     const editedAt = await updateCommentBody(tx, params.commentId, params.body);
-    await record(tx, {
-      type: 'comment.edited',
-      subject: { type: 'comment', id: comment.id },
-      actorId: await ensureUser(tx, params.actor.key),
-      payload: { postId: comment.postId },
-    });
+    await recordChange(tx, 'comment.edited', comment, params.actor);
     return { ...comment, body: params.body, editedAt };
   });
 }
@@ -50,12 +49,7 @@ export async function deleteComment(db: Database, params: { commentId: string; a
     const { comment, authorKey } = await lockComment(tx, params.commentId);
     assertMayChange(params.actor, authorKey, 'comment');
     const commentCount = await deleteCommentRow(tx, comment.id, comment.postId);
-    await record(tx, {
-      type: 'comment.deleted',
-      subject: { type: 'comment', id: comment.id },
-      actorId: await ensureUser(tx, params.actor.key),
-      payload: { postId: comment.postId },
-    });
+    await recordChange(tx, 'comment.deleted', comment, params.actor);
     return { commentId: comment.id, postId: comment.postId, commentCount };
   });
 }
