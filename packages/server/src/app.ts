@@ -66,6 +66,9 @@ export interface AppOptions {
 
 export type { AppEnv };
 
+/** What Hono's JSON validator says of a body that does not parse; the API says it in its own words. */
+const MALFORMED_JSON = 'Malformed JSON in request body';
+
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** The prefix of every API route. */
@@ -160,6 +163,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof SaysoError) return c.json(errorBody(error.code, error.message, error.details), statusOf(error.code));
+    if (error instanceof HTTPException && error.message === MALFORMED_JSON) {
+      return c.json(errorBody('invalid_input', 'The request body is not valid JSON.'), 400);
+    }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       return c.json(errorBody(errorCodeForHttpStatus(status), error.message || 'The request was refused.'), status);

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { SaysoError } from '@sayso/core';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { errorSchema, invalidInput } from '../schemas.js';
 import type { Access } from './access.js';
@@ -72,7 +73,8 @@ export function operation<M extends Method, P extends string, Req extends RouteC
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     security: spec.access.security,
-    middleware: [spec.access.check] as const,
+    // A path naming nothing is 404 before anything else is asked of the caller.
+    middleware: spec.request?.params ? [paramsExist(spec.request.params), spec.access.check] : [spec.access.check],
     request: spec.request as Req,
     responses: { ...errorResponses, ...success },
     // Read back by docs/api.md.
@@ -80,13 +82,24 @@ export function operation<M extends Method, P extends string, Req extends RouteC
   });
 }
 
+/** A path parameter that does not fit names a thing that does not exist. */
+const noSuchThing = (error: z.ZodError) => new SaysoError('not_found', error.issues[0]?.message ?? 'There is no such thing.');
+
+const paramsExist =
+  (params: z.ZodType): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const result = params.safeParse(c.req.param());
+    if (!result.success) throw noSuchThing(result.error);
+    await next();
+  };
+
 /**
  * Validation failures, as every error: a path parameter that does not fit names a thing that
  * does not exist (404), anything else is `invalid_input` naming each field.
  */
 const refuseInvalid = (result: { target: string; success: boolean; error?: z.ZodError }) => {
   if (result.success || !result.error) return;
-  if (result.target === 'param') throw new SaysoError('not_found', result.error.issues[0]?.message ?? 'There is no such thing.');
+  if (result.target === 'param') throw noSuchThing(result.error);
   throw invalidInput(result.error);
 };
 

@@ -31,19 +31,17 @@ const remove = operation({
   response: { status: 200, description: 'The deleted tag.', schema: tagSchema },
 });
 
-const tagPost = operation({
-  method: 'put', path: '/posts/{id}/tags/{tag}', tag: 'tags', access: admin, errors: [401, 403, 404],
-  summary: 'Put a tag on an idea; idempotent',
-  request: { params: postTagParams },
-  response: { status: 200, description: 'The idea with its tags.', schema: postSchema },
-});
+/** Putting a tag on an idea and taking it off: the same operation both ways, idempotent. */
+const tagging = <M extends 'put' | 'delete'>(method: M, summary: string) =>
+  operation({
+    method, path: '/posts/{id}/tags/{tag}', tag: 'tags', access: admin, errors: [401, 403, 404],
+    summary,
+    request: { params: postTagParams },
+    response: { status: 200, description: 'The idea with its tags.', schema: postSchema },
+  });
 
-const untagPost = operation({
-  method: 'delete', path: '/posts/{id}/tags/{tag}', tag: 'tags', access: admin, errors: [401, 403, 404],
-  summary: 'Take a tag off an idea; idempotent',
-  request: { params: postTagParams },
-  response: { status: 200, description: 'The idea with its tags.', schema: postSchema },
-});
+const tagPost = tagging('put', 'Put a tag on an idea; idempotent');
+const untagPost = tagging('delete', 'Take a tag off an idea; idempotent');
 
 export const tagRoutes = () =>
   router()
