@@ -9,13 +9,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './app-env.js';
 import type { Database } from './db/database.js';
 import { VISITOR_HEADER, createAsker } from './asker.js';
 import { idempotency } from './middleware/idempotency.js';
-import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
-import { openApiDocument } from './openapi.js';
-import { apiRoutes } from './routes.js';
+import { apiRoutes } from './routes/api.js';
+import { createSimilarPosts } from './services/similar-posts.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -63,12 +64,12 @@ export interface AppOptions {
   visitorSecret?: Uint8Array;
 }
 
-/**
- * What the app's middleware keeps on each request: `voter` is the private key of the caller's
- * verified identity (`visitor:…`, `user:…`, `admin:…`), `null` without credentials; write
- * limits and Idempotency-Key scopes are per this key.
- */
-export type AppEnv = { Variables: { voter: string | null } };
+export type { AppEnv };
+
+/** What Hono's JSON validator says of a body that does not parse; the API says it in its own words. */
+const MALFORMED_JSON = 'Malformed JSON in request body';
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** The prefix of every API route. */
 export const API_PREFIX = '/api/v1';
@@ -111,10 +112,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413),
     }),
   );
-  // Who is asking is resolved once per request, here, and read only through `asker`.
-  const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
+  // Bodies have always been read as JSON whatever their Content-Type says (curl sends form
+  // encoding, fetch text/plain for a string body); the declared routes validate JSON bodies only,
+  // so a write's body is labelled JSON before it reaches them.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
-    c.set('voter', (await asker.whoIsAsking(c)).key);
+    if (MUTATING_METHODS.has(c.req.method) && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+      c.req.raw.headers.set('Content-Type', 'application/json');
+    }
+    await next();
+  });
+  // Who is asking is resolved once per request, here; routes read it as `c.var.caller`. Sent
+  // credentials are checked on every route, reads included: an invalid token or an unknown admin
+  // key is 401 everywhere, never silently downgraded to an anonymous caller.
+  const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
+  const similarPosts = createSimilarPosts(db);
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    c.set('db', db);
+    c.set('asker', asker);
+    c.set('similarPosts', similarPosts);
+    const caller = await asker.whoIsAsking(c);
+    c.set('caller', caller);
+    c.set('voter', caller.key);
     await next();
   });
   if (options.rateLimit) {
@@ -127,8 +145,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  // Every API route lives in routes.ts.
-  app.route(API_PREFIX, apiRoutes({ db, asker, openApiDocument }));
+  // Every API route is declared in routes/<resource>.ts.
+  app.route(API_PREFIX, apiRoutes());
 
   for (const route of options.staticRoutes ?? []) {
     const prefix = route.prefix.replace(/\/+$/, '');
@@ -145,6 +163,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof SaysoError) return c.json(errorBody(error.code, error.message, error.details), statusOf(error.code));
+    if (error instanceof HTTPException && error.message === MALFORMED_JSON) {
+      return c.json(errorBody('invalid_input', 'The request body is not valid JSON.'), 400);
+    }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       return c.json(errorBody(errorCodeForHttpStatus(status), error.message || 'The request was refused.'), status);

@@ -1,5 +1,5 @@
 // Who is asking: the one place that turns a request's credentials into an identity. Every route
-// reads identity through `createAsker`'s functions.
+// reads the caller that createApp resolves with it, once per request (routes/access.ts).
 //
 //   Authorization: Bearer sayso_admin_…   an admin key (SAYSO_ADMIN_KEY or POST /admin/keys)
 //   Authorization: Bearer <a.b.c>         a user of the host app: an HS256 JWT it signed with
@@ -9,12 +9,14 @@
 //
 // Credentials that are sent must be valid: a bad one is 401, never silently anonymous. An
 // unsigned id is never an identity.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SaysoError, type AnonymousPolicy } from '@sayso/core';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { SaysoError } from '@sayso/core';
 import type { Context } from 'hono';
 import type { Queryable } from './db/database.js';
-import { findAdminKeyId, serverSecret, upsertIdentifiedUser, type Actor } from './db/queries.js';
+import { findAdminKeyId } from './db/admin-keys.js';
+import { serverSecret, upsertIdentifiedUser } from './db/identity.js';
 import { issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
+import { hashAdminKey } from './services/admin-keys.js';
 
 /** The header carrying an anonymous visitor's token, issued by `POST /visitors`. */
 export const VISITOR_HEADER = 'X-Sayso-Visitor';
@@ -44,16 +46,6 @@ export interface AskerOptions {
   visitorSecret?: Uint8Array;
 }
 
-/** SHA-256 of a key, hex: the only form in which admin keys are stored. */
-export function hashAdminKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-/** A new random admin key: `sayso_admin_` and 43 base64url characters (256 bits). */
-export function generateAdminKey(): string {
-  return `sayso_admin_${randomBytes(32).toString('base64url')}`;
-}
-
 /** Splits `SAYSO_ADMIN_KEY` (comma-separated) into keys, ignoring blanks. */
 export function parseAdminKeys(value: string | undefined): string[] {
   return (value ?? '')
@@ -75,7 +67,6 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
   // Keys from the environment are compared by their hashes: equal lengths, so timingSafeEqual
   // applies, and every configured key is compared, so timing tells nothing about which matched.
   const configured = (options.adminKeys ?? []).filter(Boolean).map((key) => Buffer.from(hashAdminKey(key), 'hex'));
-  const asked = new WeakMap<Request, Promise<Asker>>();
   // Read once per process; a failed read (database down) is tried again on the next request.
   let visitorSecret: Promise<Uint8Array> | undefined = options.visitorSecret
     ? Promise.resolve(options.visitorSecret)
@@ -142,64 +133,9 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
     return { key: null, kind: null, admin: false };
   }
 
-  /** Who is asking; resolved once per request. Invalid credentials are 401. */
-  const whoIsAsking = (c: Context): Promise<Asker> => {
-    let asker = asked.get(c.req.raw);
-    if (!asker) {
-      asker = resolve(c);
-      asked.set(c.req.raw, asker);
-    }
-    return asker;
-  };
-
-  /** The caller, who must have an identity (401 otherwise). */
-  const requireActor = async (c: Context): Promise<Actor> => {
-    const asker = await whoIsAsking(c);
-    if (!asker.key) {
-      throw new SaysoError(
-        'unauthorized',
-        `Say who you are: send a visitor token (${VISITOR_HEADER}, from POST /visitors) or a sign-in token (Authorization: Bearer).`,
-      );
-    }
-    return { key: asker.key, admin: asker.admin };
-  };
-
   return {
-    whoIsAsking,
-
-    /** The private key `voted` is computed for; `null` for a caller without identity. */
-    viewer: async (c: Context): Promise<string | null> => (await whoIsAsking(c)).key,
-
-    requireActor,
-
-    /**
-     * The caller, who must be allowed to `act` on a board with this anonymous policy:
-     * identified users and admins always are, anonymous visitors as the policy says. An
-     * unknown board or post (`policy` undefined) passes, for the query to answer 404.
-     */
-    requireParticipant: async (c: Context, act: 'vote' | 'post', policy: AnonymousPolicy | undefined): Promise<Actor> => {
-      const actor = await requireActor(c);
-      const { kind } = await whoIsAsking(c);
-      if (kind !== 'visitor' || policy === undefined) return actor;
-      if (policy === 'off' || (policy === 'votes' && act === 'post')) {
-        throw new SaysoError(
-          'unauthorized',
-          policy === 'off'
-            ? 'Sign-in is required on this board: anonymous visitors may read it, but not vote, post or comment.'
-            : 'Sign-in is required to post or comment on this board; anonymous visitors may only vote.',
-          { policy },
-        );
-      }
-      return actor;
-    },
-
-    /** The caller, who must be an admin: 401 without identity, 403 for anyone else. */
-    requireAdmin: async (c: Context): Promise<Actor> => {
-      const asker = await whoIsAsking(c);
-      if (!asker.key) throw new SaysoError('unauthorized', 'This needs an admin key: "Authorization: Bearer <key>".');
-      if (!asker.admin) throw new SaysoError('forbidden', 'Only an admin may do this.');
-      return { key: asker.key, admin: true };
-    },
+    /** Who is asking; createApp's middleware asks once per request. Invalid credentials are 401. */
+    whoIsAsking: resolve,
 
     /** A new anonymous visitor: a random id in a token signed with the server's secret. */
     issueVisitor: async (): Promise<string> => (await issueVisitorToken(await secret())).token,

@@ -1,6 +1,8 @@
 export { API_PREFIX, VISITOR_HEADER, createApp } from './app.js';
-export type { AppEnv, AppOptions, ErrorBody, StaticRoute } from './app.js';
-export { createAsker, generateAdminKey, hashAdminKey, parseAdminKeys, visitorSecretOf } from './asker.js';
+export type { AppOptions, ErrorBody, StaticRoute } from './app.js';
+export type { AppEnv } from './app-env.js';
+export { createAsker, parseAdminKeys, visitorSecretOf } from './asker.js';
+export { generateAdminKey, hashAdminKey } from './services/admin-keys.js';
 export type { Asker, AskerFunctions, AskerOptions } from './asker.js';
 export {
   MAX_USER_TOKEN_LIFETIME_SECONDS,
@@ -11,36 +13,27 @@ export {
   verifyVisitorToken,
 } from './identity/tokens.js';
 export type { UserClaims } from './identity/tokens.js';
-export { API_OPERATIONS, openApiDocument } from './openapi.js';
-export type { ApiOperation } from './openapi.js';
+export { openApiDocument } from './openapi.js';
 export { openDatabase } from './db/database.js';
 export type { Database, OpenDatabaseOptions, Queryable } from './db/database.js';
 export { MIGRATIONS_DIR, migrate, readMigrations } from './db/migrate.js';
 export type { Migration } from './db/migrate.js';
-export {
-  BOARD_SLUG,
-  addComment,
-  createBoard,
-  createPost,
-  createTag,
-  deleteComment,
-  deleteTag,
-  ensureUser,
-  findBoard,
-  findPost,
-  insertBoard,
-  listBoards,
-  listComments,
-  listPosts,
-  listTags,
-  renameTag,
-  setBoardPolicy,
-  setPostTag,
-  setVote,
-  updateComment,
-  updatePost,
-} from './db/queries.js';
-export type { Actor, AdminKeyInfo, NewBoard, PostListFilters, Slice } from './db/queries.js';
+export { BOARD_SLUG, findBoard, listBoards } from './db/boards.js';
+export type { NewBoard } from './db/boards.js';
+export type { DomainEvent, DomainEventType, EventSubject } from './db/events.js';
+export { ensureUser } from './db/identity.js';
+export type { Actor } from './db/identity.js';
+export type { AdminKeyInfo } from './db/admin-keys.js';
+export { findPost, listPosts } from './db/posts.js';
+export type { PostListFilters } from './db/posts.js';
+export type { Slice } from './db/rows.js';
+export { createAdminKey, revokeAdminKey } from './services/admin-keys.js';
+export { createBoard, insertBoard, setBoardPolicy } from './services/boards.js';
+export { addComment, commentsOf, deleteComment, updateComment } from './services/comments.js';
+export { markNotificationsRead, notificationsOf } from './services/notifications.js';
+export { createPost, updatePost } from './services/posts.js';
+export { createTag, deleteTag, renameTag, setPostTag, tagsOf } from './services/tags.js';
+export { setVote } from './services/votes.js';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotency } from './middleware/idempotency.js';
 export type { IdempotencyOptions } from './middleware/idempotency.js';
 export { rateLimit } from './middleware/rate-limit.js';

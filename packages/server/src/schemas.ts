@@ -15,12 +15,11 @@ import {
   type InputProblem,
   type NotificationSelection,
 } from '@sayso/core';
-import { z } from 'zod';
+import { z } from '@hono/zod-openapi';
+import { UUID } from './db/rows.js';
 
 // Request shapes, checked with zod. The text rules are core's own checkNewPost and
 // checkCommentBody, so the server refuses exactly what the client-side forms refuse.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // PostgreSQL text cannot hold U+0000, so it is refused here with a clear message.
 const text = (field: string) =>
@@ -79,7 +78,7 @@ const key = (field: string) =>
   text(field).pipe(z.string().min(1, `${field} cannot be empty.`).max(100, `${field} can have at most 100 characters.`));
 
 /** The fields of the `GET /boards/:board/posts` query, as documented. */
-export const listPostsQueryFields = z.object({
+const listPostsQueryFields = z.object({
   sort: z
     .enum(['shipped', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped.' })
     .default('top')
@@ -108,7 +107,7 @@ const keysetAfter = (raw: string | undefined) => {
 
 /**
  * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
- * `new` and `shipped`, an offset for `top` and `trending` (see queries.listPosts).
+ * `new` and `shipped`, an offset for `top` and `trending` (see db/posts.ts listPosts).
  */
 export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   const { cursor: raw, ...rest } = query;
@@ -129,7 +128,7 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
 });
 
 /** `GET /notifications` query: keyset pages, newest first. */
-export const listNotificationsQueryFields = z.object({
+const listNotificationsQueryFields = z.object({
   cursor: cursorText.optional().describe('nextCursor of the previous page; opaque.'),
   limit,
 });
@@ -252,14 +251,24 @@ export const boardPolicyInput = z.object(
   { error: 'Send a JSON object with anonymous.' },
 );
 
-/** Path parameters, for the OpenAPI document (the routes check them where they use them). */
-export const pathParams = {
-  board: z.string().describe('Board slug, e.g. `demo`.'),
-  id: z.guid().describe('Post id (a UUID).'),
-  commentId: z.guid().describe('Comment id (a UUID).'),
-  tag: z.string().describe('Tag slug, e.g. `mobile-app`.'),
-  keyId: z.guid().describe('Admin key id (a UUID).'),
-} as const;
+// Path parameters. An id that is not a UUID names nothing: the routes answer it with 404 and
+// this message (routes/operation.ts).
+const idOf = (what: string, description: string) =>
+  z
+    .string()
+    .regex(UUID, { error: (issue) => `There is no ${what} "${String(issue.input)}".` })
+    .transform((id) => id.toLowerCase())
+    .describe(description);
+
+const boardSlug = z.string().describe('Board slug, e.g. `demo`.');
+const tagSlug = z.string().describe('Tag slug, e.g. `mobile-app`.');
+
+export const boardParams = z.object({ board: boardSlug });
+export const boardTagParams = z.object({ board: boardSlug, tag: tagSlug });
+export const postParams = z.object({ id: idOf('post', 'Post id (a UUID).') });
+export const postTagParams = z.object({ id: idOf('post', 'Post id (a UUID).'), tag: tagSlug });
+export const commentParams = z.object({ commentId: idOf('comment', 'Comment id (a UUID).') });
+export const adminKeyParams = z.object({ keyId: idOf('admin key', 'Admin key id (a UUID).') });
 
 // Responses, shaped exactly like the core types. They validate nothing at run time; they feed
 // the OpenAPI document, and the tests check real responses against them.
@@ -271,12 +280,12 @@ export const statusSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(['open', 'active', 'done', 'declined', 'duplicate']),
   position: z.number().int(),
-});
+}).meta({ id: 'Status' });
 
 /** `POST /visitors`: a new anonymous visitor's token. */
 export const visitorTokenSchema = z.strictObject({
   visitorToken: z.string().describe('Send it as `X-Sayso-Visitor` on every request; keep it (e.g. in localStorage).'),
-});
+}).meta({ id: 'VisitorToken' });
 
 export const boardSchema = z.strictObject({
   slug: z.string(),
@@ -284,14 +293,14 @@ export const boardSchema = z.strictObject({
   description: z.string(),
   anonymous: z.enum(ANONYMOUS_POLICIES as [string, ...string[]]).describe('What visitors without a signed-in identity may do.'),
   statuses: z.array(statusSchema).describe('The workflow, ordered by position.'),
-});
+}).meta({ id: 'Board' });
 
 export const authorSchema = z.strictObject({ id: z.string(), name: z.string().nullable() });
 
 export const tagSchema = z.strictObject({
   slug: z.string().describe('Derived from the name at creation; stable across renames.'),
   name: z.string(),
-});
+}).meta({ id: 'Tag' });
 
 export const postSchema = z.strictObject({
   id: z.string(),
@@ -309,7 +318,7 @@ export const postSchema = z.strictObject({
   shippedAt: isoDate
     .nullable()
     .describe('When the idea last moved into a done status from one that is not; null while it is not done.'),
-});
+}).meta({ id: 'Post' });
 
 export const commentSchema = z.strictObject({
   id: z.string(),
@@ -318,13 +327,13 @@ export const commentSchema = z.strictObject({
   author: authorSchema,
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
-});
+}).meta({ id: 'Comment' });
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.strictObject({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass back as cursor; null on the last page.') });
 
-export const postPageSchema = pageSchema(postSchema);
-export const commentPageSchema = pageSchema(commentSchema);
+export const postPageSchema = pageSchema(postSchema).meta({ id: 'PostPage' });
+export const commentPageSchema = pageSchema(commentSchema).meta({ id: 'CommentPage' });
 
 export const notificationSchema = z.strictObject({
   id: z.string(),
@@ -333,27 +342,35 @@ export const notificationSchema = z.strictObject({
   comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null for shipped.'),
   createdAt: isoDate,
   readAt: isoDate.nullable().describe('null while unread.'),
-});
+}).meta({ id: 'Notification' });
 
 export const notificationPageSchema = pageSchema(notificationSchema).extend({
   unreadCount: z.number().int().describe('The caller\'s unread notifications over every page.'),
-});
+}).meta({ id: 'NotificationPage' });
 
-export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() });
+export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() }).meta({ id: 'UnreadCount' });
 
-export const voteResultSchema = z.strictObject({ postId: z.string(), voted: z.boolean(), voteCount: z.number().int() });
+export const voteResultSchema = z.strictObject({ postId: z.string(), voted: z.boolean(), voteCount: z.number().int() }).meta({ id: 'VoteResult' });
 
 export const commentDeletionSchema = z.strictObject({
   commentId: z.string(),
   postId: z.string(),
   commentCount: z.number().int().describe('The post\'s comment count after the deletion.'),
-});
+}).meta({ id: 'CommentDeletion' });
 
-export const adminKeySchema = z.strictObject({ id: z.string(), label: z.string(), createdAt: isoDate });
+export const adminKeySchema = z.strictObject({ id: z.string(), label: z.string(), createdAt: isoDate }).meta({ id: 'AdminKey' });
 
 export const newAdminKeySchema = adminKeySchema.extend({
   key: z.string().describe('The secret, shown this once; send it as `Authorization: Bearer <key>`.'),
-});
+}).meta({ id: 'NewAdminKey' });
+
+export const boardListSchema = z.array(boardSchema).meta({ id: 'BoardList' });
+export const tagListSchema = z.array(tagSchema).meta({ id: 'TagList' });
+export const postListSchema = z.array(postSchema).meta({ id: 'PostList' });
+export const adminKeyListSchema = z.array(adminKeySchema).meta({ id: 'AdminKeyList' });
+
+/** `GET /openapi.json`: the document, any JSON object. */
+export const documentSchema = z.record(z.string(), z.unknown());
 
 export const errorSchema = z.strictObject({
   error: z.strictObject({
@@ -361,15 +378,13 @@ export const errorSchema = z.strictObject({
     message: z.string(),
     details: z.record(z.string(), z.unknown()).optional().describe('e.g. problems: [{ field, message }], retryAfterSeconds.'),
   }),
-});
+}).meta({ id: 'Error' });
 
-/** Parses input with a schema, or throws `invalid_input` naming every problem. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const problems: InputProblem[] = result.error.issues.map((issue) => ({
+/** A zod failure as the API's `invalid_input`, naming every problem in `details.problems`. */
+export function invalidInput(error: z.ZodError): SaysoError {
+  const problems: InputProblem[] = error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || 'body',
     message: issue.message,
   }));
-  throw new SaysoError('invalid_input', problems.map((problem) => problem.message).join(' '), { problems });
+  return new SaysoError('invalid_input', problems.map((problem) => problem.message).join(' '), { problems });
 }

@@ -3,7 +3,7 @@ import { encodeKeysetCursor, type Comment, type Page, type Post, type Tag } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { apiClient, expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 

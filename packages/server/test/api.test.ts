@@ -2,7 +2,7 @@ import { LIMITS, type Board, type Comment, type Page, type Post, type VoteResult
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 import { apiClient } from './support/api-client.js';
 import { visitorHeaders } from './support/visitors.js';

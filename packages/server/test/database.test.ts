@@ -6,7 +6,9 @@ import type { Database } from '../src/db/database.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import { trendingScore, type VoteResult } from '@sayso/core';
-import { createBoard, createPost, findPost, listPosts } from '../src/db/queries.js';
+import { findPost, listPosts } from '../src/db/posts.js';
+import { createBoard } from '../src/services/boards.js';
+import { createPost } from '../src/services/posts.js';
 import { startServer } from '../src/server.js';
 import { DEMO_IDEAS } from '../src/seed/demo-ideas.js';
 import { seedDemo } from '../src/seed/demo.js';
@@ -37,6 +39,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'admin_keys',
       'boards',
       'comments',
+      'domain_events',
       'idempotency_keys',
       'notifications',
       'post_events',

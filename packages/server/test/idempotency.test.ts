@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { idempotency, pruneIdempotencyKeys } from '../src/middleware/idempotency.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 import { apiClient } from './support/api-client.js';

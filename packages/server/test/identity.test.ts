@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { signUserToken, signVisitorToken } from '../src/identity/tokens.js';
 import { apiClient, expectError } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import {
   adminKeySchema,
   boardSchema,

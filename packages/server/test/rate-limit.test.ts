@@ -2,7 +2,7 @@ import type { Post } from '@sayso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { pruneRateLimitCounters } from '../src/middleware/rate-limit.js';
 import { startServer } from '../src/server.js';
 import { testDatabases } from './support/databases.js';

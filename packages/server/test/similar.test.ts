@@ -4,7 +4,7 @@ import { DEFAULT_STATUSES, LIMITS, type Post } from '@sayso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { apiClient } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 

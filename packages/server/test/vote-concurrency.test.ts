@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import { createBoard } from '../src/db/queries.js';
+import { createBoard } from '../src/services/boards.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { testDatabases } from './support/databases.js';
 import { visitorHeaders } from './support/visitors.js';

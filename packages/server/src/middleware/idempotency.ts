@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SaysoError } from '@sayso/core';
+import { SaysoError, idempotentReplay, isReplayableStatus } from '@sayso/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { Database, Queryable } from '../db/database.js';
@@ -128,15 +128,20 @@ export function idempotency(
           WHERE scope = $1 AND key = $2 AND created_at >= now() - ${TTL}`,
         [scope, key],
       );
-      if (!stored) continue; // the holder failed and freed the key (or it just expired): claim it
-      if (stored.request_hash !== requestHash) {
+      // The holder failed and freed the key, or it just expired: run claims it.
+      const decision = idempotentReplay(
+        stored && { fingerprint: stored.request_hash, answered: stored.status !== null },
+        requestHash,
+      );
+      if (decision.action === 'run') continue;
+      if (decision.action === 'refuse') {
         throw new SaysoError(
           'idempotency_conflict',
           `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request.`,
           { header: IDEMPOTENCY_KEY_HEADER },
         );
       }
-      if (stored.status !== null) return replay(stored);
+      if (decision.action === 'replay') return replay(stored!);
       if (Date.now() + pause > deadline) {
         c.header('Retry-After', '1');
         throw new SaysoError('conflict', `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed.`, {
@@ -159,7 +164,7 @@ export function idempotency(
         throw error;
       }
       const status = c.res.status;
-      if (!((status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429))) {
+      if (!isReplayableStatus(status)) {
         await free(); // 5xx: nothing is known to have happened; the client may retry with the key
         return;
       }

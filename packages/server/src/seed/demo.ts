@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.js';
-import { insertBoard } from '../db/queries.js';
+import { appendEvent } from '../db/events.js';
+import { insertBoard } from '../services/boards.js';
 import { DEMO_BOARD, DEMO_IDEAS, type DemoIdea } from './demo-ideas.js';
 
 // Seed users' keys contain ':', which no X-Sayso-Voter header may hold, so nobody can act as them.
@@ -69,18 +70,14 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
            FROM users WHERE key LIKE $4 || '%' ORDER BY key LIMIT $5`,
         [postId, createdAt.toISOString(), now.toISOString(), VOTER_KEY_PREFIX, idea.votes - 1],
       );
-      await tx.query(
-        `INSERT INTO post_events (post_id, kind, to_status, actor_id, created_at) VALUES ($1, 'created', 'open', $2, $3)`,
-        [postId, authorId, createdAt.toISOString()],
-      );
+      // The idea's history, dated, in the event log (post_events is its view).
+      const subject = { type: 'post', id: postId } as const;
+      await appendEvent(tx, { type: 'post.created', subject, actorId: authorId, payload: { to: 'open' }, occurredAt: createdAt.toISOString() });
       const steps = PATH[idea.status];
       let from = 'open';
       for (const [step, to] of steps.entries()) {
         const at = new Date(createdAt.getTime() + ((now.getTime() - createdAt.getTime()) * (step + 1)) / (steps.length + 1));
-        await tx.query(
-          `INSERT INTO post_events (post_id, kind, from_status, to_status, created_at) VALUES ($1, 'status_changed', $2, $3, $4)`,
-          [postId, from, to, at.toISOString()],
-        );
+        await appendEvent(tx, { type: 'post.status_changed', subject, actorId: null, payload: { from, to }, occurredAt: at.toISOString() });
         from = to;
       }
       await tx.query(

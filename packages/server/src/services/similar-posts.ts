@@ -1,13 +1,13 @@
 import { SimilarityIndex, findSimilarIds, type Post } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
-import * as queries from '../db/queries.js';
+import * as posts from '../db/posts.js';
 
 interface CachedIndex {
-  version: queries.BoardTextVersion;
+  version: posts.BoardTextVersion;
   index: Promise<SimilarityIndex>;
 }
 
-const sameTexts = (a: queries.BoardTextVersion, b: queries.BoardTextVersion) =>
+const sameTexts = (a: posts.BoardTextVersion, b: posts.BoardTextVersion) =>
   a.posts === b.posts && a.newestCreated === b.newestCreated && a.newestEdited === b.newestEdited;
 
 /**
@@ -22,15 +22,15 @@ const sameTexts = (a: queries.BoardTextVersion, b: queries.BoardTextVersion) =>
 export function createSimilarPosts(db: Queryable) {
   const cache = new Map<string, CachedIndex>();
 
-  const build = async (boardId: string) => new SimilarityIndex(await queries.boardPostTexts(db, boardId));
+  const build = async (boardId: string) => new SimilarityIndex(await posts.boardPostTexts(db, boardId));
 
-  const catchUp = async (cached: CachedIndex, version: queries.BoardTextVersion) => {
+  const catchUp = async (cached: CachedIndex, version: posts.BoardTextVersion) => {
     const index = await cached.index;
-    for (const text of await queries.boardPostTexts(db, version.boardId, cached.version)) index.add(text);
+    for (const text of await posts.boardPostTexts(db, version.boardId, cached.version)) index.add(text);
     return index.size === version.posts ? index : build(version.boardId);
   };
 
-  const indexOf = (version: queries.BoardTextVersion) => {
+  const indexOf = (version: posts.BoardTextVersion) => {
     const cached = cache.get(version.boardId);
     if (cached && sameTexts(cached.version, version)) return cached.index;
     const index = cached ? catchUp(cached, version) : build(version.boardId);
@@ -45,11 +45,14 @@ export function createSimilarPosts(db: Queryable) {
   return {
     /** Best first; `limit` already checked and capped (see core's similarLimit). */
     async find(params: { board: string; text: string; limit: number; viewer: string | null }): Promise<Post[]> {
-      const version = await queries.boardTextVersion(db, params.board);
+      const version = await posts.boardTextVersion(db, params.board);
       const index = await indexOf(version);
       const closed = new Set(version.closedAsDuplicate);
       const ids = findSimilarIds(index, { text: params.text, limit: params.limit, eligible: (id) => !closed.has(id) });
-      return queries.findPostsInOrder(db, ids, params.viewer);
+      return posts.findPostsInOrder(db, ids, params.viewer);
     },
   };
 }
+
+/** The similar-ideas lookup of one app, with its per-board indexes. */
+export type SimilarPosts = ReturnType<typeof createSimilarPosts>;

@@ -1,0 +1,88 @@
+import { SaysoError, type Comment } from '@sayso/core';
+import type { Queryable } from './database.js';
+import { iso, isoOrNull, type Slice } from './rows.js';
+
+interface CommentRow {
+  id: string;
+  post_id: string;
+  body: string;
+  author_id: string;
+  author_name: string | null;
+  created_at: Date | string;
+  edited_at: Date | string | null;
+}
+
+const toComment = (row: CommentRow): Comment => ({
+  id: row.id,
+  postId: row.post_id,
+  body: row.body,
+  author: { id: row.author_id, name: row.author_name },
+  createdAt: iso(row.created_at),
+  editedAt: isoOrNull(row.edited_at),
+});
+
+const COMMENT_COLUMNS = 'c.id, c.post_id, c.body, c.author_id, u.name AS author_name, c.created_at, c.edited_at';
+
+/** One page of a post's comments, oldest first (the post is known to exist). */
+export async function listComments(db: Queryable, params: { postId: string; offset: number; limit: number }): Promise<Slice<Comment>> {
+  const rows = await db.query<CommentRow>(
+    `SELECT ${COMMENT_COLUMNS}
+       FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.post_id = $1
+      ORDER BY c.created_at, c.id
+      LIMIT $2 OFFSET $3`,
+    [params.postId, params.limit + 1, params.offset],
+  );
+  return { items: rows.slice(0, params.limit).map(toComment), hasMore: rows.length > params.limit };
+}
+
+/** Inserts a comment (already validated and trimmed). */
+export async function insertComment(tx: Queryable, params: { postId: string; authorId: string; body: string }): Promise<Comment> {
+  const [row] = await tx.query<CommentRow>(
+    `WITH added AS (
+       INSERT INTO comments (post_id, author_id, body) VALUES ($1, $2, $3)
+       RETURNING id, post_id, body, author_id, created_at, edited_at
+     )
+     SELECT added.*, u.name AS author_name FROM added JOIN users u ON u.id = added.author_id`,
+    [params.postId, params.authorId, params.body],
+  );
+  return toComment(row!);
+}
+
+/** A comment and its author's private key, locked for the rest of the transaction. */
+export async function lockComment(tx: Queryable, commentId: string): Promise<{ comment: Comment; authorKey: string | null }> {
+  const [row] = await tx.query<CommentRow & { author_key: string | null }>(
+    `SELECT ${COMMENT_COLUMNS}, u.key AS author_key
+       FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.id = $1 FOR UPDATE OF c`,
+    [commentId],
+  );
+  if (!row) throw new SaysoError('not_found', `There is no comment "${commentId}".`);
+  return { comment: toComment(row), authorKey: row.author_key };
+}
+
+/** A comment's new body; returns when it was edited. */
+export async function updateCommentBody(tx: Queryable, commentId: string, body: string): Promise<string> {
+  const [edited] = await tx.query<{ edited_at: Date | string }>(
+    'UPDATE comments SET body = $2, edited_at = now() WHERE id = $1 RETURNING edited_at',
+    [commentId, body],
+  );
+  return iso(edited!.edited_at);
+}
+
+/** Deletes a comment; returns its post's comment count afterwards, exact within the transaction. */
+export async function deleteCommentRow(tx: Queryable, commentId: string, postId: string): Promise<number> {
+  await tx.query('DELETE FROM comments WHERE id = $1', [commentId]);
+  const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE post_id = $1', [postId]);
+  return Number(count!.n);
+}
+
+/** Everyone in an idea's conversation, as users rows: its author and the authors of its comments but one. */
+export async function conversationOf(db: Queryable, postId: string, exceptComment: string): Promise<string[]> {
+  const rows = await db.query<{ user_id: string }>(
+    `SELECT author_id AS user_id FROM posts WHERE id = $1
+     UNION SELECT author_id FROM comments WHERE post_id = $1 AND id <> $2`,
+    [postId, exceptComment],
+  );
+  return rows.map((row) => row.user_id);
+}

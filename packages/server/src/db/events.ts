@@ -1,0 +1,60 @@
+import type { Queryable } from './database.js';
+
+// The domain event log (migration 0006): one row per state change, written by the services in
+// the transaction of the change. Later work (email, webhooks, live updates, audit) reads it in
+// `sequence` order; the in-app notifications are made from the events as they are written.
+
+/** Every kind of event, `<subject>.<what happened>`. */
+export type DomainEventType =
+  | 'board.created'
+  | 'board.policy_changed'
+  | 'post.created'
+  | 'post.edited'
+  | 'post.status_changed'
+  | 'post.tagged'
+  | 'post.untagged'
+  | 'vote.added'
+  | 'vote.removed'
+  | 'comment.added'
+  | 'comment.edited'
+  | 'comment.deleted'
+  | 'tag.created'
+  | 'tag.renamed'
+  | 'tag.deleted'
+  | 'admin_key.created'
+  | 'admin_key.revoked'
+  | 'notifications.read';
+
+/** What an event is about: its table, in the singular, and the row's id. */
+export type EventSubject = { type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user'; id: string };
+
+/** One event as a service records it. */
+export interface DomainEvent {
+  type: DomainEventType;
+  subject: EventSubject;
+  /** The users row of who did it; `null` for the system (seeds, migrations). */
+  actorId: string | null;
+  payload?: Readonly<Record<string, unknown>>;
+  /** When it happened; default the transaction's time. Seeds date their history. */
+  occurredAt?: string;
+}
+
+/** Appends an event in the caller's transaction; returns its sequence number. */
+export async function appendEvent(tx: Queryable, event: DomainEvent): Promise<string> {
+  const [row] = await tx.query<{ sequence: string }>(
+    `INSERT INTO domain_events (type, subject_type, subject_id, actor_id, payload, occurred_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, COALESCE($6::timestamptz, now()))
+     RETURNING sequence::text AS sequence`,
+    [event.type, event.subject.type, event.subject.id, event.actorId, JSON.stringify(event.payload ?? {}), event.occurredAt ?? null],
+  );
+  return row!.sequence;
+}
+
+/**
+ * The events of the rows a data-modifying CTE named `changed` returned (columns `subject_id`,
+ * `actor_id`), as the rest of one statement: the change and its events commit together without
+ * a transaction of their own, which keeps the vote path at one round trip.
+ */
+export const eventsOfChanged = (type: DomainEventType, subjectType: EventSubject['type']) =>
+  `INSERT INTO domain_events (type, subject_type, subject_id, actor_id)
+   SELECT '${type}', '${subjectType}', subject_id, actor_id FROM changed`;

@@ -1,0 +1,64 @@
+import type { Queryable } from './database.js';
+
+// Users (every identity that acted: visitors, host users, admins) and the deployment's secrets.
+
+/**
+ * Who is asking, as the services need to know: the private key of their users row (`visitor:…`,
+ * `user:…` or `admin:…`, see asker.ts) and whether they may triage.
+ */
+export interface Actor {
+  key: string;
+  admin: boolean;
+}
+
+/**
+ * Stores what a host's signed token says about its user (`user:<sub>`): name, email and traits,
+ * from the verified claims only. The row is rewritten only when a claim changed, so the
+ * requests of a signed-in user do not each write.
+ */
+export async function upsertIdentifiedUser(
+  db: Queryable,
+  user: { key: string; name: string | null; email: string | null; traits: Readonly<Record<string, unknown>> },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
+     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
+     WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
+        OR u.traits IS DISTINCT FROM EXCLUDED.traits`,
+    [user.key, user.name, user.email, JSON.stringify(user.traits)],
+  );
+}
+
+/**
+ * A secret of this deployment by name, created on first use: the first process inserts 32
+ * random bytes and every process, now or later, reads the same row.
+ */
+export async function serverSecret(db: Queryable, name: string, fresh: Uint8Array): Promise<Uint8Array> {
+  await db.query('INSERT INTO server_secrets (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, fresh]);
+  const [row] = await db.query<{ secret: Uint8Array }>('SELECT secret FROM server_secrets WHERE name = $1', [name]);
+  if (!row) throw new Error(`the server secret "${name}" could not be stored`);
+  return new Uint8Array(row.secret);
+}
+
+/** The users row of a private key, created on first use; returns its id. */
+export async function ensureUser(db: Queryable, voterKey: string): Promise<string> {
+  // Read first: after a visitor's first write this is the only query, and no row is rewritten.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [found] = await db.query<{ id: string }>('SELECT id FROM users WHERE key = $1', [voterKey]);
+    if (found) return found.id;
+    const [created] = await db.query<{ id: string }>(
+      'INSERT INTO users (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id',
+      [voterKey],
+    );
+    if (created) return created.id;
+    // Another request created the same visitor between our two queries: read it back.
+  }
+  throw new Error(`could not create the user of a visitor key`);
+}
+
+/** The users row of a private key, without creating one: reading never makes a visitor. */
+export async function findUserId(db: Queryable, key: string | null): Promise<string | undefined> {
+  if (key === null) return undefined;
+  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE key = $1', [key]);
+  return row?.id;
+}

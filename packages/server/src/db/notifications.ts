@@ -1,0 +1,112 @@
+import type { KeysetPosition, Notification, NotificationKind, NotificationSelection } from '@sayso/core';
+import type { Queryable } from './database.js';
+import { UUID, cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
+
+// Notifications: made by services/notify.ts from the events, in the event's own transaction.
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  post_id: string;
+  post_title: string;
+  board: string;
+  comment_id: string | null;
+  comment_author_id: string | null;
+  comment_author_name: string | null;
+  created_at: Date | string;
+  read_at: Date | string | null;
+  /** created_at in UTC with microseconds, for keyset cursors. */
+  cursor_at: string;
+}
+
+const toNotification = (row: NotificationRow): Notification => ({
+  id: row.id,
+  kind: row.kind,
+  post: { id: row.post_id, board: row.board, title: row.post_title },
+  comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
+  createdAt: iso(row.created_at),
+  readAt: isoOrNull(row.read_at),
+});
+
+/** How many of a recipient's notifications are unread. */
+export async function unreadCountOf(db: Queryable, recipientId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
+    [recipientId],
+  );
+  return Number(row!.n);
+}
+
+/**
+ * One page of a recipient's notifications, newest first, paged by keyset (`after`: the last
+ * one's creation time and id).
+ */
+export async function listNotifications(
+  db: Queryable,
+  params: { recipientId: string; after: KeysetPosition | null; limit: number },
+): Promise<Slice<Notification> & { lastPosition?: KeysetPosition }> {
+  const values: unknown[] = [params.recipientId, params.limit + 1];
+  const after = params.after
+    ? `AND (n.created_at, n.id) < ($${values.push(params.after.at)}::timestamptz, $${values.push(params.after.id)}::uuid)`
+    : '';
+  const rows = await db.query<NotificationRow>(
+    `SELECT n.id, n.kind, n.post_id, p.title AS post_title, b.slug AS board, n.comment_id,
+            c.author_id AS comment_author_id, cu.name AS comment_author_name, n.created_at, n.read_at,
+            ${cursorText('n.created_at')} AS cursor_at
+       FROM notifications n
+       JOIN posts p ON p.id = n.post_id
+       JOIN boards b ON b.id = p.board_id
+       LEFT JOIN comments c ON c.id = n.comment_id
+       LEFT JOIN users cu ON cu.id = c.author_id
+      WHERE n.recipient_id = $1 ${after}
+      ORDER BY n.created_at DESC, n.id DESC
+      LIMIT $2`,
+    values,
+  );
+  return keysetSlice(rows, params.limit, toNotification, (row) => row.cursor_at);
+}
+
+/**
+ * Marks a recipient's own notifications read, the chosen ones or all; returns how many changed.
+ * Ids of anyone else's notifications, unknown or malformed ones change nothing.
+ */
+export async function markRead(tx: Queryable, recipientId: string, selection: NotificationSelection): Promise<number> {
+  if ('all' in selection) {
+    const rows = await tx.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1', [
+      recipientId,
+    ]);
+    return rows.length;
+  }
+  const ids = selection.ids.filter((id) => UUID.test(id));
+  if (ids.length === 0) return 0;
+  const rows = await tx.query(
+    `UPDATE notifications SET read_at = now()
+      WHERE recipient_id = $1 AND read_at IS NULL
+        AND id IN (SELECT value::uuid FROM json_array_elements_text($2::json))
+      RETURNING 1`,
+    [recipientId, JSON.stringify(ids)],
+  );
+  return rows.length;
+}
+
+/** Who still has an unread notification of this kind about this post. */
+export async function unreadRecipients(db: Queryable, postId: string, kind: NotificationKind): Promise<Set<string>> {
+  const rows = await db.query<{ recipient_id: string }>(
+    'SELECT recipient_id FROM notifications WHERE post_id = $1 AND kind = $2 AND read_at IS NULL',
+    [postId, kind],
+  );
+  return new Set(rows.map((row) => row.recipient_id));
+}
+
+/** One notification per recipient, in one statement whatever their number. */
+export async function insertNotifications(
+  tx: Queryable,
+  params: { kind: NotificationKind; postId: string; commentId: string | null; recipientIds: readonly string[] },
+): Promise<void> {
+  if (params.recipientIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO notifications (recipient_id, kind, post_id, comment_id)
+     SELECT value::uuid, $1, $2, $3 FROM json_array_elements_text($4::json)`,
+    [params.kind, params.postId, params.commentId, JSON.stringify(params.recipientIds)],
+  );
+}

@@ -1,0 +1,272 @@
+import { SaysoError, type KeysetPosition, type Post, type PostListSort, type StatusKind, type Tag } from '@sayso/core';
+import { boardIdOf, noSuchBoard } from './boards.js';
+import type { Queryable } from './database.js';
+import { cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
+
+// Vote counts are computed on read, `count(*)` over the votes of a post, never kept in a
+// counter column. The UNIQUE (post_id, user_id) constraint makes every row one distinct voter,
+// so the count is exact under any concurrency with no extra locking, and there is no second
+// copy that could drift. The (post_id, user_id) index makes it an index-only count, cheap at
+// the scale of a feedback board; a cached counter can come later if profiles ask for it.
+
+interface PostRow {
+  id: string;
+  board: string;
+  title: string;
+  body: string;
+  status: string;
+  vote_count: number;
+  comment_count: number;
+  voted: boolean;
+  author_id: string;
+  author_name: string | null;
+  tags: Tag[] | string | null;
+  created_at: Date | string;
+  edited_at: Date | string | null;
+  shipped_at: Date | string | null;
+  /** created_at in UTC with microseconds, for keyset cursors. */
+  cursor_at: string;
+  /** The same for COALESCE(shipped_at, created_at), the `shipped` order. */
+  shipped_cursor_at: string;
+}
+
+const toPost = (row: PostRow): Post => ({
+  id: row.id,
+  board: row.board,
+  title: row.title,
+  body: row.body,
+  status: row.status,
+  voteCount: Number(row.vote_count),
+  commentCount: Number(row.comment_count),
+  voted: row.voted === true,
+  author: { id: row.author_id, name: row.author_name },
+  tags: (typeof row.tags === 'string' ? (JSON.parse(row.tags) as Tag[]) : row.tags) ?? [],
+  createdAt: iso(row.created_at),
+  editedAt: isoOrNull(row.edited_at),
+  shippedAt: isoOrNull(row.shipped_at),
+});
+
+export const noSuchPost = (postId: string) => new SaysoError('not_found', `There is no post "${postId}".`);
+
+/**
+ * Every column of a {@link Post}, as seen by the visitor whose private key is parameter
+ * `$viewer` (NULL: nobody, so `voted` is false).
+ */
+const postSelect = (viewer: string) => `
+  SELECT p.id, b.slug AS board, p.title, p.body, p.status_key AS status,
+         (SELECT count(*) FROM votes v WHERE v.post_id = p.id)::int AS vote_count,
+         (SELECT count(*) FROM comments c WHERE c.post_id = p.id)::int AS comment_count,
+         EXISTS (
+           SELECT 1 FROM votes v JOIN users viewer ON viewer.id = v.user_id
+           WHERE v.post_id = p.id AND viewer.key = ${viewer}
+         ) AS voted,
+         p.author_id, author.name AS author_name,
+         COALESCE((
+           SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY lower(t.name) COLLATE "C", t.slug COLLATE "C")
+             FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+            WHERE pt.post_id = p.id
+         ), '[]'::json) AS tags,
+         p.created_at, p.edited_at, p.shipped_at,
+         COALESCE(p.shipped_at, p.created_at) AS shipped_or_created_at,
+         ${cursorText('p.created_at')} AS cursor_at,
+         ${cursorText('COALESCE(p.shipped_at, p.created_at)')} AS shipped_cursor_at
+    FROM posts p
+    JOIN boards b ON b.id = p.board_id
+    JOIN users author ON author.id = p.author_id`;
+
+// Ties always end on the id, so every order is total and pages never repeat or skip a post.
+// `trending` is core's trendingScore() in SQL: votes / (age in hours + 2) ^ 1.5. `shipped` is
+// the changelog's order: ship date, creation for ideas never shipped.
+const ORDER_BY: Record<PostListSort, string> = {
+  shipped: 'shipped_or_created_at DESC, id DESC',
+  top: 'vote_count DESC, created_at DESC, id DESC',
+  new: 'created_at DESC, id DESC',
+  trending: `vote_count::float8 / power(greatest(0, extract(epoch FROM now() - created_at)::float8 / 3600) + 2, 1.5) DESC,
+             created_at DESC, id DESC`,
+};
+
+/** What a page of posts is narrowed to; every filter given must match. */
+export interface PostListFilters {
+  /** A status key; a key the board does not have matches nothing. */
+  status?: string;
+  /** A tag slug; a slug the board does not have matches nothing. */
+  tag?: string;
+  /** PostgreSQL full text over title and body (`websearch_to_tsquery`, English). */
+  q?: string;
+}
+
+/**
+ * One page of a board's posts in the given order, narrowed by the filters; `not_found` for an
+ * unknown board.
+ *
+ * `new` and `shipped` page by keyset (`after`: the last post's creation (or ship) time and id),
+ * so posts created between two pages never shift the walk: the next page starts strictly after
+ * the last post seen. `top` and `trending` page by `offset`: their order changes whenever anyone votes, so no
+ * cursor could pin a position in them anyway, and an offset is honest about that. `lastPosition`
+ * is the keyset position of the page's last post, for the next cursor.
+ */
+export async function listPosts(
+  db: Queryable,
+  params: {
+    board: string;
+    sort: PostListSort;
+    offset?: number;
+    after?: KeysetPosition | null;
+    limit: number;
+    viewer: string | null;
+  } & PostListFilters,
+): Promise<Slice<Post> & { lastPosition?: KeysetPosition }> {
+  const boardId = await boardIdOf(db, params.board);
+  const values: unknown[] = [boardId, params.viewer];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['p.board_id = $1'];
+  if (params.status !== undefined) where.push(`p.status_key = ${param(params.status)}`);
+  if (params.tag !== undefined) {
+    where.push(
+      `EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = ${param(params.tag)})`,
+    );
+  }
+  if (params.q !== undefined) {
+    // The same expression as the GIN index posts_search_idx, so the index serves it.
+    where.push(`to_tsvector('english', p.title || ' ' || p.body) @@ websearch_to_tsquery('english', ${param(params.q)})`);
+  }
+  const keyset = params.sort === 'new' || params.sort === 'shipped';
+  if (keyset && params.after) {
+    const at = params.sort === 'new' ? 'p.created_at' : 'COALESCE(p.shipped_at, p.created_at)';
+    where.push(`(${at}, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
+  }
+  const offset = keyset ? 0 : (params.offset ?? 0);
+  const rows = await db.query<PostRow>(
+    `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed
+      ORDER BY ${ORDER_BY[params.sort]}
+      LIMIT ${param(params.limit + 1)} OFFSET ${param(offset)}`,
+    values,
+  );
+  return keysetSlice(rows, params.limit, toPost, (row) => (params.sort === 'shipped' ? row.shipped_cursor_at : row.cursor_at));
+}
+
+/** A post as the given visitor sees it; `undefined` when there is none. */
+export async function findPost(db: Queryable, postId: string, viewer: string | null): Promise<Post | undefined> {
+  const [row] = await db.query<PostRow>(`${postSelect('$2')} WHERE p.id = $1`, [postId, viewer]);
+  return row && toPost(row);
+}
+
+/** Posts by id as the given visitor sees them, in the order of `ids`; unknown ids are skipped. */
+export async function findPostsInOrder(db: Queryable, ids: string[], viewer: string | null): Promise<Post[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<PostRow>(`${postSelect('$2')} WHERE p.id = ANY($1::uuid[])`, [ids, viewer]);
+  const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** `not_found` unless the post exists. */
+export async function assertPost(db: Queryable, postId: string): Promise<void> {
+  const [post] = await db.query('SELECT 1 FROM posts WHERE id = $1', [postId]);
+  if (!post) throw noSuchPost(postId);
+}
+
+/** Inserts an idea; returns its id. */
+export async function insertPost(
+  tx: Queryable,
+  post: { boardId: string; title: string; body: string; status: string; authorId: string },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO posts (board_id, title, body, status_key, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [post.boardId, post.title, post.body, post.status, post.authorId],
+  );
+  return row!.id;
+}
+
+/** What changing a post depends on, locked for the rest of the transaction. */
+export interface LockedPost {
+  boardId: string;
+  title: string;
+  body: string;
+  status: string;
+  statusKind: StatusKind;
+  shippedAt: string | null;
+  authorKey: string | null;
+  /** The transaction's time (`now()`), in the cursor format, for ship dates. */
+  now: string;
+}
+
+/** A post locked for a change; `not_found` when there is none. */
+export async function lockPost(tx: Queryable, postId: string): Promise<LockedPost> {
+  const [row] = await tx.query<LockedPost>(
+    `SELECT p.board_id AS "boardId", p.title, p.body, p.status_key AS status, s.kind AS "statusKind",
+            ${cursorText('p.shipped_at')} AS "shippedAt", u.key AS "authorKey", ${cursorText('now()')} AS now
+       FROM posts p
+       JOIN users u ON u.id = p.author_id
+       JOIN statuses s ON s.board_id = p.board_id AND s.key = p.status_key
+      WHERE p.id = $1 FOR UPDATE OF p`,
+    [postId],
+  );
+  if (!row) throw noSuchPost(postId);
+  return row;
+}
+
+/** New title and body; marks the post edited. */
+export async function updatePostText(tx: Queryable, postId: string, text: { title: string; body: string }): Promise<void> {
+  await tx.query('UPDATE posts SET title = $2, body = $3, edited_at = now() WHERE id = $1', [postId, text.title, text.body]);
+}
+
+/** A new status and ship date. */
+export async function updatePostStatus(tx: Queryable, postId: string, status: string, shippedAt: string | null): Promise<void> {
+  await tx.query('UPDATE posts SET status_key = $2, shipped_at = $3::timestamptz WHERE id = $1', [postId, status, shippedAt]);
+}
+
+/** Where a board's post texts stand: what a similarity index of the board depends on. */
+export interface BoardTextVersion {
+  boardId: string;
+  posts: number;
+  /** Newest creation and newest edit (PostgreSQL timestamps as text); `null` when none. */
+  newestCreated: string | null;
+  newestEdited: string | null;
+  /** Posts in a status of kind `duplicate`: they change status, not text. */
+  closedAsDuplicate: string[];
+}
+
+/**
+ * Where a board's post texts stand, read cheaply on every similar-ideas lookup: the count, newest
+ * creation and newest edit change whenever a post is added, removed or edited. `not_found` for an
+ * unknown board.
+ */
+export async function boardTextVersion(db: Queryable, board: string): Promise<BoardTextVersion> {
+  const [row] = await db.query<{ id: string; posts: number; created: string | null; edited: string | null; duplicates: string[] | null }>(
+    `SELECT b.id, count(p.id)::int AS posts, max(p.created_at)::text AS created, max(p.edited_at)::text AS edited,
+            array_agg(p.id::text) FILTER (WHERE s.kind = 'duplicate') AS duplicates
+       FROM boards b
+       LEFT JOIN posts p ON p.board_id = b.id
+       LEFT JOIN statuses s ON s.board_id = p.board_id AND s.key = p.status_key
+      WHERE b.slug = $1
+      GROUP BY b.id`,
+    [board],
+  );
+  if (!row) throw noSuchBoard(board);
+  return {
+    boardId: row.id,
+    posts: row.posts,
+    newestCreated: row.created,
+    newestEdited: row.edited,
+    closedAsDuplicate: row.duplicates ?? [],
+  };
+}
+
+/**
+ * The text of a board's posts, for its similarity index: all of them, or with `since` only those
+ * created or edited since then. The window reaches 5 seconds further back, so a post whose
+ * transaction began before an already seen one but committed after it is not missed.
+ */
+export function boardPostTexts(
+  db: Queryable,
+  boardId: string,
+  since?: Pick<BoardTextVersion, 'newestCreated' | 'newestEdited'>,
+): Promise<{ id: string; title: string; body: string }[]> {
+  if (!since) return db.query('SELECT id::text AS id, title, body FROM posts WHERE board_id = $1', [boardId]);
+  return db.query(
+    `SELECT id::text AS id, title, body FROM posts
+      WHERE board_id = $1
+        AND (created_at > $2::timestamptz - interval '5 seconds' OR edited_at > $3::timestamptz - interval '5 seconds')`,
+    [boardId, since.newestCreated, since.newestEdited],
+  );
+}

@@ -1,0 +1,92 @@
+import { SaysoError, type AnonymousPolicy } from '@sayso/core';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { VISITOR_HEADER } from '../asker.js';
+import { boardPolicy, postBoardPolicy } from '../db/boards.js';
+import type { Actor } from '../db/identity.js';
+
+// Who may call an operation: one value per route declaration, which is both the check (route
+// middleware, before the request's parameters and body are validated) and the operation's
+// `security` in the OpenAPI document. The caller was resolved once, by createApp's middleware.
+
+/** The OpenAPI security requirements of each kind of access. */
+const CREDENTIALS: Array<Record<string, string[]>> = [{ visitorToken: [] }, { userToken: [] }, { adminKey: [] }];
+
+export interface Access {
+  /** As listed in docs/api.md. */
+  name: 'anyone' | 'participant' | 'admin';
+  security: Array<Record<string, string[]>>;
+  check: MiddlewareHandler<AppEnv>;
+}
+
+/** No identity needed; credentials that are sent were still checked (401 when invalid). */
+export const anyone: Access = {
+  name: 'anyone',
+  security: [{}, ...CREDENTIALS],
+  check: async (_c, next) => next(),
+};
+
+/** What a board's anonymous policy is asked about: voting, or posting and commenting. */
+type Act = 'vote' | 'post';
+
+/** Where the board whose policy applies comes from: the `board` path parameter, or the post `id`. */
+type PolicyOf = 'board' | 'post';
+
+const policyOf = (c: Context<AppEnv>, where: PolicyOf): Promise<AnonymousPolicy | undefined> => {
+  if (where === 'board') return boardPolicy(c.var.db, c.req.param('board') ?? '');
+  // The id is a UUID: the route's parameters were checked before its access (routes/operation.ts).
+  return postBoardPolicy(c.var.db, c.req.param('id') ?? '');
+};
+
+function requireIdentity(c: Context<AppEnv>): Actor {
+  const { key, admin } = c.var.caller;
+  if (!key) {
+    throw new SaysoError(
+      'unauthorized',
+      `Say who you are: send a visitor token (${VISITOR_HEADER}, from POST /visitors) or a sign-in token (Authorization: Bearer).`,
+    );
+  }
+  return { key, admin };
+}
+
+/**
+ * Any identity: a visitor token, a host-signed user token or an admin key. With `act`, anonymous
+ * visitors also need the board's policy to allow it (identified users and admins always may);
+ * an unknown board or post passes, for the route to answer 404.
+ */
+export function participant(act?: { act: Act; on: PolicyOf }): Access {
+  return {
+    name: 'participant',
+    security: CREDENTIALS,
+    check: async (c, next) => {
+      const actor = requireIdentity(c);
+      if (act && c.var.caller.kind === 'visitor') {
+        const policy = await policyOf(c, act.on);
+        if (policy === 'off' || (policy === 'votes' && act.act === 'post')) {
+          throw new SaysoError(
+            'unauthorized',
+            policy === 'off'
+              ? 'Sign-in is required on this board: anonymous visitors may read it, but not vote, post or comment.'
+              : 'Sign-in is required to post or comment on this board; anonymous visitors may only vote.',
+            { policy },
+          );
+        }
+      }
+      c.set('actor', actor);
+      await next();
+    },
+  };
+}
+
+/** An admin key: 401 without identity, 403 for anyone else. */
+export const admin: Access = {
+  name: 'admin',
+  security: [{ adminKey: [] }],
+  check: async (c, next) => {
+    const { key, admin: isAdmin } = c.var.caller;
+    if (!key) throw new SaysoError('unauthorized', 'This needs an admin key: "Authorization: Bearer <key>".');
+    if (!isAdmin) throw new SaysoError('forbidden', 'Only an admin may do this.');
+    c.set('actor', { key, admin: true });
+    await next();
+  },
+};

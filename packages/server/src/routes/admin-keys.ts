@@ -1,0 +1,31 @@
+import { listAdminKeys } from '../db/admin-keys.js';
+import { adminKeyListSchema, adminKeyParams, adminKeySchema, newAdminKeyInput, newAdminKeySchema } from '../schemas.js';
+import { createAdminKey, revokeAdminKey } from '../services/admin-keys.js';
+import { admin } from './access.js';
+import { jsonBody, operation, router } from './operation.js';
+
+const list = operation({
+  method: 'get', path: '/admin/keys', tag: 'admin', access: admin, errors: [401, 403],
+  summary: 'List active admin keys, without their secrets',
+  response: { status: 200, description: 'Active keys, oldest first.', schema: adminKeyListSchema },
+});
+
+const create = operation({
+  method: 'post', path: '/admin/keys', tag: 'admin', access: admin, errors: [400, 401, 403],
+  summary: 'Create an admin key; the key is shown only in this answer',
+  request: { body: jsonBody(newAdminKeyInput) },
+  response: { status: 201, description: 'The key, once; only its SHA-256 is stored.', schema: newAdminKeySchema },
+});
+
+const revoke = operation({
+  method: 'delete', path: '/admin/keys/{keyId}', tag: 'admin', access: admin, errors: [401, 403, 404],
+  summary: 'Revoke an admin key',
+  request: { params: adminKeyParams },
+  response: { status: 200, description: 'The revoked key.', schema: adminKeySchema },
+});
+
+export const adminKeyRoutes = () =>
+  router()
+    .openapi(list, async (c) => c.json(await listAdminKeys(c.var.db), 200))
+    .openapi(create, async (c) => c.json(await createAdminKey(c.var.db, { label: c.req.valid('json').label, actor: c.var.actor }), 201))
+    .openapi(revoke, async (c) => c.json(await revokeAdminKey(c.var.db, { id: c.req.valid('param').keyId, actor: c.var.actor }), 200));

@@ -1,0 +1,20 @@
+import { adminKeyRoutes } from './admin-keys.js';
+import { boardRoutes } from './boards.js';
+import { commentRoutes } from './comments.js';
+import { identityRoutes } from './identity.js';
+import { metaRoutes } from './meta.js';
+import { notificationRoutes } from './notifications.js';
+import { router } from './operation.js';
+import { postRoutes } from './posts.js';
+import { tagRoutes } from './tags.js';
+import { voteRoutes } from './votes.js';
+
+/** Every resource's routes, in the order the document lists them. A new resource is one line here. */
+const RESOURCES = [metaRoutes, identityRoutes, boardRoutes, postRoutes, voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes];
+
+/** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
+export function apiRoutes() {
+  const api = router();
+  for (const routes of RESOURCES) api.route('/', routes());
+  return api;
+}

@@ -1,0 +1,89 @@
+import { SaysoError } from '@sayso/core';
+import { findPost, listPosts } from '../db/posts.js';
+import {
+  boardParams,
+  editPostInput,
+  listPostsQuery,
+  newPostInput,
+  postPageSchema,
+  postParams,
+  postListSchema,
+  postSchema,
+  similarPostsQuery,
+} from '../schemas.js';
+import { createPost, updatePost } from '../services/posts.js';
+import { anyone, participant } from './access.js';
+import { jsonBody, operation, router } from './operation.js';
+import { keysetPage, offsetPage } from './paging.js';
+
+const list = operation({
+  method: 'get', path: '/boards/{board}/posts', tag: 'posts', access: anyone, errors: [400, 404],
+  summary: 'One page of a board\'s ideas, sorted, filtered, searched',
+  description:
+    'Cursors are opaque and belong to their sort. `new` pages by keyset, so ideas added between pages never repeat; ' +
+    '`top` and `trending` page by offset, as their order moves with every vote anyway.',
+  request: { params: boardParams, query: listPostsQuery },
+  response: { status: 200, description: 'A page of ideas.', schema: postPageSchema },
+});
+
+const submit = operation({
+  method: 'post', path: '/boards/{board}/posts', tag: 'posts', access: participant({ act: 'post', on: 'board' }),
+  errors: [400, 401, 404, 409],
+  summary: 'Submit an idea; the author\'s vote counts',
+  request: { params: boardParams, body: jsonBody(newPostInput) },
+  response: { status: 201, description: 'The new idea, in the board\'s first open status.', schema: postSchema },
+});
+
+const similar = operation({
+  method: 'get', path: '/boards/{board}/similar', tag: 'posts', access: anyone, errors: [400, 404],
+  summary: 'Ideas similar to a text being typed, best first',
+  description:
+    'For the idea form: ideas of the board that say what `text` says, ranked by the core similarity engine ' +
+    '(stems, word pairs and character trigrams; typo tolerant). Ideas closed as duplicates are left out, and so are ' +
+    'weak matches, so there may be fewer than `limit`, or none.',
+  request: { params: boardParams, query: similarPostsQuery },
+  response: { status: 200, description: 'Up to `limit` ideas, `voted` for the caller.', schema: postListSchema },
+});
+
+const one = operation({
+  method: 'get', path: '/posts/{id}', tag: 'posts', access: anyone, errors: [404],
+  summary: 'One idea',
+  request: { params: postParams },
+  response: { status: 200, description: 'The idea, `voted` for the caller.', schema: postSchema },
+});
+
+const change = operation({
+  method: 'patch', path: '/posts/{id}', tag: 'posts', access: participant(), errors: [400, 401, 403, 404],
+  summary: 'Edit an idea (author or admin); change its status (admin)',
+  description:
+    'title and body: the author or an admin. status: admins only (403 for anyone else); a change is recorded ' +
+    'as a status_changed event. An unknown status key is 400.',
+  request: { params: postParams, body: jsonBody(editPostInput) },
+  response: { status: 200, description: 'The idea after the change.', schema: postSchema },
+});
+
+export const postRoutes = () =>
+  router()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const slice = await listPosts(c.var.db, { board: c.req.valid('param').board, ...query, viewer: c.var.caller.key });
+      const keyset = query.sort === 'new' || query.sort === 'shipped';
+      return c.json(keyset ? keysetPage(slice) : offsetPage(slice, query.offset, query.limit), 200);
+    })
+    .openapi(submit, async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await createPost(c.var.db, { board: c.req.valid('param').board, ...input, voter: c.var.actor.key }), 201);
+    })
+    .openapi(similar, async (c) => {
+      const query = c.req.valid('query');
+      return c.json(await c.var.similarPosts.find({ board: c.req.valid('param').board, ...query, viewer: c.var.caller.key }), 200);
+    })
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const post = await findPost(c.var.db, id, c.var.caller.key);
+      if (!post) throw new SaysoError('not_found', `There is no post "${id}".`);
+      return c.json(post, 200);
+    })
+    .openapi(change, async (c) =>
+      c.json(await updatePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor, ...c.req.valid('json') }), 200),
+    );

@@ -1,0 +1,55 @@
+import type { Comment, CommentDeletion } from '@sayso/core';
+import { deleteCommentRow, insertComment, listComments, lockComment, updateCommentBody } from '../db/comments.js';
+import type { Database, Queryable } from '../db/database.js';
+import { ensureUser, type Actor } from '../db/identity.js';
+import { assertPost } from '../db/posts.js';
+import type { Slice } from '../db/rows.js';
+import { assertMayChange } from './assert-may-change.js';
+import { record } from './record.js';
+
+/** One page of a post's comments, oldest first; `not_found` for an unknown post. */
+export async function commentsOf(db: Database, params: { postId: string; offset: number; limit: number }): Promise<Slice<Comment>> {
+  await assertPost(db, params.postId);
+  return listComments(db, params);
+}
+
+/** Adds a visitor's comment (already validated and trimmed) under a post; `comment.added` tells the conversation. */
+export async function addComment(db: Database, params: { postId: string; body: string; voter: string }): Promise<Comment> {
+  return db.transaction(async (tx) => {
+    await assertPost(tx, params.postId);
+    const authorId = await ensureUser(tx, params.voter);
+    const comment = await insertComment(tx, { postId: params.postId, authorId, body: params.body });
+    await record(tx, { type: 'comment.added', subject: { type: 'comment', id: comment.id }, actorId: authorId, payload: { postId: params.postId } });
+    return comment;
+  });
+}
+
+/** Records an edit or deletion of a comment by its author or an admin. */
+const recordChange = async (tx: Queryable, type: 'comment.edited' | 'comment.deleted', comment: Comment, actor: Actor) =>
+  record(tx, { type, subject: { type: 'comment', id: comment.id }, actorId: await ensureUser(tx, actor.key), payload: { postId: comment.postId } });
+
+/** Changes a comment's body (author or admin); sets `edited_at` and records `comment.edited` when the text changed. */
+export async function updateComment(db: Database, params: { commentId: string; body: string; actor: Actor }): Promise<Comment> {
+  return db.transaction(async (tx) => {
+    const { comment, authorKey } = await lockComment(tx, params.commentId);
+    assertMayChange(params.actor, authorKey, 'comment');
+    if (comment.body === params.body) return comment;
+    const editedAt = await updateCommentBody(tx, params.commentId, params.body);
+    await recordChange(tx, 'comment.edited', comment, params.actor);
+    return { ...comment, body: params.body, editedAt };
+  });
+}
+
+/**
+ * Deletes a comment for good (author or admin) and records `comment.deleted`. The count comes
+ * from the remaining rows, in the same transaction, so it is exact.
+ */
+export async function deleteComment(db: Database, params: { commentId: string; actor: Actor }): Promise<CommentDeletion> {
+  return db.transaction(async (tx) => {
+    const { comment, authorKey } = await lockComment(tx, params.commentId);
+    assertMayChange(params.actor, authorKey, 'comment');
+    const commentCount = await deleteCommentRow(tx, comment.id, comment.postId);
+    await recordChange(tx, 'comment.deleted', comment, params.actor);
+    return { commentId: comment.id, postId: comment.postId, commentCount };
+  });
+}

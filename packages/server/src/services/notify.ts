@@ -1,0 +1,33 @@
+import { noticeRecipients } from '@sayso/core';
+import type { Queryable } from '../db/database.js';
+import type { DomainEvent } from '../db/events.js';
+import { conversationOf } from '../db/comments.js';
+import { insertNotifications, unreadRecipients } from '../db/notifications.js';
+import { supportersOf } from '../db/votes.js';
+
+/**
+ * The in-app notifications, one consumer of the domain events, run in the event's transaction.
+ * Who is told is core's `noticeRecipients` (each person once, never the actor, nobody who still
+ * has the same unread news), the same rule the memory adapter follows; the people come from one
+ * query and the notifications go in with one statement, however many there are.
+ */
+export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
+  if (event.actorId === null) return;
+  if (event.type === 'post.status_changed' && event.payload?.ships === true) {
+    // Everyone who asked for it, voters and author; not who shipped it, nor anyone who has not
+    // yet read the news of an earlier shipping.
+    const postId = event.subject.id;
+    const recipientIds = noticeRecipients({
+      people: await supportersOf(tx, postId),
+      actor: event.actorId,
+      alreadyTold: await unreadRecipients(tx, postId, 'shipped'),
+    });
+    await insertNotifications(tx, { kind: 'shipped', postId, commentId: null, recipientIds });
+  } else if (event.type === 'comment.added') {
+    // The idea's author and everyone who commented before, never the writer.
+    const postId = String(event.payload?.postId);
+    const commentId = event.subject.id;
+    const recipientIds = noticeRecipients({ people: await conversationOf(tx, postId, commentId), actor: event.actorId });
+    await insertNotifications(tx, { kind: 'reply', postId, commentId, recipientIds });
+  }
+}

@@ -1,0 +1,74 @@
+import { SaysoError, statusChangeEffect, type Post } from '@sayso/core';
+import { boardIdOf, firstOpenStatus, statusKind } from '../db/boards.js';
+import type { Database } from '../db/database.js';
+import { ensureUser, type Actor } from '../db/identity.js';
+import { findPost, insertPost, lockPost, updatePostStatus, updatePostText } from '../db/posts.js';
+import { insertAuthorVote } from '../db/votes.js';
+import { assertMayChange } from './assert-may-change.js';
+import { record } from './record.js';
+
+/**
+ * Submits an idea for a visitor: it lands in the board's first `open` status with the author's
+ * vote counted, and `post.created` is recorded, all in one transaction.
+ */
+export async function createPost(db: Database, params: { board: string; title: string; body: string; voter: string }): Promise<Post> {
+  const postId = await db.transaction(async (tx) => {
+    const boardId = await boardIdOf(tx, params.board);
+    const open = await firstOpenStatus(tx, boardId);
+    if (!open) throw new SaysoError('conflict', `The board "${params.board}" takes no new ideas.`);
+    const authorId = await ensureUser(tx, params.voter);
+    const id = await insertPost(tx, { boardId, title: params.title, body: params.body, status: open, authorId });
+    await insertAuthorVote(tx, id, authorId);
+    await record(tx, { type: 'post.created', subject: { type: 'post', id }, actorId: authorId, payload: { to: open } });
+    return id;
+  });
+  return (await findPost(db, postId, params.voter))!;
+}
+
+/**
+ * Changes an idea in one transaction: `title`/`body` for its author or an admin (sets
+ * `edited_at` and records `post.edited` when the text changed), `status` for admins only (core's
+ * statusChangeEffect decides the ship date and whether people are told; recorded as
+ * `post.status_changed`; setting the current status again records nothing). Returns the post
+ * as the actor sees it.
+ */
+export async function updatePost(
+  db: Database,
+  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string },
+): Promise<Post> {
+  const { actor, postId } = params;
+  await db.transaction(async (tx) => {
+    const post = await lockPost(tx, postId);
+    if (params.status !== undefined && !actor.admin) {
+      throw new SaysoError('forbidden', 'Only an admin may change the status of an idea.');
+    }
+    let actorId: Promise<string> | undefined;
+    const actorRow = () => (actorId ??= ensureUser(tx, actor.key));
+    if (params.title !== undefined || params.body !== undefined) {
+      assertMayChange(actor, post.authorKey, 'idea');
+      const title = params.title ?? post.title;
+      const body = params.body ?? post.body;
+      if (title !== post.title || body !== post.body) {
+        await updatePostText(tx, postId, { title, body });
+        const changed = [...(title === post.title ? [] : ['title']), ...(body === post.body ? [] : ['body'])];
+        await record(tx, { type: 'post.edited', subject: { type: 'post', id: postId }, actorId: await actorRow(), payload: { changed } });
+      }
+    }
+    if (params.status !== undefined && params.status !== post.status) {
+      const toKind = await statusKind(tx, post.boardId, params.status);
+      if (!toKind) {
+        const message = `This board has no status "${params.status}".`;
+        throw new SaysoError('invalid_input', message, { problems: [{ field: 'status', message }] });
+      }
+      const effect = statusChangeEffect({ fromKind: post.statusKind, toKind, shippedAt: post.shippedAt, now: post.now });
+      await updatePostStatus(tx, postId, params.status, effect.shippedAt);
+      await record(tx, {
+        type: 'post.status_changed',
+        subject: { type: 'post', id: postId },
+        actorId: await actorRow(),
+        payload: { from: post.status, to: params.status, ships: effect.ships },
+      });
+    }
+  });
+  return (await findPost(db, postId, actor.key))!;
+}
