@@ -1,9 +1,10 @@
-import { SaysoError } from '@sayso/core';
+import { assertMayChange as assertMayChangeRule } from '@sayso/core';
 import type { Actor } from '../db/identity.js';
 
-/** The one rule for changing what someone wrote: its author or an admin. */
+/**
+ * Core's rule for changing what someone wrote (its author or an admin), with the server's
+ * identities: authors are compared by their private key, as the users table records them.
+ */
 export function assertMayChange(actor: Actor, authorKey: string | null, what: string): void {
-  if (!actor.admin && actor.key !== authorKey) {
-    throw new SaysoError('forbidden', `Only its author or an admin may change this ${what}.`);
-  }
+  assertMayChangeRule({ id: actor.key, admin: actor.admin }, authorKey, what);
 }
