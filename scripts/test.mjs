@@ -68,7 +68,16 @@ const vitest = step('vitest (node-side, server on PGlite and PostgreSQL, end-to-
   'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
 ]);
 const v = readJson(vitestReport);
-record('vitest', v && { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }, vitest);
+// A test file that fails before its tests run (a beforeAll that throws, an import error) fails
+// no test by itself, but its tests never ran: each such file counts as one failure.
+const filesFailedWithoutATest = (v?.testResults ?? []).filter(
+  (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+).length;
+record('vitest', v && {
+  passed: v.numPassedTests,
+  failed: v.numFailedTests + filesFailedWithoutATest,
+  skipped: v.numPendingTests + v.numTodoTests,
+}, vitest);
 
 const wtrReport = join(reports, 'web-test-runner.json');
 process.env.SAYSO_WTR_SUMMARY = wtrReport;
