@@ -1,30 +1,151 @@
-// Writes docs/api.md, the table of every operation of the REST API, from the OpenAPI document the
-// server generates from its route declarations: `node scripts/pnpm.mjs --filter @sayso/server
+// Writes docs/api.md, the reference of every operation of the REST API, from the OpenAPI document
+// the server generates from its route declarations: `node scripts/pnpm.mjs --filter @sayso/server
 // run api-docs`. test/api-docs.test.ts fails when the file and the document disagree.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApiDocument } from '../src/openapi.js';
 
-/** Where the table is kept, from the repository's root. */
+/** Where the reference is kept, from the repository's root. */
 export const API_DOCS = fileURLToPath(new URL('../../../docs/api.md', import.meta.url));
 
+/** The parts of a JSON Schema that the reference shows. */
+interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  default?: unknown;
+  description?: string;
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: Schema;
+}
+
 interface Operation {
+  operationId: string;
   summary?: string;
-  tags?: string[];
+  description?: string;
   'x-access'?: string;
+  parameters?: Parameter[];
+  requestBody?: { content: { 'application/json': { schema: Schema } } };
+  responses: Record<string, { description: string; content?: { 'application/json'?: { schema: Schema } } }>;
+}
+
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
 }
 
 /** Markdown table cells hold no pipes or line breaks. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
+/** The name of a component schema a `$ref` points to. */
+const refName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
+
+/** A schema, or the component schema its `$ref` names. */
+const resolve = (schema: Schema, schemas: Record<string, Schema>) => (schema.$ref ? (schemas[refName(schema.$ref)] ?? {}) : schema);
+
+/** The anchor of an operation, from its operationId, so links survive a change of summary. */
+const operationAnchor = (operation: Operation) => operation.operationId;
+const schemaAnchor = (name: string) => `schema-${name}`;
+
+/** A field's type in a few words: `string`, `integer or null`, `one of a, b`, `list of Tag`. */
+function typeOf(schema: Schema): string {
+  if (schema.$ref) return `[${refName(schema.$ref)}](#${schemaAnchor(refName(schema.$ref))})`;
+  if (schema.enum) return `one of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}`;
+  const types = [schema.type ?? 'any'].flat();
+  return types.map((type) => (type === 'array' && schema.items ? `list of ${typeOf(schema.items)}` : type)).join(' or ');
+}
+
+/**
+ * Which fields a list marks: a request's required ones (the rest may be left out), an answer's
+ * optional ones (the rest are always there).
+ */
+type Presence = 'required' | 'optional';
+
+/** One line per field: name, type, its presence where it is worth saying, its default and its description. */
+const fieldLine = (name: string, schema: Schema, presence: Presence | undefined) => {
+  const facts = [typeOf(schema), ...(presence ? [presence] : [])];
+  if (schema.default !== undefined) facts.push(`default \`${String(schema.default)}\``);
+  return `- \`${name}\` (${facts.join(', ')})${schema.description ? `: ${schema.description}` : ''}`;
+};
+
+const fieldLines = (schema: Schema, mark: Presence) =>
+  Object.entries(schema.properties ?? {}).map(([name, field]) => {
+    const required = schema.required?.includes(name) ?? false;
+    return fieldLine(name, field, required === (mark === 'required') ? mark : undefined);
+  });
+
+/** A shape of up to this many fields reads better in the answer's line than behind a link only. */
+const INLINE_FIELDS_MAX = 5;
+
+/** What a response carries, in brief: its schema's link, with its top-level fields when they are few, or what it lists. */
+function shapeOf(schema: Schema, schemas: Record<string, Schema>): string {
+  const resolved = resolve(schema, schemas);
+  if (resolved.items) return `a ${typeOf(resolved)}`;
+  const fields = Object.keys(resolved.properties ?? {});
+  const inline = fields.length && fields.length <= INLINE_FIELDS_MAX ? `\`{ ${fields.join(', ')} }\`` : '';
+  return [schema.$ref ? typeOf(schema) : '', inline].filter(Boolean).join(' ');
+}
+
+const withShape = (shape: string) => (shape ? ` with ${shape}` : '');
+
+function operationSection(method: string, path: string, operation: Operation, schemas: Record<string, Schema>): string[] {
+  const parameters = (where: string) =>
+    (operation.parameters ?? [])
+      .filter((parameter) => parameter.in === where)
+      .map((parameter) => {
+        const description = parameter.description ?? parameter.schema?.description;
+        return fieldLine(parameter.name, { ...parameter.schema, description }, parameter.required ? 'required' : undefined);
+      });
+  const body = operation.requestBody?.content['application/json'].schema;
+  const bodySchema = body && resolve(body, schemas);
+  const statuses = Object.keys(operation.responses).sort();
+  const [success] = statuses.filter((status) => status.startsWith('2'));
+  const successResponse = success ? operation.responses[success] : undefined;
+  const successSchema = successResponse?.content?.['application/json']?.schema;
+  const listed = (title: string, lines: string[]) => (lines.length ? ['', `${title}:`, '', ...lines] : []);
+  return [
+    `<a id="${operationAnchor(operation)}"></a>`,
+    '',
+    `### ${method.toUpperCase()} ${path}`,
+    '',
+    `${operation.summary ?? ''}. Access: *${operation['x-access'] ?? 'anyone'}*.`,
+    ...(operation.description ? ['', operation.description] : []),
+    ...listed('Path parameters', parameters('path')),
+    ...listed('Query parameters', parameters('query')),
+    ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
+    ...(successResponse ? ['', `Answers **${success}**${successSchema ? withShape(shapeOf(successSchema, schemas)) : ''}: ${successResponse.description}`] : []),
+    ...listed(
+      'Errors',
+      statuses.filter((status) => /^[45]/.test(status)).map((status) => `- **${status}**: ${operation.responses[status]!.description}`),
+    ),
+    '',
+  ];
+}
+
+function schemaSection(name: string, schema: Schema): string[] {
+  const lines = schema.properties ? fieldLines(schema, 'optional') : [`A ${typeOf(schema)}.`];
+  return [`<a id="${schemaAnchor(name)}"></a>`, '', `### ${name}`, '', ...(schema.description ? [schema.description, ''] : []), ...lines, ''];
+}
+
 /** docs/api.md as the document says it should be. */
 export function renderApiDocs(document: Record<string, unknown> = openApiDocument()): string {
-  const paths = document.paths as Record<string, Record<string, Operation>>;
-  const rows = Object.entries(paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(
-      ([method, operation]) =>
-        `| ${method.toUpperCase()} | \`${path}\` | ${operation['x-access'] ?? 'anyone'} | ${cell(operation.summary ?? '')} |`,
-    ),
+  const { paths, components } = document as unknown as Document;
+  const schemas = components?.schemas ?? {};
+  const operations = Object.entries(paths).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod).map(([method, operation]) => ({ method, path, operation })),
+  );
+  const rows = operations.map(
+    ({ method, path, operation }) =>
+      `| [${method.toUpperCase()}](#${operationAnchor(operation)}) | \`${path}\` | ${operation['x-access'] ?? 'anyone'} | ${cell(operation.summary ?? '')} |`,
   );
   return [
     '# REST API',
@@ -43,6 +164,14 @@ export function renderApiDocs(document: Record<string, unknown> = openApiDocumen
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    '## Operations',
+    '',
+    ...operations.flatMap(({ method, path, operation }) => operationSection(method, path, operation, schemas)),
+    '## Schemas',
+    '',
+    'The shapes of the answers, as named in the OpenAPI document.',
+    '',
+    ...Object.entries(schemas).flatMap(([name, schema]) => schemaSection(name, schema)),
   ].join('\n');
 }
 

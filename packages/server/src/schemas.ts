@@ -234,7 +234,8 @@ export const newAdminKeyInput = z
     {
       label: text('label')
         .transform((value) => value.trim())
-        .pipe(z.string().min(1, 'A key needs a label.').max(100, 'A label can have at most 100 characters.')),
+        .pipe(z.string().min(1, 'A key needs a label.').max(100, 'A label can have at most 100 characters.'))
+        .describe('What the key is for, 1–100 characters after trimming.'),
     },
     { error: 'Send a JSON object with a label.' },
   );
@@ -314,7 +315,7 @@ export const postSchema = z.strictObject({
   author: authorSchema,
   tags: z.array(tagSchema),
   createdAt: isoDate,
-  editedAt: isoDate.nullable(),
+  editedAt: isoDate.nullable().describe('When the title or body was last edited; null if never.'),
   shippedAt: isoDate
     .nullable()
     .describe('When the idea last moved into a done status from one that is not; null while it is not done.'),

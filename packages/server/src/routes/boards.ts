@@ -7,14 +7,18 @@ import { jsonBody, operation, router } from './operation.js';
 const list = operation({
   method: 'get', path: '/boards', tag: 'boards', access: anyone, errors: [],
   summary: 'List boards with their workflows',
-  response: { status: 200, description: 'Every board, oldest first.', schema: boardListSchema },
+  response: { status: 200, description: 'Every board with its ordered statuses, oldest first.', schema: boardListSchema },
 });
 
 const one = operation({
   method: 'get', path: '/boards/{board}', tag: 'boards', access: anyone, errors: [404],
   summary: 'One board: name, description, anonymous policy, ordered statuses',
   request: { params: boardParams },
-  response: { status: 200, description: 'The board.', schema: boardSchema },
+  response: {
+    status: 200,
+    description: 'The board, with its `anonymous` policy (`off`, `votes` or `votes-and-posts`) and its statuses in order.',
+    schema: boardSchema,
+  },
 });
 
 const setPolicy = operation({

@@ -17,7 +17,7 @@ const list = operation({
   method: 'get', path: '/posts/{id}/comments', tag: 'comments', access: anyone, errors: [400, 404],
   summary: 'One page of an idea\'s comments, oldest first',
   request: { params: postParams, query: listCommentsQuery },
-  response: { status: 200, description: 'A page of comments.', schema: commentPageSchema },
+  response: { status: 200, description: 'A page of comments, oldest first.', schema: commentPageSchema },
 });
 
 const add = operation({
@@ -41,7 +41,11 @@ const remove = operation({
   method: 'delete', path: '/comments/{commentId}', tag: 'comments', access: participant(), errors: [401, 403, 404],
   summary: 'Delete a comment for good (author or admin)',
   request: { params: commentParams },
-  response: { status: 200, description: 'The idea\'s exact comment count afterwards.', schema: commentDeletionSchema },
+  response: {
+    status: 200,
+    description: 'The deleted comment\'s id, its idea\'s id and the idea\'s exact comment count afterwards.',
+    schema: commentDeletionSchema,
+  },
 });
 
 export const commentRoutes = () =>

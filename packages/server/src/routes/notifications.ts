@@ -15,13 +15,21 @@ const list = operation({
     'idea\'s author and earlier commenters (`reply`). Nobody is notified of what they did. Only ever the caller\'s own; ' +
     'a caller without identity has none. Keyset pages: notifications added between pages never repeat.',
   request: { query: listNotificationsQuery },
-  response: { status: 200, description: 'A page of notifications and the unread count over all pages.', schema: notificationPageSchema },
+  response: {
+    status: 200,
+    description:
+      'A page of notifications and the unread count over all pages. Each names its idea (`post: { id, board, title }`) ' +
+      'and, for a reply, the comment.',
+    schema: notificationPageSchema,
+  },
 });
 
 const markRead = operation({
   method: 'post', path: '/notifications/read', tag: 'notifications', access: anyone, errors: [400, 401],
   summary: 'Mark the caller\'s notifications read, by id or all',
-  description: 'Ids of anyone else\'s notifications, or unknown ones, change nothing. Repeating it changes nothing.',
+  description:
+    'Send `{ ids }` or `{ all: true }`. Ids of anyone else\'s notifications, or unknown ones, change nothing. ' +
+    'Repeating it changes nothing. A caller without identity has none to mark.',
   request: { body: jsonBody(markNotificationsReadInput) },
   response: { status: 200, description: 'The caller\'s unread count afterwards.', schema: unreadCountSchema },
 });

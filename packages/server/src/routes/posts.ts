@@ -20,8 +20,10 @@ const list = operation({
   method: 'get', path: '/boards/{board}/posts', tag: 'posts', access: anyone, errors: [400, 404],
   summary: 'One page of a board\'s ideas, sorted, filtered, searched',
   description:
-    'Cursors are opaque and belong to their sort. `new` pages by keyset, so ideas added between pages never repeat; ' +
-    '`top` and `trending` page by offset, as their order moves with every vote anyway.',
+    'The filters `status`, `tag` and `q` combine: an idea must match each one given. `sort=shipped` is the ' +
+    'changelog\'s order, newest `shippedAt` first. Cursors are opaque and belong to their sort. `new` and `shipped` ' +
+    'page by keyset, so ideas added between pages never repeat or shift the list; `top` and `trending` page by ' +
+    'offset, as their order moves with every vote anyway.',
   request: { params: boardParams, query: listPostsQuery },
   response: { status: 200, description: 'A page of ideas.', schema: postPageSchema },
 });
@@ -49,7 +51,11 @@ const one = operation({
   method: 'get', path: '/posts/{id}', tag: 'posts', access: anyone, errors: [404],
   summary: 'One idea',
   request: { params: postParams },
-  response: { status: 200, description: 'The idea, `voted` for the caller.', schema: postSchema },
+  response: {
+    status: 200,
+    description: 'The idea with its `tags`, `editedAt` and `shippedAt`, `voted` for the caller.',
+    schema: postSchema,
+  },
 });
 
 const change = operation({
