@@ -1,7 +1,8 @@
 // The scoring protocol of bench/data/feedback-duplicates.json (see the README next to it), shared by
 // bench/similarity.ts and the quality test in test/similarity-quality.test.ts.
 import { readFileSync } from 'node:fs';
-import type { SimilarityDocument, SimilarityHit } from '@sayso/core';
+import type { SimilarityDocument } from '@sayso/core';
+import { queryTextOf, rankOfFirstRelevant, summariseRanks, type QueryText, type RankerFactory, type RetrievalScores } from './retrieval.js';
 
 export const DATASET_PATH = new URL('../data/feedback-duplicates.json', import.meta.url);
 
@@ -40,22 +41,6 @@ export function loadDataset(path: URL | string = DATASET_PATH): Dataset {
   return { items, products: [...new Set(items.map((item) => item.product))] };
 }
 
-/** What a ranker under test must do over one product's items (one board). */
-export interface Ranker {
-  search(text: string, options: { limit: number; exclude: string }): SimilarityHit[];
-  /** If asymmetric, the ranker itself returns the larger direction. */
-  pairScore(a: string, b: string): number;
-}
-
-export type RankerFactory = (documents: SimilarityDocument[]) => Ranker;
-
-export interface RetrievalScores {
-  queries: number;
-  recallAt1: number;
-  recallAt5: number;
-  mrr: number;
-}
-
 export type Subset = 'all' | 'low-overlap' | 'engineering';
 export const SUBSETS: readonly Subset[] = ['all', 'low-overlap', 'engineering'];
 
@@ -63,7 +48,7 @@ export const SUBSETS: readonly Subset[] = ['all', 'low-overlap', 'engineering'];
 export function evaluateRetrieval(
   dataset: Dataset,
   makeRanker: RankerFactory,
-  query: 'title+body' | 'title',
+  query: QueryText,
 ): Record<Subset, RetrievalScores> {
   const ranks: Record<Subset, number[]> = { all: [], 'low-overlap': [], engineering: [] };
   for (const product of dataset.products) {
@@ -71,23 +56,14 @@ export function evaluateRetrieval(
     const ranker = makeRanker(items);
     for (const item of items) {
       if (!item.group) continue;
-      const text = query === 'title' ? item.title : `${item.title} ${item.body}`;
-      const hits = ranker.search(text, { limit: 10, exclude: item.id });
       const relevant = new Set(items.filter((other) => other.group === item.group && other.id !== item.id).map((o) => o.id));
-      // 0 means "not in the top 10".
-      const rank = hits.findIndex((hit) => relevant.has(hit.id)) + 1;
+      const rank = rankOfFirstRelevant(ranker, queryTextOf(item, query), item.id, relevant);
       ranks.all.push(rank);
       if (item.tags.includes('low-overlap')) ranks['low-overlap'].push(rank);
       if (item.tags.includes('engineering')) ranks.engineering.push(rank);
     }
   }
-  const summarise = (list: number[]): RetrievalScores => ({
-    queries: list.length,
-    recallAt1: list.filter((rank) => rank === 1).length / list.length,
-    recallAt5: list.filter((rank) => rank >= 1 && rank <= 5).length / list.length,
-    mrr: list.reduce((sum, rank) => sum + (rank ? 1 / rank : 0), 0) / list.length,
-  });
-  return { all: summarise(ranks.all), 'low-overlap': summarise(ranks['low-overlap']), engineering: summarise(ranks.engineering) };
+  return { all: summariseRanks(ranks.all), 'low-overlap': summariseRanks(ranks['low-overlap']), engineering: summariseRanks(ranks.engineering) };
 }
 
 export interface ScoredPair {
