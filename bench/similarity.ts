@@ -61,14 +61,9 @@ console.log('|---|---|---|---|');
 for (const project of GITBUGS_PROJECTS) {
   const bugs = loadGitBugs(project);
   console.log(`| ${project} | ${bugs.reports.length} | ${bugs.links.length} | ${new Set(bugs.groupOf.values()).size} |`);
-  for (const query of QUERIES) {
-    comparisons.push({
-      dataSet: project,
-      query,
-      engine: evaluateGitBugs(bugs, rankers.engine, query),
-      baseline: evaluateGitBugs(bugs, rankers.BM25, query),
-    });
-  }
+  const engine = evaluateGitBugs(bugs, rankers.engine);
+  const baseline = evaluateGitBugs(bugs, rankers.BM25);
+  for (const query of QUERIES) comparisons.push({ dataSet: project, query, engine: engine[query], baseline: baseline[query] });
 }
 
 const points = (engine: number, baseline: number) => `${engine >= baseline ? '+' : ''}${(100 * (engine - baseline)).toFixed(1)}`;

@@ -9,7 +9,8 @@ const B = 0.75;
 export class Bm25Index {
   readonly #terms = new Map<string, Map<string, number>>();
   readonly #lengths = new Map<string, number>();
-  readonly #df = new Map<string, number>();
+  /** The documents holding each stem: a query scores only those, not every document. */
+  readonly #postings = new Map<string, string[]>();
   #averageLength = 0;
 
   constructor(documents: Iterable<SimilarityDocument>) {
@@ -17,7 +18,11 @@ export class Bm25Index {
       const counts = new Map<string, number>();
       const stems = tokenize(`${title} ${body}`);
       for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      for (const stem of counts.keys()) this.#df.set(stem, (this.#df.get(stem) ?? 0) + 1);
+      for (const stem of counts.keys()) {
+        const posting = this.#postings.get(stem);
+        if (posting) posting.push(id);
+        else this.#postings.set(stem, [id]);
+      }
       this.#terms.set(id, counts);
       this.#lengths.set(id, stems.length);
     }
@@ -27,7 +32,7 @@ export class Bm25Index {
 
   #idf(stem: string) {
     const n = this.#terms.size;
-    const df = this.#df.get(stem) ?? 0;
+    const df = this.#postings.get(stem)?.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -45,9 +50,10 @@ export class Bm25Index {
 
   search(text: string, options: { limit?: number; exclude?: string } = {}): SimilarityHit[] {
     const stems = tokenize(text);
+    const candidates = new Set(stems.flatMap((stem) => this.#postings.get(stem) ?? []));
+    if (options.exclude !== undefined) candidates.delete(options.exclude);
     const hits: SimilarityHit[] = [];
-    for (const id of this.#terms.keys()) {
-      if (id === options.exclude) continue;
+    for (const id of candidates) {
       const score = this.#score(stems, id);
       if (score > 0) hits.push({ id, score });
     }
