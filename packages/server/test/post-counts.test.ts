@@ -65,14 +65,14 @@ describe.each(ENGINES)('post counts on %s', (engine) => {
 
   it('pages trending exactly as core orders every post, with and without a search', async () => {
     const { slug } = await createBoard(db, { slug: `${engine}-trending` });
-    // 240 ideas up to 100 days old, whole seconds (as the client compares them), with vote rows
-    // from 60 voters in uneven numbers: some old ideas gather many votes, which widens the
-    // window of ideas trending has to score.
+    // 240 ideas, one an hour, in whole seconds (as the client compares them), with vote rows from
+    // 60 voters in uneven numbers: ideas a day or two old with many votes outrank newer ones, so
+    // a window of ideas to score that is any narrower than the bound allows misses some.
     await db.query(`INSERT INTO users (key) SELECT 'trend-voter-' || n FROM generate_series(1, 60) AS n`);
     await db.query(
       `INSERT INTO posts (board_id, title, status_key, author_id, created_at)
        SELECT b.id, 'Idea ' || n || CASE WHEN n % 3 = 0 THEN ' export' ELSE ' import' END, 'open', u.id,
-              date_trunc('second', now()) - make_interval(secs => (n * 7919 % 2400) * 3600 + n)
+              date_trunc('second', now()) - make_interval(secs => n * 3600 + n)
          FROM boards b, users u, generate_series(1, 240) AS n
         WHERE b.slug = $1 AND u.key = 'trend-voter-1'`,
       [slug],

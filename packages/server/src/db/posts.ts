@@ -90,7 +90,8 @@ const ORDER_BY: Record<PostListSort, string> = {
  *
  * No index orders a score that moves with now(), but it is bounded: a post of age a scores at
  * most vmax / (a + 2)^1.5, vmax being the board's highest vote count (read from
- * posts_board_top_idx). The newest `$needed` posts matching the filters give a score s that the
+ * posts_board_top_idx). The `$needed`-th best score s among the newest few posts matching the
+ * filters (ten times as many, so that ideas too fresh for votes rarely make s zero) is one the
  * page's last post reaches at least; every post older than A = (vmax / s)^(2/3) − 2 hours scores
  * at most s and, being older than every post in the window, ranks after it on ties too. So the
  * first `$needed` posts since now() − A are exactly the first `$needed` of the whole list. One
@@ -100,7 +101,7 @@ const trendingSince = (where: string, needed: string) => `
   WITH newest AS (
     SELECT ${trendingScore('p.vote_count', 'p.created_at')} AS score
       FROM posts p WHERE ${where}
-     ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed}
+     ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed} * 10
   ), bound AS (
     SELECT (SELECT score FROM newest ORDER BY score DESC OFFSET ${needed} - 1 LIMIT 1) AS reached,
            (SELECT max(vote_count) FROM posts WHERE board_id = $1)::float8 AS vmax
