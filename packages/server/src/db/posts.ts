@@ -102,7 +102,7 @@ const trendingSince = (where: string, needed: string) => `
     SELECT ${trendingScore('p.vote_count', 'p.created_at')} AS score
       FROM posts p WHERE ${where}
      ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed} * 10
-  ), bound AS (
+  ), bound AS MATERIALIZED ( -- once, not once per use of \`reached\`
     SELECT (SELECT score FROM newest ORDER BY score DESC OFFSET ${needed} - 1 LIMIT 1) AS reached,
            (SELECT max(vote_count) FROM posts WHERE board_id = $1)::float8 AS vmax
   )
