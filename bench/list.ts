@@ -39,7 +39,7 @@ setTimeout(() => {
   process.exit(1); // the cluster is stopped by its own exit hook
 }, DEADLINE_MS).unref();
 
-// Words of the generated ideas; each idea gets three, so a word is in about 7 % of them.
+// Words of the generated ideas, three to an idea: `q=export` matches about 3 % of them.
 const WORDS = `export import search filter dark mode mobile offline sync calendar slack email webhook api
   tags roadmap comments mentions avatars billing invoice sso saml csv pdf chart report widget theme
   keyboard shortcut undo history archive duplicate merge notify digest`.split(/\s+/);
