@@ -183,7 +183,15 @@ export async function listPosts(
       windowValues,
     );
     now = `${param(window!.at)}::timestamptz`;
-    if (window!.since !== null) where.push(`p.created_at >= ${param(window!.since)}::timestamptz`);
+    if (window!.since !== null) {
+      // The page's posts are picked from the window by posts alone; only they are joined and shaped.
+      const candidates = ['p.board_id = $1', ...filterClauses(params, param), `p.created_at >= ${param(window!.since)}::timestamptz`];
+      where.push(
+        `p.id IN (SELECT p.id FROM posts p WHERE ${candidates.join(' AND ')}
+                   ORDER BY ${trendingScore('p.vote_count', 'p.created_at', now)} DESC, p.created_at DESC, p.id DESC
+                   LIMIT ${param(offset + params.limit + 1)})`,
+      );
+    }
   }
   const rows = await db.query<PostRow>(
     `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed
