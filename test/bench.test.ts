@@ -1,6 +1,7 @@
 // Keeps the bench scripts from rotting: bench/server.ts's smoke mode (a fraction of a second per
 // run) must still start every server, drive every scenario, pass its own vote-count checks and print
-// its table; bench/size.ts must still build every entry and the script-tag builds and pass its
+// its table; bench/list.ts's smoke mode must still seed PostgreSQL, time every list and print the
+// plans; bench/size.ts must still build every entry and the script-tag builds and pass its
 // server-only-library check; bench/render.ts must still drive Chromium through both sides of its
 // render comparison. Nothing here looks at the figures: performance claims live in bench/,
 // never in timed assertions.
@@ -34,6 +35,23 @@ it('bench/server.ts --smoke runs every scenario and prints the table', async () 
   expect(output).toContain('vote, new voter · PGlite');
   expect(output).toContain('vote, repeat voter · PGlite');
   expect(output).not.toContain('WARNING: this run is broken');
+  expect(code, output).toBe(0);
+}, 60_000);
+
+it('bench/list.ts --smoke seeds PostgreSQL, times every list next to its baselines and prints the plans', async () => {
+  const { code, output } = await runBench(['list.ts', '--smoke']);
+  expect(output, output).toContain('| ideas | votes | list | p50 | p95 |');
+  const rows = output.split('\n').filter((line) => /^\| 1,000 \| [\d,]+ \| .+ \| [\d.]+ ms \| [\d.]+ ms \|$/.test(line));
+  expect(rows.map((line) => line.split(' | ')[2])).toEqual([
+    'baseline: no-op `SELECT 1`',
+    'baseline: sort=top counting votes on read (before)',
+    'sort=top',
+    'sort=trending',
+    'sort=new',
+    'q=export (top)',
+  ]);
+  expect(output).toContain('Index Scan using posts_board_top_idx');
+  expect(output).toContain('Index Scan using posts_board_created_idx');
   expect(code, output).toBe(0);
 }, 60_000);
 

@@ -24,7 +24,7 @@ export type { DomainEvent, DomainEventType, EventSubject } from './db/events.js'
 export { ensureUser } from './db/identity.js';
 export type { Actor } from './db/identity.js';
 export type { AdminKeyInfo } from './db/admin-keys.js';
-export { findPost, listPosts } from './db/posts.js';
+export { findPost, listPosts, recountPosts } from './db/posts.js';
 export type { PostListFilters } from './db/posts.js';
 export type { Slice } from './db/rows.js';
 export { createAdminKey, revokeAdminKey } from './services/admin-keys.js';

@@ -36,12 +36,14 @@ export async function listComments(db: Queryable, params: { postId: string; offs
   return { items: rows.slice(0, params.limit).map(toComment), hasMore: rows.length > params.limit };
 }
 
-/** Inserts a comment (already validated and trimmed). */
+/** Inserts a comment (already validated and trimmed) and counts it on its post. */
 export async function insertComment(tx: Queryable, params: { postId: string; authorId: string; body: string }): Promise<Comment> {
   const [row] = await tx.query<CommentRow>(
     `WITH added AS (
        INSERT INTO comments (post_id, author_id, body) VALUES ($1, $2, $3)
        RETURNING id, post_id, body, author_id, created_at, edited_at
+     ), counted AS (
+       UPDATE posts SET comment_count = comment_count + 1 WHERE id IN (SELECT post_id FROM added)
      )
      SELECT added.*, u.name AS author_name FROM added JOIN users u ON u.id = added.author_id`,
     [params.postId, params.authorId, params.body],
@@ -70,10 +72,17 @@ export async function updateCommentBody(tx: Queryable, commentId: string, body: 
   return iso(edited!.edited_at);
 }
 
-/** Deletes a comment; returns its post's comment count afterwards, exact within the transaction. */
+/**
+ * Deletes a comment and takes it off its post's count, only if the row was really deleted;
+ * returns the post's comment count afterwards.
+ */
 export async function deleteCommentRow(tx: Queryable, commentId: string, postId: string): Promise<number> {
-  await tx.query('DELETE FROM comments WHERE id = $1', [commentId]);
-  const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE post_id = $1', [postId]);
+  const [count] = await tx.query<{ n: number }>(
+    `WITH deleted AS (DELETE FROM comments WHERE id = $1 RETURNING post_id)
+     UPDATE posts SET comment_count = comment_count - (SELECT count(*) FROM deleted)::int
+      WHERE id = $2 RETURNING comment_count AS n`,
+    [commentId, postId],
+  );
   return Number(count!.n);
 }
 

@@ -3,11 +3,9 @@ import { boardIdOf, noSuchBoard } from './boards.js';
 import type { Queryable } from './database.js';
 import { cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
 
-// Vote counts are computed on read, `count(*)` over the votes of a post, never kept in a
-// counter column. The UNIQUE (post_id, user_id) constraint makes every row one distinct voter,
-// so the count is exact under any concurrency with no extra locking, and there is no second
-// copy that could drift. The (post_id, user_id) index makes it an index-only count, cheap at
-// the scale of a feedback board; a cached counter can come later if profiles ask for it.
+// Vote and comment counts are columns of the post (migration 0007), moved by the statements that
+// add or remove a vote or comment, in their transaction: a list reads them, and `top` walks an
+// index of them, instead of counting every vote row of every post on each read.
 
 interface PostRow {
   id: string;
@@ -54,8 +52,7 @@ export const noSuchPost = (postId: string) => new SaysoError('not_found', `There
  */
 const postSelect = (viewer: string) => `
   SELECT p.id, b.slug AS board, p.title, p.body, p.status_key AS status,
-         (SELECT count(*) FROM votes v WHERE v.post_id = p.id)::int AS vote_count,
-         (SELECT count(*) FROM comments c WHERE c.post_id = p.id)::int AS comment_count,
+         p.vote_count, p.comment_count,
          EXISTS (
            SELECT 1 FROM votes v JOIN users viewer ON viewer.id = v.user_id
            WHERE v.post_id = p.id AND viewer.key = ${viewer}
@@ -74,16 +71,50 @@ const postSelect = (viewer: string) => `
     JOIN boards b ON b.id = p.board_id
     JOIN users author ON author.id = p.author_id`;
 
+/** Core's trendingScore() in SQL at the instant `now`: votes / (age in hours + 2) ^ 1.5. */
+const trendingScore = (votes: string, createdAt: string, now: string) =>
+  `${votes}::float8 / power(greatest(0, extract(epoch FROM ${now} - ${createdAt})::float8 / 3600) + 2, 1.5)`;
+
 // Ties always end on the id, so every order is total and pages never repeat or skip a post.
-// `trending` is core's trendingScore() in SQL: votes / (age in hours + 2) ^ 1.5. `shipped` is
-// the changelog's order: ship date, creation for ideas never shipped.
-const ORDER_BY: Record<PostListSort, string> = {
-  shipped: 'shipped_or_created_at DESC, id DESC',
-  top: 'vote_count DESC, created_at DESC, id DESC',
-  new: 'created_at DESC, id DESC',
-  trending: `vote_count::float8 / power(greatest(0, extract(epoch FROM now() - created_at)::float8 / 3600) + 2, 1.5) DESC,
-             created_at DESC, id DESC`,
-};
+// `shipped` is the changelog's order: ship date, creation for ideas never shipped. `trending` is
+// scored at one instant for the whole list (see trendingWindow).
+const orderBy = (sort: PostListSort, now: string): string =>
+  ({
+    shipped: 'shipped_or_created_at DESC, id DESC',
+    top: 'vote_count DESC, created_at DESC, id DESC',
+    new: 'created_at DESC, id DESC',
+    trending: `${trendingScore('vote_count', 'created_at', now)} DESC, created_at DESC, id DESC`,
+  })[sort];
+
+/**
+ * The instant `trending` is scored at (now(), as cursor text) and the oldest creation time a post
+ * can have and still be among the first `$needed` then (`null` when it cannot be bounded), so the
+ * list scores only the posts since then.
+ *
+ * No index orders a score that moves with the clock, but it is bounded: a post of age a scores at
+ * most vmax / (a + 2)^1.5, vmax being the board's highest vote count (read from
+ * posts_board_top_idx). The `$needed`-th best score s among the newest few posts matching the
+ * filters (ten times as many, so that ideas too fresh for votes rarely make s zero) is one the
+ * page's last post reaches at least; every post older than A = (vmax / s)^(2/3) − 2 hours scores
+ * at most s and, being older than every post in the window, ranks after it on ties too. So the
+ * first `$needed` posts since then − A are exactly the first `$needed` of the whole list. One
+ * second more than A keeps float rounding on the safe side. The window is a statement of its
+ * own so the list's statement gets it as a value: the planner then sees how few posts it holds
+ * and walks posts_board_created_idx, where a subquery's result looked like a third of the board.
+ */
+const trendingWindow = (where: string, needed: string) => `
+  WITH newest AS (
+    SELECT ${trendingScore('p.vote_count', 'p.created_at', 'now()')} AS score
+      FROM posts p WHERE ${where}
+     ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed} * 10
+  ), bound AS MATERIALIZED ( -- once, not once per use of \`reached\`
+    SELECT (SELECT score FROM newest ORDER BY score DESC OFFSET ${needed} - 1 LIMIT 1) AS reached,
+           (SELECT max(vote_count) FROM posts WHERE board_id = $1)::float8 AS vmax
+  )
+  SELECT ${cursorText('now()')} AS at,
+         CASE WHEN reached > 0
+              THEN ${cursorText('(now() - make_interval(secs => (power(vmax / reached, 2.0 / 3) - 2) * 3600 + 1))')} END AS since
+    FROM bound`;
 
 /** What a page of posts is narrowed to; every filter given must match. */
 export interface PostListFilters {
@@ -93,6 +124,22 @@ export interface PostListFilters {
   tag?: string;
   /** PostgreSQL full text over title and body (`websearch_to_tsquery`, English). */
   q?: string;
+}
+
+/** The SQL conditions of the filters given, their values added through `param`. */
+function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
+  const clauses: string[] = [];
+  if (filters.status !== undefined) clauses.push(`p.status_key = ${param(filters.status)}`);
+  if (filters.tag !== undefined) {
+    clauses.push(
+      `EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = ${param(filters.tag)})`,
+    );
+  }
+  if (filters.q !== undefined) {
+    // The same expression as the GIN index posts_search_idx, so the index serves it.
+    clauses.push(`to_tsvector('english', p.title || ' ' || p.body) @@ websearch_to_tsquery('english', ${param(filters.q)})`);
+  }
+  return clauses;
 }
 
 /**
@@ -119,26 +166,36 @@ export async function listPosts(
   const boardId = await boardIdOf(db, params.board);
   const values: unknown[] = [boardId, params.viewer];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = ['p.board_id = $1'];
-  if (params.status !== undefined) where.push(`p.status_key = ${param(params.status)}`);
-  if (params.tag !== undefined) {
-    where.push(
-      `EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = ${param(params.tag)})`,
-    );
-  }
-  if (params.q !== undefined) {
-    // The same expression as the GIN index posts_search_idx, so the index serves it.
-    where.push(`to_tsvector('english', p.title || ' ' || p.body) @@ websearch_to_tsquery('english', ${param(params.q)})`);
-  }
+  const where = ['p.board_id = $1', ...filterClauses(params, param)];
   const keyset = params.sort === 'new' || params.sort === 'shipped';
   if (keyset && params.after) {
     const at = params.sort === 'new' ? 'p.created_at' : 'COALESCE(p.shipped_at, p.created_at)';
     where.push(`(${at}, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
   }
   const offset = keyset ? 0 : (params.offset ?? 0);
+  let now = 'now()';
+  if (params.sort === 'trending') {
+    const windowValues: unknown[] = [boardId];
+    const windowParam = (value: unknown) => `$${windowValues.push(value)}`;
+    const windowWhere = ['p.board_id = $1', ...filterClauses(params, windowParam)].join(' AND ');
+    const [window] = await db.query<{ at: string; since: string | null }>(
+      trendingWindow(windowWhere, windowParam(offset + params.limit + 1)),
+      windowValues,
+    );
+    now = `${param(window!.at)}::timestamptz`;
+    if (window!.since !== null) {
+      // The page's posts are picked from the window by posts alone; only they are joined and shaped.
+      const candidates = ['p.board_id = $1', ...filterClauses(params, param), `p.created_at >= ${param(window!.since)}::timestamptz`];
+      where.push(
+        `p.id IN (SELECT p.id FROM posts p WHERE ${candidates.join(' AND ')}
+                   ORDER BY ${trendingScore('p.vote_count', 'p.created_at', now)} DESC, p.created_at DESC, p.id DESC
+                   LIMIT ${param(offset + params.limit + 1)})`,
+      );
+    }
+  }
   const rows = await db.query<PostRow>(
     `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed
-      ORDER BY ${ORDER_BY[params.sort]}
+      ORDER BY ${orderBy(params.sort, now)}
       LIMIT ${param(params.limit + 1)} OFFSET ${param(offset)}`,
     values,
   );
@@ -163,6 +220,20 @@ export async function findPostsInOrder(db: Queryable, ids: string[], viewer: str
 export async function assertPost(db: Queryable, postId: string): Promise<void> {
   const [post] = await db.query('SELECT 1 FROM posts WHERE id = $1', [postId]);
   if (!post) throw noSuchPost(postId);
+}
+
+/**
+ * Sets the counts of every post of a board from its vote and comment rows: for bulk loads that
+ * insert rows directly (the demo seed, benchmarks), never for a single change.
+ */
+export async function recountPosts(tx: Queryable, boardId: string): Promise<void> {
+  await tx.query(
+    `UPDATE posts p
+        SET vote_count = (SELECT count(*) FROM votes v WHERE v.post_id = p.id),
+            comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = p.id)
+      WHERE p.board_id = $1`,
+    [boardId],
+  );
 }
 
 /** Inserts an idea; returns its id. */

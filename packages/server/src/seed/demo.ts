@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.js';
 import { appendEvent } from '../db/events.js';
+import { recountPosts } from '../db/posts.js';
 import { insertBoard } from '../services/boards.js';
 import { DEMO_BOARD, DEMO_IDEAS, type DemoIdea } from './demo-ideas.js';
 
@@ -102,6 +103,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
         ]);
       }
     }
+    await recountPosts(tx, board!.id);
     return true;
   });
 }

@@ -41,8 +41,8 @@ export async function updateComment(db: Database, params: { commentId: string; b
 }
 
 /**
- * Deletes a comment for good (author or admin) and records `comment.deleted`. The count comes
- * from the remaining rows, in the same transaction, so it is exact.
+ * Deletes a comment for good (author or admin) and records `comment.deleted`. The count is the
+ * post's comment_count, moved in the same transaction, so it is exact.
  */
 export async function deleteComment(db: Database, params: { commentId: string; actor: Actor }): Promise<CommentDeletion> {
   return db.transaction(async (tx) => {
