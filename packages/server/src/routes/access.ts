@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.js';
 import { VISITOR_HEADER } from '../asker.js';
 import { boardPolicy, postBoardPolicy } from '../db/boards.js';
 import type { Actor } from '../db/identity.js';
+import type { ErrorStatus } from './operation.js';
 
 // Who may call an operation: one value per route declaration, which is both the check (route
 // middleware, before the request's parameters and body are validated) and the operation's
@@ -16,6 +17,8 @@ export interface Access {
   /** As listed in docs/api.md. */
   name: 'anyone' | 'participant' | 'admin';
   security: Array<Record<string, string[]>>;
+  /** What the check itself may answer; every operation with this access documents them. */
+  errors: readonly ErrorStatus[];
   check: MiddlewareHandler<AppEnv>;
 }
 
@@ -23,6 +26,7 @@ export interface Access {
 export const anyone: Access = {
   name: 'anyone',
   security: [{}, ...CREDENTIALS],
+  errors: [],
   check: async (_c, next) => next(),
 };
 
@@ -58,6 +62,7 @@ export function participant(act?: { act: Act; on: PolicyOf }): Access {
   return {
     name: 'participant',
     security: CREDENTIALS,
+    errors: [401],
     check: async (c, next) => {
       const actor = requireIdentity(c);
       if (act && c.var.caller.kind === 'visitor') {
@@ -82,6 +87,7 @@ export function participant(act?: { act: Act; on: PolicyOf }): Access {
 export const admin: Access = {
   name: 'admin',
   security: [{ adminKey: [] }],
+  errors: [401, 403],
   check: async (c, next) => {
     const { key, admin: isAdmin } = c.var.caller;
     if (!key) throw new SaysoError('unauthorized', 'This needs an admin key: "Authorization: Bearer <key>".');

@@ -5,14 +5,14 @@ import { admin } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 
 const list = operation({
-  method: 'get', path: '/admin/keys', tag: 'admin', access: admin, errors: [401, 403],
+  method: 'get', path: '/admin/keys', tag: 'admin', access: admin, errors: [],
   summary: 'List active admin keys, without their secrets',
   description: 'Keys from SAYSO_ADMIN_KEY are not listed, and no key\'s secret is ever shown again after it was created.',
   response: { status: 200, description: 'Active keys, oldest first, never with their secret.', schema: adminKeyListSchema },
 });
 
 const create = operation({
-  method: 'post', path: '/admin/keys', tag: 'admin', access: admin, errors: [400, 401, 403],
+  method: 'post', path: '/admin/keys', tag: 'admin', access: admin, errors: [400],
   summary: 'Create an admin key; the key is shown only in this answer',
   request: { body: jsonBody(newAdminKeyInput) },
   response: {
@@ -23,7 +23,7 @@ const create = operation({
 });
 
 const revoke = operation({
-  method: 'delete', path: '/admin/keys/{keyId}', tag: 'admin', access: admin, errors: [401, 403, 404],
+  method: 'delete', path: '/admin/keys/{keyId}', tag: 'admin', access: admin, errors: [404],
   summary: 'Revoke an admin key',
   description: 'From then on the key is refused (401) on every route.',
   request: { params: adminKeyParams },

@@ -22,7 +22,7 @@ const one = operation({
 });
 
 const setPolicy = operation({
-  method: 'patch', path: '/boards/{board}', tag: 'admin', access: admin, errors: [400, 401, 403, 404],
+  method: 'patch', path: '/boards/{board}', tag: 'admin', access: admin, errors: [400, 404],
   summary: 'Change what anonymous visitors may do on a board',
   request: { params: boardParams, body: jsonBody(boardPolicyInput) },
   response: { status: 200, description: 'The board.', schema: boardSchema },

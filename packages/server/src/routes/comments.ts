@@ -22,14 +22,14 @@ const list = operation({
 
 const add = operation({
   method: 'post', path: '/posts/{id}/comments', tag: 'comments', access: participant({ act: 'post', on: 'post' }),
-  errors: [400, 401, 404],
+  errors: [400, 404],
   summary: 'Comment on an idea',
   request: { params: postParams, body: jsonBody(newCommentInput) },
   response: { status: 201, description: 'The new comment.', schema: commentSchema },
 });
 
 const edit = operation({
-  method: 'patch', path: '/comments/{commentId}', tag: 'comments', access: participant(), errors: [400, 401, 403, 404],
+  method: 'patch', path: '/comments/{commentId}', tag: 'comments', access: participant(), errors: [400, 403, 404],
   summary: 'Edit a comment (author or admin)',
   request: { params: commentParams, body: jsonBody(editCommentInput) },
   response: { status: 200, description: 'The comment after the change.', schema: commentSchema },
@@ -38,7 +38,7 @@ const edit = operation({
 // Answers 200 with the post's new comment count rather than 204, so a client can update the
 // post it shows without fetching it again.
 const remove = operation({
-  method: 'delete', path: '/comments/{commentId}', tag: 'comments', access: participant(), errors: [401, 403, 404],
+  method: 'delete', path: '/comments/{commentId}', tag: 'comments', access: participant(), errors: [403, 404],
   summary: 'Delete a comment for good (author or admin)',
   request: { params: commentParams },
   response: {

@@ -15,7 +15,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type OperationTag = 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'tags' | 'admin' | 'meta';
 
 /** Error statuses an operation names; 413 and 429 are added to every write. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
 
 const ERROR_MEANINGS: Record<ErrorStatus | 413 | 429, string> = {
   400: 'Invalid input (`invalid_input`), with `details.problems` naming each field.',
@@ -46,7 +46,7 @@ export interface OperationSpec<M extends Method, P extends string, Req extends R
   access: Access;
   request?: Req;
   response: { status: St; description: string; schema: S };
-  /** Error statuses besides the ones every write shares. */
+  /** Error statuses besides the ones its access and every write share. */
   errors: ErrorStatus[];
 }
 
@@ -58,7 +58,7 @@ const operationId = (method: string, path: string) =>
 export function operation<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType>(
   spec: OperationSpec<M, P, Req, St, S>,
 ) {
-  const errors = [...new Set([...spec.errors, ...(spec.method === 'get' ? [] : WRITE_ERRORS)])].sort();
+  const errors = [...new Set([...spec.errors, ...spec.access.errors, ...(spec.method === 'get' ? [] : WRITE_ERRORS)])].sort();
   const errorResponses = Object.fromEntries(
     errors.map((status) => [status, { description: ERROR_MEANINGS[status], content: { 'application/json': { schema: errorSchema } } }]),
   );

@@ -30,7 +30,7 @@ const list = operation({
 
 const submit = operation({
   method: 'post', path: '/boards/{board}/posts', tag: 'posts', access: participant({ act: 'post', on: 'board' }),
-  errors: [400, 401, 404, 409],
+  errors: [400, 404, 409],
   summary: 'Submit an idea; the author\'s vote counts',
   request: { params: boardParams, body: jsonBody(newPostInput) },
   response: { status: 201, description: 'The new idea, in the board\'s first open status.', schema: postSchema },
@@ -59,7 +59,7 @@ const one = operation({
 });
 
 const change = operation({
-  method: 'patch', path: '/posts/{id}', tag: 'posts', access: participant(), errors: [400, 401, 403, 404],
+  method: 'patch', path: '/posts/{id}', tag: 'posts', access: participant(), errors: [400, 403, 404],
   summary: 'Edit an idea (author or admin); change its status (admin)',
   description:
     'title and body: the author or an admin. status: admins only (403 for anyone else); a change is recorded ' +

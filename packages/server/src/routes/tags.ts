@@ -11,7 +11,7 @@ const list = operation({
 });
 
 const create = operation({
-  method: 'post', path: '/boards/{board}/tags', tag: 'tags', access: admin, errors: [400, 401, 403, 404, 409],
+  method: 'post', path: '/boards/{board}/tags', tag: 'tags', access: admin, errors: [400, 404, 409],
   summary: 'Create a tag; its slug comes from the name',
   description: 'The slug is made from the name and never changes, not even when the tag is renamed. A name, or a slug, that another tag of the board already has is 409.',
   request: { params: boardParams, body: jsonBody(tagNameInput) },
@@ -19,7 +19,7 @@ const create = operation({
 });
 
 const rename = operation({
-  method: 'patch', path: '/boards/{board}/tags/{tag}', tag: 'tags', access: admin, errors: [400, 401, 403, 404, 409],
+  method: 'patch', path: '/boards/{board}/tags/{tag}', tag: 'tags', access: admin, errors: [400, 404, 409],
   summary: 'Rename a tag; the slug stays',
   description: 'Ideas keep the tag. A name another tag of the board already has is 409.',
   request: { params: boardTagParams, body: jsonBody(tagNameInput) },
@@ -27,7 +27,7 @@ const rename = operation({
 });
 
 const remove = operation({
-  method: 'delete', path: '/boards/{board}/tags/{tag}', tag: 'tags', access: admin, errors: [401, 403, 404],
+  method: 'delete', path: '/boards/{board}/tags/{tag}', tag: 'tags', access: admin, errors: [404],
   summary: 'Delete a tag, taking it off every idea',
   request: { params: boardTagParams },
   response: { status: 200, description: 'The deleted tag, as it was.', schema: tagSchema },
@@ -36,7 +36,7 @@ const remove = operation({
 /** Putting a tag on an idea and taking it off: the same operation both ways, idempotent. */
 const tagging = <M extends 'put' | 'delete'>(method: M, summary: string) =>
   operation({
-    method, path: '/posts/{id}/tags/{tag}', tag: 'tags', access: admin, errors: [401, 403, 404],
+    method, path: '/posts/{id}/tags/{tag}', tag: 'tags', access: admin, errors: [404],
     summary,
     description: 'Idempotent: tagging a tagged idea, or untagging an untagged one, changes nothing and answers the idea.',
     request: { params: postTagParams },

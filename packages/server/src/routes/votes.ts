@@ -6,14 +6,14 @@ import { operation, router } from './operation.js';
 const mayVote = participant({ act: 'vote', on: 'post' });
 
 const vote = operation({
-  method: 'post', path: '/posts/{id}/votes', tag: 'votes', access: mayVote, errors: [401, 404],
+  method: 'post', path: '/posts/{id}/votes', tag: 'votes', access: mayVote, errors: [404],
   summary: 'Vote; idempotent',
   request: { params: postParams },
   response: { status: 200, description: 'The caller\'s vote and the exact count.', schema: voteResultSchema },
 });
 
 const unvote = operation({
-  method: 'delete', path: '/posts/{id}/votes', tag: 'votes', access: mayVote, errors: [401, 404],
+  method: 'delete', path: '/posts/{id}/votes', tag: 'votes', access: mayVote, errors: [404],
   summary: 'Take a vote back; idempotent',
   request: { params: postParams },
   response: { status: 200, description: 'The caller\'s vote and the exact count.', schema: voteResultSchema },
