@@ -202,7 +202,8 @@ async function measure(worker: Worker, served: Served, name: string, job: Omit<L
     ['warm-up', warm],
     ['run', run],
   ] as const) {
-    if (summary.ok === 0) problems.push(`${name} (${phase}): no successful response at all`);
+    // A warm-up may end before the first (slow, cold) responses arrive; only the measured run must have some.
+    if (phase === 'run' && summary.ok === 0) problems.push(`${name} (${phase}): no successful response at all`);
     else if (errorRate(summary) > MAX_ERROR_RATE) {
       problems.push(
         `${name} (${phase}): ${summary.non2xx} non-2xx and ${summary.errors} connection errors out of ` +
