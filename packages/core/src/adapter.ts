@@ -2,6 +2,14 @@ import type {
   Board,
   Comment,
   CommentDeletion,
+  CustomerRequest,
+  Demand,
+  DuplicateCandidate,
+  MergeResult,
+  NewCustomerRequest,
+  PostHistoryEntry,
+  PriorityFormula,
+  PriorityInputs,
   NewPost,
   Page,
   Post,
@@ -51,6 +59,48 @@ export interface SaysoAdminApi {
 
   /** Takes a tag off a post; idempotent. Resolves to the post. */
   removePostTag(params: { postId: string; tag: string }): Promise<Post>;
+
+  /**
+   * Merges a duplicate into another idea of the same board; nothing is moved or deleted. The
+   * duplicate takes the board's first status of kind `duplicate` (`conflict` when the board has
+   * none) and from then on counts on `into` (or on the idea `into` was itself merged into): its
+   * people, comments, tags and customer requests show there, a vote on it counts there, its
+   * people hear once, in-app, where their vote now counts. Merging an idea into itself, into an
+   * idea merged into it, or across boards is `invalid_input`; merging an idea already merged is
+   * a `conflict` (unmerge it first), so of two admins merging the same idea at once one wins.
+   */
+  mergePost(params: { postId: string; into: string }): Promise<MergeResult>;
+
+  /**
+   * Undoes a merge exactly: the duplicate's status, and every count, voter, comment, tag and
+   * subscription of both ideas, are as they were before it. `conflict` for an idea not merged.
+   */
+  unmergePost(params: { postId: string }): Promise<MergeResult>;
+
+  /** Records that someone asked for an idea (see {@link NewCustomerRequest}); idempotent per person and idea. */
+  addCustomerRequest(params: { postId: string } & NewCustomerRequest): Promise<CustomerRequest>;
+
+  /** The board's priority formula (defaults: `peopleWeight` 1, `mrrWeight` 0.01). */
+  getPriorityFormula(params: { board: string }): Promise<PriorityFormula>;
+
+  /** Sets the board's priority formula; weights are finite and ≥ 0, else `invalid_input`. */
+  setPriorityFormula(params: { board: string } & PriorityFormula): Promise<PriorityFormula>;
+
+  /** Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand. */
+  setPriorityInputs(params: { postId: string } & PriorityInputs): Promise<Demand>;
+
+  /**
+   * Pairs of ideas of a board that may be duplicates (similarity above the adapter's threshold),
+   * most similar first, leaving out pairs dismissed and ideas already merged or closed as
+   * duplicates. Accept a pair with {@link mergePost}.
+   */
+  listDuplicateCandidates(params: { board: string; limit?: number }): Promise<DuplicateCandidate[]>;
+
+  /** Dismisses a pair for good: it is not listed again unless either idea's text changes. */
+  dismissDuplicateCandidate(params: { postIds: [string, string] }): Promise<void>;
+
+  /** An idea's history, oldest first: creation, edits, status changes, merges and unmerges. */
+  listPostHistory(params: { postId: string }): Promise<PostHistoryEntry[]>;
 }
 
 /**
@@ -75,7 +125,8 @@ export interface SaysoAdapter {
 
   /**
    * Posts of a board, in the given order (default `top`), narrowed by any filters, one page at a
-   * time. Cursors are opaque and belong to the sort they came from. For `new` and `shipped`
+   * time. Ideas merged into others are left out (their people count on the canonical), except
+   * when the `status` filter asks for a status of kind `duplicate`. Cursors are opaque and belong to the sort they came from. For `new` and `shipped`
    * (newest `shippedAt` first, `createdAt` for ideas never shipped: the changelog's order), a page
    * never repeats a post of an earlier page even when posts are added between the calls.
    */
@@ -88,7 +139,18 @@ export interface SaysoAdapter {
     } & PostFilters,
   ): Promise<Page<Post>>;
 
+  /**
+   * One idea. Asked for an idea merged into another, it answers with the canonical one (the end
+   * of the chain), its `mergedFrom` naming the idea asked for.
+   */
   getPost(params: { postId: string }): Promise<Post>;
+
+  /**
+   * The demand behind an idea: its distinct people and where they come from, the ideas merged
+   * into it, and for admins the customer requests, companies, MRR and priority. Asked for a
+   * merged idea, it answers for the canonical one.
+   */
+  getDemand(params: { postId: string }): Promise<Demand>;
 
   /**
    * Submits an idea as the current visitor; it starts in the board's first `open` status.

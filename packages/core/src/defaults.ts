@@ -8,6 +8,7 @@ export const DEFAULT_STATUSES: readonly Status[] = [
   { id: 'in-progress', name: 'In progress', kind: 'active', position: 3 },
   { id: 'shipped', name: 'Shipped', kind: 'done', position: 4 },
   { id: 'declined', name: 'Declined', kind: 'declined', position: 5 },
+  { id: 'merged', name: 'Merged', kind: 'duplicate', position: 6 },
 ];
 
 /**

@@ -19,7 +19,7 @@ const vote = (postId: string, voted: boolean, key: string, createdAt = '2026-01-
 });
 
 const answer = (entry: OutboxEntry<'setVote'>): OutboxChanges['setVote']['answer'] => ({
-  result: { postId: entry.params.postId, voted: true, voteCount: 1 },
+  result: { postId: entry.params.postId, voted: true, voteCount: 1, peopleCount: 1 },
 });
 
 /** An outbox that knows one kind of change, votes, sent by `send`. */
@@ -161,7 +161,7 @@ describe('createOutbox', () => {
     expect(waiting).toMatchObject({ code: 'network', details: { queued: true } });
     expect(outbox.$entries.get().map((e) => [e.id, e.lastError?.code])).toEqual([['vote:1', 'network']]);
     offline = false;
-    expect(await outbox.submit('setVote', { postId: '1', voted: true })).toEqual({ result: { postId: '1', voted: true, voteCount: 1 } });
+    expect(await outbox.submit('setVote', { postId: '1', voted: true })).toEqual({ result: { postId: '1', voted: true, voteCount: 1, peopleCount: 1 } });
     expect(outbox.$entries.get()).toEqual([]);
   });
 

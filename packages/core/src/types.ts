@@ -59,10 +59,17 @@ export interface Post {
   body: string;
   /** Key of the post's status within its board. */
   status: string;
-  /** Number of distinct voters, never an estimate. */
+  /** Number of distinct voters of this post itself, never an estimate. */
   voteCount: number;
+  /**
+   * Distinct people who want this idea: its voters, the people an admin recorded as asking for
+   * it (on behalf of customers), and the people of every idea merged into it (chains included),
+   * each person once. The number a board shows as the idea's demand; never an estimate.
+   */
+  peopleCount: number;
+  /** Comments shown under the idea: its own and those of every idea merged into it. */
   commentCount: number;
-  /** Whether the current visitor has voted for this post. */
+  /** Whether the current visitor is among the idea's people (voted for it or for an idea merged into it). */
   voted: boolean;
   author: Author;
   /** The post's tags, ordered by name. */
@@ -77,6 +84,22 @@ export interface Post {
    * shipping again sets the new date.
    */
   shippedAt: string | null;
+  /**
+   * Set on an idea an admin merged into another: the idea its people now count on (the end of
+   * the chain when that one was merged further). `null` for an idea that stands on its own.
+   */
+  mergedInto: PostRef | null;
+  /**
+   * Set only on the answer to `getPost` for an idea merged into this one: the idea that was
+   * asked for, so a link to it can say "merged into this idea". `null` everywhere else.
+   */
+  mergedFrom: PostRef | null;
+}
+
+/** Enough of an idea to name it and link to it. */
+export interface PostRef {
+  id: string;
+  title: string;
 }
 
 /** A reply under a post. */
@@ -89,6 +112,11 @@ export interface Comment {
   createdAt: string;
   /** When the body last changed (ISO 8601); `null` when never edited. */
   editedAt: string | null;
+  /**
+   * Set on a comment listed under an idea other than the one it was written under: the merged
+   * idea it came from ("merged from …"). `null` for the idea's own comments.
+   */
+  mergedFrom: PostRef | null;
 }
 
 /** What is left after a comment was deleted: the post's exact new comment count. */
@@ -98,11 +126,15 @@ export interface CommentDeletion {
   commentCount: number;
 }
 
-/** The state of one visitor's vote on one post after a vote or unvote. */
+/**
+ * The state of one visitor's vote on one post after a vote or unvote. A vote on an idea merged
+ * into another counts on that other idea: `postId` is then the idea the vote counts on.
+ */
 export interface VoteResult {
   postId: string;
   voted: boolean;
   voteCount: number;
+  peopleCount: number;
 }
 
 /**
@@ -115,13 +147,18 @@ export type PostSort = 'top' | 'new' | 'trending';
 export const POST_SORTS: readonly PostSort[] = ['top', 'new', 'trending'];
 
 /**
- * The orders `listPosts` accepts: the board sorts, and `shipped`, the changelog's order: newest
- * ship date first (`shippedAt`, `createdAt` for ideas without one), paged by keyset like `new`.
+ * The orders `listPosts` accepts: the board sorts; `shipped`, the changelog's order: newest
+ * ship date first (`shippedAt`, `createdAt` for ideas without one), paged by keyset like `new`;
+ * and `priority`, for admins only (`forbidden` for others): highest priority score first (see
+ * {@link PriorityFormula}).
  */
-export type PostListSort = PostSort | 'shipped';
+export type PostListSort = PostSort | 'shipped' | 'priority';
 
-/** What a notification tells its recipient: an idea they asked for shipped, or a new reply. */
-export type NotificationKind = 'shipped' | 'reply';
+/**
+ * What a notification tells its recipient: an idea they asked for shipped, a new reply, or an
+ * idea they asked for was merged into another (where their vote now counts).
+ */
+export type NotificationKind = 'shipped' | 'reply' | 'merged';
 
 /**
  * Something that happened for one visitor: an idea they voted for or wrote was shipped, or
@@ -131,10 +168,12 @@ export type NotificationKind = 'shipped' | 'reply';
 export interface Notification {
   id: string;
   kind: NotificationKind;
-  /** The idea it is about, as it is now. */
+  /** The idea it is about, as it is now (for `merged`, the idea the vote now counts on). */
   post: { id: string; board: string; title: string };
-  /** The reply, for `reply`; `null` for `shipped`. */
+  /** The reply, for `reply`; `null` otherwise. */
   comment: { id: string; author: Author } | null;
+  /** For `merged`: the idea the recipient asked for, merged into `post`; `null` otherwise. */
+  mergedFrom: PostRef | null;
   /** ISO 8601 timestamp. */
   createdAt: string;
   /** When the recipient marked it read (ISO 8601); `null` while unread. */
@@ -199,3 +238,140 @@ export const LIMITS = {
   similarDefault: 5,
   similarMax: 10,
 } as const;
+
+/** What an admin makes of a duplicate: both ideas as they are after the merge or unmerge. */
+export interface MergeResult {
+  /** The idea merged (or unmerged); while merged, its `mergedInto` names the canonical. */
+  duplicate: Post;
+  /** The idea its people count on while merged (the canonical, at the end of the chain). */
+  canonical: Post;
+}
+
+/**
+ * Where an idea's people come from: `direct` (voted for, or recorded as asking for, the idea
+ * itself) and `viaMerged` (the people of the ideas merged into it, at any depth), `inBoth`
+ * counted in each; `total = direct + viaMerged − inBoth`, each person once.
+ */
+export interface PeopleBreakdown {
+  total: number;
+  direct: number;
+  viaMerged: number;
+  inBoth: number;
+}
+
+/** How much a customer needs an idea, as an admin recorded it. */
+export type RequestImportance = 'nice-to-have' | 'important' | 'blocker';
+
+/** Every importance, least pressing first. */
+export const REQUEST_IMPORTANCES: readonly RequestImportance[] = ['nice-to-have', 'important', 'blocker'];
+
+/**
+ * An admin's record that a person or company asked for an idea elsewhere (a sales call, a support
+ * ticket): it counts in demand like a vote, and the person hears when the idea ships.
+ */
+export interface CustomerRequest {
+  id: string;
+  /** The idea it was recorded on (it counts on the canonical while that idea is merged). */
+  postId: string;
+  /** Who asked: a name, an email, or both. */
+  person: { name: string | null; email: string | null };
+  company: string | null;
+  /** Where the request was heard (a ticket, a call note), when given. */
+  sourceUrl: string | null;
+  note: string | null;
+  importance: RequestImportance;
+  /** The admin who recorded it. */
+  addedBy: Author;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/**
+ * What an admin types to record a request. A name or an email is required. Recording the same
+ * person (same email, else same name, case-insensitive) on the same idea again changes nothing
+ * and answers with the first record.
+ */
+export interface NewCustomerRequest {
+  name?: string;
+  email?: string;
+  company?: string;
+  sourceUrl?: string;
+  note?: string;
+  /** Defaults to `important`. */
+  importance?: RequestImportance;
+}
+
+/**
+ * What the people behind an idea are worth, from their identity traits (`company`, `mrr`,
+ * `plan`) and recorded requests: each company once, its MRR counted once.
+ */
+export interface CustomerValue {
+  /** Distinct companies asking, highest MRR first. */
+  companies: Array<{ name: string; mrr: number; people: number }>;
+  /** Sum of the companies' MRR, each company once. */
+  mrr: number;
+  /** People, companies and MRR per plan (`null`: people without a plan trait). */
+  segments: Array<{ plan: string | null; people: number; companies: number; mrr: number }>;
+}
+
+/**
+ * A board's priority formula, in the spirit of RICE:
+ * `score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort`, where people and MRR
+ * come from demand and impact and effort are set per idea by an admin (both default to 1).
+ */
+export interface PriorityFormula {
+  peopleWeight: number;
+  mrrWeight: number;
+}
+
+/** What an admin sets on one idea for its priority; fields left out stay as they are. */
+export interface PriorityInputs {
+  /** How much shipping it moves things for each person reached, e.g. 0.25 (minimal) to 3 (massive). */
+  impact?: number;
+  /** What it costs to build, in any unit the team uses consistently (e.g. person-weeks); above 0. */
+  effort?: number;
+}
+
+/** An idea's priority score and why: each term with its value, so it can explain where it ranks. */
+export interface PriorityExplanation {
+  score: number;
+  /** The formula with the board's weights written in, e.g. `(people × 1 + MRR × 0.01) × impact ÷ effort`. */
+  formula: string;
+  terms: Array<{ name: 'people' | 'mrr' | 'impact' | 'effort'; value: number; weight: number | null; contribution: number }>;
+}
+
+/**
+ * The true demand behind one idea. The people breakdown and the merged ideas are public; the
+ * customer parts (requests, companies, MRR, priority) are for admins and `null` for others.
+ */
+export interface Demand {
+  postId: string;
+  people: PeopleBreakdown;
+  /** Ideas merged into this one at any depth, each with its own distinct people. */
+  merged: Array<PostRef & { people: number }>;
+  requests: CustomerRequest[] | null;
+  customers: CustomerValue | null;
+  priority: PriorityExplanation | null;
+}
+
+/** A pair of ideas of one board that may say the same thing, for an admin to merge or dismiss. */
+export interface DuplicateCandidate {
+  /** The two ideas, the suggested canonical first. */
+  posts: [Post, Post];
+  /** Similarity of the two, 0–1, higher is closer. */
+  score: number;
+  /** The idea to keep (more people, then more comments, then older): `posts[0].id`. */
+  suggestedCanonical: string;
+}
+
+/** One entry of an idea's history, for admins: what happened, who did it, and when. */
+export interface PostHistoryEntry {
+  id: string;
+  /** The domain event's type, e.g. `post.created`, `post.status_changed`, `post.merged`, `post.unmerged`. */
+  type: string;
+  actor: Author | null;
+  /** ISO 8601 timestamp. */
+  occurredAt: string;
+  /** What the event recorded (for a merge: both ideas and the counts moved). */
+  details: Record<string, unknown>;
+}

@@ -20,3 +20,18 @@ export type { KeysetSort, OrderedPost } from './post-order.js';
 export { statusChangeEffect } from './status-change.js';
 export type { StatusChangeEffect } from './status-change.js';
 export { compareTags } from './tag-order.js';
+export { assertMayMerge, canonicalOf, duplicateStatus, suggestedCanonical } from './merge.js';
+export type { CanonicalCandidate, MergeablePost } from './merge.js';
+export {
+  DEFAULT_PRIORITY_FORMULA,
+  DEFAULT_PRIORITY_INPUTS,
+  checkCustomerRequest,
+  checkPriorityFormula,
+  checkPriorityInputs,
+  customerValue,
+  peopleBreakdown,
+  personValueFromTraits,
+  priorityScore,
+  requesterKey,
+} from './demand.js';
+export type { PersonValue } from './demand.js';

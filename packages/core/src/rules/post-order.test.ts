@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../cursor.js';
 import { compareInstants, isAfterKeyset, isPostListSort, pagesByKeyset, postKeysetPosition, postOrder, type OrderedPost } from './post-order.js';
 
-const post = (id: string, voteCount: number, createdAt: string, shippedAt: string | null = null): OrderedPost => ({ id, voteCount, createdAt, shippedAt });
+const post = (id: string, peopleCount: number, createdAt: string, shippedAt: string | null = null): OrderedPost => ({ id, peopleCount, createdAt, shippedAt });
 const ids = (posts: OrderedPost[]) => posts.map((p) => p.id);
 
 describe('postOrder', () => {

@@ -2,13 +2,16 @@ import type { KeysetPosition } from '../cursor.js';
 import { trendingScore } from '../defaults.js';
 import type { Post, PostListSort } from '../types.js';
 
-/** What a post's place in a list depends on. */
-export type OrderedPost = Pick<Post, 'id' | 'voteCount' | 'createdAt' | 'shippedAt'>;
+/**
+ * What a post's place in a list depends on; `priority` (its score under the board's formula,
+ * see `priorityScore`) only for the admins' `priority` sort.
+ */
+export type OrderedPost = Pick<Post, 'id' | 'peopleCount' | 'createdAt' | 'shippedAt'> & { priority?: number };
 
 /** The sorts paged by keyset: their order only changes when posts are added or shipped. */
 export type KeysetSort = 'new' | 'shipped';
 
-const LIST_SORTS: ReadonlySet<string> = new Set<PostListSort>(['top', 'new', 'trending', 'shipped']);
+const LIST_SORTS: ReadonlySet<string> = new Set<PostListSort>(['top', 'new', 'trending', 'shipped', 'priority']);
 
 /** Whether `value` is a sort `listPosts` accepts. */
 export function isPostListSort(value: string): value is PostListSort {
@@ -18,7 +21,7 @@ export function isPostListSort(value: string): value is PostListSort {
 /**
  * Whether pages of this sort are walked by keyset (`new`, `shipped`: the next page starts after
  * the last post seen, so posts added meanwhile never shift the walk) rather than by offset
- * (`top`, `trending`: their order moves with every vote, so no position could pin a place).
+ * (`top`, `trending`, `priority`: their order moves with every vote, so no position could pin a place).
  */
 export function pagesByKeyset(sort: PostListSort): sort is KeysetSort {
   return sort === 'new' || sort === 'shipped';
@@ -58,24 +61,27 @@ export function isAfterKeyset(position: KeysetPosition, cursor: KeysetPosition):
 /**
  * The total order of a post list, as the server's `ORDER BY`: every sort ends its ties on the
  * newest creation then the greater id, so pages never repeat or skip a post.
- * - `top`: most votes first;
+ * - `top`: most people first (its demand: voters, requests and merged ideas' people, each once);
  * - `new`: newest first;
- * - `trending`: highest {@link trendingScore} at `now` first;
+ * - `trending`: highest {@link trendingScore} of its people at `now` first;
  * - `shipped`: newest ship date first, creation for ideas never shipped (the changelog's order;
- *   ties go straight to the id, as its keyset cursor does).
+ *   ties go straight to the id, as its keyset cursor does);
+ * - `priority`: highest priority score first (admins only).
  */
 export function postOrder(sort: PostListSort, now: Date = new Date()): (a: OrderedPost, b: OrderedPost) => number {
   const byCreation = (a: OrderedPost, b: OrderedPost) => newestFirst(postKeysetPosition(a, 'new'), postKeysetPosition(b, 'new'));
   switch (sort) {
     case 'top':
-      return (a, b) => b.voteCount - a.voteCount || byCreation(a, b);
+      return (a, b) => b.peopleCount - a.peopleCount || byCreation(a, b);
     case 'new':
       return byCreation;
     case 'trending': {
-      const score = (post: OrderedPost) => trendingScore(post.voteCount, new Date(post.createdAt), now);
+      const score = (post: OrderedPost) => trendingScore(post.peopleCount, new Date(post.createdAt), now);
       return (a, b) => score(b) - score(a) || byCreation(a, b);
     }
     case 'shipped':
       return (a, b) => newestFirst(postKeysetPosition(a, 'shipped'), postKeysetPosition(b, 'shipped'));
+    case 'priority':
+      return (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || byCreation(a, b);
   }
 }
