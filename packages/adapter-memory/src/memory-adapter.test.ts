@@ -1,4 +1,4 @@
-import { runAdapterSuite } from '@sayso/core/testing';
+import { runAdapterSuite, runMergeProperty } from '@sayso/core/testing';
 import { describe, expect, it } from 'vitest';
 import { addMemoryBoard, createMemoryAdapter, createMemoryData } from './index.js';
 
@@ -15,6 +15,16 @@ runAdapterSuite(
   },
   { admin: true, notifications: true },
 );
+
+runMergeProperty('memory', async () => {
+  const data = createMemoryData();
+  let boards = 0;
+  return {
+    createBoard: async () => addMemoryBoard(data, { slug: `board-${++boards}` }).slug,
+    adapterFor: (voterId) => createMemoryAdapter({ data, voterId }),
+    adminAdapter: () => createMemoryAdapter({ data, voterId: 'property-admin', admin: true }),
+  };
+});
 
 // The same contract for an adapter that offers only the required part: the admin areas are
 // skipped, saying so, and everything else still holds.
