@@ -6,6 +6,8 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkCommentBody,
+  checkPriorityFormula,
+  checkPriorityInputs,
   checkNewPost,
   checkPostEdit,
   checkSearchQuery,
@@ -14,6 +16,7 @@ import {
   decodeOffsetCursor,
   type InputProblem,
   type NotificationSelection,
+  REQUEST_IMPORTANCES,
 } from '@sayso/core';
 import { z } from '@hono/zod-openapi';
 import { UUID } from './db/rows.js';
@@ -369,6 +372,91 @@ export const boardListSchema = z.array(boardSchema).meta({ id: 'BoardList' });
 export const tagListSchema = z.array(tagSchema).meta({ id: 'TagList' });
 export const postListSchema = z.array(postSchema).meta({ id: 'PostList' });
 export const adminKeyListSchema = z.array(adminKeySchema).meta({ id: 'AdminKeyList' });
+
+/** Weights of a priority formula: finite numbers of at least 0 (core's checkPriorityFormula). */
+const weight = (field: string) => z.number({ error: `${field} must be a number of at least 0.` });
+
+/** `PUT /boards/:board/priority`: both weights of the board's formula. */
+export const priorityFormulaInput = z
+  .strictObject(
+    {
+      peopleWeight: weight('peopleWeight').describe('What each distinct person asking adds to the score.'),
+      mrrWeight: weight('mrrWeight').describe('What each unit of MRR of the companies asking adds (each company once).'),
+    },
+    { error: 'Send a JSON object with peopleWeight and mrrWeight.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkPriorityFormula(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
+/** `PUT /posts/:id/priority`: impact and/or effort; a field left out stays as it is. */
+export const priorityInputsInput = z
+  .strictObject(
+    {
+      impact: z.number({ error: 'Impact must be a number of at least 0.' }).optional().describe('At least 0, e.g. 0.25 (minimal) to 3 (massive); default 1.'),
+      effort: z.number({ error: 'Effort must be a number above 0.' }).optional().describe('Above 0, in any unit the team keeps to (e.g. person-weeks); default 1.'),
+    },
+    { error: 'Send a JSON object with impact and/or effort.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkPriorityInputs(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
+export const priorityFormulaSchema = z.strictObject({
+  peopleWeight: z.number(),
+  mrrWeight: z.number(),
+}).describe('score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort').meta({ id: 'PriorityFormula' });
+
+export const postRefSchema = z.strictObject({ id: z.string(), title: z.string() }).meta({ id: 'PostRef' });
+
+export const customerRequestSchema = z.strictObject({
+  id: z.string(),
+  postId: z.string().describe('The idea it was recorded on.'),
+  person: z.strictObject({ name: z.string().nullable(), email: z.string().nullable() }),
+  company: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  note: z.string().nullable(),
+  importance: z.enum(REQUEST_IMPORTANCES as [string, ...string[]]),
+  addedBy: authorSchema.describe('The admin who recorded it.'),
+  createdAt: isoDate,
+}).meta({ id: 'CustomerRequest' });
+
+export const demandSchema = z.strictObject({
+  postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
+  people: z.strictObject({
+    total: z.number().int(),
+    direct: z.number().int().describe('Voters and recorded requesters of the idea itself.'),
+    viaMerged: z.number().int().describe('People of the ideas merged into it, at any depth.'),
+    inBoth: z.number().int().describe('Counted in both direct and viaMerged; total = direct + viaMerged − inBoth.'),
+  }),
+  merged: z.array(postRefSchema.extend({ people: z.number().int().describe('The merged idea\'s own distinct people.') })),
+  requests: z.array(customerRequestSchema).nullable().describe('Admins only, oldest first; null for others.'),
+  customers: z.strictObject({
+    companies: z.array(z.strictObject({ name: z.string(), mrr: z.number(), people: z.number().int() })),
+    mrr: z.number().describe('Each company\'s MRR once.'),
+    segments: z.array(z.strictObject({ plan: z.string().nullable(), people: z.number().int(), companies: z.number().int(), mrr: z.number() })),
+  }).nullable().describe('Admins only: from identity traits (company, mrr, plan) and requests; null for others.'),
+  priority: z.strictObject({
+    score: z.number(),
+    formula: z.string(),
+    terms: z.array(z.strictObject({
+      name: z.enum(['people', 'mrr', 'impact', 'effort']),
+      value: z.number(),
+      weight: z.number().nullable(),
+      contribution: z.number(),
+    })),
+  }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
+}).meta({ id: 'Demand' });
+
+export const postHistorySchema = z.strictObject({
+  items: z.array(z.strictObject({
+    id: z.string(),
+    type: z.string().describe('The domain event, e.g. post.created, post.status_changed, post.merged, post.unmerged.'),
+    actor: authorSchema.nullable().describe('null for the system (seeds).'),
+    occurredAt: isoDate,
+    details: z.record(z.string(), z.unknown()).describe('What the event recorded; for a merge, both ideas and the counts moved.'),
+  })).describe('Oldest first.'),
+}).meta({ id: 'PostHistory' });
 
 /** `GET /openapi.json`: the document, any JSON object. */
 export const documentSchema = z.record(z.string(), z.unknown());

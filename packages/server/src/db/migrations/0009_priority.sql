@@ -1,0 +1,9 @@
+-- Priority (issue 10): each board's formula and each idea's impact and effort, set by admins.
+-- NULL means "not set": core's DEFAULT_PRIORITY_FORMULA and DEFAULT_PRIORITY_INPUTS apply, so
+-- changing a default in core moves every board and idea nobody weighed, without a migration.
+ALTER TABLE boards ADD COLUMN priority_formula jsonb
+  CHECK (priority_formula IS NULL OR jsonb_typeof(priority_formula) = 'object');
+
+ALTER TABLE posts
+  ADD COLUMN impact numeric CHECK (impact >= 0),
+  ADD COLUMN effort numeric CHECK (effort > 0);
