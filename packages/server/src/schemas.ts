@@ -83,11 +83,12 @@ const key = (field: string) =>
 /** The fields of the `GET /boards/:board/posts` query, as documented. */
 const listPostsQueryFields = z.object({
   sort: z
-    .enum(['shipped', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped.' })
+    .enum(['shipped', 'priority', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped, priority.' })
     .default('top')
     .describe(
       'top: most votes; new: newest first; trending: votes weighted toward recent ones; shipped: most recently shipped ' +
-        'first (ideas never shipped by their creation), the changelog\'s order.',
+        'first (ideas never shipped by their creation), the changelog\'s order; priority (admins only): highest score ' +
+        'under the board\'s priority formula first.',
     ),
   cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort; opaque.'),
   limit,
@@ -110,7 +111,7 @@ const keysetAfter = (raw: string | undefined) => {
 
 /**
  * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
- * `new` and `shipped`, an offset for `top` and `trending` (see db/posts.ts listPosts).
+ * `new` and `shipped`, an offset for `top`, `trending` and `priority` (see db/posts.ts listPosts).
  */
 export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   const { cursor: raw, ...rest } = query;
@@ -127,6 +128,8 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${query.sort}.` });
     return z.NEVER;
   }
+  // Its own member, so a handler that branches on sort=priority narrows the rest to listPosts' sorts.
+  if (query.sort === 'priority') return { ...rest, sort: 'priority' as const, after: null, offset };
   return { ...rest, sort: query.sort as 'top' | 'trending', after: null, offset };
 });
 

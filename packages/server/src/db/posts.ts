@@ -78,7 +78,7 @@ const trendingScore = (votes: string, createdAt: string, now: string) =>
 // Ties always end on the id, so every order is total and pages never repeat or skip a post.
 // `shipped` is the changelog's order: ship date, creation for ideas never shipped. `trending` is
 // scored at one instant for the whole list (see trendingWindow).
-const orderBy = (sort: PostListSort, now: string): string =>
+const orderBy = (sort: ListedSort, now: string): string =>
   ({
     shipped: 'shipped_or_created_at DESC, id DESC',
     top: 'vote_count DESC, created_at DESC, id DESC',
@@ -116,6 +116,9 @@ const trendingWindow = (where: string, needed: string) => `
               THEN ${cursorText('(now() - make_interval(secs => (power(vmax / reached, 2.0 / 3) - 2) * 3600 + 1))')} END AS since
     FROM bound`;
 
+/** The sorts listPosts orders by; the admins' `priority` has its own query (db/priority.ts). */
+export type ListedSort = Exclude<PostListSort, 'priority'>;
+
 /** What a page of posts is narrowed to; every filter given must match. */
 export interface PostListFilters {
   /** A status key; a key the board does not have matches nothing. */
@@ -127,7 +130,7 @@ export interface PostListFilters {
 }
 
 /** The SQL conditions of the filters given, their values added through `param`. */
-function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
+export function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
   const clauses: string[] = [];
   if (filters.status !== undefined) clauses.push(`p.status_key = ${param(filters.status)}`);
   if (filters.tag !== undefined) {
@@ -156,7 +159,7 @@ export async function listPosts(
   db: Queryable,
   params: {
     board: string;
-    sort: PostListSort;
+    sort: ListedSort;
     offset?: number;
     after?: KeysetPosition | null;
     limit: number;

@@ -1,7 +1,7 @@
 import type { PriorityFormula, PriorityInputs } from '@sayso/core';
 import { noSuchBoard } from './boards.js';
 import type { Queryable } from './database.js';
-import { noSuchPost } from './posts.js';
+import { filterClauses, noSuchPost, type PostListFilters } from './posts.js';
 
 // Priority settings (migration 0009): a board's formula, an idea's impact and effort. NULL is
 // "not set"; the services put core's defaults in its place.
@@ -55,4 +55,73 @@ export async function updatePriorityInputs(tx: Queryable, postId: string, inputs
     inputs.impact ?? null,
     inputs.effort ?? null,
   ]);
+}
+
+/** A person's MRR trait, as core's personValueFromTraits reads it: a number of at least 0, else none. */
+const mrrTrait = (traits: string) =>
+  `CASE WHEN jsonb_typeof(${traits} -> 'mrr') = 'number' AND (${traits} ->> 'mrr')::float8 >= 0 THEN (${traits} ->> 'mrr')::float8 END`;
+
+/**
+ * The MRR of the companies behind every idea of a board standing on its own: core's
+ * customerValue in SQL, so the admins' list can order by it. Each person of an idea's post_people
+ * (its whole merge tree) counts with the company of their traits, else with that of their first
+ * request in the tree naming one; a company (trimmed, case-insensitive) counts once, at the
+ * highest MRR any of its people report. It starts from the users who have a company
+ * (users_with_company_idx) and from requests naming one, never from every voter.
+ */
+const BOARD_MRR = `
+  WITH traited AS MATERIALIZED (
+    SELECT u.id, btrim(u.traits ->> 'company') AS company, ${mrrTrait('u.traits')} AS mrr
+      FROM users u
+     WHERE jsonb_typeof(u.traits -> 'company') = 'string' AND btrim(u.traits ->> 'company') <> ''
+  ), valued AS (
+    SELECT pp.post_id, t.company, t.mrr
+      FROM traited t
+      JOIN post_people pp ON pp.user_id = t.id AND pp.refs > 0
+      JOIN posts p ON p.id = pp.post_id AND p.board_id = $1
+    UNION ALL
+    (SELECT DISTINCT ON (COALESCE(p.canonical_id, p.id), r.user_id)
+            COALESCE(p.canonical_id, p.id), btrim(r.company), ${mrrTrait('u.traits')}
+       FROM customer_requests r
+       JOIN posts p ON p.id = r.post_id AND p.board_id = $1
+       JOIN users u ON u.id = r.user_id
+      WHERE btrim(r.company) <> '' AND u.id NOT IN (SELECT id FROM traited)
+      ORDER BY COALESCE(p.canonical_id, p.id), r.user_id, r.created_at, r.id)
+  ), companies AS (
+    SELECT post_id, max(COALESCE(mrr, 0)) AS mrr FROM valued GROUP BY post_id, lower(company)
+  )
+  SELECT post_id, sum(mrr) AS mrr FROM companies GROUP BY post_id`;
+
+/**
+ * One page of a board's ideas by priority, highest first (core's priorityScore, rounded as it
+ * rounds, then the newest, then the greater id: postOrder('priority')), as ids: `limit` of them
+ * from `offset`, and one more when more follow. Merged ideas are left out: their people count on
+ * their canonical. Every idea matching the filters is scored on each call; the score moves with
+ * every vote, request, trait and setting, so nothing keeps it.
+ */
+export async function priorityOrder(
+  db: Queryable,
+  params: {
+    boardId: string;
+    formula: PriorityFormula;
+    defaults: Required<PriorityInputs>;
+    offset: number;
+    limit: number;
+  } & PostListFilters,
+): Promise<string[]> {
+  const values: unknown[] = [params.boardId];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['p.board_id = $1', 'p.merged_into IS NULL', ...filterClauses(params, param)];
+  const score = `round(((p.people_count * ${param(params.formula.peopleWeight)}::float8
+                        + COALESCE(m.mrr, 0) * ${param(params.formula.mrrWeight)}::float8)
+                       * COALESCE(p.impact::float8, ${param(params.defaults.impact)}::float8)
+                       / COALESCE(p.effort::float8, ${param(params.defaults.effort)}::float8))::numeric, 3)`;
+  const rows = await db.query<{ id: string }>(
+    `SELECT p.id FROM posts p LEFT JOIN (${BOARD_MRR}) m ON m.post_id = p.id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${score} DESC, p.created_at DESC, p.id DESC
+      LIMIT ${param(params.limit + 1)} OFFSET ${param(params.offset)}`,
+    values,
+  );
+  return rows.map((row) => row.id);
 }

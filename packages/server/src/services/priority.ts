@@ -1,8 +1,10 @@
-import { type Demand, type PriorityFormula, type PriorityInputs } from '@sayso/core';
-import type { Database } from '../db/database.js';
+import { DEFAULT_PRIORITY_INPUTS, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
+import type { Database, Queryable } from '../db/database.js';
 import { demandSubject } from '../db/demand.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { boardPriorityFormula, lockPriorityInputs, updateBoardPriorityFormula, updatePriorityInputs } from '../db/priority.js';
+import { findPostsInOrder, type PostListFilters } from '../db/posts.js';
+import { boardPriorityFormula, lockPriorityInputs, priorityOrder, updateBoardPriorityFormula, updatePriorityInputs } from '../db/priority.js';
+import type { Slice } from '../db/rows.js';
 import { demandOf, formulaOrDefault } from './demand.js';
 import { record } from './record.js';
 
@@ -53,4 +55,17 @@ export async function setPriorityInputs(db: Database, params: { postId: string; 
     });
   });
   return demandOf(db, { postId: params.postId, admin: true });
+}
+
+/**
+ * One page of a board's ideas, highest priority first under the board's formula (the admins'
+ * `sort=priority`), as `viewer` sees them; paged by offset like `top`.
+ */
+export async function listPostsByPriority(
+  db: Queryable,
+  params: { board: string; offset: number; limit: number; viewer: string | null } & PostListFilters,
+): Promise<Slice<Post>> {
+  const { boardId, formula } = await boardPriorityFormula(db, params.board);
+  const ids = await priorityOrder(db, { ...params, boardId, formula: formulaOrDefault(formula), defaults: DEFAULT_PRIORITY_INPUTS });
+  return { items: await findPostsInOrder(db, ids.slice(0, params.limit), params.viewer), hasMore: ids.length > params.limit };
 }
