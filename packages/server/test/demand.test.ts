@@ -306,8 +306,10 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
         expect(entry.details).toMatchObject({
           duplicate: { id: duplicate.id, title: duplicate.title },
           into: { id: post.id, title: post.title },
+          counts: { canonical: { before: expect.any(Object), after: expect.any(Object) } },
         });
       }
+      expect(items[4]!.details).toMatchObject({ counts: { canonical: { before: { people: 2 }, after: { people: 3 } } } });
       const sorted = [...items].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
       expect(items).toEqual(sorted);
       // The duplicate's own history has its merge too.

@@ -4,7 +4,6 @@ import type { Queryable } from './database.js';
 export interface HistoryRow {
   sequence: string;
   type: string;
-  subject_id: string;
   actor_id: string | null;
   actor_name: string | null;
   occurred_at: Date | string;
@@ -14,26 +13,19 @@ export interface HistoryRow {
 /**
  * The domain events of an idea, oldest first: those about the idea itself (its creation, edits,
  * status, tags, priority, its own merge and unmerge) and the merges and unmerges of other ideas
- * into it, which name it in their payload. Votes are left out: they are the idea's demand, not
+ * into it, which name it in their payload (`duplicate`, `into`, `canonical`: see MergedPayload). Votes are left out: they are the idea's demand, not
  * its history, and a popular idea has thousands.
  */
 export function postHistory(db: Queryable, postId: string): Promise<HistoryRow[]> {
   return db.query<HistoryRow>(
-    `SELECT e.sequence::text AS sequence, e.type, e.subject_id::text AS subject_id, e.actor_id, u.name AS actor_name,
+    `SELECT e.sequence::text AS sequence, e.type, e.actor_id, u.name AS actor_name,
             e.occurred_at, e.payload
        FROM domain_events e LEFT JOIN users u ON u.id = e.actor_id
       WHERE e.subject_type = 'post'
         AND ((e.subject_id = $1 AND e.type NOT IN ('vote.added', 'vote.removed'))
              OR (e.type IN ('post.merged', 'post.unmerged')
-                 AND EXISTS (SELECT 1 FROM jsonb_each_text(e.payload) AS named WHERE named.value = $1::text)))
+                 AND $1::text IN (e.payload -> 'duplicate' ->> 'id', e.payload -> 'into' ->> 'id', e.payload -> 'canonical' ->> 'id')))
       ORDER BY e.sequence`,
     [postId],
   );
-}
-
-/** The titles of posts by id; unknown ids are left out. */
-export async function postTitles(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; title: string }>('SELECT id::text AS id, title FROM posts WHERE id = ANY($1::uuid[])', [ids]);
-  return new Map(rows.map((row) => [row.id, row.title]));
 }

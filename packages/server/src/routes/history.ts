@@ -8,7 +8,7 @@ const history = operation({
   summary: 'An idea\'s history: what happened to it, who did it, when',
   description:
     'From the domain events, oldest first: creation, edits, status changes, tags, priority inputs, and every merge ' +
-    'and unmerge it took part in (details name both ideas, `duplicate` and `into`, with the counts moved). Votes are ' +
+    'and unmerge it took part in (details name both ideas, `duplicate`, `into` and `canonical`, with the counts moved). Votes are ' +
     'its demand (GET /posts/{id}/demand), not listed here.',
   request: { params: postParams },
   response: { status: 200, description: 'The entries, oldest first.', schema: postHistorySchema },
