@@ -34,7 +34,7 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
   };
   const vote = async (postId: string, who: CallOptions) => expect((await call('POST', `/posts/${postId}/votes`, who)).status).toBe(200);
   /** A host's signed-in user, with identity traits (company, mrr, plan). */
-  const user = async (sub: string, traits: Record<string, unknown> = {}): Promise<CallOptions> => ({
+  const user = async (sub: string, traits: Record<string, string | number> = {}): Promise<CallOptions> => ({
     headers: { Authorization: `Bearer ${await signUserToken({ sub, name: sub, traits }, JWT_SECRET)}` },
   });
   const demand = async (postId: string, who: CallOptions = {}) => {
@@ -57,8 +57,8 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
       expect((await call('GET', `/boards/${board}/priority`, admin)).json).toEqual({ peopleWeight: 2, mrrWeight: 0.5 });
       // The same again changes nothing and records nothing.
       expect((await call('PUT', `/boards/${board}/priority`, { ...admin, body: { peopleWeight: 2, mrrWeight: 0.5 } })).status).toBe(200);
-      const [{ id }] = await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]);
-      expect((await eventsOf(id, 'board.priority_changed')).map((event) => event.payload)).toEqual([
+      const [row] = await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]);
+      expect((await eventsOf(row!.id, 'board.priority_changed')).map((event) => event.payload)).toEqual([
         { from: DEFAULT_PRIORITY_FORMULA, to: { peopleWeight: 2, mrrWeight: 0.5 } },
       ]);
     });
