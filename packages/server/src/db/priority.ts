@@ -95,8 +95,8 @@ const BOARD_MRR = `
 /**
  * One page of a board's ideas by priority, highest first (core's priorityScore, rounded as it
  * rounds, then the newest, then the greater id: postOrder('priority')), as ids: `limit` of them
- * from `offset`, and one more when more follow. Merged ideas are left out: their people count on
- * their canonical. Every idea matching the filters is scored on each call; the score moves with
+ * from `offset`, and one more when more follow. Merged ideas are left out as in every board list
+ * (filterClauses): their people count on their canonical. Every idea matching the filters is scored on each call; the score moves with
  * every vote, request, trait and setting, so nothing keeps it.
  */
 export async function priorityOrder(
@@ -111,7 +111,7 @@ export async function priorityOrder(
 ): Promise<string[]> {
   const values: unknown[] = [params.boardId];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = ['p.board_id = $1', 'p.merged_into IS NULL', ...filterClauses(params, param)];
+  const where = ['p.board_id = $1', ...filterClauses(params, param)];
   const score = `round(((p.people_count * ${param(params.formula.peopleWeight)}::float8
                         + COALESCE(m.mrr, 0) * ${param(params.formula.mrrWeight)}::float8)
                        * COALESCE(p.impact::float8, ${param(params.defaults.impact)}::float8)

@@ -4,6 +4,7 @@ import { commentRoutes } from './comments.js';
 import { demandRoutes } from './demand.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
+import { mergeRoutes } from './merges.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { router } from './operation.js';
@@ -12,7 +13,10 @@ import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
 
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
-const RESOURCES = [metaRoutes, identityRoutes, boardRoutes, postRoutes, demandRoutes, historyRoutes, voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes];
+const RESOURCES = [
+  metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes,
+];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
 export function apiRoutes() {

@@ -10,7 +10,9 @@ import {
   type PriorityFormula,
 } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
-import { demandSubject, mergedIdeas, treePeople, treePeopleValues, treeRequests } from '../db/demand.js';
+import { customerRequestsOf } from '../db/customer-requests.js';
+import { demandSubject, mergedIdeas, peopleTraits } from '../db/demand.js';
+import { peopleOfPost } from '../db/people.js';
 import { boardPriorityFormulaById } from '../db/priority.js';
 
 /** The formula a board ranks by: the one its admins set, else core's default. */
@@ -26,33 +28,33 @@ export const formulaOrDefault = (formula: PriorityFormula | null): PriorityFormu
 export async function demandOf(db: Queryable, params: { postId: string; admin: boolean }): Promise<Demand> {
   const subject = await demandSubject(db, params.postId);
   const { canonicalId } = subject;
-  const [people, merged] = await Promise.all([treePeople(db, canonicalId), mergedIdeas(db, canonicalId)]);
-  const peopleOf = (postId: string) => new Set(people.filter((row) => row.post_id === postId).map((row) => row.user_id));
-  const breakdown = peopleBreakdown(
-    peopleOf(canonicalId),
-    people.filter((row) => row.post_id !== canonicalId).map((row) => row.user_id),
-  );
+  const [direct, viaMerged, merged] = await Promise.all([
+    peopleOfPost(db, canonicalId, 'direct'),
+    peopleOfPost(db, canonicalId, 'merged'),
+    mergedIdeas(db, canonicalId),
+  ]);
+  const people = peopleBreakdown(direct, viaMerged);
   const demand: Demand = {
     postId: canonicalId,
-    people: breakdown,
-    merged: merged
-      .map((idea) => ({ id: idea.id, title: idea.title, people: peopleOf(idea.id).size }))
-      .sort((a, b) => b.people - a.people),
+    people,
+    merged: (
+      await Promise.all(merged.map(async (idea) => ({ ...idea, people: (await peopleOfPost(db, idea.id, 'direct')).length })))
+    ).sort((a, b) => b.people - a.people),
     requests: null,
     customers: null,
     priority: null,
   };
   if (!params.admin) return demand;
 
-  const [requests, values, formula] = await Promise.all([
-    treeRequests(db, canonicalId),
-    treePeopleValues(db, canonicalId),
+  const [requests, traits, formula] = await Promise.all([
+    customerRequestsOf(db, canonicalId),
+    peopleTraits(db, canonicalId, [...new Set([...direct, ...viaMerged])]),
     boardPriorityFormulaById(db, subject.boardId),
   ]);
-  const customers = customerValue(values.map((person) => personValue(person.traits, person.request_company)));
+  const customers = customerValue(traits.map((person) => personValue(person.traits, person.request_company)));
   const priority = priorityScore(
     formulaOrDefault(formula),
-    { people: breakdown.total, mrr: customers.mrr },
+    { people: people.total, mrr: customers.mrr },
     { ...DEFAULT_PRIORITY_INPUTS, ...subject.inputs },
   );
   return { ...demand, requests, customers, priority };

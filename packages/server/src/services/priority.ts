@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORITY_INPUTS, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
+import { DEFAULT_PRIORITY_INPUTS, SaysoError, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
 import type { Database, Queryable } from '../db/database.js';
 import { demandSubject } from '../db/demand.js';
 import { ensureUser, type Actor } from '../db/identity.js';
@@ -59,12 +59,16 @@ export async function setPriorityInputs(db: Database, params: { postId: string; 
 
 /**
  * One page of a board's ideas, highest priority first under the board's formula (the admins'
- * `sort=priority`), as `viewer` sees them; paged by offset like `top`.
+ * `sort=priority`), as `viewer` sees them; paged by offset like `top`. `forbidden` unless the
+ * viewer is an admin: the order weighs what customers pay.
  */
 export async function listPostsByPriority(
   db: Queryable,
-  params: { board: string; offset: number; limit: number; viewer: string | null } & PostListFilters,
+  params: { board: string; offset: number; limit: number; viewer: string | null; admin: boolean } & PostListFilters,
 ): Promise<Slice<Post>> {
+  if (!params.admin) {
+    throw new SaysoError('forbidden', 'Only admins may sort by priority: it weighs what customers pay. sort=top ranks ideas by people.');
+  }
   const { boardId, formula } = await boardPriorityFormula(db, params.board);
   const ids = await priorityOrder(db, { ...params, boardId, formula: formulaOrDefault(formula), defaults: DEFAULT_PRIORITY_INPUTS });
   return { items: await findPostsInOrder(db, ids.slice(0, params.limit), params.viewer), hasMore: ids.length > params.limit };

@@ -39,10 +39,11 @@ DROP INDEX posts_board_top_idx;
 CREATE INDEX posts_board_top_idx ON posts (board_id, people_count DESC, created_at DESC, id DESC) WHERE merged_into IS NULL;
 
 -- What a merge changed, so unmerge restores exactly that: the duplicate's status before it and
--- the tags the merge added to the canonical (the ones it already had stay).
+-- the tags the merge added to the canonical of the time (the ones it already had stay).
 CREATE TABLE post_merges (
   duplicate_id    uuid PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
   into_id         uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+  canonical_id    uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
   previous_status text NOT NULL,
   added_tag_ids   uuid[] NOT NULL DEFAULT '{}',
   actor_id        uuid REFERENCES users (id),
