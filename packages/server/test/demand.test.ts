@@ -226,7 +226,8 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
       await call('POST', `/posts/${duplicate.id}/merge`, { ...admin, body: { into: post.id } });
 
       const seen = await demand(post.id, admin);
-      expect(seen.people).toMatchObject({ total: 4, viaMerged: 2 });
+      // The author wrote both ideas: counted once.
+      expect(seen.people).toEqual({ total: 3, direct: 2, viaMerged: 2, inBoth: 1 });
       expect(seen.customers!.companies).toEqual([
         { name: 'Initech', mrr: 900, people: 1 },
         { name: 'Initrode', mrr: 0, people: 1 },
