@@ -1,5 +1,5 @@
-// The list benchmark of issue 10: p50/p95 of a board's list (`sort=top`, `trending`, `new`, and a
-// `q=` search) on PostgreSQL at 1,000, 10,000 and 100,000 ideas with 10 votes an idea on average,
+// The list benchmark of issue 10: p50/p95 of a board's list (`sort=top`, `trending`, `new`, a
+// `q=` search, and the admins' `sort=priority`) on PostgreSQL at 1,000, 10,000 and 100,000 ideas with 10 votes an idea on average,
 // next to baselines measured in the same run: the list's old query shape (a `count(*)` of the
 // votes of every post on each read) and a no-op statement through the same pool.
 //
@@ -11,8 +11,17 @@
 // pg pool, 10 at a time: the figures are the database's and the query's, without HTTP on top.
 // The plans printed at the end are EXPLAIN ANALYZE of the exact statements listPosts sends.
 import { performance } from 'node:perf_hooks';
-import { createBoard, listPosts, migrate, openDatabase, recountPosts, type Database, type Queryable } from '@sayso/server';
-import type { PostListSort } from '@sayso/core';
+import {
+  createBoard,
+  listPosts,
+  listPostsByPriority,
+  migrate,
+  openDatabase,
+  recountPosts,
+  type Database,
+  type PostListFilters,
+  type Queryable,
+} from '@sayso/server';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
 
 const args = process.argv.slice(2);
@@ -113,11 +122,21 @@ const explaining = (db: Queryable, plans: string[]): Queryable => ({
   exec: (sql) => db.exec(sql),
 });
 
-const LISTINGS: Array<{ name: string; sort: PostListSort; q?: string }> = [
-  { name: 'sort=top', sort: 'top' },
-  { name: 'sort=trending', sort: 'trending' },
-  { name: 'sort=new', sort: 'new' },
-  { name: `q=${SEARCH} (top)`, sort: 'top', q: SEARCH },
+/** One page of a board's list, first page, through `db`. */
+type Listing = { name: string; read: (db: Queryable, board: string) => Promise<unknown> };
+
+const listing = (name: string, sort: 'top' | 'trending' | 'new', filters: PostListFilters = {}): Listing => ({
+  name,
+  read: (db, board) => listPosts(db, { board, sort, ...filters, limit: PAGE, viewer: 'bench-reader' }),
+});
+
+const LISTINGS: Listing[] = [
+  listing('sort=top', 'top'),
+  listing('sort=trending', 'trending'),
+  listing('sort=new', 'new'),
+  listing(`q=${SEARCH} (top)`, 'top', { q: SEARCH }),
+  // The admins' order: every idea of the board scored on each call (db/priority.ts).
+  { name: 'sort=priority (admins)', read: (db, board) => listPostsByPriority(db, { board, offset: 0, limit: PAGE, viewer: 'bench-reader', admin: true }) },
 ];
 
 const cluster = await startPostgres();
@@ -125,7 +144,17 @@ try {
   const db = await openDatabase({ url: await cluster.createDatabase() });
   try {
     await migrate(db);
-    await db.query(`INSERT INTO users (id, key) SELECT md5('bench-voter-' || j)::uuid, 'bench-voter-' || j FROM generate_series(1, $1::int) AS j`, [VOTERS]);
+    // One voter in ten is a customer's signed-in user: a company of 500 (with its MRR) and a plan,
+    // what the admins' priority order values.
+    await db.query(
+      `INSERT INTO users (id, key, traits)
+       SELECT md5('bench-voter-' || j)::uuid, 'bench-voter-' || j,
+              CASE WHEN j % 10 = 0 THEN jsonb_build_object('company', 'Company ' || (j / 10) % 500, 'mrr', 50 + (j / 10) % 500 * 10,
+                                                           'plan', (ARRAY['starter', 'pro', 'enterprise'])[1 + j % 3])
+                   ELSE '{}'::jsonb END
+         FROM generate_series(1, $1::int) AS j`,
+      [VOTERS],
+    );
     const boards: Array<{ ideas: number; slug: string; votes: number }> = [];
     for (const ideas of SIZES) {
       const start = performance.now();
@@ -147,7 +176,7 @@ try {
       row('baseline: no-op `SELECT 1`', await measure(LISTS, () => db.query('SELECT 1')));
       row('baseline: sort=top counting votes on read (before)', await measure(baselineLists(ideas), () => countOnRead(db, slug)));
       for (const listing of LISTINGS) {
-        const read = () => listPosts(db, { board: slug, sort: listing.sort, q: listing.q, limit: PAGE, viewer: 'bench-reader' });
+        const read = () => listing.read(db, slug);
         await read(); // warm
         row(listing.name, await measure(LISTS, read));
       }
@@ -157,7 +186,7 @@ try {
     console.log(`\n## Plans at ${largest.ideas.toLocaleString('en')} ideas (EXPLAIN ANALYZE of the statements listPosts sends)`);
     for (const listing of LISTINGS) {
       const plans: string[] = [];
-      await listPosts(explaining(db, plans), { board: largest.slug, sort: listing.sort, q: listing.q, limit: PAGE, viewer: 'bench-reader' });
+      await listing.read(explaining(db, plans), largest.slug);
       console.log(`\n### ${listing.name}\n\n\`\`\`\n${plans.join('\n\n')}\n\`\`\``);
     }
   } finally {

@@ -6,6 +6,8 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkCommentBody,
+  checkPriorityFormula,
+  checkPriorityInputs,
   checkCustomerRequest,
   checkNewPost,
   checkPostEdit,
@@ -83,11 +85,12 @@ const key = (field: string) =>
 /** The fields of the `GET /boards/:board/posts` query, as documented. */
 const listPostsQueryFields = z.object({
   sort: z
-    .enum(['shipped', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped.' })
+    .enum(['shipped', 'priority', ...POST_SORTS] as [string, ...string[]], { error: 'sort must be one of top, new, trending, shipped, priority.' })
     .default('top')
     .describe(
       'top: most votes; new: newest first; trending: votes weighted toward recent ones; shipped: most recently shipped ' +
-        'first (ideas never shipped by their creation), the changelog\'s order.',
+        'first (ideas never shipped by their creation), the changelog\'s order; priority (admins only): highest score ' +
+        'under the board\'s priority formula first.',
     ),
   cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort; opaque.'),
   limit,
@@ -110,7 +113,7 @@ const keysetAfter = (raw: string | undefined) => {
 
 /**
  * `GET /boards/:board/posts` query. The cursor belongs to its sort: a keyset position for
- * `new` and `shipped`, an offset for `top` and `trending` (see db/posts.ts listPosts).
+ * `new` and `shipped`, an offset for `top`, `trending` and `priority` (see db/posts.ts listPosts).
  */
 export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
   const { cursor: raw, ...rest } = query;
@@ -127,6 +130,8 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${query.sort}.` });
     return z.NEVER;
   }
+  // Its own member, so a handler that branches on sort=priority narrows the rest to listPosts' sorts.
+  if (query.sort === 'priority') return { ...rest, sort: 'priority' as const, after: null, offset };
   return { ...rest, sort: query.sort as 'top' | 'trending', after: null, offset };
 });
 
@@ -466,3 +471,74 @@ export const customerRequestSchema = z.strictObject({
   addedBy: authorSchema.describe('The admin who recorded it.'),
   createdAt: isoDate,
 }).meta({ id: 'CustomerRequest' });
+
+/** Weights of a priority formula: finite numbers of at least 0 (core's checkPriorityFormula). */
+const weight = (field: string) => z.number({ error: `${field} must be a number of at least 0.` });
+
+/** `PUT /boards/:board/priority`: both weights of the board's formula. */
+export const priorityFormulaInput = z
+  .strictObject(
+    {
+      peopleWeight: weight('peopleWeight').describe('What each distinct person asking adds to the score.'),
+      mrrWeight: weight('mrrWeight').describe('What each unit of MRR of the companies asking adds (each company once).'),
+    },
+    { error: 'Send a JSON object with peopleWeight and mrrWeight.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkPriorityFormula(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
+/** `PUT /posts/:id/priority`: impact and/or effort; a field left out stays as it is. */
+export const priorityInputsInput = z
+  .strictObject(
+    {
+      impact: z.number({ error: 'Impact must be a number of at least 0.' }).optional().describe('At least 0, e.g. 0.25 (minimal) to 3 (massive); default 1.'),
+      effort: z.number({ error: 'Effort must be a number above 0.' }).optional().describe('Above 0, in any unit the team keeps to (e.g. person-weeks); default 1.'),
+    },
+    { error: 'Send a JSON object with impact and/or effort.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkPriorityInputs(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
+export const priorityFormulaSchema = z.strictObject({
+  peopleWeight: z.number(),
+  mrrWeight: z.number(),
+}).describe('score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort').meta({ id: 'PriorityFormula' });
+
+export const demandSchema = z.strictObject({
+  postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
+  people: z.strictObject({
+    total: z.number().int(),
+    direct: z.number().int().describe('Voters and recorded requesters of the idea itself.'),
+    viaMerged: z.number().int().describe('People of the ideas merged into it, at any depth.'),
+    inBoth: z.number().int().describe('Counted in both direct and viaMerged; total = direct + viaMerged − inBoth.'),
+  }),
+  merged: z.array(postRefSchema.extend({ people: z.number().int().describe('The merged idea\'s own distinct people.') })),
+  requests: z.array(customerRequestSchema).nullable().describe('Admins only, oldest first; null for others.'),
+  customers: z.strictObject({
+    companies: z.array(z.strictObject({ name: z.string(), mrr: z.number(), people: z.number().int() })),
+    mrr: z.number().describe('Each company\'s MRR once.'),
+    segments: z.array(z.strictObject({ plan: z.string().nullable(), people: z.number().int(), companies: z.number().int(), mrr: z.number() })),
+  }).nullable().describe('Admins only: from identity traits (company, mrr, plan) and requests; null for others.'),
+  priority: z.strictObject({
+    score: z.number(),
+    formula: z.string(),
+    terms: z.array(z.strictObject({
+      name: z.enum(['people', 'mrr', 'impact', 'effort']),
+      value: z.number(),
+      weight: z.number().nullable(),
+      contribution: z.number(),
+    })),
+  }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
+}).meta({ id: 'Demand' });
+
+export const postHistorySchema = z.strictObject({
+  items: z.array(z.strictObject({
+    id: z.string(),
+    type: z.string().describe('The domain event, e.g. post.created, post.status_changed, post.merged, post.unmerged.'),
+    actor: authorSchema.nullable().describe('null for the system (seeds).'),
+    occurredAt: isoDate,
+    details: z.record(z.string(), z.unknown()).describe('What the event recorded; for a merge, both ideas and the counts moved.'),
+  })).describe('Oldest first.'),
+}).meta({ id: 'PostHistory' });

@@ -120,6 +120,9 @@ describe('domain events', () => {
     await change({ type: 'post.status_changed', subject_type: 'post', actor: /^admin:env:/ }, () =>
       call('PATCH', path, { ...admin, body: { status: 'planned' } }),
     );
+    await change({ type: 'post.priority_changed', subject_type: 'post', actor: /^admin:env:/ }, () =>
+      call('PUT', `${path}/priority`, { ...admin, body: { impact: 2 } }),
+    );
 
     const added = await change({ type: 'comment.added', subject_type: 'comment', actor: `visitor:${BOB}` }, () =>
       call('POST', `${path}/comments`, { ...bob, body: { body: 'Yes please' } }),
@@ -153,6 +156,9 @@ describe('domain events', () => {
 
     await change({ type: 'board.policy_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
       call('PATCH', `/boards/${board}`, { ...admin, body: { anonymous: 'votes' } }),
+    );
+    await change({ type: 'board.priority_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
+      call('PUT', `/boards/${board}/priority`, { ...admin, body: { peopleWeight: 2, mrrWeight: 0 } }),
     );
     const key = await change({ type: 'admin_key.created', subject_type: 'admin_key', actor: /^admin:env:/ }, () =>
       call('POST', '/admin/keys', { ...admin, body: { label: 'events' } }),

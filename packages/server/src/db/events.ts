@@ -8,11 +8,13 @@ import type { Queryable } from './database.js';
 export type DomainEventType =
   | 'board.created'
   | 'board.policy_changed'
+  | 'board.priority_changed'
   | 'post.created'
   | 'post.edited'
   | 'post.status_changed'
   | 'post.tagged'
   | 'post.untagged'
+  | 'post.priority_changed'
   | 'post.merged'
   | 'post.unmerged'
   | 'request.added'

@@ -143,7 +143,7 @@ export interface PostListFilters {
  * The SQL conditions of the filters given, their values added through `param`. Merged ideas are
  * left out, unless the status asked for is of kind `duplicate` (the board is `$1`).
  */
-function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
+export function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
   const clauses: string[] = [];
   if (filters.status === undefined) clauses.push('p.merged_into IS NULL');
   else {

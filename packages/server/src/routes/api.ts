@@ -1,6 +1,8 @@
 import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { commentRoutes } from './comments.js';
+import { demandRoutes } from './demand.js';
+import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
 import { metaRoutes } from './meta.js';
@@ -11,7 +13,10 @@ import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
 
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
-const RESOURCES = [metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes];
+const RESOURCES = [
+  metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes,
+];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
 export function apiRoutes() {

@@ -11,18 +11,20 @@ import {
   similarPostsQuery,
 } from '../schemas.js';
 import { createPost, getPost, updatePost } from '../services/posts.js';
+import { listPostsByPriority } from '../services/priority.js';
 import { anyone, participant } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 import { keysetPage, offsetPage } from './paging.js';
 
 const list = operation({
-  method: 'get', path: '/boards/{board}/posts', tag: 'posts', access: anyone, errors: [400, 404],
+  method: 'get', path: '/boards/{board}/posts', tag: 'posts', access: anyone, errors: [400, 403, 404],
   summary: 'One page of a board\'s ideas, sorted, filtered, searched',
   description:
     'The filters `status`, `tag` and `q` combine: an idea must match each one given. `sort=shipped` is the ' +
     'changelog\'s order, newest `shippedAt` first. Cursors are opaque and belong to their sort. `new` and `shipped` ' +
-    'page by keyset, so ideas added between pages never repeat or shift the list; `top` and `trending` page by ' +
-    'offset, as their order moves with every vote anyway.',
+    'page by keyset, so ideas added between pages never repeat or shift the list; `top`, `trending` and `priority` ' +
+    'page by offset, as their order moves with every vote anyway. `sort=priority` is for admins only (403 for anyone ' +
+    'else): it ranks by the customers\' MRR.',
   request: { params: boardParams, query: listPostsQuery },
   response: { status: 200, description: 'A page of ideas.', schema: postPageSchema },
 });
@@ -73,6 +75,11 @@ export const postRoutes = () =>
   router()
     .openapi(list, async (c) => {
       const query = c.req.valid('query');
+      if (query.sort === 'priority') {
+        const { key: viewer, admin } = c.var.caller;
+        const slice = await listPostsByPriority(c.var.db, { board: c.req.valid('param').board, ...query, viewer, admin });
+        return c.json(offsetPage(slice, query.offset, query.limit), 200);
+      }
       const slice = await listPosts(c.var.db, { board: c.req.valid('param').board, ...query, viewer: c.var.caller.key });
       const keyset = query.sort === 'new' || query.sort === 'shipped';
       return c.json(keyset ? keysetPage(slice) : offsetPage(slice, query.offset, query.limit), 200);
