@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { pillStyles } from '../../styles/pill.styles.js';
-import { componentStyles, token } from '../../styles/tokens.styles.js';
+import { componentStyles, linkButtonStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
+  linkButtonStyles,
   pillStyles,
   css`
     :host {

@@ -2,11 +2,12 @@ import { css } from 'lit';
 import { formStyles } from '../../styles/form.styles.js';
 import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
-import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
+import { buttonStyles, componentStyles, linkButtonStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  linkButtonStyles,
   stateStyles,
   formStyles,
   pillStyles,
@@ -143,6 +144,50 @@ export default [
       padding: ${token.space4};
     }
 
+    .merged-banner,
+    .merged-into {
+      margin: 0;
+      padding: ${token.space3};
+      border-inline-start: 3px solid ${token.colorPrimary};
+      border-radius: ${token.radius};
+      background: ${token.colorSurfaceSunken};
+      overflow-wrap: anywhere;
+    }
+
+    .demand {
+      display: grid;
+      gap: ${token.space2};
+      padding-top: ${token.space4};
+      border-top: 1px solid ${token.colorBorder};
+    }
+
+    [part='demand-heading'] {
+      margin: 0;
+      font-size: 1.0625rem;
+      font-weight: 650;
+    }
+
+    .breakdown,
+    .merged-list-label {
+      margin: 0;
+      color: ${token.colorTextMuted};
+    }
+
+    .merged-list {
+      display: grid;
+      gap: ${token.space1};
+      margin: 0;
+      padding-inline-start: ${token.space5};
+    }
+
+    .merged-title {
+      overflow-wrap: anywhere;
+    }
+
+    .merged-people,
+    .merged-from {
+      color: ${token.colorTextMuted};
+    }
 
     .form {
       display: grid;
