@@ -170,22 +170,3 @@ export const buttonStyles = css`
     opacity: 0.7;
   }
 `;
-
-/** A button inside a sentence that reads as a link: "Merged into “Dark mode”". */
-export const linkButtonStyles = css`
-  .link-button {
-    all: unset;
-    display: inline;
-    color: ${token.colorPrimary};
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-    overflow-wrap: anywhere;
-  }
-
-  .link-button:focus-visible {
-    outline: 2px solid ${token.colorFocus};
-    outline-offset: 2px;
-    border-radius: 2px;
-  }
-`;

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { pillStyles } from '../../styles/pill.styles.js';
-import { componentStyles, linkButtonStyles, token } from '../../styles/tokens.styles.js';
+import { linkButtonStyles } from '../../styles/link-button.styles.js';
+import { componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,

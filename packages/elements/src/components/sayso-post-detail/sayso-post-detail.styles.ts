@@ -2,7 +2,8 @@ import { css } from 'lit';
 import { formStyles } from '../../styles/form.styles.js';
 import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
-import { buttonStyles, componentStyles, linkButtonStyles, token } from '../../styles/tokens.styles.js';
+import { linkButtonStyles } from '../../styles/link-button.styles.js';
+import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
