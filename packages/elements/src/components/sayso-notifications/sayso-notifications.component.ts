@@ -55,8 +55,10 @@ export function notificationText(notification: Notification): string {
     case 'reply':
       return msg(str`New reply on “${title}”`);
     case 'merged': {
-      const from = notification.mergedFrom?.title ?? title;
-      return msg(str`“${from}” was merged into “${title}”; your vote counts there`);
+      const from = notification.mergedFrom?.title;
+      return from === undefined
+        ? msg(str`An idea you asked for was merged into “${title}”; your vote counts there`)
+        : msg(str`“${from}” was merged into “${title}”; your vote counts there`);
     }
   }
 }

@@ -130,6 +130,17 @@ describe('<sayso-notifications>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('words a merged notification whose merged idea is not named', async () => {
+      const merged = {
+        id: 'n1', kind: 'merged' as const, post: { id: 'seed-1', board: 'demo', title: 'Dark mode' }, comment: null,
+        mergedFrom: null, createdAt: new Date().toISOString(), readAt: null,
+      };
+      const { client } = await withNews({ listNotifications: async () => ({ items: [merged], nextCursor: null, unreadCount: 1 }) });
+      const el = await bell(client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['An idea you asked for was merged into “Dark mode”; your vote counts there']);
+    });
+
     it('marks all as read', async () => {
       const { client } = await withNews();
       const el = await bell(client);

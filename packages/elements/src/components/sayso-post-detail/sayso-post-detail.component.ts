@@ -77,13 +77,13 @@ function commentProblemMessage(problem: InputProblem): string {
 }
 
 /** The banner on an idea reached through one merged into it. */
-export function mergedBannerText(mergedFrom: PostRef): string {
+function mergedBannerText(mergedFrom: PostRef): string {
   const title = mergedFrom.title;
   return msg(str`“${title}” was merged into this idea. Your vote counts here.`);
 }
 
 /** "8 direct + 6 via merged ideas (2 in both)": where an idea's people come from. */
-export function peopleBreakdownText({ direct, viaMerged, inBoth }: Demand['people']): string {
+function peopleBreakdownText({ direct, viaMerged, inBoth }: Demand['people']): string {
   const [d, m, k] = [direct, viaMerged, inBoth].map(formatCount);
   return inBoth > 0 ? msg(str`${d} direct + ${m} via merged ideas (${k} in both)`) : msg(str`${d} direct + ${m} via merged ideas`);
 }

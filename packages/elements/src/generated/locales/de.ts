@@ -125,6 +125,7 @@
 'sd1cb6bc9f064b81c': str`Konnte nicht als gelesen markiert werden. ${0}`,
 'sd69229cc30974321': `Noch wurde nichts umgesetzt. Schauen Sie bald wieder vorbei.`,
 'sd7920ca24215e824': `Sie scheinen offline zu sein, daher konnten Ihre Benachrichtigungen nicht geladen werden.`,
+'sda80c1e1c8b47121': str`Eine Idee, die Sie sich gewünscht haben, wurde mit „${0}“ zusammengeführt; Ihre Stimme zählt dort`,
 'sdc12d4d35420eeb7': `Kommentare`,
 'sdc3a7536c7799692': `Weitere Ideen laden`,
 'sdd7b94f9999102b6': str`zusammengeführt aus „${0}“`,
