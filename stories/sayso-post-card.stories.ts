@@ -2,9 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { createHttpAdapter } from '@sayso/adapter-http';
-import { createSaysoClient } from '@sayso/core';
-import { API_URL, inGerman, loadedClient, mockApi, mockMergesApi } from './support.js';
+import { inGerman, loadedClient, mergedIdeasClient, mockApi, mockMergesApi } from './support.js';
 
 /** One idea as the board lists it, with its vote button; data from the mocked API. */
 const meta: Meta = {
@@ -47,13 +45,7 @@ export const WithMergedIdeas: Story = { name: 'With ideas merged into it', param
 export const MergedIntoAnother: Story = {
   name: 'Merged into another idea',
   parameters: { ...mockMergesApi() },
-  loaders: [
-    async () => {
-      const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
-      await client.board('demo').setFilters({ status: 'merged' });
-      return { client };
-    },
-  ],
+  loaders: [mergedIdeasClient],
   render: (args, { loaded }) => {
     const client = loaded.client as SaysoClient;
     const post = client.board('demo').$posts.get()[args.index as number];

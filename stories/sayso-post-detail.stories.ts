@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient } from '@sayso/core';
 import { MERGED_STORY_IDS } from './msw/sayso-api.js';
-import { API_URL, inDarkTheme, inGerman, loadedClient, mockDiscussionApi, mockMergesApi, rightToLeft } from './support.js';
+import { API_URL, inDarkTheme, inGerman, loadedClient, mergedIdeasClient, mockDiscussionApi, mockMergesApi, rightToLeft } from './support.js';
 
 /**
  * One idea in full, as `<sayso-board>` shows it when a title is activated: details rendered as
@@ -79,10 +79,8 @@ export const MergedBanner: Story = {
 };
 
 export const MergedBannerDark: Story = {
+  ...MergedBanner,
   name: 'Reached through a merged idea, dark',
-  parameters: { ...mockMergesApi() },
-  loaders: [openedByLink],
-  args: { postId: MERGED_STORY_IDS.nightTheme },
   render: (args, { loaded }) =>
     inDarkTheme(html`<sayso-post-detail .client=${loaded.client as SaysoClient} post-id=${args.postId as string}></sayso-post-detail>`),
 };
@@ -91,13 +89,7 @@ export const MergedBannerDark: Story = {
 export const MergedIdea: Story = {
   name: 'An idea merged into another',
   parameters: { ...mockMergesApi() },
-  loaders: [
-    async () => {
-      const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
-      await client.board('demo').setFilters({ status: 'merged' });
-      return { client };
-    },
-  ],
+  loaders: [mergedIdeasClient],
   args: { postId: MERGED_STORY_IDS.nightTheme },
 };
 

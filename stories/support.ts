@@ -37,6 +37,13 @@ export function mockMergesApi(options: MockApiOptions = {}) {
   return { msw: { handlers: saysoApiHandlers(demoDataWithMerges(), options, API_URL) } };
 }
 
+/** A client over the mocked API that listed the board's merged ideas (its `merged` status), for stories of a merged idea. */
+export async function mergedIdeasClient(): Promise<{ client: SaysoClient }> {
+  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
+  await client.board('demo').setFilters({ status: 'merged' });
+  return { client };
+}
+
 /** Story parameters that show a story on a phone-sized viewport. */
 export const phoneViewport = { viewport: { defaultViewport: 'mobile1' } };
 

@@ -1,7 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { SaysoClient } from '../client.js';
-import { toSaysoError, type SaysoError } from '../errors.js';
+import type { SaysoError } from '../errors.js';
 import type { Demand } from '../types.js';
+import { joinedLoad } from './joined-load.js';
 import type { LoadStatus } from './paged-loads.js';
 
 /** The demand behind one idea, and where fetching it is. */
@@ -30,21 +31,7 @@ export interface DemandOptions {
 
 export function createDemandView(client: SaysoClient, { postId }: DemandOptions): DemandView {
   const $state = atom<DemandState>({ status: 'idle', demand: null, error: null });
-  let request: Promise<void> | undefined;
-
-  const load = () => {
-    request ??= (async () => {
-      $state.set({ ...$state.get(), status: 'loading', error: null });
-      try {
-        $state.set({ status: 'ready', demand: await client.adapter.getDemand({ postId }), error: null });
-      } catch (error) {
-        $state.set({ ...$state.get(), status: 'error', error: toSaysoError(error) });
-      } finally {
-        request = undefined;
-      }
-    })();
-    return request;
-  };
+  const load = joinedLoad($state, async () => ({ demand: await client.adapter.getDemand({ postId }) }));
 
   return { $state, load };
 }

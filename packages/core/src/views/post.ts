@@ -1,7 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { toSaysoError, type SaysoError } from '../errors.js';
+import type { SaysoError } from '../errors.js';
 import type { PostRef } from '../types.js';
 import type { ClientContext } from './context.js';
+import { joinedLoad } from './joined-load.js';
 import type { LoadStatus } from './paged-loads.js';
 
 /** Where fetching one post by id is: `ready` once it is in {@link SaysoClient.$posts}. */
@@ -44,25 +45,13 @@ export function createPostView(context: ClientContext, postId: string): PostView
     shownId: postId,
     mergedFrom: null,
   });
-  let request: Promise<void> | undefined;
-
-  const load = () => {
-    request ??= (async () => {
-      $state.set({ ...$state.get(), status: 'loading', error: null });
-      try {
-        const { mergedFrom, ...post } = await context.adapter.getPost({ postId });
-        // `mergedFrom` belongs to this answer, not to the idea: every other view of the
-        // canonical idea (a list, a link straight to it) shows it without the merge note.
-        context.remember([{ ...post, mergedFrom: null }]);
-        $state.set({ status: 'ready', error: null, shownId: post.id, mergedFrom });
-      } catch (error) {
-        $state.set({ ...$state.get(), status: 'error', error: toSaysoError(error) });
-      } finally {
-        request = undefined;
-      }
-    })();
-    return request;
-  };
+  const load = joinedLoad($state, async () => {
+    const { mergedFrom, ...post } = await context.adapter.getPost({ postId });
+    // `mergedFrom` belongs to this answer, not to the idea: every other view of the canonical
+    // idea (a list, a link straight to it) shows it without the merge note.
+    context.remember([{ ...post, mergedFrom: null }]);
+    return { shownId: post.id, mergedFrom };
+  });
 
   return { $state, load };
 }

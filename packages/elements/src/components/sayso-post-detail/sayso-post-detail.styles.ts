@@ -101,14 +101,16 @@ export default [
       white-space: pre-line;
     }
 
-    .comments-section {
+    .comments-section,
+    .demand {
       display: grid;
       gap: ${token.space3};
       padding-top: ${token.space4};
       border-top: 1px solid ${token.colorBorder};
     }
 
-    [part='comments-heading'] {
+    [part='comments-heading'],
+    [part='demand-heading'] {
       margin: 0;
       font-size: 1.0625rem;
       font-weight: 650;
@@ -153,19 +155,6 @@ export default [
       border-radius: ${token.radius};
       background: ${token.colorSurfaceSunken};
       overflow-wrap: anywhere;
-    }
-
-    .demand {
-      display: grid;
-      gap: ${token.space2};
-      padding-top: ${token.space4};
-      border-top: 1px solid ${token.colorBorder};
-    }
-
-    [part='demand-heading'] {
-      margin: 0;
-      font-size: 1.0625rem;
-      font-weight: 650;
     }
 
     .breakdown,
