@@ -213,7 +213,6 @@ export function demoDataWithDiscussion(options: { comments?: number } = {}): Mem
     mergedFrom: null,
   }));
   data.comments.set('seed-1', comments);
-  data.posts.get('seed-1')!.commentCount = comments.length;
   return data;
 }
 
@@ -238,6 +237,7 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       kind: reply ? 'reply' : 'shipped',
       postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
       commentId: reply ? comments[age % comments.length]!.id : null,
+      mergedFromId: null,
       createdAt: new Date(now - age * 5 * 3_600_000 - 2 * 60_000).toISOString(),
       readAt: age < unread ? null : new Date(now).toISOString(),
     });

@@ -1,4 +1,3 @@
-import { DEFAULT_STATUSES } from '@sayso/core';
 import { runAdapterSuite } from '@sayso/core/testing';
 import { describe, expect, it } from 'vitest';
 import { addMemoryBoard, createMemoryAdapter, createMemoryData } from './index.js';
@@ -41,9 +40,8 @@ describe('memory adapter', () => {
   });
 
   it('leaves ideas closed as duplicates out of similar ideas', async () => {
-    const statuses = [...DEFAULT_STATUSES, { id: 'merged', name: 'Merged', kind: 'duplicate' as const, position: 6 }];
     const data = createMemoryData({
-      boards: [{ slug: 'demo', statuses }],
+      boards: [{ slug: 'demo' }],
       posts: [
         { board: 'demo', title: 'Dark mode please', status: 'merged' },
         { board: 'demo', title: 'Dark mode for the editor' },

@@ -41,6 +41,7 @@ export const notifications: SuiteArea = {
         kind: 'reply',
         post: { id: post.id, board, title: 'Offline mode' },
         comment: { id: first.id, author: first.author },
+        mergedFrom: null,
         createdAt: expect.any(String),
         readAt: null,
       });
@@ -101,7 +102,7 @@ export const notifications: SuiteArea = {
           const page = await asker.listNotifications();
           expect(page.unreadCount).toBe(1);
           expect(page.items).toEqual([
-            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, createdAt: expect.any(String), readAt: null },
+            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, createdAt: expect.any(String), readAt: null },
           ]);
         }
         expect(await kindsOf(commenter)).toEqual([]);
