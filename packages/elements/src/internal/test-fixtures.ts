@@ -53,7 +53,7 @@ export async function clientWithMergedIdea(options: { visitor?: string; override
   const [darkMode, nightTheme] = ['seed-1', 'seed-4'];
   for (const voter of ['ana', 'ben', 'seed-voter-0', VISITOR]) await as(voter).vote({ postId: nightTheme });
   await as('ana').addComment({ postId: nightTheme, body: 'A *black* background would do.' });
-  await createMemoryAdapter({ data, admin: true }).admin!.mergePost({ postId: nightTheme, into: darkMode });
+  await createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!.mergePost({ postId: nightTheme, into: darkMode });
   const client = createSaysoClient({ adapter: { ...as(options.visitor ?? VISITOR), ...options.overrides } });
   return { client, darkMode, nightTheme };
 }

@@ -153,6 +153,10 @@ export class SaysoVoteButton extends SaysoElement {
     const voted = post?.voted ?? false;
     const count = post?.peopleCount ?? 0;
     const waiting = this.#waiting;
+    const noun = plural(count, {
+      one: () => msg('person wants this', { desc: 'Read after the count by screen readers: "1 person wants this".' }),
+      other: () => msg('people want this', { desc: 'Read after the count by screen readers: "12 people want this".' }),
+    });
     return html`
       <button
         part="vote-button"
@@ -166,8 +170,8 @@ export class SaysoVoteButton extends SaysoElement {
           <path d="M8 3 14 11H2z" fill="currentColor"></path>
         </svg>
         <span class="visually-hidden">${post ? msg(str`Vote for “${post.title}”,`) : msg('Vote,')}</span>
-        <span part="count" aria-hidden="true">${formatCount(count)}</span>
-        <span class="visually-hidden">${peopleWantThis(count)}</span>
+        <span part="count">${formatCount(count)}</span>
+        <span class="visually-hidden">${noun}</span>
       </button>
       <div id="message" part="message" role="status" aria-live="polite" class=${this.message ? 'failure' : 'waiting'}>${this.message ? this.message() : waiting ? voteWaitingMessage(waiting, browserIsOffline()) : nothing}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
