@@ -107,8 +107,9 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * The vote button counts the idea's distinct people. When other ideas were merged into it, the
  * detail says how many people come directly and how many through those ideas, and lists them;
  * their comments show here, each marked with the idea it came from. An idea opened by the id of
- * an idea merged into it (e.g. an old link) says so in a banner; an idea that was itself merged
- * names the idea its people now count on.
+ * an idea merged into it (e.g. an old link) says so in a banner. An idea that was itself merged
+ * (as a list of merged ideas holds it) names the idea its people now count on, where its
+ * discussion goes on, and shows no comments of its own.
  *
  * Details and comments are markdown, rendered through Sayso's single sanitising path (marked,
  * then DOMPurify with a strict allow-list), loaded only when a detail is first shown. Until it has
@@ -467,7 +468,7 @@ export class SaysoPostDetail extends SaysoElement {
         </div>
         ${post.mergedInto ? this.#renderMergedInto(post, post.mergedInto) : nothing}
         ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
-        ${this.#renderDemand()} ${this.#renderComments(post)}
+        ${post.mergedInto ? nothing : html`${this.#renderDemand()} ${this.#renderComments(post)}`}
       </article>
     `;
   }

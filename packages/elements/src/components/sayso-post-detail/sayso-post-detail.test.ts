@@ -294,6 +294,7 @@ describe('<sayso-post-detail>', () => {
       const el = await shown(client, nightTheme);
       expect(part(el, 'heading')!.textContent).to.equal('Night theme');
       expect(text(part(el, 'merged-into'))).to.equal('Merged into “Dark mode”');
+      expect(part(el, 'comments'), 'its discussion goes on where it was merged').to.be.null;
       const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
       part(el, 'merged-into-button')!.click();
       expect((await opened).detail).to.deep.equal({ postId: darkMode, board: 'demo' });
