@@ -69,6 +69,11 @@ export interface MemoryData {
   traits: Map<string, Readonly<Record<string, unknown>>>;
   /** Each board's priority formula, once an admin set one. */
   priorityFormulas: Map<string, PriorityFormula>;
+  /**
+   * The ideas merged directly into each idea, by its id: the other way round of `mergedInto`, so
+   * reading an idea with what is merged into it never scans the whole store.
+   */
+  mergedChildren: Map<string, Set<string>>;
   /** Dismissed duplicate pairs by `pairKey`, with both ideas' text when dismissed. */
   dismissals: Map<string, string>;
 }
@@ -108,6 +113,7 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     idempotent: new Map(),
     traits: new Map(),
     priorityFormulas: new Map(),
+    mergedChildren: new Map(),
     dismissals: new Map(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
@@ -199,14 +205,19 @@ export function canonicalPost(data: MemoryData, post: StoredPost): StoredPost {
 /** Every idea merged into `post`, at any depth, nearest first. */
 export function mergedBelow(data: MemoryData, post: StoredPost): StoredPost[] {
   const below: StoredPost[] = [];
-  let level = [post.id];
-  while (level.length > 0) {
-    const parents = new Set(level);
-    const next = [...data.posts.values()].filter((candidate) => candidate.mergedInto !== null && parents.has(candidate.mergedInto));
+  for (let level = [post.id]; level.length > 0; ) {
+    const next = level.flatMap((id) => [...(data.mergedChildren.get(id) ?? [])].map((child) => data.posts.get(child)!));
     below.push(...next);
     level = next.map((child) => child.id);
   }
   return below;
+}
+
+/** Links a post to the idea it is merged into directly, or cuts the link (`into` null). */
+export function setMergedInto(data: MemoryData, post: StoredPost, into: string | null): void {
+  if (post.mergedInto !== null) data.mergedChildren.get(post.mergedInto)?.delete(post.id);
+  if (into !== null) data.mergedChildren.set(into, (data.mergedChildren.get(into) ?? new Set()).add(post.id));
+  post.mergedInto = into;
 }
 
 /** An idea with everything merged into it: the ideas whose people, comments and tags it shows. */

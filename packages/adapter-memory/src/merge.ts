@@ -8,7 +8,7 @@ import {
   type PostHistoryEntry,
   type SaysoAdminApi,
 } from '@sayso/core';
-import { canonicalPost, mergeTree, nextTime, refOf, type MemoryEvent, type StoredPost } from './data.js';
+import { canonicalPost, mergeTree, nextTime, refOf, setMergedInto, type MemoryEvent, type StoredPost } from './data.js';
 import { notify } from './notifications.js';
 import type { MemoryVisitor } from './visitor.js';
 
@@ -43,7 +43,8 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
         const people = mergeTree(data, duplicate).flatMap((idea) => [...idea.voters]);
         const at = nextTime(data);
         data.events.push({ postId, kind: 'merged', into, people: view(duplicate).peopleCount, actor: voterId, at });
-        Object.assign(duplicate, { mergedInto: into, statusBeforeMerge: duplicate.status, status: status.id });
+        Object.assign(duplicate, { statusBeforeMerge: duplicate.status, status: status.id });
+        setMergedInto(data, duplicate, into);
         notify(visitor, noticeRecipients({ people, actor: voterId }), { kind: 'merged', postId: canonical.id, commentId: null, mergedFromId: postId });
         return result(duplicate, canonical);
       }),
@@ -55,7 +56,8 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
         const canonical = canonicalPost(data, duplicate);
         data.events.push({ postId, kind: 'unmerged', into: duplicate.mergedInto, people: view(duplicate).peopleCount, actor: voterId, at: nextTime(data) });
         const status = duplicate.statusBeforeMerge ?? newIdeaStatus(boardOf(duplicate.board).statuses)?.id ?? duplicate.status;
-        Object.assign(duplicate, { mergedInto: null, statusBeforeMerge: null, status });
+        Object.assign(duplicate, { statusBeforeMerge: null, status });
+        setMergedInto(data, duplicate, null);
         return result(duplicate, canonical);
       }),
 

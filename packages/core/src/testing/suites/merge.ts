@@ -1,23 +1,12 @@
 import { expect, it } from 'vitest';
-import type { SaysoAdapter } from '../../adapter.js';
 import type { Post } from '../../types.js';
-import { describeNeeding, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
+import { describeNeeding, kindsOf, newVisitors, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
 
 const ids = (posts: Post[]) => posts.map((post) => post.id);
 const ref = (post: Post) => ({ id: post.id, title: post.title });
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-let people = 0;
-/** Visitors of their own, so what other tests did never shows up in their notifications. */
-const newPeople = (suite: SuiteContext) => {
-  const tag = `suite-merge-${++people}`;
-  return {
-    dana: suite.fixture.adapterFor(`${tag}-dana`),
-    erin: suite.fixture.adapterFor(`${tag}-erin`),
-    finn: suite.fixture.adapterFor(`${tag}-finn`),
-  };
-};
-const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);
+const newPeople = (suite: SuiteContext) => newVisitors(suite, ['dana', 'erin', 'finn']);
 
 /**
  * A fresh board with two ideas saying the same thing: `duplicate` by alice, voted by bob, and
