@@ -1,7 +1,8 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, inGerman, insideHostileCss, mockApi, mockDiscussionApi, narrow, phoneViewport, rightToLeft, waitFor } from './support.js';
+import { MERGED_STORY_IDS } from './msw/sayso-api.js';
+import { API_URL, inDarkTheme, inGerman, insideHostileCss, mockApi, mockDiscussionApi, mockMergesApi, narrow, phoneViewport, rightToLeft, waitFor } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
 const embeddedBoard = (args: Args): TemplateResult => html`
@@ -154,6 +155,16 @@ export const DeepLinkOffline: Story = {
   name: 'Deep link, offline',
   parameters: { ...mockApi({ failures: { 'GET /posts/:id': 'network' } }) },
   render: (args) => linkedBoard(args, 'seed-2'),
+};
+
+/**
+ * A link to an idea an admin merged into another: the board shows the idea its people count on
+ * now, with a banner naming the idea the link was for, and where the people come from.
+ */
+export const DeepLinkMerged: Story = {
+  name: 'Deep link to a merged idea',
+  parameters: { ...mockMergesApi() },
+  render: (args) => linkedBoard(args, MERGED_STORY_IDS.nightTheme),
 };
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */

@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, inGerman, mockNotificationsApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { API_URL, inDarkTheme, inGerman, mockMergesApi, mockNotificationsApi, narrow, phoneViewport, rightToLeft } from './support.js';
 
 /** Room below and beside the bell, as in a host app's top bar, so the open list fits. */
 const TOP_BAR_LAYOUT = 'min-height: 520px; display: flex; justify-content: flex-end; align-items: flex-start; padding: 1rem';
@@ -39,6 +39,11 @@ export const Loading: Story = { parameters: { ...mockNotificationsApi({ latency:
 export const Empty: Story = { parameters: { ...mockNotificationsApi({ count: 0 }) } };
 
 export const Many: Story = { name: 'Many (load more)', parameters: { ...mockNotificationsApi({ count: 45, unread: 12 }) } };
+
+/** An idea the visitor voted for was merged into another: where their vote counts now (choosing it opens that idea). */
+export const Merged: Story = { name: 'Idea merged', parameters: { ...mockMergesApi() } };
+
+export const MergedGerman: Story = { name: 'Idea merged, German (Deutsch)', parameters: { ...mockMergesApi() }, ...inGerman };
 
 export const AllRead: Story = { name: 'All read', parameters: { ...mockNotificationsApi({ unread: 0 }) } };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import type { SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { inGerman, loadedClient, mockApi } from './support.js';
+import { inGerman, loadedClient, mergedIdeasClient, mockApi, mockMergesApi } from './support.js';
 
 /** One idea as the board lists it, with its vote button; data from the mocked API. */
 const meta: Meta = {
@@ -37,3 +37,18 @@ export const VoteRefused: Story = {
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', ...inGerman };
+
+/** Counts people: the idea's own voters and those of the two ideas merged into it, each once. */
+export const WithMergedIdeas: Story = { name: 'With ideas merged into it', parameters: { ...mockMergesApi() } };
+
+/** An idea merged into another, as the board lists it under its Merged status: it names, and opens, the idea it was merged into. */
+export const MergedIntoAnother: Story = {
+  name: 'Merged into another idea',
+  parameters: { ...mockMergesApi() },
+  loaders: [mergedIdeasClient],
+  render: (args, { loaded }) => {
+    const client = loaded.client as SaysoClient;
+    const post = client.board('demo').$posts.get()[args.index as number];
+    return html`<sayso-post-card openable .client=${client} .post=${post}></sayso-post-card>`;
+  },
+};

@@ -6,7 +6,7 @@ import darkTokens from '@sayso/elements/styles/dark.css?inline';
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { demoData, demoDataWithDiscussion, demoDataWithNotifications, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
+import { demoData, demoDataWithDiscussion, demoDataWithMerges, demoDataWithNotifications, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
 
 export const API_URL = '/api/v1';
 
@@ -30,6 +30,18 @@ export function mockDiscussionApi(options: MockApiOptions & { comments?: number 
 /** msw parameters for a story: the demo board, and `count` notifications for the visitor (`unread` of them unread). */
 export function mockNotificationsApi(options: MockApiOptions & { count?: number; unread?: number } = {}) {
   return { msw: { handlers: saysoApiHandlers(demoDataWithNotifications(options), options, API_URL) } };
+}
+
+/** msw parameters for a story: the discussed demo board after two duplicates were merged into its first idea. */
+export function mockMergesApi(options: MockApiOptions = {}) {
+  return { msw: { handlers: saysoApiHandlers(demoDataWithMerges(), options, API_URL) } };
+}
+
+/** A client over the mocked API that listed the board's merged ideas (its `merged` status), for stories of a merged idea. */
+export async function mergedIdeasClient(): Promise<{ client: SaysoClient }> {
+  const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
+  await client.board('demo').setFilters({ status: 'merged' });
+  return { client };
 }
 
 /** Story parameters that show a story on a phone-sized viewport. */

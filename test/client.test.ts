@@ -1,5 +1,5 @@
 import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
-import { SaysoError, createSaysoClient, type SaysoAdapter } from '@sayso/core';
+import { SaysoError, createDemandView, createSaysoClient, type Demand, type SaysoAdapter } from '@sayso/core';
 import { describe, expect, it } from 'vitest';
 
 const seeded = () =>
@@ -127,10 +127,25 @@ describe('createSaysoClient', () => {
       await view.load();
       const post = view.$posts.get()[2]!;
       const voting = client.setVote(post.id, true);
-      expect(client.$posts.get()[post.id]).toMatchObject({ voted: true, voteCount: 2 });
+      expect(client.$posts.get()[post.id]).toMatchObject({ voted: true, voteCount: 2, peopleCount: 2 });
       gate.resolve();
       expect(await voting).toEqual({ postId: post.id, voted: true, voteCount: 2, peopleCount: 2 });
-      expect(view.$posts.get()[2]).toMatchObject({ voted: true, voteCount: 2 });
+      expect(view.$posts.get()[2]).toMatchObject({ voted: true, voteCount: 2, peopleCount: 2 });
+    });
+
+    it('counts the visitor among the idea\'s people at once, then as many people as the adapter says', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const gate = deferred<void>();
+      // The visitor was already among the idea's people through an idea merged into it.
+      const adapter: SaysoAdapter = { ...memory, vote: async (p) => (await gate.promise, { ...(await memory.vote(p)), peopleCount: 1 }) };
+      const client = createSaysoClient({ adapter });
+      await client.board('demo').load();
+      const post = client.board('demo').$posts.get()[2]!;
+      const voting = client.setVote(post.id, true);
+      expect(client.$posts.get()[post.id]).toMatchObject({ voteCount: 2, peopleCount: 2 });
+      gate.resolve();
+      await voting;
+      expect(client.$posts.get()[post.id]).toMatchObject({ voteCount: 2, peopleCount: 1 });
     });
 
     it('rolls back and rejects with a SaysoError when the adapter refuses', async () => {
@@ -143,7 +158,7 @@ describe('createSaysoClient', () => {
       await client.board('demo').load();
       const post = client.board('demo').$posts.get()[0]!;
       await expect(client.setVote(post.id, true)).rejects.toMatchObject({ code: 'forbidden' });
-      expect(client.$posts.get()[post.id]).toMatchObject({ voted: false, voteCount: 5 });
+      expect(client.$posts.get()[post.id]).toMatchObject({ voted: false, voteCount: 5, peopleCount: 5 });
     });
 
     it('turns a raw error into a SaysoError', async () => {
@@ -356,12 +371,12 @@ describe('createSaysoClient', () => {
       const client = createSaysoClient({ adapter: { ...memory, getPost: (p) => (calls++, memory.getPost(p)) } });
       const post = client.post('seed-2');
       expect(client.post('seed-2')).toBe(post);
-      expect(post.$state.get()).toEqual({ status: 'idle', error: null });
+      expect(post.$state.get()).toEqual({ status: 'idle', error: null, shownId: 'seed-2', mergedFrom: null });
       const loading = post.load();
       expect(post.$state.get().status).toBe('loading');
       await Promise.all([loading, post.load()]);
       expect(calls).toBe(1);
-      expect(post.$state.get()).toEqual({ status: 'ready', error: null });
+      expect(post.$state.get()).toEqual({ status: 'ready', error: null, shownId: 'seed-2', mergedFrom: null });
       expect(client.$posts.get()['seed-2']!.title).toBe('Offline sync');
     });
 
@@ -385,6 +400,72 @@ describe('createSaysoClient', () => {
       await client.post('no-such-idea').load();
       expect(client.post('no-such-idea').$state.get()).toMatchObject({ status: 'error', error: { code: 'not_found' } });
       expect(client.$posts.get()['no-such-idea']).toBeUndefined();
+    });
+
+    it('follows an idea merged into another to that one, keeping where it came from on the view only', async () => {
+      const data = seeded();
+      const memory = createMemoryAdapter({ data });
+      const nightTheme = { id: 'seed-2', title: 'Offline sync' };
+      // The answer for an idea merged into seed-1: seed-1, saying which idea was asked for.
+      const getPost: SaysoAdapter['getPost'] = async ({ postId }) =>
+        postId === nightTheme.id ? { ...(await memory.getPost({ postId: 'seed-1' })), mergedFrom: nightTheme } : memory.getPost({ postId });
+      const client = createSaysoClient({ adapter: { ...memory, getPost } });
+      await client.post(nightTheme.id).load();
+      expect(client.post(nightTheme.id).$state.get()).toEqual({ status: 'ready', error: null, shownId: 'seed-1', mergedFrom: nightTheme });
+      expect(client.$posts.get()['seed-1']).toMatchObject({ title: 'Dark mode', mergedFrom: null });
+      expect(client.$posts.get()[nightTheme.id]).toBeUndefined();
+      expect(client.post('seed-1').$state.get()).toMatchObject({ status: 'ready', shownId: 'seed-1', mergedFrom: null });
+    });
+
+    it('fetches again a merged idea a list has loaded, to show the idea it counts on', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const client = createSaysoClient({ adapter: memory });
+      await client.board('demo').load();
+      const post = client.$posts.get()['seed-2']!;
+      client.$posts.setKey('seed-2', { ...post, mergedInto: { id: 'seed-1', title: 'Dark mode' } });
+      expect(client.post('seed-2').$state.get().status).toBe('idle');
+    });
+  });
+
+  describe('demand', () => {
+    const demandOf = (postId: string, direct: number): Demand => ({
+      postId,
+      people: { total: direct + 2, direct, viaMerged: 3, inBoth: 1 },
+      merged: [{ id: 'seed-2', title: 'Offline sync', people: 3 }],
+      requests: null,
+      customers: null,
+      priority: null,
+    });
+
+    it('loads an idea\'s demand once for every element, joining calls and keeping it while it is fetched again', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      let calls = 0;
+      let gate = deferred<void>();
+      const getDemand: SaysoAdapter['getDemand'] = async ({ postId }) => (calls++, await gate.promise, demandOf(postId, calls));
+      const client = createSaysoClient({ adapter: { ...memory, getDemand } });
+      const view = client.view(createDemandView, { postId: 'seed-1' });
+      expect(client.view(createDemandView, { postId: 'seed-1' })).toBe(view);
+      expect(view.$state.get()).toEqual({ status: 'idle', demand: null, error: null });
+      const loading = Promise.all([view.load(), view.load()]);
+      expect(view.$state.get().status).toBe('loading');
+      gate.resolve();
+      await loading;
+      expect(calls).toBe(1);
+      expect(view.$state.get()).toEqual({ status: 'ready', demand: demandOf('seed-1', 1), error: null });
+      gate = deferred<void>();
+      const again = view.load();
+      expect(view.$state.get()).toMatchObject({ status: 'loading', demand: demandOf('seed-1', 1) });
+      gate.resolve();
+      await again;
+      expect(view.$state.get().demand!.people.direct).toBe(2);
+    });
+
+    it('says why the demand could not be loaded, without rejecting', async () => {
+      const memory = createMemoryAdapter({ data: seeded() });
+      const client = createSaysoClient({ adapter: { ...memory, getDemand: () => Promise.reject(new SaysoError('network', 'offline')) } });
+      const view = client.view(createDemandView, { postId: 'seed-1' });
+      await view.load();
+      expect(view.$state.get()).toMatchObject({ status: 'error', demand: null, error: { code: 'network' } });
     });
   });
 });

@@ -56,13 +56,14 @@ const errorResponse = (error: SaysoError) =>
   HttpResponse.json({ error: { code: error.code, message: error.message } }, { status: HTTP_STATUS_BY_ERROR_CODE[error.code] });
 
 /**
- * msw handlers for `${base}/...` answering like the reference server from `data`. Any
- * `Authorization: Bearer …` header acts as an admin (there are no real keys in stories).
+ * msw handlers for `${base}/...` answering like the reference server from `data` (once it is
+ * ready, for data an admin prepares through the adapter, e.g. merges). Any `Authorization:
+ * Bearer …` header acts as an admin (there are no real keys in stories).
  */
-export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {}, base = '/api/v1'): HttpHandler[] {
-  const adapterFor = (request: Request): SaysoAdapter =>
+export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options: MockApiOptions = {}, base = '/api/v1'): HttpHandler[] {
+  const adapterFor = async (request: Request): Promise<SaysoAdapter> =>
     createMemoryAdapter({
-      data,
+      data: await data,
       // Any visitor token names a visitor here: stories have no server secret to check it with.
       // The token handed out below is the same visitor as one who sends none.
       voterId: visitorOf(request),
@@ -87,7 +88,7 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
       if (failure === 'network') return HttpResponse.error();
       if (failure) return errorResponse(new SaysoError(failure, `The mocked API refuses ${method.toUpperCase()} ${path}.`));
       try {
-        const body = await answer(adapterFor(request), params as Record<string, string>, request);
+        const body = await answer(await adapterFor(request), params as Record<string, string>, request);
         return HttpResponse.json(body as Record<string, unknown>, { status });
       } catch (error) {
         return errorResponse(toSaysoError(error));
@@ -123,6 +124,7 @@ export function saysoApiHandlers(data: MemoryData, options: MockApiOptions = {},
       adapter.findSimilarPosts({ board: board!, text: query(request).get('text') ?? '', limit: limitOf(request) }),
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
+    route('get', '/posts/:id/demand', (adapter, { id }) => adapter.getDemand({ postId: id! })),
     route('patch', '/posts/:id', async (adapter, { id }, request) => {
       const { status, ...edit } = (await request.json()) as { title?: string; body?: string; status?: string };
       let post = status === undefined ? undefined : await adminOf(adapter).setPostStatus({ postId: id!, status });
@@ -240,5 +242,37 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       readAt: age < unread ? null : new Date(now).toISOString(),
     });
   }
+  return data;
+}
+
+/** The ideas of {@link demoDataWithMerges} its stories open by id. */
+export const MERGED_STORY_IDS = { canonical: 'seed-1', nightTheme: 'seed-11', mobileDarkTheme: 'seed-12' } as const;
+
+/**
+ * The discussed demo data where an admin merged two duplicates into "Dark mode for the editor":
+ * "Night theme for late hours" (30 of its people also voted for the canonical idea, 14 did not,
+ * and the story's visitor voted for it, so the visitor is told) and "Dark theme on mobile"
+ * (6 people), each with a comment that now shows under the canonical idea.
+ */
+export async function demoDataWithMerges(): Promise<MemoryData> {
+  const data = demoDataWithDiscussion();
+  const seeded = createMemoryData({
+    boards: [{ slug: 'demo' }],
+    posts: [
+      ...demoIdeas,
+      { board: 'demo', title: 'Night theme for late hours', body: 'A darker look for working at night.', votes: 30 },
+      { board: 'demo', title: 'Dark theme on mobile', body: 'The phone app is blinding in bed.' },
+    ],
+  });
+  for (const id of [MERGED_STORY_IDS.nightTheme, MERGED_STORY_IDS.mobileDarkTheme]) data.posts.set(id, seeded.posts.get(id)!);
+  const as = (voterId: string) => createMemoryAdapter({ data, voterId });
+  const voters = [...Array.from({ length: 14 }, (_, n) => `night-owl-${n}`), STORY_VISITOR];
+  for (const voter of voters) await as(voter).vote({ postId: MERGED_STORY_IDS.nightTheme });
+  for (let n = 0; n < 6; n++) await as(`phone-user-${n}`).vote({ postId: MERGED_STORY_IDS.mobileDarkTheme });
+  await as('night-owl-0').addComment({ postId: MERGED_STORY_IDS.nightTheme, body: 'Please make it **really** dark, not grey.' });
+  await as('phone-user-0').addComment({ postId: MERGED_STORY_IDS.mobileDarkTheme, body: 'Following the system setting would be enough.' });
+  const admin = createMemoryAdapter({ data, voterId: 'story-admin', admin: true }).admin!;
+  await admin.mergePost({ postId: MERGED_STORY_IDS.nightTheme, into: MERGED_STORY_IDS.canonical });
+  await admin.mergePost({ postId: MERGED_STORY_IDS.mobileDarkTheme, into: MERGED_STORY_IDS.canonical });
   return data;
 }

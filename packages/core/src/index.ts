@@ -50,6 +50,8 @@ export type { InputProblem } from './validation.js';
 export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffsetCursor } from './cursor.js';
 export type { KeysetPosition } from './cursor.js';
+export { createDemandView } from './views/demand.js';
+export type { DemandOptions, DemandState, DemandView } from './views/demand.js';
 export { boardWorkflow, createRoadmapView, roadmapStatuses } from './views/roadmap.js';
 export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
 export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './views/changelog.js';

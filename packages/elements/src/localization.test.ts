@@ -76,12 +76,12 @@ describe('localization', () => {
       const card = board.shadowRoot!.querySelector('sayso-post-card')!;
       expect(text(part(card, 'comments'))).to.equal('0 Kommentare');
       const vote = card.shadowRoot!.querySelector<SaysoVoteButton>('sayso-vote-button')!;
-      expect(text(part(vote, 'vote-button'))).to.equal('Für „Dark mode“ stimmen, 5 Stimmen');
+      expect(text(part(vote, 'vote-button'))).to.equal('Für „Dark mode“ stimmen, 5 Personen möchten das');
 
       await setLocale('en');
       await settled(board);
       expect(sortLabels(board)).to.deep.equal(['Top', 'New', 'Trending']);
-      expect(text(part(vote, 'vote-button'))).to.equal('Vote for “Dark mode”, 5 votes');
+      expect(text(part(vote, 'vote-button'))).to.equal('Vote for “Dark mode”, 5 people want this');
     });
 
     it('says counts with German plurals and digit grouping', async () => {
@@ -89,13 +89,13 @@ describe('localization', () => {
       const [post] = await loadDemo(client);
       const el = await fixture<SaysoVoteButton>(html`<sayso-vote-button post-id=${post!.id} .client=${client}></sayso-vote-button>`);
       await setLocale('de');
-      client.$posts.setKey(post!.id, { ...post!, voteCount: 1 });
+      client.$posts.setKey(post!.id, { ...post!, peopleCount: 1 });
       await el.updateComplete;
-      expect(text(part(el, 'vote-button'))).to.match(/, 1 Stimme$/);
-      client.$posts.setKey(post!.id, { ...post!, voteCount: 12345 });
+      expect(text(part(el, 'vote-button'))).to.match(/, 1 Person möchte das$/);
+      client.$posts.setKey(post!.id, { ...post!, peopleCount: 12345 });
       await el.updateComplete;
       expect(text(part(el, 'count'))).to.equal('12.345');
-      expect(text(part(el, 'vote-button'))).to.match(/, 12\.345 Stimmen$/);
+      expect(text(part(el, 'vote-button'))).to.match(/, 12\.345 Personen möchten das$/);
     });
 
     it('tells what is wrong with an idea in German, with the limit in German digits', async () => {

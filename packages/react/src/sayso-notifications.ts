@@ -8,8 +8,9 @@ import { onSaysoClose, onSaysoOpen, onSaysoOpenPost } from './events.js';
 
 /**
  * `<sayso-notifications>`: A bell with the visitor's unread count that opens their notifications:
- * "your request shipped" for ideas they asked for, and new replies under ideas they wrote or
- * discussed.
+ * "your request shipped" for ideas they asked for, new replies under ideas they wrote or discussed,
+ * and ideas they asked for that were merged into another (choosing it opens that other idea, where
+ * their vote now counts).
  *
  * Events: `onSaysoClose`, `onSaysoOpen`, `onSaysoOpenPost`. Props are the element's properties;
  * objects are set as properties, never as attributes.

@@ -4,19 +4,19 @@
 import { createComponent } from '@lit/react';
 import * as React from 'react';
 import { SaysoPostDetail as SaysoPostDetailElement } from '@sayso/elements/components/sayso-post-detail/sayso-post-detail.js';
-import { onSaysoComment, onSaysoVote } from './events.js';
+import { onSaysoComment, onSaysoOpenPost, onSaysoVote } from './events.js';
 
 /**
  * `<sayso-post-detail>`: One idea in full: its title, details rendered as markdown, status, tags, a
- * vote button, its comments, and a form to add one.
+ * vote button, where its people come from, its comments, and a form to add one.
  *
- * Events: `onSaysoComment`, `onSaysoVote`. Props are the element's properties; objects are set as
- * properties, never as attributes.
+ * Events: `onSaysoComment`, `onSaysoOpenPost`, `onSaysoVote`. Props are the element's properties;
+ * objects are set as properties, never as attributes.
  */
 export const SaysoPostDetail = createComponent({
   react: React,
   tagName: 'sayso-post-detail',
   elementClass: SaysoPostDetailElement,
-  events: { onSaysoComment, onSaysoVote },
+  events: { onSaysoComment, onSaysoOpenPost, onSaysoVote },
   displayName: 'SaysoPostDetail',
 });

@@ -7,7 +7,7 @@ import { SaysoVoteButton as SaysoVoteButtonElement } from '@sayso/elements/compo
 import { onSaysoVote } from './events.js';
 
 /**
- * `<sayso-vote-button>`: Shows how many visitors want an idea and lets the visitor add or take back
+ * `<sayso-vote-button>`: Shows how many people want an idea and lets the visitor add or take back
  * their vote.
  *
  * Events: `onSaysoVote`. Props are the element's properties; objects are set as properties, never

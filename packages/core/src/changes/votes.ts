@@ -4,6 +4,16 @@ import type { Post, VoteResult } from '../types.js';
 import type { ClientContext } from '../views/context.js';
 
 /**
+ * What the visitor's vote (or taking it back) shows on a post before the backend answers: one
+ * voter and one person more or less. The backend's answer then sets both exactly (a person who
+ * also asked through a merged idea stays counted once).
+ */
+function votedCounts(post: Post, voted: boolean): Pick<Post, 'voted' | 'voteCount' | 'peopleCount'> {
+  const step = voted ? 1 : -1;
+  return { voted, voteCount: Math.max(0, post.voteCount + step), peopleCount: Math.max(0, post.peopleCount + step) };
+}
+
+/**
  * Voting through the outbox: shown at once, kept while it waits, rolled back when refused. Only
  * the latest vote on a post waits (a vote taken back offline replaces the vote).
  */
@@ -18,7 +28,7 @@ export function voteChanges(context: ClientContext, outbox: ReturnType<typeof cr
   const withUnsentVote = (post: Post): Post => {
     const unsent = unsentVoteOn(post.id);
     if (!unsent || unsent.params.voted === post.voted) return post;
-    return { ...post, voted: unsent.params.voted, voteCount: Math.max(0, post.voteCount + (unsent.params.voted ? 1 : -1)) };
+    return { ...post, ...votedCounts(post, unsent.params.voted) };
   };
 
   const kind: OutboxKind<'setVote'> = {
@@ -32,8 +42,8 @@ export function voteChanges(context: ClientContext, outbox: ReturnType<typeof cr
       if ('result' in settlement) {
         // A newer vote on the post waits to be sent: the UI keeps showing that one.
         const superseded = outbox.$entries.get().some((e) => e.id === entry.id && e.idempotencyKey !== entry.idempotencyKey);
-        const { postId, voted, voteCount } = settlement.result;
-        if (!superseded) patchPost(postId, { voted, voteCount });
+        const { postId, voted, voteCount, peopleCount } = settlement.result;
+        if (!superseded) patchPost(postId, { voted, voteCount, peopleCount });
       } else if (entry.lastError) {
         // A vote that waited and was then refused: show the backend's truth again.
         adapter.getPost({ postId: entry.params.postId }).then((post) => context.remember([post]), () => undefined);
@@ -56,12 +66,14 @@ export function voteChanges(context: ClientContext, outbox: ReturnType<typeof cr
   const sendVote = async (postId: string, voted: boolean): Promise<VoteResult> => {
     const before = $posts.get()[postId];
     if (before && before.voted !== voted) {
-      patchPost(postId, { voted, voteCount: Math.max(0, before.voteCount + (voted ? 1 : -1)) });
+      patchPost(postId, votedCounts(before, voted));
     }
     try {
       return (await outbox.submit('setVote', { postId, voted })).result;
     } catch (error) {
-      if (before && !wasQueued(error)) patchPost(postId, { voted: before.voted, voteCount: before.voteCount });
+      if (before && !wasQueued(error)) {
+        patchPost(postId, { voted: before.voted, voteCount: before.voteCount, peopleCount: before.peopleCount });
+      }
       throw toSaysoError(error);
     }
   };

@@ -1,6 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { toSaysoError, type SaysoError } from '../errors.js';
+import type { SaysoError } from '../errors.js';
+import type { PostRef } from '../types.js';
 import type { ClientContext } from './context.js';
+import { joinedLoad } from './joined-load.js';
 import type { LoadStatus } from './paged-loads.js';
 
 /** Where fetching one post by id is: `ready` once it is in {@link SaysoClient.$posts}. */
@@ -8,6 +10,16 @@ export interface PostState {
   status: LoadStatus;
   /** Why the last fetch failed (`not_found` when the idea no longer exists); `null` when it did not. */
   error: SaysoError | null;
+  /**
+   * The id of the idea to show in {@link SaysoClient.$posts}: the id asked for, or, once the
+   * backend answered that the idea was merged into another, that other (canonical) idea's id.
+   */
+  shownId: string;
+  /**
+   * The idea asked for when it was merged into {@link shownId} (the answer's `mergedFrom`), so a
+   * detail can say "“…” was merged into this idea"; `null` otherwise.
+   */
+  mergedFrom: PostRef | null;
 }
 
 /**
@@ -24,23 +36,22 @@ export interface PostView {
 export const POST_VIEW = 'post';
 
 export function createPostView(context: ClientContext, postId: string): PostView {
-  const $state = atom<PostState>({ status: context.$posts.get()[postId] ? 'ready' : 'idle', error: null });
-  let request: Promise<void> | undefined;
-
-  const load = () => {
-    request ??= (async () => {
-      $state.set({ status: 'loading', error: null });
-      try {
-        context.remember([await context.adapter.getPost({ postId })]);
-        $state.set({ status: 'ready', error: null });
-      } catch (error) {
-        $state.set({ status: 'error', error: toSaysoError(error) });
-      } finally {
-        request = undefined;
-      }
-    })();
-    return request;
-  };
+  const known = context.$posts.get()[postId];
+  const $state = atom<PostState>({
+    // A merged idea a list showed (e.g. under a `duplicate` status) is asked for again: the
+    // backend answers with the idea its people count on now.
+    status: known && !known.mergedInto ? 'ready' : 'idle',
+    error: null,
+    shownId: postId,
+    mergedFrom: null,
+  });
+  const load = joinedLoad($state, async () => {
+    const { mergedFrom, ...post } = await context.adapter.getPost({ postId });
+    // `mergedFrom` belongs to this answer, not to the idea: every other view of the canonical
+    // idea (a list, a link straight to it) shows it without the merge note.
+    context.remember([{ ...post, mergedFrom: null }]);
+    return { shownId: post.id, mergedFrom };
+  });
 
   return { $state, load };
 }

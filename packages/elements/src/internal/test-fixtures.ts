@@ -37,3 +37,23 @@ export async function loadDemo(client: SaysoClient) {
   await view.load();
   return view.$posts.get();
 }
+
+/** The visitor every memory client of these tests acts for (the memory adapter's default). */
+export const VISITOR = 'memory-visitor';
+
+/**
+ * The demo board after an admin merged "Night theme" into "Dark mode": "Night theme" was voted
+ * by ana, ben, one of Dark mode's five voters and the visitor, and ana commented on it. So Dark
+ * mode has 5 direct + 4 via merged ideas (1 in both) = 8 people, and the visitor was told. The
+ * client acts for `visitor` (default: that visitor), with the given adapter methods replaced.
+ */
+export async function clientWithMergedIdea(options: { visitor?: string; overrides?: Partial<SaysoAdapter> } = {}) {
+  const data = seededData([...seedPosts, { board: 'demo', title: 'Night theme', body: 'Black please.', createdAt: '2026-01-04T00:00:00Z' }]);
+  const as = (voterId: string) => createMemoryAdapter({ data, voterId });
+  const [darkMode, nightTheme] = ['seed-1', 'seed-4'];
+  for (const voter of ['ana', 'ben', 'seed-voter-0', VISITOR]) await as(voter).vote({ postId: nightTheme });
+  await as('ana').addComment({ postId: nightTheme, body: 'A *black* background would do.' });
+  await createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!.mergePost({ postId: nightTheme, into: darkMode });
+  const client = createSaysoClient({ adapter: { ...as(options.visitor ?? VISITOR), ...options.overrides } });
+  return { client, darkMode, nightTheme };
+}

@@ -97,7 +97,8 @@ export function postLoadFailureMessage(error: SaysoError | null): string {
  * Activating an idea's title opens its detail inside the board (the list is hidden until "Back to
  * all ideas", which restores focus and scroll position). The `post` attribute holds the id of the
  * open idea: set it to open any idea, even one no page of the list has loaded (a deep link; an
- * idea that no longer exists says so calmly), remove it to go back to the list. To keep the
+ * idea that no longer exists says so calmly; an idea merged into another shows that other one,
+ * with a note that it was merged there), remove it to go back to the list. To keep the
  * page's URL in step, listen for `sayso-open-post` or watch the attribute (it goes away on Back).
  *
  * The next page of ideas loads on its own as the end of the list comes near ("Load more ideas"
@@ -116,13 +117,14 @@ export function postLoadFailureMessage(error: SaysoError | null): string {
  *   status:detail-status vote:detail-vote body:detail-body comments:detail-comments
  *   retry:comments-retry load-more:comments-load-more label:comment-label textarea:comment-textarea
  *   field-error:comment-field-error error:comment-error submit:comment-submit form-status:comment-status
+ *   merged-into:detail-merged-into merged-into-button:detail-merged-into-button
  * @exportparts sayso-idea-form error:form-error status:form-status
  *
  * @event {SaysoVoteEvent} sayso-vote - From a vote button inside: a vote was saved.
  * @event {SaysoSubmitEvent} sayso-submit - From the form inside: an idea was posted (it now heads
  *   the list).
- * @event {SaysoOpenPostEvent} sayso-open-post - From a card inside: the visitor asked to open an
- *   idea. Call `preventDefault()` (from any listener) to keep the board from opening its detail
+ * @event {SaysoOpenPostEvent} sayso-open-post - From a card or the detail view inside: the visitor
+ *   asked to open an idea (on a merged idea: the idea it was merged into). Call `preventDefault()` (from any listener) to keep the board from opening its detail
  *   view; otherwise `post` becomes its id.
  * @event {SaysoCommentEvent} sayso-comment - From the detail view: a comment was posted.
  *
@@ -534,7 +536,7 @@ export class SaysoBoard extends SaysoElement {
 
   #renderDetail(postId: string) {
     return html`
-      <div part="base" class="board">
+      <div part="base" class="board" @sayso-open-post=${this.#onOpenPost}>
         <button part="back" class="button back" type="button" @click=${() => void this.closePost()}>
           <span aria-hidden="true">←</span> ${msg('Back to all ideas')}
         </button>

@@ -6,7 +6,7 @@ import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
-import { deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { clientWithMergedIdea, deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
 import { SEARCH_DEBOUNCE_MS } from './sayso-board.component.js';
@@ -611,6 +611,45 @@ describe('<sayso-board>', () => {
       await el.updateComplete;
       expect(el.getAttribute('post')).to.equal('seed-2');
       expect(asked).to.deep.equal([]);
+    });
+  });
+
+  describe('merged ideas', () => {
+    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
+    const inDetail = (el: SaysoBoard, name: string) => detail(el)?.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+
+    it('leaves merged ideas out of the list and counts their people on the idea they were merged into', async () => {
+      const { client } = await clientWithMergedIdea();
+      const el = await board(client);
+      expect(titles(el)).to.deep.equal(['Dark mode', 'Offline sync', 'CSV export']);
+      const vote = cards(el)[0]!.shadowRoot!.querySelector('sayso-vote-button')!;
+      await vote.updateComplete;
+      expect(vote.shadowRoot!.querySelector('[part="count"]')!.textContent).to.equal('8');
+    });
+
+    it('opens a link to a merged idea on the idea it was merged into, with the banner', async () => {
+      const { client, nightTheme } = await clientWithMergedIdea();
+      const el = await fixture<SaysoBoard>(html`<sayso-board board="demo" post=${nightTheme} .client=${client}></sayso-board>`);
+      await until(() => inDetail(el, 'merged-banner') !== null, 'banner shown');
+      expect(inDetail(el, 'heading')!.textContent).to.equal('Dark mode');
+      expect(inDetail(el, 'merged-banner')!.textContent).to.contain('“Night theme” was merged into this idea');
+      await until(() => inDetail(el, 'breakdown') !== null, 'breakdown shown');
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens the idea a merged one was merged into from the card that names it', async () => {
+      const { client, darkMode } = await clientWithMergedIdea();
+      const el = await board(client);
+      const status = part(el, 'status-filter') as HTMLSelectElement;
+      status.value = 'merged';
+      status.dispatchEvent(new Event('change'));
+      await until(() => titles(el).join() === 'Night theme', 'merged ideas listed');
+      const card = cards(el)[0]!;
+      await card.updateComplete;
+      card.shadowRoot!.querySelector<HTMLButtonElement>('[part="merged-into-button"]')!.click();
+      await until(() => inDetail(el, 'heading')?.textContent === 'Dark mode', 'canonical shown');
+      expect(el.post).to.equal(darkMode);
+      expect(inDetail(el, 'merged-banner')).to.be.null;
     });
   });
 

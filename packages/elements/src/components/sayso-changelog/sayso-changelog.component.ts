@@ -148,8 +148,8 @@ export class SaysoChangelog extends SaysoElement {
 
   #renderEntry(post: Post, unread: boolean) {
     const href = postHref(this.postHref, post);
-    const n = formatCount(post.voteCount);
-    const votes = plural(post.voteCount, {
+    const n = formatCount(post.peopleCount);
+    const votes = plural(post.peopleCount, {
       one: () => msg(str`Asked for by ${n} person`),
       other: () => msg(str`Asked for by ${n} people`),
     });

@@ -49,7 +49,18 @@ export function bellLabel(unread: number): string {
 /** What happened, in one sentence: "Your request “Dark mode” shipped". */
 export function notificationText(notification: Notification): string {
   const title = notification.post.title;
-  return notification.kind === 'shipped' ? msg(str`Your request “${title}” shipped`) : msg(str`New reply on “${title}”`);
+  switch (notification.kind) {
+    case 'shipped':
+      return msg(str`Your request “${title}” shipped`);
+    case 'reply':
+      return msg(str`New reply on “${title}”`);
+    case 'merged': {
+      const from = notification.mergedFrom?.title;
+      return from === undefined
+        ? msg(str`An idea you asked for was merged into “${title}”; your vote counts there`)
+        : msg(str`“${from}” was merged into “${title}”; your vote counts there`);
+    }
+  }
 }
 
 const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.7L18 12.6V9a6 6 0 0 0-6-6zM9.5 19a2.5 2.5 0 0 0 5 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"/>`;
@@ -57,7 +68,9 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
 /**
  * @tag sayso-notifications
  * @summary A bell with the visitor's unread count that opens their notifications: "your request
- * shipped" for ideas they asked for, and new replies under ideas they wrote or discussed.
+ * shipped" for ideas they asked for, new replies under ideas they wrote or discussed, and ideas
+ * they asked for that were merged into another (choosing it opens that other idea, where their
+ * vote now counts).
  *
  * The list floats next to the bell (`placement`). Opening it refreshes it; while the page is
  * visible it is also refreshed every `refresh-interval` ms, and at once when the visitor comes

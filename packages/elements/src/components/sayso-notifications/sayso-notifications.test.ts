@@ -4,7 +4,7 @@ import { createMemoryAdapter } from '@sayso/adapter-memory';
 import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import { deepActiveElement } from '../../controllers/focus-trap.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
-import { deferred, rejectWith, seededData } from '../../internal/test-fixtures.js';
+import { clientWithMergedIdea, deferred, rejectWith, seededData } from '../../internal/test-fixtures.js';
 import './sayso-notifications.js';
 import type { SaysoNotifications } from './sayso-notifications.component.js';
 
@@ -117,6 +117,28 @@ describe('<sayso-notifications>', () => {
       expect(trigger(el).getAttribute('aria-label')).to.equal('Notifications, 1 unread');
       expect(deepActiveElement()).to.equal(trigger(el));
       expect((await client.adapter.listNotifications()).unreadCount).to.equal(1);
+    });
+
+    it('tells the people of a merged idea where their vote counts now, and opens that idea', async () => {
+      const { client, darkMode } = await clientWithMergedIdea();
+      const el = await bell(client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['“Night theme” was merged into “Dark mode”; your vote counts there']);
+      const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      items(el)[0]!.click();
+      expect((await opened).detail).to.deep.equal({ postId: darkMode, board: 'demo' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('words a merged notification whose merged idea is not named', async () => {
+      const merged = {
+        id: 'n1', kind: 'merged' as const, post: { id: 'seed-1', board: 'demo', title: 'Dark mode' }, comment: null,
+        mergedFrom: null, createdAt: new Date().toISOString(), readAt: null,
+      };
+      const { client } = await withNews({ listNotifications: async () => ({ items: [merged], nextCursor: null, unreadCount: 1 }) });
+      const el = await bell(client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['An idea you asked for was merged into “Dark mode”; your vote counts there']);
     });
 
     it('marks all as read', async () => {

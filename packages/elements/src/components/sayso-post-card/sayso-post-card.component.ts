@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { statusName, type Board, type Post, type SaysoClient } from '@sayso/core';
+import { statusName, type Board, type Post, type PostRef, type SaysoClient } from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client.js';
@@ -17,9 +17,18 @@ export function commentCountLabel(count: number): string {
   return plural(count, { one: () => msg(str`${n} comment`), other: () => msg(str`${n} comments`) });
 }
 
+/** Before the title of the idea a merged idea now counts on: Merged into “Dark mode”. */
+export function mergedIntoNote(): string {
+  return msg('Merged into', { desc: 'Before the title of the idea this one was merged into: Merged into “Dark mode”.' });
+}
+
 /**
  * @tag sayso-post-card
  * @summary One idea on a board: its title, details, status, comment count and a vote button.
+ *
+ * The vote button counts the idea's distinct people (those of ideas merged into it included). An
+ * idea that was merged into another (listed, e.g., under a status of kind `duplicate`) names that
+ * idea; with `openable`, as a button that opens it.
  *
  * User text is always shown as plain text: the details as a short excerpt with the markdown
  * syntax taken out (the full, rendered text is in `<sayso-post-detail>`).
@@ -29,8 +38,8 @@ export function commentCountLabel(count: number): string {
  * @exportparts sayso-vote-button
  *
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: the visitor's vote was saved.
- * @event {SaysoOpenPostEvent} sayso-open-post - With `openable`: the visitor activated the title.
- *   `detail`: `{ postId }`. Cancelable.
+ * @event {SaysoOpenPostEvent} sayso-open-post - With `openable`: the visitor activated the title
+ *   (or, on a merged idea, the idea it was merged into). `detail`: `{ postId, board }`. Cancelable.
  *
  * @csspart card - The card around everything.
  * @csspart vote - The `<sayso-vote-button>`; its parts are forwarded.
@@ -41,6 +50,8 @@ export function commentCountLabel(count: number): string {
  * @csspart meta - The line with status and comment count.
  * @csspart status - The status badge.
  * @csspart comments - The comment count.
+ * @csspart merged-into - On a merged idea: "Merged into “…”".
+ * @csspart merged-into-button - With `openable`: the button in it that opens the idea merged into.
  *
  * @cssproperty --sayso-color-surface - Card background.
  * @cssproperty --sayso-color-border - Card border.
@@ -74,12 +85,21 @@ export class SaysoPostCard extends SaysoElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="title-button"]')?.focus();
   }
 
-  #open(): void {
-    if (this.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: this.post.id, board: this.post.board }));
+  #open(postId: string): void {
+    if (this.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId, board: this.post.board }));
+  }
+
+  #renderMergedInto(into: PostRef) {
+    return html`<span part="merged-into"
+      >${mergedIntoNote()}
+      ${this.openable
+        ? html`<button part="merged-into-button" class="link-button" type="button" @click=${() => this.#open(into.id)}>“${into.title}”</button>`
+        : html`“${into.title}”`}</span
+    >`;
   }
 
   #renderTitleButton(post: Post) {
-    return html`<button part="title-button" class="title-button" type="button" @click=${this.#open}>${post.title}</button>`;
+    return html`<button part="title-button" class="title-button" type="button" @click=${() => this.#open(post.id)}>${post.title}</button>`;
   }
 
   protected override render() {
@@ -100,6 +120,7 @@ export class SaysoPostCard extends SaysoElement {
           <p part="meta">
             <span part="status" class="pill" data-status=${post.status}>${statusName(this.#boards.value?.[post.board], post.status)}</span>
             <span part="comments">${comments}</span>
+            ${post.mergedInto ? this.#renderMergedInto(post.mergedInto) : nothing}
           </p>
         </div>
       </article>

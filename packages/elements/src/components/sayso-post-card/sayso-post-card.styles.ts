@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { pillStyles } from '../../styles/pill.styles.js';
+import { linkButtonStyles } from '../../styles/link-button.styles.js';
 import { componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
+  linkButtonStyles,
   pillStyles,
   css`
     :host {

@@ -4,7 +4,7 @@ import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
 import { createSaysoClient, type Post } from '@sayso/core';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
-import { loadDemo, memoryClient } from '../../internal/test-fixtures.js';
+import { clientWithMergedIdea, loadDemo, memoryClient } from '../../internal/test-fixtures.js';
 import './sayso-post-card.js';
 import type { SaysoPostCard } from './sayso-post-card.component.js';
 
@@ -72,6 +72,34 @@ describe('<sayso-post-card>', () => {
       expect(part(el, 'body')!.textContent).to.equal(`bold ${hostile}`);
       expect(el.shadowRoot!.querySelector('img, script')).to.be.null;
       expect((window as { __saysoXss?: boolean }).__saysoXss).to.be.undefined;
+    });
+  });
+
+  describe('merged ideas', () => {
+    it('counts the idea\'s people, those of ideas merged into it too', async () => {
+      const { client } = await clientWithMergedIdea();
+      const [darkMode] = await loadDemo(client);
+      expect(darkMode).to.include({ title: 'Dark mode', voteCount: 5, peopleCount: 8 });
+      const el = await fixture<SaysoPostCard>(html`<sayso-post-card .post=${darkMode} .client=${client}></sayso-post-card>`);
+      const vote = el.shadowRoot!.querySelector('sayso-vote-button')!;
+      await vote.updateComplete;
+      expect(vote.shadowRoot!.querySelector('[part="count"]')!.textContent).to.equal('8');
+      expect(part(el, 'merged-into')).to.be.null;
+    });
+
+    it('names the idea a merged idea was merged into, as a button that opens it when openable', async () => {
+      const { client, darkMode } = await clientWithMergedIdea();
+      const view = client.board('demo');
+      await view.setFilters({ status: 'merged' });
+      const [nightTheme] = view.$posts.get();
+      const plain = await fixture<SaysoPostCard>(html`<sayso-post-card .post=${nightTheme} .client=${client}></sayso-post-card>`);
+      expect(part(plain, 'merged-into')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Merged into “Dark mode”');
+      expect(part(plain, 'merged-into-button')).to.be.null;
+      const el = await fixture<SaysoPostCard>(html`<sayso-post-card openable .post=${nightTheme} .client=${client}></sayso-post-card>`);
+      const fired = oneEvent(document.body, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      part(el, 'merged-into-button')!.click();
+      expect((await fired).detail).to.deep.equal({ postId: darkMode, board: 'demo' });
+      await expect(el).to.be.accessible();
     });
   });
 

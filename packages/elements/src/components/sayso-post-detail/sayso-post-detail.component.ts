@@ -2,13 +2,19 @@ import { localized, msg, str } from '@lit/localize';
 import {
   SaysoError,
   checkCommentBody,
+  createDemandView,
   createSubmission,
   statusName,
   type Board,
   type Comment,
   type CommentsState,
   type CommentsView,
+  type Demand,
+  type DemandState,
+  type DemandView,
   type Post,
+  type PostRef,
+  type PostState,
   type SaysoClient,
   type InputProblem,
   type SubmissionState,
@@ -20,11 +26,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
 import { StoreController } from '../../controllers/store.js';
+import { ViewController } from '../../controllers/view.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
-import { formatCount, formatDate } from '../../internal/intl.js';
+import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { formatCount, formatDate, plural } from '../../internal/intl.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
-import { commentCountLabel } from '../sayso-post-card/sayso-post-card.component.js';
+import { commentCountLabel, mergedIntoNote } from '../sayso-post-card/sayso-post-card.component.js';
+import { peopleWantThis } from '../sayso-vote-button/sayso-vote-button.component.js';
 import styles from './sayso-post-detail.styles.js';
 
 type MarkdownModule = typeof import('../../internal/markdown.js');
@@ -67,6 +76,24 @@ function commentProblemMessage(problem: InputProblem): string {
   return problem.message;
 }
 
+/** The banner on an idea reached through one merged into it. */
+function mergedBannerText(mergedFrom: PostRef): string {
+  const title = mergedFrom.title;
+  return msg(str`“${title}” was merged into this idea. Your vote counts here.`);
+}
+
+/** "8 direct + 6 via merged ideas (2 in both)": where an idea's people come from. */
+function peopleBreakdownText({ direct, viaMerged, inBoth }: Demand['people']): string {
+  const [d, m, k] = [direct, viaMerged, inBoth].map(formatCount);
+  return inBoth > 0 ? msg(str`${d} direct + ${m} via merged ideas (${k} in both)`) : msg(str`${d} direct + ${m} via merged ideas`);
+}
+
+/** "1 person", "12 people": the people of one merged idea. */
+function peopleLabel(count: number): string {
+  const n = formatCount(count);
+  return plural(count, { one: () => msg(str`${n} person`), other: () => msg(str`${n} people`) });
+}
+
 const commentsFailureMessage = (error: SaysoError | null) =>
   error?.code === 'network'
     ? msg('You seem to be offline, so the comments could not be loaded.')
@@ -75,7 +102,14 @@ const commentsFailureMessage = (error: SaysoError | null) =>
 /**
  * @tag sayso-post-detail
  * @summary One idea in full: its title, details rendered as markdown, status, tags, a vote
- * button, its comments, and a form to add one.
+ * button, where its people come from, its comments, and a form to add one.
+ *
+ * The vote button counts the idea's distinct people. When other ideas were merged into it, the
+ * detail says how many people come directly and how many through those ideas, and lists them;
+ * their comments show here, each marked with the idea it came from. An idea opened by the id of
+ * an idea merged into it (e.g. an old link) says so in a banner. An idea that was itself merged
+ * (as a list of merged ideas holds it) names the idea its people now count on, where its
+ * discussion goes on, and shows no comments of its own.
  *
  * Details and comments are markdown, rendered through Sayso's single sanitising path (marked,
  * then DOMPurify with a strict allow-list), loaded only when a detail is first shown. Until it has
@@ -87,6 +121,8 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  *
  * @event {SaysoCommentEvent} sayso-comment - A comment was posted. `detail`: `{ comment }`.
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: a vote was saved.
+ * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose the idea this one was merged
+ *   into. `detail`: `{ postId, board }`. Cancelable (`<sayso-board>` opens it).
  *
  * @csspart detail - The `<article>` around everything.
  * @csspart heading - The idea's title.
@@ -94,13 +130,23 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * @csspart status - The status badge.
  * @csspart tag - Each tag.
  * @csspart vote - The `<sayso-vote-button>` (its parts forwarded as `vote-button`, `count`, `message`).
+ * @csspart merged-banner - The live note on an idea reached through an idea merged into it.
+ * @csspart merged-into - The note on an idea merged into another, naming that idea.
+ * @csspart merged-into-button - The button in that note that opens the idea merged into.
  * @csspart body - The idea's rendered details.
+ * @csspart demand - The section on where the idea's people come from (only when ideas were merged into it).
+ * @csspart demand-heading - Its heading: how many people want the idea.
+ * @csspart breakdown - "N direct + M via merged ideas (K in both)".
+ * @csspart merged-list - The list of ideas merged into this one.
+ * @csspart merged-idea - Each idea merged into this one, with its people.
  * @csspart comments - The comments section.
  * @csspart comments-heading - The comments heading, with the count.
  * @csspart comment-list - The list of comments.
  * @csspart comment - Each comment.
  * @csspart comment-author - A comment's author and date.
  * @csspart comment-body - A comment's rendered text.
+ * @csspart comment-merged-from - On a comment of an idea merged into this one: "merged from “…”".
+ * @csspart comment-merged-from-button - The button in it that shows that idea in the merged list.
  * @csspart comments-loading - The message while comments load.
  * @csspart comments-empty - The message when there are no comments yet.
  * @csspart comments-error - The message when comments could not be loaded.
@@ -146,6 +192,14 @@ export class SaysoPostDetail extends SaysoElement {
   readonly #posts = new StoreController<Record<string, Post>>(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #comments = new StoreController<CommentsState>(this);
+  /** Which idea `postId` shows: itself, or the idea it was merged into once the backend said so. */
+  readonly #opened = new StoreController<PostState>(this);
+  readonly #demand = new StoreController<DemandState>(this);
+  readonly #demandView = new ViewController<DemandView>(this, {
+    inputs: () => [this.#client.value, this.#shownId],
+    create: () => (this.#shownId ? this.#client.value?.view(createDemandView, { postId: this.#shownId }) : undefined),
+    bind: (view) => (this.#demand.store = view?.$state),
+  });
   #commentsView: CommentsView | undefined;
   readonly #submission = createSubmission<CommentDraft, Comment>({
     empty: { body: '' },
@@ -176,11 +230,17 @@ export class SaysoPostDetail extends SaysoElement {
     this.#connected = false;
   }
 
+  /** The id of the idea shown: `postId`, or the idea it was merged into. */
+  get #shownId(): string {
+    return this.#opened.value?.shownId ?? this.postId;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const client = this.#client.value;
     this.#posts.store = client?.$posts;
     this.#boards.store = client?.$boards;
-    const view = client && this.postId ? client.comments(this.postId) : undefined;
+    this.#opened.store = client && this.postId ? client.post(this.postId).$state : undefined;
+    const view = client && this.#shownId ? client.comments(this.#shownId) : undefined;
     if (view !== this.#commentsView) {
       this.#commentsView = view;
       this.#comments.store = view?.$state;
@@ -243,6 +303,7 @@ export class SaysoPostDetail extends SaysoElement {
                 <p part="comment-author" class="comment-author">
                   <span class="author">${comment.author.name ?? msg('Anonymous')}</span>
                   <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.lang)}</time>
+                  ${comment.mergedFrom ? this.#renderMergedFrom(comment.mergedFrom) : nothing}
                 </p>
                 <div part="comment-body" class="markdown">${this.#text(comment.body)}</div>
               </li>
@@ -273,6 +334,76 @@ export class SaysoPostDetail extends SaysoElement {
         ${content} ${this.#renderForm()}
       </section>
     `;
+  }
+
+  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows. */
+  #onVote(): void {
+    if (this.#mergedIdeas.length > 0) void this.#demandView.view?.load();
+  }
+
+  /** The ideas merged into the one shown, once their demand is known. */
+  get #mergedIdeas(): Demand['merged'] {
+    const demand = this.#demand.value?.demand;
+    return demand?.postId === this.#shownId ? demand.merged : [];
+  }
+
+  /**
+   * "merged from “…”" on a comment: a button to that idea in the list of merged ideas (opening
+   * the idea itself would only lead back here), plain text while that list is not shown.
+   */
+  #renderMergedFrom(from: PostRef) {
+    const title = from.title;
+    const listed = this.#mergedIdeas.some((idea) => idea.id === from.id);
+    return html`<span part="comment-merged-from" class="merged-from"
+      >${listed
+        ? html`${msg('merged from', { desc: 'Before the title of the merged idea a comment came from: merged from “Night theme”.' })}
+            <button part="comment-merged-from-button" class="link-button" type="button" @click=${() => this.#showMergedIdea(from.id)}>
+              “${title}”
+            </button>`
+        : msg(str`merged from “${title}”`)}</span
+    >`;
+  }
+
+  #showMergedIdea(postId: string): void {
+    const entry = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="merged-idea"]')].find((el) => el.dataset.postId === postId);
+    entry?.scrollIntoView({ block: 'nearest' });
+    entry?.focus();
+  }
+
+  #renderDemand() {
+    const demand = this.#demand.value?.demand;
+    const merged = this.#mergedIdeas;
+    if (!demand || merged.length === 0) return nothing;
+    return html`
+      <section part="demand" class="demand" aria-labelledby="demand-heading">
+        <h3 id="demand-heading" part="demand-heading">${peopleWantThis(demand.people.total)}</h3>
+        <p part="breakdown" class="breakdown">${peopleBreakdownText(demand.people)}</p>
+        <p id="merged-list-label" class="merged-list-label">${msg('Ideas merged into this one:')}</p>
+        <ul part="merged-list" class="merged-list" aria-labelledby="merged-list-label">
+          ${repeat(
+            merged,
+            (idea) => idea.id,
+            (idea) => html`<li part="merged-idea" tabindex="-1" data-post-id=${idea.id}>
+              <span class="merged-title">${idea.title}</span> <span class="merged-people">${peopleLabel(idea.people)}</span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  #renderMergedInto(post: Post, into: PostRef) {
+    return html`<p part="merged-into" class="merged-into">
+      ${mergedIntoNote()}
+      <button
+        part="merged-into-button"
+        class="link-button"
+        type="button"
+        @click=${() => this.dispatchEvent(new SaysoOpenPostEvent({ postId: into.id, board: post.board }))}
+      >
+        “${into.title}”
+      </button>
+    </p>`;
   }
 
   #renderForm() {
@@ -306,12 +437,16 @@ export class SaysoPostDetail extends SaysoElement {
   }
 
   protected override render() {
-    const post = this.postId ? this.#posts.value?.[this.postId] : undefined;
+    const post = this.postId ? this.#posts.value?.[this.#shownId] : undefined;
+    const mergedFrom = this.#opened.value?.mergedFrom;
     if (!post) {
       return this.postId ? html`<p part="missing" class="message">${msg('This idea could not be found.')}</p>` : nothing;
     }
     return html`
-      <article part="detail" class="detail" aria-labelledby="heading">
+      <article part="detail" class="detail" aria-labelledby="heading" @sayso-vote=${this.#onVote}>
+        ${mergedFrom
+          ? html`<p part="merged-banner" class="merged-banner" role="status" aria-live="polite">${mergedBannerText(mergedFrom)}</p>`
+          : nothing}
         <div class="head">
           <sayso-vote-button
             part="vote"
@@ -331,8 +466,9 @@ export class SaysoPostDetail extends SaysoElement {
             </p>
           </div>
         </div>
+        ${post.mergedInto ? this.#renderMergedInto(post, post.mergedInto) : nothing}
         ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
-        ${this.#renderComments(post)}
+        ${post.mergedInto ? nothing : html`${this.#renderDemand()} ${this.#renderComments(post)}`}
       </article>
     `;
   }

@@ -2,11 +2,13 @@ import { css } from 'lit';
 import { formStyles } from '../../styles/form.styles.js';
 import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
+import { linkButtonStyles } from '../../styles/link-button.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
   componentStyles,
   buttonStyles,
+  linkButtonStyles,
   stateStyles,
   formStyles,
   pillStyles,
@@ -99,14 +101,16 @@ export default [
       white-space: pre-line;
     }
 
-    .comments-section {
+    .comments-section,
+    .demand {
       display: grid;
       gap: ${token.space3};
       padding-top: ${token.space4};
       border-top: 1px solid ${token.colorBorder};
     }
 
-    [part='comments-heading'] {
+    [part='comments-heading'],
+    [part='demand-heading'] {
       margin: 0;
       font-size: 1.0625rem;
       font-weight: 650;
@@ -143,6 +147,37 @@ export default [
       padding: ${token.space4};
     }
 
+    .merged-banner,
+    .merged-into {
+      margin: 0;
+      padding: ${token.space3};
+      border-inline-start: 3px solid ${token.colorPrimary};
+      border-radius: ${token.radius};
+      background: ${token.colorSurfaceSunken};
+      overflow-wrap: anywhere;
+    }
+
+    .breakdown,
+    .merged-list-label {
+      margin: 0;
+      color: ${token.colorTextMuted};
+    }
+
+    .merged-list {
+      display: grid;
+      gap: ${token.space1};
+      margin: 0;
+      padding-inline-start: ${token.space5};
+    }
+
+    .merged-title {
+      overflow-wrap: anywhere;
+    }
+
+    .merged-people,
+    .merged-from {
+      color: ${token.colorTextMuted};
+    }
 
     .form {
       display: grid;

@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SaysoError, type SaysoAdapter, type SaysoClient } from '@sayso/core';
+import { SaysoError, createDemandView, type Post, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
-import { deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import type { SaysoVoteButton } from '../sayso-vote-button/sayso-vote-button.component.js';
+import { clientWithMergedIdea, deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
 import './sayso-post-detail.js';
 import type { SaysoPostDetail } from './sayso-post-detail.component.js';
 
@@ -22,6 +24,22 @@ async function typeAndSubmit(el: SaysoPostDetail, text: string) {
 async function until(condition: () => boolean, what = 'condition') {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(condition(), what).to.be.true;
+}
+
+const text = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** The count on the detail's vote button, once it rendered. */
+async function voteCount(el: SaysoPostDetail) {
+  const vote = el.shadowRoot!.querySelector<SaysoVoteButton>('sayso-vote-button')!;
+  await vote.updateComplete;
+  return text(vote.shadowRoot!.querySelector('[part="count"]'));
+}
+
+/** A detail of `postId` in `client`, once it shows its comments and, if anything was merged into it, its people. */
+async function shown(client: SaysoClient, postId: string) {
+  const el = await fixture<SaysoPostDetail>(html`<sayso-post-detail post-id=${postId} .client=${client}></sayso-post-detail>`);
+  await until(() => part(el, 'comments-loading') === null, 'comments loaded');
+  return el;
 }
 
 /** A detail of the first demo idea, with `comments` already posted on it. */
@@ -171,6 +189,116 @@ describe('<sayso-post-detail>', () => {
       fail = false;
       (part(el, 'retry') as HTMLButtonElement).click();
       await until(() => part(el, 'comments-empty') !== null);
+    });
+  });
+
+  describe('merged ideas', () => {
+    it('shows the idea a merged one was merged into, with a polite banner that says so', async () => {
+      const { client, nightTheme } = await clientWithMergedIdea();
+      await client.post(nightTheme).load();
+      const el = await shown(client, nightTheme);
+      expect(part(el, 'heading')!.textContent).to.equal('Dark mode');
+      expect(text(part(el, 'merged-banner'))).to.equal('“Night theme” was merged into this idea. Your vote counts here.');
+      expect(part(el, 'merged-banner')!.getAttribute('role')).to.equal('status');
+      expect(part(el, 'merged-banner')!.getAttribute('aria-live')).to.equal('polite');
+      expect(await voteCount(el)).to.equal('8');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no banner on the idea opened by its own id', async () => {
+      const { client, darkMode } = await clientWithMergedIdea();
+      await client.post(darkMode).load();
+      const el = await shown(client, darkMode);
+      expect(part(el, 'heading')!.textContent).to.equal('Dark mode');
+      expect(part(el, 'merged-banner')).to.be.null;
+    });
+
+    it('keeps a hostile merged title as text in the banner', async () => {
+      const hostile = '<img src=x onerror="window.__saysoMergedXss = 1">';
+      const canonical: Post = {
+        id: 'canonical', board: 'demo', title: 'Dark mode', body: '', status: 'open', voteCount: 1, peopleCount: 1,
+        commentCount: 0, voted: false, author: { id: 'a', name: null }, tags: [], createdAt: '2026-01-01T00:00:00Z',
+        editedAt: null, shippedAt: null, mergedInto: null, mergedFrom: { id: 'duplicate', title: hostile },
+      };
+      const client = memoryClient({ getPost: async () => canonical });
+      await client.post('duplicate').load();
+      const el = await shown(client, 'duplicate');
+      expect(text(part(el, 'merged-banner'))).to.contain(hostile);
+      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect((window as { __saysoMergedXss?: unknown }).__saysoMergedXss).to.be.undefined;
+    });
+
+    it('says where the people come from and lists the ideas merged into it', async () => {
+      const { client, darkMode } = await clientWithMergedIdea();
+      await loadDemo(client);
+      const el = await shown(client, darkMode);
+      await until(() => part(el, 'demand') !== null, 'demand shown');
+      expect(text(part(el, 'demand-heading'))).to.equal('8 people want this');
+      expect(text(part(el, 'breakdown'))).to.equal('5 direct + 4 via merged ideas (1 in both)');
+      expect(parts(el, 'merged-idea').map(text)).to.deep.equal(['Night theme 4 people']);
+      expect(await voteCount(el)).to.equal('8');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no breakdown for an idea nothing was merged into', async () => {
+      const client = memoryClient();
+      const [post] = await loadDemo(client);
+      const el = await shown(client, post!.id);
+      const demand = client.view(createDemandView, { postId: post!.id });
+      await until(() => demand.$state.get().status === 'ready', 'demand loaded');
+      await el.updateComplete;
+      expect(demand.$state.get().demand!.people.total).to.equal(5);
+      expect(part(el, 'demand')).to.be.null;
+    });
+
+    it('follows the visitor’s vote in the breakdown', async () => {
+      const { client, darkMode } = await clientWithMergedIdea({ visitor: 'zoe' });
+      await loadDemo(client);
+      const el = await shown(client, darkMode);
+      await until(() => part(el, 'breakdown') !== null, 'demand shown');
+      const vote = el.shadowRoot!.querySelector<SaysoVoteButton>('sayso-vote-button')!;
+      vote.shadowRoot!.querySelector<HTMLButtonElement>('[part="vote-button"]')!.click();
+      await until(() => text(part(el, 'breakdown')) === '6 direct + 4 via merged ideas (1 in both)', 'breakdown updated');
+      expect(text(part(el, 'demand-heading'))).to.equal('9 people want this');
+      expect(await voteCount(el)).to.equal('9');
+    });
+
+    it('marks a comment of a merged idea, whose mark shows that idea among the merged ones', async () => {
+      const { client, darkMode, nightTheme } = await clientWithMergedIdea();
+      await loadDemo(client);
+      const el = await shown(client, darkMode);
+      await until(() => part(el, 'comment-merged-from-button') !== null, 'demand shown');
+      expect(parts(el, 'comment')).to.have.length(1);
+      expect(text(part(el, 'comment-merged-from'))).to.equal('merged from “Night theme”');
+      part(el, 'comment-merged-from-button')!.click();
+      const focused = el.shadowRoot!.activeElement as HTMLElement;
+      expect(focused.getAttribute('part')).to.equal('merged-idea');
+      expect(focused.dataset.postId).to.equal(nightTheme);
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks a comment of a merged idea as plain text while the merged ideas are not known', async () => {
+      const { client, darkMode } = await clientWithMergedIdea({ overrides: { getDemand: rejectWith('server') } });
+      await loadDemo(client);
+      const el = await shown(client, darkMode);
+      expect(text(part(el, 'comment-merged-from'))).to.equal('merged from “Night theme”');
+      expect(part(el, 'comment-merged-from-button')).to.be.null;
+      expect(part(el, 'demand')).to.be.null;
+    });
+
+    it('names the idea a merged idea was merged into, and opens it', async () => {
+      const { client, nightTheme, darkMode } = await clientWithMergedIdea();
+      const merged = client.board('demo');
+      await merged.setFilters({ status: 'merged' });
+      expect(merged.$posts.get().map((post) => post.id)).to.deep.equal([nightTheme]);
+      const el = await shown(client, nightTheme);
+      expect(part(el, 'heading')!.textContent).to.equal('Night theme');
+      expect(text(part(el, 'merged-into'))).to.equal('Merged into “Dark mode”');
+      expect(part(el, 'comments'), 'its discussion goes on where it was merged').to.be.null;
+      const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      part(el, 'merged-into-button')!.click();
+      expect((await opened).detail).to.deep.equal({ postId: darkMode, board: 'demo' });
+      await expect(el).to.be.accessible();
     });
   });
 });

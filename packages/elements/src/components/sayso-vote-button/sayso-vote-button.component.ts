@@ -13,10 +13,18 @@ import type { LocalizedText } from '../../internal/localized-text.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-vote-button.styles.js';
 
+/**
+ * "12 people want this": the demand a vote button shows, in words. People, not votes: the count
+ * is the idea's distinct people, those of ideas merged into it included.
+ */
+export function peopleWantThis(peopleCount: number): string {
+  const n = formatCount(peopleCount);
+  return plural(peopleCount, { one: () => msg(str`${n} person wants this`), other: () => msg(str`${n} people want this`) });
+}
+
 /** What a screen reader hears once a vote (or taking it back) is saved. */
-export function voteSavedMessage(voted: boolean, voteCount: number): string {
-  const n = formatCount(voteCount);
-  const total = plural(voteCount, { one: () => msg(str`${n} vote`), other: () => msg(str`${n} votes`) });
+export function voteSavedMessage(voted: boolean, peopleCount: number): string {
+  const total = peopleWantThis(peopleCount);
   return voted ? msg(str`Vote saved. ${total}.`) : msg(str`Vote taken back. ${total}.`);
 }
 
@@ -40,18 +48,21 @@ export function voteWaitingMessage(reason: SaysoErrorCode, offline: boolean): st
 
 /**
  * @tag sayso-vote-button
- * @summary Shows how many visitors want an idea and lets the visitor add or take back their vote.
+ * @summary Shows how many people want an idea and lets the visitor add or take back their vote.
+ *
+ * The count is the idea's distinct people (`post.peopleCount`): its voters, the people recorded
+ * as asking for it, and those of every idea merged into it, each once.
  *
  * The count changes at once; if the backend refuses the vote, it rolls back and a short message
  * says so (announced politely to screen readers). A vote that cannot be sent yet (offline, server
  * down) stays shown, with a calm note that it waits in the outbox, and is announced once sent.
  *
  * @event {SaysoVoteEvent} sayso-vote - The visitor's vote (or its removal) was saved.
- *   `detail`: `{ postId, voted, voteCount }`.
+ *   `detail`: `{ postId, voted, voteCount, peopleCount }` (`postId` is the idea the vote counts on).
  *
  * @csspart vote-button - The toggle button.
  * @csspart icon - The arrow inside the button.
- * @csspart count - The number of votes.
+ * @csspart count - The number of people who want the idea.
  * @csspart message - The live region that says why a vote was not saved, or that it waits to be sent.
  *
  * @cssproperty --sayso-vote-button-size - Width and height of the button. Default `3.25rem`.
@@ -107,7 +118,7 @@ export class SaysoVoteButton extends SaysoElement {
   #onSettled(settlement: OutboxSettlement): void {
     if (settlement.entry.kind !== 'setVote' || settlement.entry.params.postId !== this.postId || !settlement.entry.lastError) return;
     if ('result' in settlement) {
-      this.announcement = voteSavedMessage(settlement.result.voted, settlement.result.voteCount);
+      this.announcement = voteSavedMessage(settlement.result.voted, settlement.result.peopleCount);
       this.dispatchEvent(new SaysoVoteEvent({ ...settlement.result }));
     } else if ('error' in settlement) {
       this.message = voteFailureMessage;
@@ -127,7 +138,7 @@ export class SaysoVoteButton extends SaysoElement {
     this.pending = true;
     try {
       const result = await client.setVote(post.id, !post.voted);
-      this.announcement = voteSavedMessage(result.voted, result.voteCount);
+      this.announcement = voteSavedMessage(result.voted, result.peopleCount);
       this.dispatchEvent(new SaysoVoteEvent({ ...result }));
     } catch (error) {
       // A queued vote is no failure: the outbox note says it waits.
@@ -140,11 +151,11 @@ export class SaysoVoteButton extends SaysoElement {
   protected override render() {
     const post = this.#post;
     const voted = post?.voted ?? false;
-    const count = post?.voteCount ?? 0;
+    const count = post?.peopleCount ?? 0;
     const waiting = this.#waiting;
     const noun = plural(count, {
-      one: () => msg('vote', { desc: 'Read after the vote count by screen readers: "12 votes".' }),
-      other: () => msg('votes', { desc: 'Read after the vote count by screen readers: "12 votes".' }),
+      one: () => msg('person wants this', { desc: 'Read after the count by screen readers: "1 person wants this".' }),
+      other: () => msg('people want this', { desc: 'Read after the count by screen readers: "12 people want this".' }),
     });
     return html`
       <button

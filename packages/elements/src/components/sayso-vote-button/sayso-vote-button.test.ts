@@ -39,16 +39,29 @@ describe('<sayso-vote-button>', () => {
     it('follows changes made to the post elsewhere in the client', async () => {
       const client = memoryClient();
       const { el, id } = await voteButton(client);
-      client.$posts.setKey(id, { ...client.$posts.get()[id]!, voteCount: 42 });
+      client.$posts.setKey(id, { ...client.$posts.get()[id]!, peopleCount: 42 });
       await el.updateComplete;
       expect(countOf(el)).to.equal('42');
+    });
+
+    it('counts people, not votes: those of ideas merged into it too, and says so', async () => {
+      const client = memoryClient();
+      const { el, id } = await voteButton(client);
+      client.$posts.setKey(id, { ...client.$posts.get()[id]!, voteCount: 5, peopleCount: 12 });
+      await el.updateComplete;
+      expect(countOf(el)).to.equal('12');
+      expect(buttonOf(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vote for “Dark mode”, 12 people want this');
+      client.$posts.setKey(id, { ...client.$posts.get()[id]!, voteCount: 0, peopleCount: 1 });
+      await el.updateComplete;
+      expect(buttonOf(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vote for “Dark mode”, 1 person wants this');
+      await expect(el).to.be.accessible();
     });
 
     it('stops listening to the client once removed from the page', async () => {
       const client = memoryClient();
       const { el, id } = await voteButton(client);
       el.remove();
-      client.$posts.setKey(id, { ...client.$posts.get()[id]!, voteCount: 42 });
+      client.$posts.setKey(id, { ...client.$posts.get()[id]!, peopleCount: 42 });
       await el.updateComplete;
       expect(el.isUpdatePending).to.be.false;
       expect(countOf(el)).to.equal('5');
@@ -88,11 +101,11 @@ describe('<sayso-vote-button>', () => {
       buttonOf(el).click();
       await oneEvent(el, 'sayso-vote');
       await el.updateComplete;
-      expect(announced()).to.equal('Vote saved. 6 votes.');
+      expect(announced()).to.equal('Vote saved. 6 people want this.');
       buttonOf(el).click();
       await oneEvent(el, 'sayso-vote');
       await el.updateComplete;
-      expect(announced()).to.equal('Vote taken back. 5 votes.');
+      expect(announced()).to.equal('Vote taken back. 5 people want this.');
     });
 
     it('takes the vote back on a second click', async () => {
@@ -102,7 +115,7 @@ describe('<sayso-vote-button>', () => {
       buttonOf(el).click();
       const event = (await oneEvent(el, 'sayso-vote')) as SaysoVoteEvent;
       expect(event.detail.voted).to.be.false;
-      expect(event.detail.voteCount).to.equal(5);
+      expect(event.detail).to.include({ voteCount: 5, peopleCount: 5 });
       await el.updateComplete;
       expect(buttonOf(el).getAttribute('aria-pressed')).to.equal('false');
     });
@@ -272,7 +285,7 @@ describe('<sayso-vote-button> offline', () => {
     expect((await event).detail).to.deep.include({ voted: true, voteCount: 6 });
     await el.updateComplete;
     expect(messageOf(el)).to.equal('');
-    expect(el.shadowRoot!.textContent).to.contain('Vote saved. 6 votes.');
+    expect(el.shadowRoot!.textContent).to.contain('Vote saved. 6 people want this.');
     expect(el.matches(':state(queued)')).to.be.false;
     expect(fired()).to.equal(1);
   });
