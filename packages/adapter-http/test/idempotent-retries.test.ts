@@ -139,7 +139,7 @@ describe('http adapter against the real server when an answer is lost', () => {
     expect((await commenter.listComments({ postId: post.id })).items.map((c) => c.id)).toEqual([comment.id]);
 
     const voter = createHttpAdapter({ baseUrl: server.url, visitorStorage: await visitorStorage(server.url), fetch: losingFirstAnswer() });
-    expect(await voter.vote({ postId: post.id })).toEqual({ postId: post.id, voted: true, voteCount: 2 });
+    expect(await voter.vote({ postId: post.id })).toEqual({ postId: post.id, voted: true, voteCount: 2, peopleCount: 2 });
     expect((await voter.getPost({ postId: post.id })).voteCount).toBe(2);
   });
 });
