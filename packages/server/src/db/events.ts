@@ -13,6 +13,7 @@ export type DomainEventType =
   | 'post.status_changed'
   | 'post.tagged'
   | 'post.untagged'
+  | 'post.duplicate_dismissed'
   | 'vote.added'
   | 'vote.removed'
   | 'comment.added'

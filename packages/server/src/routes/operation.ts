@@ -36,7 +36,7 @@ type JsonContent<S extends z.ZodType> = { 'application/json': { schema: S } };
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } as JsonContent<S> });
 
 /** An operation as declared in routes/<resource>.ts. */
-export interface OperationSpec<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType> {
+export interface OperationSpec<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201 | 204, S extends z.ZodType> {
   method: M;
   /** OpenAPI style, relative to /api/v1: `/posts/{id}`. */
   path: P;
@@ -45,7 +45,8 @@ export interface OperationSpec<M extends Method, P extends string, Req extends R
   description?: string;
   access: Access;
   request?: Req;
-  response: { status: St; description: string; schema: S };
+  /** 204 answers have no body, so no schema. */
+  response: St extends 204 ? { status: St; description: string } : { status: St; description: string; schema: S };
   /** Error statuses besides the ones its access and every write share. */
   errors: ErrorStatus[];
 }
@@ -55,15 +56,17 @@ const operationId = (method: string, path: string) =>
   `${method}${path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`;
 
 /** One operation's route: what `router.openapi(route, handler)` wires and documents. */
-export function operation<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType>(
+export function operation<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201 | 204, S extends z.ZodType = z.ZodNever>(
   spec: OperationSpec<M, P, Req, St, S>,
 ) {
   const errors = [...new Set([...spec.errors, ...spec.access.errors, ...(spec.method === 'get' ? [] : WRITE_ERRORS)])].sort();
   const errorResponses = Object.fromEntries(
     errors.map((status) => [status, { description: ERROR_MEANINGS[status], content: { 'application/json': { schema: errorSchema } } }]),
   );
-  const success = { [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } } } as {
-    [K in St]: { description: string; content: JsonContent<S> };
+  const { status, description } = spec.response;
+  const content = 'schema' in spec.response ? { content: { 'application/json': { schema: spec.response.schema } } } : {};
+  const success = { [status]: { description, ...content } } as {
+    [K in St]: K extends 204 ? { description: string } : { description: string; content: JsonContent<S> };
   };
   return createRoute({
     method: spec.method,
