@@ -7,6 +7,11 @@ import { BoardIndexes } from '../similarity/board-indexes.js';
 
 /** How long a lookup waits for its board's index to be built: a small board is done by then. */
 const BUILD_WAIT_MS = 200;
+/** How long the queue waits for a board never indexed in this process to be built and checked. */
+const QUEUE_WAIT_MS = 5000;
+
+const atMost = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * What the server does with similarity: "similar ideas" for the idea form, asked on (debounced)
@@ -27,7 +32,7 @@ export function createSimilarPosts(db: Database) {
       const boardId = await boardIdOf(db, params.board);
       if (text === null) return [];
       const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
-      await Promise.race([board.indexed, new Promise((resolve) => setTimeout(resolve, BUILD_WAIT_MS).unref())]);
+      await atMost(BUILD_WAIT_MS, board.indexed);
       const ids = board.index
         .search(text, { limit: params.limit })
         .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE)
@@ -37,12 +42,14 @@ export function createSimilarPosts(db: Database) {
     },
 
     /**
-     * The board's duplicate queue, best first. Posts that arrived before this call were checked
-     * (on a board whose index is still being built, once it is built).
+     * The board's duplicate queue, best first. Posts that arrived before this call were checked,
+     * except on a board whose index is still being built after QUEUE_WAIT_MS (a large board just
+     * after a start): its posts are checked once it is built.
      */
     async duplicates(params: { board: string; limit: number; viewer: string | null }): Promise<DuplicateCandidate[]> {
       const boardId = await boardIdOf(db, params.board);
-      await Promise.all([indexes.board(boardId), indexes.catchUp()]);
+      const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
+      await atMost(QUEUE_WAIT_MS, board.settled);
       const pairs = await candidatePairs(db, boardId, params.limit);
       const byId = new Map((await posts.findPostsInOrder(db, pairs.flatMap((pair) => [pair.postA, pair.postB]), params.viewer)).map((post) => [post.id, post]));
       return pairs.flatMap(({ postA, postB, score }) => {
