@@ -19,9 +19,9 @@ import { loadWordVectors, type WordVectors } from './word-vectors.js';
  * Score from which two ideas are proposed to admins as duplicates: near the best F1 of the pairs
  * in bench/similarity.ts for this engine, leaning to precision (an admin reviews every proposal).
  */
-export const DUPLICATE_SCORE = 0.25;
+export const DUPLICATE_SCORE = 0.15;
 /** Most candidate pairs kept per post: an idea with more look-alikes is merged a few at a time. */
-const CANDIDATES_PER_POST = 10;
+export const CANDIDATES_PER_POST = 10;
 /** Posts read per query while building, and indexed per slice of work before yielding. */
 const BUILD_PAGE = 1000;
 const SLICE = 200;
