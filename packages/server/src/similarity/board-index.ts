@@ -78,6 +78,12 @@ export class BoardSimilarityIndex {
   #meaningNorm = new Float64Array(0);
   #dead = 0;
   #normedAtSize = 0;
+  /**
+   * While true (a build adding a whole board), adding never renews every length at once: each new
+   * document's length uses the idf of its time, and the builder calls {@link renormaliseGradually}
+   * at the end, so no single add holds the event loop for a pass over the board.
+   */
+  bulkLoading = false;
   /** Per lexical channel: each slot's dot product with the query, reused by every search. */
   #dots: Float64Array[] = [];
   #capacity = 0;
@@ -124,7 +130,7 @@ export class BoardSimilarityIndex {
     this.#stored.push({ id: document.id, terms, tfs });
     this.#slotOf.set(document.id, slot);
     this.#setMeaning(slot, document.title, document.body);
-    if (this.size >= this.#normedAtSize * RENORM_GROWTH) this.#renormalise();
+    if (!this.bulkLoading && this.size >= this.#normedAtSize * RENORM_GROWTH) this.#renormalise();
     else this.#normalise(slot);
   }
 
@@ -283,10 +289,24 @@ export class BoardSimilarityIndex {
     this.#meaningNorm[slot] = this.#centredLength(slot);
   }
 
-  /** Every length anew with today's idf and mean; amortised, as it runs once per tenth of growth. */
-  #renormalise() {
+  /** Every length anew with today's idf and mean, `slice` documents at a time, awaiting `pause` between slices. */
+  async renormaliseGradually(slice: number, pause: () => Promise<void>): Promise<void> {
+    this.#updateMean();
+    for (let start = 0; start < this.#stored.length; start += slice) {
+      for (let slot = start; slot < Math.min(start + slice, this.#stored.length); slot++) if (this.#stored[slot]) this.#normalise(slot);
+      await pause();
+    }
+    this.#normedAtSize = this.size;
+  }
+
+  #updateMean() {
     const dimensions = this.#mean.length;
     for (let d = 0; d < dimensions; d++) this.#mean[d] = this.size ? this.#meaningSum[d]! / this.size : 0;
+  }
+
+  /** Every length anew with today's idf and mean; amortised, as it runs once per quarter of growth. */
+  #renormalise() {
+    this.#updateMean();
     for (let slot = 0; slot < this.#stored.length; slot++) if (this.#stored[slot]) this.#normalise(slot);
     this.#normedAtSize = this.size;
   }

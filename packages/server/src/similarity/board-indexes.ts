@@ -97,6 +97,7 @@ export class BoardIndexes {
   }
 
   async #build(boardId: string, board: Board) {
+    board.index.bulkLoading = true;
     let after: string | null = null;
     for (;;) {
       const page = await duplicates.indexablePosts(this.#db, boardId, after, BUILD_PAGE);
@@ -109,6 +110,8 @@ export class BoardIndexes {
       after = page.at(-1)!.id;
       await yieldToEventLoop();
     }
+    board.index.bulkLoading = false;
+    await board.index.renormaliseGradually(BUILD_PAGE, yieldToEventLoop);
     board.built = true;
   }
 
