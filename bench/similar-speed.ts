@@ -34,7 +34,7 @@ if (unknownArgs.length > 0) {
 const SIZES = SMOKE ? [300] : [1_000, 10_000, 100_000];
 const LOOKUPS = SMOKE ? 20 : 300;
 const WARM_UP = SMOKE ? 5 : 50;
-const DEADLINE_MS = SMOKE ? 50_000 : 1_800_000;
+const DEADLINE_MS = SMOKE ? 110_000 : 1_800_000;
 setTimeout(() => {
   console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
   process.exit(1);

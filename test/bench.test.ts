@@ -76,7 +76,7 @@ it('bench/similar-speed.ts --smoke times GET /similar server-side and over HTTP 
   const { code, output } = await runBench(['--expose-gc', 'similar-speed.ts', '--smoke']);
   expect(output, output).toMatch(/^\| 300 \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| -?[0-9]+ MB/m);
   expect(code, output).toBe(0);
-}, 60_000);
+}, 120_000);
 
 it('bench/size.ts measures every entry and the script-tag builds, with no server-only library in them', async () => {
   const { code, output } = await runBench(['size.ts']);
