@@ -22,9 +22,12 @@ import { loadWordVectors, type WordVectors } from './word-vectors.js';
 export const DUPLICATE_SCORE = 0.15;
 /** Most candidate pairs kept per post: an idea with more look-alikes is merged a few at a time. */
 export const CANDIDATES_PER_POST = 10;
-/** Posts read per query while building, and indexed per slice of work before yielding. */
+/** Posts read per query while building. */
 const BUILD_PAGE = 1000;
-const SLICE = 200;
+/** Posts indexed, or searched for duplicates, per slice of work before yielding to the event loop (a few ms). */
+const SLICE = 50;
+/** Posts checked for duplicates per transaction in the background. */
+const CHECK_PAGE = 200;
 /** Events read per query of the log. */
 const EVENT_PAGE = 1000;
 /** A gap in the log's sequence (a transaction still running, or rolled back) is waited for this long. */
@@ -111,28 +114,28 @@ export class BoardIndexes {
       await yieldToEventLoop();
     }
     board.index.bulkLoading = false;
-    await board.index.renormaliseGradually(BUILD_PAGE, yieldToEventLoop);
+    await board.index.renormaliseGradually(SLICE * 10, yieldToEventLoop);
     board.built = true;
   }
 
   /** Checks every post of a built board whose present text was not checked yet. */
   async #checkAll(boardId: string, board: Board) {
     while (!this.#stopped) {
-      const unchecked = await duplicates.uncheckedPosts(this.#db, boardId, SLICE);
+      const unchecked = await duplicates.uncheckedPosts(this.#db, boardId, CHECK_PAGE);
       await this.#check(board, unchecked);
-      if (unchecked.length < SLICE) return;
+      if (unchecked.length < CHECK_PAGE) return;
       await yieldToEventLoop();
     }
   }
 
   /** Searches posts' texts against their board and stores their best matches as candidate pairs. */
   async #check(board: Board, posts: readonly duplicates.PostText[]) {
-    const checks = posts.map((post) => ({
-      postId: post.id,
-      matches: board.index
-        .search(`${post.title}\n${post.body}`, { limit: CANDIDATES_PER_POST, exclude: post.id })
-        .filter((match) => match.score >= DUPLICATE_SCORE),
-    }));
+    const checks: duplicates.Check[] = [];
+    for (const [i, post] of posts.entries()) {
+      const matches = board.index.search(`${post.title}\n${post.body}`, { limit: CANDIDATES_PER_POST, exclude: post.id });
+      checks.push({ postId: post.id, matches: matches.filter((match) => match.score >= DUPLICATE_SCORE) });
+      if (i % SLICE === SLICE - 1) await yieldToEventLoop();
+    }
     await this.#db.transaction((tx) => duplicates.saveChecks(tx, checks));
   }
 
