@@ -1,56 +1,66 @@
-// Quality of the similarity engine (@sayso/core SimilarityIndex) against plain BM25, both measured
-// in this run on bench/data/feedback-duplicates.json and on the GitBugs reports of Hadoop and
-// SeaMonkey (bench/data/gitbugs), each with the protocol of its README:
+// Quality of Sayso's two similarity engines against plain BM25, all measured in this run on
+// bench/data/feedback-duplicates.json and on the GitBugs reports of Hadoop and SeaMonkey
+// (bench/data/gitbugs), each with the protocol of its README:
 //   node scripts/pnpm.mjs --filter @sayso/bench run similarity      (or: npm run bench:similarity)
+// - server: @sayso/server's BoardSimilarityIndex, lexical channels plus word vectors (meaning);
+//   it answers GET /boards/:board/similar and fills the duplicate queue;
+// - core: @sayso/core's SimilarityIndex, lexical only, small enough for the widget (memory adapter);
+// - BM25: k1 1.2, b 0.75, the same stems and stopwords.
 //
 // Retrieval (as-you-type suggestions): one query per grouped item, candidates = the other items of
 // its product; recall@1, recall@5 and MRR (first relevant hit in the top 10), for title+body and
 // title-only queries, over all queries and the low-overlap and engineering subsets.
-// Then the three data sets side by side, title-only and title+body queries, with the engine's lead
-// over BM25 in recall@5 points: the issue's target is +10 points on title-only queries.
+// Then the three data sets side by side, with each engine's lead over BM25 in recall@5 points: the
+// issue's target is +10 points on title-only queries.
 // Pairs (admin duplicate proposals): every within-product pair scored; precision and recall at the
-// best-F1 threshold and at the threshold core ships (DUPLICATE_PAIR_THRESHOLD), with false
-// positives that pair a near-miss singleton with the group it resembles counted apart.
+// best-F1 threshold and at the threshold each engine ships, with false positives that pair a
+// near-miss singleton with the group it resembles counted apart.
 // Last, the cost of one lookup against building the index, on a 10k-idea board: why the server
-// keeps each board's index.
-// Printed, never asserted; test/similarity-quality.test.ts holds the one quality floor.
+// keeps each board's index (bench/similar-speed.ts measures the server end to end).
+// Printed, never asserted; test/similarity-quality.test.ts holds the quality floors.
 import { DUPLICATE_PAIR_THRESHOLD, SimilarityIndex } from '@sayso/core';
+import { DUPLICATE_SCORE, loadWordVectors } from '@sayso/server';
 import { Bm25Index } from './lib/bm25.js';
 import { SUBSETS, bestF1, evaluateRetrieval, loadDataset, pairsAt, scorePairs, type PairOutcome } from './lib/feedback-duplicates.js';
 import { GITBUGS_PROJECTS, evaluateGitBugs, loadGitBugs } from './lib/gitbugs.js';
 import type { QueryText, RankerFactory, RetrievalScores } from './lib/retrieval.js';
+import { ServerEngineRanker } from './lib/server-engine.js';
 
 const dataset = loadDataset();
-const rankers: Record<'engine' | 'BM25', RankerFactory> = {
-  engine: (documents) => new SimilarityIndex(documents),
+const vectors = await loadWordVectors();
+const ENGINES = ['server', 'core', 'BM25'] as const;
+type Engine = (typeof ENGINES)[number];
+const rankers: Record<Engine, RankerFactory> = {
+  server: (documents) => new ServerEngineRanker(vectors, documents),
+  core: (documents) => new SimilarityIndex(documents),
   BM25: (documents) => new Bm25Index(documents),
 };
 
 const f3 = (value: number) => value.toFixed(3);
-const ratio = (engine: number, baseline: number) => (baseline ? `×${(engine / baseline).toFixed(2)}` : '–');
+const points = (engine: number, baseline: number) => `${engine >= baseline ? '+' : ''}${(100 * (engine - baseline)).toFixed(1)}`;
+const scoresOf = (scores: Record<Engine, RetrievalScores>, metric: keyof RetrievalScores) => ENGINES.map((engine) => f3(scores[engine][metric])).join(' | ');
 
 console.log(`feedback-duplicates.json: ${dataset.items.length} items, ${dataset.products.length} products (one board each)\n`);
-console.log('Retrieval: engine vs BM25 (k1 1.2, b 0.75, same stems and stopwords), measured in this run\n');
-console.log('| query | subset | queries | R@1 engine | R@1 BM25 | R@5 engine | R@5 BM25 | R@5 ratio | MRR engine | MRR BM25 |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('Retrieval: server engine, core engine and BM25, measured in this run\n');
+console.log('| query | subset | queries | R@1 server | R@1 core | R@1 BM25 | R@5 server | R@5 core | R@5 BM25 | MRR server | MRR core | MRR BM25 |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 const QUERIES: readonly QueryText[] = ['title+body', 'title'];
 interface Comparison {
   dataSet: string;
   query: QueryText;
-  engine: RetrievalScores;
-  baseline: RetrievalScores;
+  scores: Record<Engine, RetrievalScores>;
 }
 const comparisons: Comparison[] = [];
 for (const query of QUERIES) {
-  const engine = evaluateRetrieval(dataset, rankers.engine, query);
-  const baseline = evaluateRetrieval(dataset, rankers.BM25, query);
-  comparisons.push({ dataSet: 'feedback-duplicates', query, engine: engine.all, baseline: baseline.all });
+  const results = Object.fromEntries(ENGINES.map((engine) => [engine, evaluateRetrieval(dataset, rankers[engine], query)])) as Record<
+    Engine,
+    ReturnType<typeof evaluateRetrieval>
+  >;
+  comparisons.push({ dataSet: 'feedback-duplicates', query, scores: { server: results.server.all, core: results.core.all, BM25: results.BM25.all } });
   for (const subset of SUBSETS) {
-    const e = engine[subset];
-    const b = baseline[subset];
+    const scores = { server: results.server[subset], core: results.core[subset], BM25: results.BM25[subset] };
     console.log(
-      `| ${query} | ${subset} | ${e.queries} | ${f3(e.recallAt1)} | ${f3(b.recallAt1)} | ${f3(e.recallAt5)} | ${f3(b.recallAt5)} | ` +
-        `${ratio(e.recallAt5, b.recallAt5)} | ${f3(e.mrr)} | ${f3(b.mrr)} |`,
+      `| ${query} | ${subset} | ${scores.server.queries} | ${scoresOf(scores, 'recallAt1')} | ${scoresOf(scores, 'recallAt5')} | ${scoresOf(scores, 'mrr')} |`,
     );
   }
 }
@@ -61,20 +71,23 @@ console.log('|---|---|---|---|');
 for (const project of GITBUGS_PROJECTS) {
   const bugs = loadGitBugs(project);
   console.log(`| ${project} | ${bugs.reports.length} | ${bugs.links.length} | ${new Set(bugs.groupOf.values()).size} |`);
-  const engine = evaluateGitBugs(bugs, rankers.engine);
-  const baseline = evaluateGitBugs(bugs, rankers.BM25);
-  for (const query of QUERIES) comparisons.push({ dataSet: project, query, engine: engine[query], baseline: baseline[query] });
+  const results = Object.fromEntries(ENGINES.map((engine) => [engine, evaluateGitBugs(bugs, rankers[engine])])) as Record<
+    Engine,
+    ReturnType<typeof evaluateGitBugs>
+  >;
+  for (const query of QUERIES) {
+    comparisons.push({ dataSet: project, query, scores: { server: results.server[query], core: results.core[query], BM25: results.BM25[query] } });
+  }
 }
 
-const points = (engine: number, baseline: number) => `${engine >= baseline ? '+' : ''}${(100 * (engine - baseline)).toFixed(1)}`;
-console.log('\nEvery data set, engine vs BM25 in this run (target: R@5 engine − BM25 ≥ +10 points on title-only queries)\n');
-console.log('| data set | query | queries | R@1 engine | R@1 BM25 | R@5 engine | R@5 BM25 | R@5 Δ points | MRR engine | MRR BM25 |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('\nEvery data set, each engine vs BM25 in this run (target: R@5 − BM25 ≥ +10 points on title-only queries)\n');
+console.log('| data set | query | queries | R@5 server | R@5 core | R@5 BM25 | R@5 Δ server | R@5 Δ core | MRR server | MRR core | MRR BM25 |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const query of ['title', 'title+body'] as const) {
-  for (const { dataSet, engine: e, baseline: b } of comparisons.filter((comparison) => comparison.query === query)) {
+  for (const { dataSet, scores } of comparisons.filter((comparison) => comparison.query === query)) {
     console.log(
-      `| ${dataSet} | ${query} | ${e.queries} | ${f3(e.recallAt1)} | ${f3(b.recallAt1)} | ${f3(e.recallAt5)} | ${f3(b.recallAt5)} | ` +
-        `${points(e.recallAt5, b.recallAt5)} | ${f3(e.mrr)} | ${f3(b.mrr)} |`,
+      `| ${dataSet} | ${query} | ${scores.server.queries} | ${scoresOf(scores, 'recallAt5')} | ` +
+        `${points(scores.server.recallAt5, scores.BM25.recallAt5)} | ${points(scores.core.recallAt5, scores.BM25.recallAt5)} | ${scoresOf(scores, 'mrr')} |`,
     );
   }
 }
@@ -84,14 +97,17 @@ const row = (name: string, outcome: PairOutcome) =>
     `| ${name} | ${outcome.threshold.toFixed(3)} | ${outcome.proposed} | ${f3(outcome.precision)} | ${f3(outcome.recall)} | ` +
       `${f3(outcome.f1)} | ${outcome.falsePositives} | ${outcome.nearMissFalsePositives} |`,
   );
-const enginePairs = scorePairs(dataset, rankers.engine);
+const serverPairs = scorePairs(dataset, rankers.server);
+const corePairs = scorePairs(dataset, rankers.core);
 const baselinePairs = scorePairs(dataset, rankers.BM25);
-const positives = enginePairs.filter((pair) => pair.duplicate).length;
-console.log(`\nPairs: ${positives} duplicate pairs, ${enginePairs.length - positives} other pairs within products\n`);
+const positives = corePairs.filter((pair) => pair.duplicate).length;
+console.log(`\nPairs: ${positives} duplicate pairs, ${corePairs.length - positives} other pairs within products\n`);
 console.log('| scorer | threshold | proposed | precision | recall | F1 | false positives | of them near misses |');
 console.log('|---|---|---|---|---|---|---|---|');
-row('engine, best F1', bestF1(enginePairs));
-row('engine, shipped threshold', pairsAt(enginePairs, DUPLICATE_PAIR_THRESHOLD));
+row('server engine (duplicate queue), best F1', bestF1(serverPairs));
+row('server engine, shipped threshold', pairsAt(serverPairs, DUPLICATE_SCORE));
+row('core engine, best F1', bestF1(corePairs));
+row('core engine, shipped threshold', pairsAt(corePairs, DUPLICATE_PAIR_THRESHOLD));
 row('BM25 (larger direction), best F1', bestF1(baselinePairs));
 
 // Why the server keeps each board's index: on a 10k-idea board, building the index costs many

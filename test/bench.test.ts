@@ -55,7 +55,7 @@ it('bench/list.ts --smoke seeds PostgreSQL, times every list next to its baselin
   expect(code, output).toBe(0);
 }, 60_000);
 
-it('bench/similarity.ts compares the engine with BM25 on every subset and the pairs', async () => {
+it('bench/similarity.ts compares both engines with BM25 on every subset and the pairs', async () => {
   const child = spawn(process.execPath, [...benchNodeFlags, 'similarity.ts'], { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -65,10 +65,18 @@ it('bench/similarity.ts compares the engine with BM25 on every subset and the pa
   for (const subset of ['| title+body | all | 413 |', '| title+body | low-overlap | 70 |', '| title | engineering | 75 |']) {
     expect(output, output).toContain(subset);
   }
-  expect(output).toContain('| engine, shipped threshold |');
+  expect(output).toMatch(/\| feedback-duplicates \| title \| 413 \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [+-][0-9.]+ \| [+-][0-9.]+ \|/);
+  expect(output).toContain('| server engine, shipped threshold |');
+  expect(output).toContain('| core engine, shipped threshold |');
   expect(output).toContain('| BM25 (larger direction), best F1 |');
   expect(code, output).toBe(0);
-}, 60_000);
+}, 180_000);
+
+it('bench/similar-speed.ts --smoke times GET /similar server-side and over HTTP and prints the index memory', async () => {
+  const { code, output } = await runBench(['--expose-gc', 'similar-speed.ts', '--smoke']);
+  expect(output, output).toMatch(/^\| 300 \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| -?[0-9]+ MB/m);
+  expect(code, output).toBe(0);
+}, 120_000);
 
 it('bench/size.ts measures every entry and the script-tag builds, with no server-only library in them', async () => {
   const { code, output } = await runBench(['size.ts']);

@@ -16,7 +16,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
-import { createSimilarPosts } from './services/similar-posts.js';
+import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -62,6 +62,11 @@ export interface AppOptions {
    * and kept in the database (`server_secrets`), so every process of a deployment agrees.
    */
   visitorSecret?: Uint8Array;
+  /**
+   * The similar-ideas lookup and duplicate queue, with their in-memory board indexes; default one
+   * made for this app, built on first use. startServer passes one it starts at once.
+   */
+  similarity?: SimilarPosts;
 }
 
 export type { AppEnv };
@@ -125,7 +130,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // credentials are checked on every route, reads included: an invalid token or an unknown admin
   // key is 401 everywhere, never silently downgraded to an anonymous caller.
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
-  const similarPosts = createSimilarPosts(db);
+  const similarPosts = options.similarity ?? createSimilarPosts(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
@@ -139,6 +144,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
   }
   app.use(`${API_PREFIX}/*`, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs }));
+  // After a write, the similarity indexes read the event log (not awaited): a new or edited idea
+  // is checked against its board for the duplicate queue as it arrives.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    await next();
+    if (MUTATING_METHODS.has(c.req.method) && c.res.status < 300) {
+      void similarPosts.catchUp().catch((error: unknown) => console.error('[sayso] similarity:', error));
+    }
+  });
   // Admin answers (new keys are shown once) are neither cached nor kept as idempotent replays.
   app.use(`${API_PREFIX}/admin/*`, async (c, next) => {
     await next();

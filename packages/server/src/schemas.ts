@@ -542,3 +542,32 @@ export const postHistorySchema = z.strictObject({
     details: z.record(z.string(), z.unknown()).describe('What the event recorded; for a merge, both ideas and the counts moved.'),
   })).describe('Oldest first.'),
 }).meta({ id: 'PostHistory' });
+
+/** `GET /boards/:board/duplicates` query: how many pairs at most. */
+export const duplicatesQuery = z.object({
+  limit: limit.describe(`How many pairs at most, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`),
+});
+
+/** `POST /duplicates/dismissals`: the two ideas an admin says are not duplicates. */
+export const duplicateDismissalInput = z
+  .strictObject(
+    {
+      postIds: z
+        .tuple([z.uuid('postIds must be two post ids.'), z.uuid('postIds must be two post ids.')], { error: 'postIds must be two post ids.' })
+        .describe('The two ideas of the pair, in any order.'),
+    },
+    { error: 'The body must be a JSON object.' },
+  )
+  .meta({ id: 'DuplicateDismissal' });
+
+export const duplicateCandidateSchema = z
+  .strictObject({
+    posts: z.tuple([postSchema, postSchema]).describe('The two ideas, the suggested canonical first.'),
+    score: z.number().min(0).max(1).describe('How similar the two are, 0–1, higher is closer.'),
+    suggestedCanonical: z.string().describe('The idea to keep (more people, then more comments, then older): `posts[0].id`.'),
+  })
+  .meta({ id: 'DuplicateCandidate' });
+
+export const duplicateCandidateListSchema = z
+  .strictObject({ items: z.array(duplicateCandidateSchema) })
+  .meta({ id: 'DuplicateCandidateList' });

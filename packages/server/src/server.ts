@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { createSimilarPosts } from './services/similar-posts.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -20,7 +21,11 @@ export function startServer(
     hostname?: string;
   },
 ): Promise<RunningServer> {
-  const app = createApp(options);
+  // Every board's similarity index is built in the background from the start, so the first
+  // lookups after a restart do not wait for it (they search what is built so far).
+  const similarity = options.similarity ?? createSimilarPosts(options.db);
+  void similarity.start().catch((error: unknown) => console.error('[sayso] similarity:', error));
+  const app = createApp({ ...options, similarity });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }) as Server;
     server.once('error', reject);
@@ -32,6 +37,7 @@ export function startServer(
         port,
         close: () =>
           new Promise<void>((done, fail) => {
+            similarity.stop();
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would otherwise hold close() open for seconds.
             server.closeAllConnections();

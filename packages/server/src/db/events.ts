@@ -18,6 +18,7 @@ export type DomainEventType =
   | 'post.merged'
   | 'post.unmerged'
   | 'request.added'
+  | 'post.duplicate_dismissed'
   | 'vote.added'
   | 'vote.removed'
   | 'comment.added'

@@ -2,6 +2,7 @@ import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { commentRoutes } from './comments.js';
 import { demandRoutes } from './demand.js';
+import { duplicateRoutes } from './duplicates.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -15,7 +16,7 @@ import { voteRoutes } from './votes.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, duplicateRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

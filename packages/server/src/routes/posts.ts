@@ -41,9 +41,10 @@ const similar = operation({
   method: 'get', path: '/boards/{board}/similar', tag: 'posts', access: anyone, errors: [400, 404],
   summary: 'Ideas similar to a text being typed, best first',
   description:
-    'For the idea form: ideas of the board that say what `text` says, ranked by the core similarity engine ' +
-    '(stems, word pairs and character trigrams; typo tolerant). Ideas closed as duplicates are left out, and so are ' +
-    'weak matches, so there may be fewer than `limit`, or none.',
+    'For the idea form: ideas of the board that say what `text` says, ranked by the server\'s similarity engine ' +
+    '(stems, word pairs and character trigrams, typo tolerant, plus English word vectors for other wordings). Ideas ' +
+    'merged or closed as duplicates are left out, and so are weak matches, so there may be fewer than `limit`, or ' +
+    'none. Just after a server start, a large board is searched as far as its index is built.',
   request: { params: boardParams, query: similarPostsQuery },
   response: { status: 200, description: 'Up to `limit` ideas, `voted` for the caller.', schema: postListSchema },
 });

@@ -1,58 +1,83 @@
-import { SimilarityIndex, findSimilarIds, type Post } from '@sayso/core';
-import type { Queryable } from '../db/database.js';
+import { SIMILAR_IDEA_MIN_SCORE, similarLookupText, suggestedCanonical, type DuplicateCandidate, type Post } from '@sayso/core';
+import { boardIdOf } from '../db/boards.js';
+import type { Database } from '../db/database.js';
+import { candidatePairs } from '../db/duplicates.js';
 import * as posts from '../db/posts.js';
+import { BoardIndexes } from '../similarity/board-indexes.js';
 
-interface CachedIndex {
-  version: posts.BoardTextVersion;
-  index: Promise<SimilarityIndex>;
-}
+/** How long a lookup waits for its board's index to be built: a small board is done by then. */
+const BUILD_WAIT_MS = 200;
+/** How long the queue waits for a board never indexed in this process to be built and checked. */
+const QUEUE_WAIT_MS = 5000;
 
-const sameTexts = (a: posts.BoardTextVersion, b: posts.BoardTextVersion) =>
-  a.posts === b.posts && a.newestCreated === b.newestCreated && a.newestEdited === b.newestEdited;
+const atMost = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
- * "Similar ideas" for the idea form, asked on (debounced) keystrokes. Each board's similarity
- * index is kept between lookups: every lookup first reads the board's text version (one
- * aggregate query). When posts were added or edited since, only those are read and put into the
- * index; only when that does not account for every post (one was removed) is the index built
- * anew. Building takes seconds on a 10k-idea board, a lookup milliseconds (bench/similarity.ts).
- * Posts closed as duplicates are skipped. An edit committed late with an older time than the
- * newest seen edit can stay unseen until the board's next change: suggestions are a hint.
+ * What the server does with similarity: "similar ideas" for the idea form, asked on (debounced)
+ * keystrokes, and the admin duplicate queue. Both read the app's board indexes
+ * (similarity/board-indexes.ts), which stay in memory between requests and follow the event log.
  */
-export function createSimilarPosts(db: Queryable) {
-  const cache = new Map<string, CachedIndex>();
-
-  const build = async (boardId: string) => new SimilarityIndex(await posts.boardPostTexts(db, boardId));
-
-  const catchUp = async (cached: CachedIndex, version: posts.BoardTextVersion) => {
-    const index = await cached.index;
-    for (const text of await posts.boardPostTexts(db, version.boardId, cached.version)) index.add(text);
-    return index.size === version.posts ? index : build(version.boardId);
-  };
-
-  const indexOf = (version: posts.BoardTextVersion) => {
-    const cached = cache.get(version.boardId);
-    if (cached && sameTexts(cached.version, version)) return cached.index;
-    const index = cached ? catchUp(cached, version) : build(version.boardId);
-    cache.set(version.boardId, { version, index });
-    // A failed build is not kept: the next lookup tries again.
-    index.catch(() => {
-      if (cache.get(version.boardId)?.index === index) cache.delete(version.boardId);
-    });
-    return index;
-  };
+export function createSimilarPosts(db: Database) {
+  const indexes = new BoardIndexes(db);
 
   return {
-    /** Best first; `limit` already checked and capped (see core's similarLimit). */
+    /**
+     * Best first; `limit` already checked and capped (see core's similarLimit). On a board whose
+     * index is still being built (just after a start), the lookup waits at most BUILD_WAIT_MS, then
+     * searches the posts read so far.
+     */
     async find(params: { board: string; text: string; limit: number; viewer: string | null }): Promise<Post[]> {
-      const version = await posts.boardTextVersion(db, params.board);
-      const index = await indexOf(version);
-      const closed = new Set(version.closedAsDuplicate);
-      const ids = findSimilarIds(index, { text: params.text, limit: params.limit, eligible: (id) => !closed.has(id) });
+      const text = similarLookupText(params.text);
+      const boardId = await boardIdOf(db, params.board);
+      if (text === null) return [];
+      const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
+      await atMost(BUILD_WAIT_MS, board.indexed);
+      const ids = board.index
+        .search(text, { limit: params.limit })
+        .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE)
+        .map((hit) => hit.id);
+      // A post deleted since it was indexed is simply not found.
       return posts.findPostsInOrder(db, ids, params.viewer);
     },
+
+    /**
+     * The board's duplicate queue, best first. Posts that arrived before this call were checked,
+     * except on a board whose index is still being built after QUEUE_WAIT_MS (a large board just
+     * after a start): its posts are checked once it is built.
+     */
+    async duplicates(params: { board: string; limit: number; viewer: string | null }): Promise<DuplicateCandidate[]> {
+      const boardId = await boardIdOf(db, params.board);
+      const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
+      await atMost(QUEUE_WAIT_MS, board.settled);
+      const pairs = await candidatePairs(db, boardId, params.limit);
+      const byId = new Map((await posts.findPostsInOrder(db, pairs.flatMap((pair) => [pair.postA, pair.postB]), params.viewer)).map((post) => [post.id, post]));
+      return pairs.flatMap(({ postA, postB, score }) => {
+        const [a, b] = [byId.get(postA), byId.get(postB)];
+        if (!a || !b) return [];
+        const canonical = suggestedCanonical(a, b);
+        return [{ posts: canonical === a ? [a, b] : [b, a], score, suggestedCanonical: canonical.id } satisfies DuplicateCandidate];
+      });
+    },
+
+    /** Reads the log now, so the indexes and the queue see every change committed so far. */
+    catchUp: () => indexes.catchUp(),
+
+    /** Resolves once the board's index is built (all its posts read). */
+    indexed: async (board: string) => (await indexes.board(await boardIdOf(db, board))).indexed,
+
+    /** Resolves once the board's index is built and its posts checked for duplicates. */
+    settled: async (board: string) => indexes.settled(await boardIdOf(db, board)),
+
+    /** As a server: builds every board's index in the background and follows other processes' changes. */
+    async start(): Promise<void> {
+      const boards = await db.query<{ id: string }>('SELECT id::text AS id FROM boards');
+      indexes.start(boards.map((board) => board.id));
+    },
+
+    stop: () => indexes.stop(),
   };
 }
 
-/** The similar-ideas lookup of one app, with its per-board indexes. */
+/** The similar-ideas lookup and duplicate queue of one app, with its per-board indexes. */
 export type SimilarPosts = ReturnType<typeof createSimilarPosts>;

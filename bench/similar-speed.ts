@@ -1,0 +1,144 @@
+// The speed of similar ideas on the server (issue 10): p50/p95 of GET /boards/:board/similar at
+// 1,000, 10,000 and 100,000 ideas, measured server-side (the service the route calls: board lookup,
+// reading the event log, the search, reading the posts found) and over HTTP (a real server on a
+// local port), with the index's build time in the background, the longest the event loop was held
+// up while it built, the first lookup after a (re)start, and the memory the index holds.
+//
+//   npm run bench:similar-speed               the three sizes, 300 lookups per figure (a few minutes)
+//   npm run bench:similar-speed -- --smoke    300 ideas, 20 lookups: proves the script works
+//
+// Ideas are the texts of bench/data/feedback-duplicates.json repeated with numbered titles, on
+// PGlite (the server's default database); lookups are the data set's titles, as typed. Run alone:
+// the figures are this machine's.
+import { performance } from 'node:perf_hooks';
+import {
+  BoardSimilarityIndex,
+  createBoard,
+  createSimilarPosts,
+  ensureUser,
+  loadWordVectors,
+  migrate,
+  openDatabase,
+  startServer,
+  type Database,
+} from '@sayso/server';
+import { loadDataset } from './lib/feedback-duplicates.js';
+
+const args = process.argv.slice(2);
+const SMOKE = args.includes('--smoke');
+const unknownArgs = args.filter((arg) => arg !== '--smoke');
+if (unknownArgs.length > 0) {
+  console.error(`usage: similar-speed.ts [--smoke]   (unknown: ${unknownArgs.join(' ')})`);
+  process.exit(2);
+}
+const SIZES = SMOKE ? [300] : [1_000, 10_000, 100_000];
+const LOOKUPS = SMOKE ? 20 : 300;
+const WARM_UP = SMOKE ? 5 : 50;
+const DEADLINE_MS = SMOKE ? 110_000 : 1_800_000;
+setTimeout(() => {
+  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
+  process.exit(1);
+}, DEADLINE_MS).unref();
+
+const dataset = loadDataset();
+const queries = dataset.items.map((item) => item.title);
+
+/** A board of `ideas` ideas, the data set's texts with numbered titles. */
+async function seedBoard(db: Database, ideas: number): Promise<string> {
+  const { slug } = await createBoard(db, { slug: `similar-${ideas}` });
+  const [board] = await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [slug]);
+  const author = await ensureUser(db, 'similar-speed-bench');
+  await db.query(
+    `INSERT INTO posts (board_id, title, body, status_key, author_id)
+     SELECT $1, t.title || ' ' || (i / $5), t.body, 'open', $2
+       FROM generate_series(0, $3 - 1) AS i
+       JOIN unnest($4::text[], $6::text[]) WITH ORDINALITY AS t (title, body, n) ON t.n = 1 + i % $5`,
+    [board!.id, author, ideas, dataset.items.map((item) => item.title), dataset.items.length, dataset.items.map((item) => item.body)],
+  );
+  return slug;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+/** Times `count` runs after WARM_UP untimed ones (compiling the code paths, warming the database). */
+async function timeEach(count: number, run: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < WARM_UP; i++) await run(count + i);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+/** Watches the event loop: the longest gap between two 1 ms ticks, less the tick. */
+function watchStalls() {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 1);
+    last = now;
+  }, 1);
+  return () => {
+    clearInterval(timer);
+    return longest;
+  };
+}
+const memory = () => {
+  globalThis.gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+};
+
+const vectors = await loadWordVectors(); // built into the cache once per install; not part of any figure
+
+/** Bytes an index of `ideas` ideas holds: measured on one built apart, the texts already in memory. */
+function indexMemory(ideas: number): number {
+  const texts = Array.from({ length: ideas }, (_, i) => {
+    const item = dataset.items[i % dataset.items.length]!;
+    return { id: `idea-${i}`, title: `${item.title} ${Math.floor(i / dataset.items.length)}`, body: item.body };
+  });
+  const before = memory();
+  const index = new BoardSimilarityIndex(vectors, texts);
+  const bytes = memory() - before;
+  if (index.size !== ideas) throw new Error('the index lost ideas');
+  return bytes;
+}
+console.log('GET /boards/:board/similar on PGlite, this machine, this run (ms)\n');
+console.log('| ideas | build (background) | longest event-loop stall while building | first lookup during the build | server-side p50 | server-side p95 | HTTP p50 | HTTP p95 | index memory |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const ideas of SIZES) {
+  const db = await openDatabase({});
+  await migrate(db);
+  const board = await seedBoard(db, ideas);
+  const similarity = createSimilarPosts(db);
+  const stopWatching = watchStalls();
+  const buildStart = performance.now();
+  // The first lookup starts the build, as after a restart, and does not wait for it.
+  const firstStart = performance.now();
+  await similarity.find({ board, text: queries[0]!, limit: 5, viewer: null });
+  const firstMs = performance.now() - firstStart;
+  await similarity.indexed(board);
+  const buildMs = performance.now() - buildStart;
+  const longestStall = stopWatching();
+  // The duplicate checks of every idea (once per install, in the background) would share the
+  // database with the lookups: stopped, so the figures are the steady state.
+  similarity.stop();
+  const server = await timeEach(LOOKUPS, (i) => similarity.find({ board, text: queries[i % queries.length]!, limit: 5, viewer: null }));
+  const running = await startServer({ db, port: 0, similarity });
+  const http = await timeEach(LOOKUPS, async (i) => {
+    const response = await fetch(`${running.url}/api/v1/boards/${board}/similar?text=${encodeURIComponent(queries[i % queries.length]!)}`);
+    if (response.status !== 200) throw new Error(`similar answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  });
+  await running.close();
+  const indexBytes = indexMemory(ideas);
+  console.log(
+    `| ${ideas.toLocaleString('en')} | ${buildMs.toFixed(0)} | ${longestStall.toFixed(1)} | ${firstMs.toFixed(1)} | ` +
+      `${server.p50.toFixed(2)} | ${server.p95.toFixed(2)} | ${http.p50.toFixed(2)} | ${http.p95.toFixed(2)} | ` +
+      `${(indexBytes / 1e6).toFixed(0)} MB (${((indexBytes / ideas) * 100_000 / 1e6).toFixed(0)} MB per 100,000 ideas) |`,
+  );
+  await db.close().catch(() => undefined);
+}
+process.exit(0);
