@@ -58,6 +58,19 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       await expectError(call('GET', `/boards/${board}/posts`, { headers: bearer(valid['X-Sayso-Visitor']!) }), 401, 'unauthorized');
     });
 
+    it('remembers a verified token for its own secret only, and never an altered copy of it', async () => {
+      const board = await freshBoard();
+      const headers = await visitorHeaders(db, 'remembered-visitor');
+      // Verified, then answered from what the process remembers.
+      for (let i = 0; i < 2; i++) expect((await call('GET', `/boards/${board}/posts`, { headers })).status).toBe(200);
+      const [head, payload, signature] = headers['X-Sayso-Visitor']!.split('.') as [string, string, string];
+      const altered = `${head}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      await expectError(call('GET', `/boards/${board}/posts`, { headers: { 'X-Sayso-Visitor': altered } }), 401, 'unauthorized');
+      // Another deployment with a secret of its own on the same data refuses it.
+      const elsewhere = apiClient(createApp({ db, visitorSecret: new Uint8Array(32).fill(9) }), db);
+      await expectError(elsewhere('GET', `/boards/${board}/posts`, { headers }), 401, 'unauthorized');
+    });
+
     it('shares the secret between two app instances on one database', async () => {
       const other = apiClient(createApp({ db }));
       const board = await freshBoard();
