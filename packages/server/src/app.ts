@@ -12,6 +12,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
 import type { Database } from './db/database.js';
 import { VISITOR_HEADER, createAsker } from './asker.js';
+import { createBoardPolicies } from './board-policies.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
@@ -101,7 +102,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // security headers, the body limit (before anything reads the body), who is asking (bad
   // credentials end here with 401, so they are neither counted nor stored), the
   // database-backed write limits, and idempotency last, so a 413 or 429 is never stored as the
-  // answer to a key. Nothing here keeps state in process memory.
+  // answer to a key. None of them keeps state in process memory; the access checks remember
+  // board policies for a second (board-policies.ts).
   app.use('*', corsFor(options.allowedOrigins ?? ['*'], VISITOR_HEADER));
   app.use('*', securityHeadersFor(API_PREFIX));
   app.use(
@@ -126,9 +128,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // key is 401 everywhere, never silently downgraded to an anonymous caller.
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   const similarPosts = createSimilarPosts(db);
+  const boardPolicies = createBoardPolicies(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
+    c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
