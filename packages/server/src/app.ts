@@ -5,7 +5,7 @@ import {
   errorCodeForHttpStatus,
   type SaysoErrorCode,
 } from '@sayso/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -106,14 +106,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // board policies for a second (board-policies.ts).
   app.use('*', corsFor(options.allowedOrigins ?? ['*'], VISITOR_HEADER));
   app.use('*', securityHeadersFor(API_PREFIX));
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413),
-    }),
-  );
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413);
+  const limitBody = bodyLimit({ maxSize, onError: tooLarge });
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    // A body of declared length (every browser's fetch declares one, 0 for a POST without a body)
+    // is judged by its Content-Length alone, as bodyLimit would judge it; bodyLimit first asks
+    // for c.req.raw.body, which makes @hono/node-server build a whole Request for every write.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('Content-Length');
+    if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) return limitBody(c, next);
+    if (Number.parseInt(declared, 10) > maxSize) return tooLarge(c);
+    await next();
+  });
   // Bodies have always been read as JSON whatever their Content-Type says (curl sends form
   // encoding, fetch text/plain for a string body); the declared routes validate JSON bodies only,
   // so a write's body is labelled JSON before it reaches them.
