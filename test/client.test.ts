@@ -129,7 +129,7 @@ describe('createSaysoClient', () => {
       const voting = client.setVote(post.id, true);
       expect(client.$posts.get()[post.id]).toMatchObject({ voted: true, voteCount: 2 });
       gate.resolve();
-      expect(await voting).toEqual({ postId: post.id, voted: true, voteCount: 2 });
+      expect(await voting).toEqual({ postId: post.id, voted: true, voteCount: 2, peopleCount: 2 });
       expect(view.$posts.get()[2]).toMatchObject({ voted: true, voteCount: 2 });
     });
 

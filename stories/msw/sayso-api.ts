@@ -208,9 +208,9 @@ export function demoDataWithDiscussion(options: { comments?: number } = {}): Mem
     author: { id: `demo-author-${n % 3}`, name: ['Ada', 'Grace', null][n % 3]! },
     createdAt: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(),
     editedAt: null,
+    mergedFrom: null,
   }));
   data.comments.set('seed-1', comments);
-  data.posts.get('seed-1')!.commentCount = comments.length;
   return data;
 }
 
@@ -235,6 +235,7 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       kind: reply ? 'reply' : 'shipped',
       postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
       commentId: reply ? comments[age % comments.length]!.id : null,
+      mergedFromId: null,
       createdAt: new Date(now - age * 5 * 3_600_000 - 2 * 60_000).toISOString(),
       readAt: age < unread ? null : new Date(now).toISOString(),
     });

@@ -8,9 +8,15 @@ import {
   type Board,
   type Comment,
   type CommentDeletion,
+  type CustomerRequest,
+  type Demand,
+  type DuplicateCandidate,
+  type MergeResult,
   type NotificationPage,
   type Page,
   type Post,
+  type PostHistoryEntry,
+  type PriorityFormula,
   type SaysoAdapter,
   type SaysoAdminApi,
   type SaysoErrorCode,
@@ -206,6 +212,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       }
     }
     if (!response.ok) throw await errorFrom(response);
+    // 204: done, nothing to say (a dismissed duplicate pair).
+    if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
     } catch {
@@ -227,6 +235,18 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     },
     addPostTag: ({ postId, tag }) => request<Post>('PUT', `/posts/${segment(postId)}/tags/${segment(tag)}`),
     removePostTag: ({ postId, tag }) => request<Post>('DELETE', `/posts/${segment(postId)}/tags/${segment(tag)}`),
+    mergePost: ({ postId, into }) => request<MergeResult>('POST', `/posts/${segment(postId)}/merge`, undefined, { into }),
+    unmergePost: ({ postId }) => request<MergeResult>('POST', `/posts/${segment(postId)}/unmerge`),
+    addCustomerRequest: ({ postId, ...asked }) => request<CustomerRequest>('POST', `/posts/${segment(postId)}/requests`, undefined, asked),
+    getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
+    setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
+      request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
+    setPriorityInputs: ({ postId, impact, effort }) =>
+      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort }),
+    listDuplicateCandidates: async ({ board, limit }) =>
+      (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
+    dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
+    listPostHistory: async ({ postId }) => (await request<{ items: PostHistoryEntry[] }>('GET', `/posts/${segment(postId)}/history`)).items,
   };
 
   return {
@@ -243,6 +263,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body }),
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
+
+    getDemand: ({ postId }) => request<Demand>('GET', `/posts/${segment(postId)}/demand`),
 
     createPost: ({ board, title, body, idempotencyKey }) =>
       request<Post>('POST', `/boards/${segment(board)}/posts`, undefined, { title, body }, idempotencyKey),

@@ -24,6 +24,12 @@ const ARGUMENTS = {
   cursor: 'k1',
   limit: 5,
   all: true,
+  into: ID,
+  postIds: [ID, ID],
+  peopleWeight: 1,
+  mrrWeight: 0.01,
+  impact: 2,
+  effort: 3,
 } as const;
 
 /** The document's operations as `METHOD regex` over paths relative to /api/v1. */

@@ -1,10 +1,13 @@
 import { shippedRecipients, statusChangeEffect, type SaysoAdminApi } from '@sayso/core';
-import { nextTime, statusKindOf } from './data.js';
+import { mergeTree, nextTime, statusKindOf } from './data.js';
+import { demandAdminOperations } from './demand.js';
+import { duplicateOperations } from './duplicates.js';
+import { mergeOperations } from './merge.js';
 import { notify, unreadNoticeHolders } from './notifications.js';
 import { tagAdminOperations } from './tags.js';
 import { invalid, type MemoryVisitor } from './visitor.js';
 
-/** The triage operations of an admin adapter. */
+/** The triage operations of an admin adapter: workflow, tags, merges, demand and the duplicate queue. */
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   const { data, voterId, settle, view, boardOf, postOf } = visitor;
   return {
@@ -25,15 +28,19 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
         if (effect.ships) {
           const recipients = shippedRecipients({
             postAuthor: visitor.visitorOf(post.author.id),
-            voters: post.voters,
+            // The people of the ideas merged into it asked for it too.
+            voters: mergeTree(data, post).flatMap((idea) => [...idea.voters]),
             shipper: voterId,
             unreadShippedNotice: unreadNoticeHolders(visitor, 'shipped', postId),
           });
-          notify(visitor, recipients, { kind: 'shipped', postId, commentId: null });
+          notify(visitor, recipients, { kind: 'shipped', postId, commentId: null, mergedFromId: null });
         }
         return view(post);
       }),
 
     ...tagAdminOperations(visitor),
+    ...mergeOperations(visitor),
+    ...demandAdminOperations(visitor),
+    ...duplicateOperations(visitor),
   };
 }

@@ -1,4 +1,5 @@
-import { checkCommentBody, replyRecipients, type Comment, type SaysoAdapter } from '@sayso/core';
+import { checkCommentBody, compareInstants, replyRecipients, type Comment, type SaysoAdapter } from '@sayso/core';
+import { canonicalPost, mergeTree, nextTime, refOf } from './data.js';
 import { notify } from './notifications.js';
 import { offsetPage } from './paging.js';
 import { refuse, type MemoryVisitor } from './visitor.js';
@@ -10,8 +11,12 @@ export function commentOperations(
   return {
     listComments: ({ postId, cursor, limit }) =>
       settle(() => {
-        postOf(postId);
-        return offsetPage(data.comments.get(postId) ?? [], cursor, limit);
+        // The comments of the idea people count on, its duplicates' marked with where they came from.
+        const post = canonicalPost(data, postOf(postId));
+        const comments = mergeTree(data, post)
+          .flatMap((idea) => (data.comments.get(idea.id) ?? []).map((comment) => ({ ...comment, mergedFrom: idea === post ? null : refOf(idea) })))
+          .sort((a, b) => compareInstants(a.createdAt, b.createdAt));
+        return offsetPage(comments, cursor, limit);
       }),
 
     addComment: ({ postId, body }) =>
@@ -23,18 +28,18 @@ export function commentOperations(
           postId,
           body: body.trim(),
           author: { id: visitor.publicIdOf(voterId), name: null },
-          createdAt: new Date().toISOString(),
+          createdAt: nextTime(data),
           editedAt: null,
+          mergedFrom: null,
         };
         const earlier = data.comments.get(postId) ?? [];
         data.comments.set(postId, [...earlier, comment]);
-        post.commentCount += 1;
         const recipients = replyRecipients({
           postAuthor: visitorOf(post.author.id),
           earlierCommenters: earlier.map((c) => visitorOf(c.author.id)),
           writer: voterId,
         });
-        notify(visitor, recipients, { kind: 'reply', postId, commentId: comment.id });
+        notify(visitor, recipients, { kind: 'reply', postId, commentId: comment.id, mergedFromId: null });
         return comment;
       }),
 
@@ -56,8 +61,7 @@ export function commentOperations(
         visitor.assertMayChange(comment.author, 'comment');
         const post = postOf(comment.postId);
         data.comments.set(post.id, (data.comments.get(post.id) ?? []).filter((c) => c.id !== commentId));
-        post.commentCount = data.comments.get(post.id)!.length;
-        return { commentId, postId: post.id, commentCount: post.commentCount };
+        return { commentId, postId: post.id, commentCount: visitor.view(post).commentCount };
       }),
   };
 }

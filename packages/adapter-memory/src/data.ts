@@ -1,10 +1,36 @@
-import { DEFAULT_STATUSES, newIdeaStatus, tagSlug, type Board, type Comment, type NotificationKind, type Post, type StatusKind, type Tag } from '@sayso/core';
+import {
+  DEFAULT_PRIORITY_INPUTS,
+  DEFAULT_STATUSES,
+  canonicalOf,
+  newIdeaStatus,
+  tagSlug,
+  type Board,
+  type Comment,
+  type CustomerRequest,
+  type NotificationKind,
+  type Post,
+  type PriorityFormula,
+  type PriorityInputs,
+  type PostRef,
+  type StatusKind,
+  type Tag,
+} from '@sayso/core';
 
-/** A post as kept: who voted (private ids) and the slugs of its tags, rather than counts and names. */
-export interface StoredPost extends Omit<Post, 'voted' | 'voteCount' | 'tags'> {
+/**
+ * A post as kept: who voted (private ids), the slugs of its tags and where it is merged, rather
+ * than counts, names and chains, which are worked out when it is read.
+ */
+export interface StoredPost extends Omit<Post, 'voted' | 'voteCount' | 'peopleCount' | 'commentCount' | 'tags' | 'mergedInto' | 'mergedFrom'> {
   voters: Set<string>;
   /** Slugs of the post's tags; names come from the board's tags. */
   tagSlugs: Set<string>;
+  /** The idea it is merged into directly; `null` when it stands on its own. */
+  mergedInto: string | null;
+  /** Its status before it was merged, taken back on unmerge; `null` while not merged. */
+  statusBeforeMerge: string | null;
+  /** Customer requests recorded on it, by requester key (core's `requesterKey`). */
+  requests: Map<string, CustomerRequest>;
+  priorityInputs: Required<PriorityInputs>;
 }
 
 /** A notification as kept: for whom (a visitor's private id) and about what. */
@@ -14,6 +40,8 @@ export interface StoredNotification {
   kind: NotificationKind;
   postId: string;
   commentId: string | null;
+  /** For `merged`: the idea the recipient asked for, merged into `postId`. */
+  mergedFromId: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -27,8 +55,8 @@ export interface MemoryData {
   authors: Map<string, string>;
   /** Each board's tags by slug, keyed by board slug. */
   tags: Map<string, Map<string, Tag>>;
-  /** Status changes, oldest first: the memory counterpart of the server's post_events. */
-  events: Array<{ postId: string; kind: 'status_changed'; from: string; to: string; actor: string; at: string }>;
+  /** What happened to posts, oldest first: the memory counterpart of the server's post_events. */
+  events: MemoryEvent[];
   /** Every visitor's notifications, oldest first: the memory counterpart of the server's table. */
   notifications: StoredNotification[];
   /**
@@ -37,7 +65,26 @@ export interface MemoryData {
    * call did.
    */
   idempotent: Map<string, { input: string; answered: boolean; answer: Promise<unknown> }>;
+  /** Identity traits (`company`, `mrr`, `plan`) by visitor, for customer value. */
+  traits: Map<string, Readonly<Record<string, unknown>>>;
+  /** Each board's priority formula, once an admin set one. */
+  priorityFormulas: Map<string, PriorityFormula>;
+  /**
+   * The ideas merged directly into each idea, by its id: the other way round of `mergedInto`, so
+   * reading an idea with what is merged into it never scans the whole store.
+   */
+  mergedChildren: Map<string, Set<string>>;
+  /** Dismissed duplicate pairs by `pairKey`, with both ideas' text when dismissed. */
+  dismissals: Map<string, string>;
 }
+
+/** A change to a post, with the acting visitor's private id. */
+export type MemoryEvent = { postId: string; actor: string; at: string } & (
+  | { kind: 'status_changed'; from: string; to: string }
+  | { kind: 'edited' }
+  /** `into`: the idea merged into (or out of); `people`: the duplicate's people moved. */
+  | { kind: 'merged' | 'unmerged'; into: string; people: number }
+);
 
 /** A seed idea for {@link createMemoryData}; votes are given as a number of distinct voters. */
 export interface SeedPost {
@@ -64,6 +111,10 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     events: [],
     notifications: [],
     idempotent: new Map(),
+    traits: new Map(),
+    priorityFormulas: new Map(),
+    mergedChildren: new Map(),
+    dismissals: new Map(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
   seed.posts?.forEach((post, index) => {
@@ -84,16 +135,20 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
       title: post.title,
       body: post.body ?? '',
       status,
-      commentCount: 0,
       author: { id: 'seed', name: null },
       createdAt,
       editedAt: null,
       shippedAt: post.shippedAt ?? (statusKindOf(data, post.board, status) === 'done' ? createdAt : null),
-      voters,
+      ...newPostParts(voters),
       tagSlugs,
     });
   });
   return data;
+}
+
+/** What a new post starts with besides its text: its voters, and nothing merged, tagged or weighed. */
+export function newPostParts(voters: Set<string>): Pick<StoredPost, 'voters' | 'tagSlugs' | 'mergedInto' | 'statusBeforeMerge' | 'requests' | 'priorityInputs'> {
+  return { voters, tagSlugs: new Set(), mergedInto: null, statusBeforeMerge: null, requests: new Map(), priorityInputs: { ...DEFAULT_PRIORITY_INPUTS } };
 }
 
 /** Adds a board with the default workflow unless statuses are given. */
@@ -125,16 +180,57 @@ export function statusKindOf(data: MemoryData, board: string, status: string): S
 }
 
 /**
- * A time later than every post's creation and ship time and every notification, so `new`,
- * `shipped` and the notification lists follow the order things happened in, even within a
- * millisecond.
+ * A time later than every post's creation and ship time, every comment and every notification,
+ * so `new`, `shipped`, comments (a canonical's own and its duplicates' together) and the
+ * notification lists follow the order things happened in, even within a millisecond.
  */
 export function nextTime(data: MemoryData): string {
   let latest = Date.now();
   for (const post of data.posts.values()) {
     latest = Math.max(latest, Date.parse(post.createdAt) + 1, post.shippedAt ? Date.parse(post.shippedAt) + 1 : 0);
   }
+  for (const comments of data.comments.values()) {
+    for (const comment of comments) latest = Math.max(latest, Date.parse(comment.createdAt) + 1);
+  }
   const lastNotice = data.notifications[data.notifications.length - 1];
   if (lastNotice) latest = Math.max(latest, Date.parse(lastNotice.createdAt) + 1);
   return new Date(latest).toISOString();
+}
+
+/** The idea a post's people count on: the end of its merge chain (core's `canonicalOf`). */
+export function canonicalPost(data: MemoryData, post: StoredPost): StoredPost {
+  return canonicalOf(post, (id) => data.posts.get(id)!);
+}
+
+/** Every idea merged into `post`, at any depth, nearest first. */
+export function mergedBelow(data: MemoryData, post: StoredPost): StoredPost[] {
+  const below: StoredPost[] = [];
+  for (let level = [post.id]; level.length > 0; ) {
+    const next = level.flatMap((id) => [...(data.mergedChildren.get(id) ?? [])].map((child) => data.posts.get(child)!));
+    below.push(...next);
+    level = next.map((child) => child.id);
+  }
+  return below;
+}
+
+/** Links a post to the idea it is merged into directly, or cuts the link (`into` null). */
+export function setMergedInto(data: MemoryData, post: StoredPost, into: string | null): void {
+  if (post.mergedInto !== null) data.mergedChildren.get(post.mergedInto)?.delete(post.id);
+  if (into !== null) data.mergedChildren.set(into, (data.mergedChildren.get(into) ?? new Set()).add(post.id));
+  post.mergedInto = into;
+}
+
+/** An idea with everything merged into it: the ideas whose people, comments and tags it shows. */
+export function mergeTree(data: MemoryData, post: StoredPost): StoredPost[] {
+  return [post, ...mergedBelow(data, post)];
+}
+
+/** Enough of a post to name it and link to it. */
+export function refOf(post: StoredPost): PostRef {
+  return { id: post.id, title: post.title };
+}
+
+/** The people of the idea itself: its voters (private ids) and the people recorded as asking for it. */
+export function directPeople(post: StoredPost): string[] {
+  return [...post.voters, ...[...post.requests.keys()].map((key) => `request:${key}`)];
 }

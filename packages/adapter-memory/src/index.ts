@@ -3,6 +3,7 @@ import { adminOperations } from './admin.js';
 import { boardOperations } from './boards.js';
 import { commentOperations } from './comments.js';
 import { createMemoryData } from './data.js';
+import { demandOperations } from './demand.js';
 import { notificationOperations } from './notifications.js';
 import { postOperations } from './posts.js';
 import { similarOperations } from './similar.js';
@@ -29,6 +30,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     capabilities: visitor.isAdmin ? { admin: true } : {},
     ...boardOperations(visitor),
     ...postOperations(visitor),
+    ...demandOperations(visitor),
     ...voteOperations(visitor),
     ...commentOperations(visitor),
     ...tagOperations(visitor),

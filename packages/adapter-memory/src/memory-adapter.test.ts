@@ -1,32 +1,25 @@
-import { DEFAULT_STATUSES } from '@sayso/core';
-import { runAdapterSuite } from '@sayso/core/testing';
+import { runAdapterSuite, runMergeProperty, type AdapterSuiteFixture } from '@sayso/core/testing';
 import { describe, expect, it } from 'vitest';
 import { addMemoryBoard, createMemoryAdapter, createMemoryData } from './index.js';
 
-runAdapterSuite(
-  'memory',
-  async () => {
-    const data = createMemoryData();
-    let boards = 0;
-    return {
-      createBoard: async () => addMemoryBoard(data, { slug: `board-${++boards}` }).slug,
-      adapterFor: (voterId) => createMemoryAdapter({ data, voterId }),
-      adminAdapter: () => createMemoryAdapter({ data, voterId: 'suite-admin', admin: true }),
-    };
-  },
-  { admin: true, notifications: true },
-);
-
-// The same contract for an adapter that offers only the required part: the admin areas are
-// skipped, saying so, and everything else still holds.
-runAdapterSuite('memory, visitors only', async () => {
+/** A suite fixture over one fresh store: boards made on demand, visitors, and an admin when asked for. */
+const memoryFixture = (adminId?: string) => async (): Promise<AdapterSuiteFixture> => {
   const data = createMemoryData();
   let boards = 0;
   return {
     createBoard: async () => addMemoryBoard(data, { slug: `board-${++boards}` }).slug,
     adapterFor: (voterId) => createMemoryAdapter({ data, voterId }),
+    ...(adminId ? { adminAdapter: () => createMemoryAdapter({ data, voterId: adminId, admin: true }) } : {}),
   };
-});
+};
+
+runAdapterSuite('memory', memoryFixture('suite-admin'), { admin: true, notifications: true });
+
+runMergeProperty('memory', memoryFixture('property-admin'));
+
+// The same contract for an adapter that offers only the required part: the admin areas are
+// skipped, saying so, and everything else still holds.
+runAdapterSuite('memory, visitors only', memoryFixture());
 
 describe('memory adapter', () => {
   it('records status changes as events, with the acting visitor', async () => {
@@ -41,9 +34,8 @@ describe('memory adapter', () => {
   });
 
   it('leaves ideas closed as duplicates out of similar ideas', async () => {
-    const statuses = [...DEFAULT_STATUSES, { id: 'merged', name: 'Merged', kind: 'duplicate' as const, position: 6 }];
     const data = createMemoryData({
-      boards: [{ slug: 'demo', statuses }],
+      boards: [{ slug: 'demo' }],
       posts: [
         { board: 'demo', title: 'Dark mode please', status: 'merged' },
         { board: 'demo', title: 'Dark mode for the editor' },
@@ -85,5 +77,46 @@ describe('memory adapter decisions', () => {
     const [first, again] = await Promise.all([adapter.createPost(params), adapter.createPost(params)]);
     expect(again).toEqual(first);
     expect(data.posts.size).toBe(1);
+  });
+});
+
+describe('memory adapter demand', () => {
+  it('values an idea\'s people by their traits: each company once, its MRR once, per plan', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const as = (voterId: string, traits: Record<string, unknown>) => createMemoryAdapter({ data, voterId, traits });
+    const ada = as('ada', { company: 'Acme', mrr: 500, plan: 'pro' });
+    const post = await ada.createPost({ board: 'demo', title: 'SSO with Okta', body: '' });
+    await as('bea', { company: 'ACME', mrr: 500, plan: 'pro' }).vote({ postId: post.id });
+    await as('cy', { company: 'Globex', mrr: 'lots' }).vote({ postId: post.id });
+    const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });
+    await admin.admin!.addCustomerRequest({ postId: post.id, name: 'Dee', company: 'Initech' });
+    const { customers, priority } = await admin.getDemand({ postId: post.id });
+    expect(customers).toEqual({
+      companies: [
+        { name: 'Acme', mrr: 500, people: 2 },
+        { name: 'Globex', mrr: 0, people: 1 },
+        { name: 'Initech', mrr: 0, people: 1 },
+      ],
+      mrr: 500,
+      segments: [
+        { plan: 'pro', people: 2, companies: 1, mrr: 500 },
+        { plan: null, people: 2, companies: 2, mrr: 0 },
+      ],
+    });
+    // (4 people × 1 + 500 MRR × 0.01) × 1 ÷ 1
+    expect(priority?.score).toBe(9);
+  });
+
+  it('records merges, unmerges and edits as events, listed in the history after the creation', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });
+    const [a, b] = [await admin.createPost({ board: 'demo', title: 'Dark mode', body: '' }), await admin.createPost({ board: 'demo', title: 'Night theme', body: '' })];
+    await admin.updatePost({ postId: a.id, body: 'Easier on the eyes' });
+    await admin.admin!.mergePost({ postId: a.id, into: b.id });
+    await admin.admin!.unmergePost({ postId: a.id });
+    expect(data.events.map((event) => event.kind)).toEqual(['edited', 'merged', 'unmerged']);
+    const history = await admin.admin!.listPostHistory({ postId: a.id });
+    expect(history.map((entry) => entry.type)).toEqual(['post.created', 'post.edited', 'post.merged', 'post.unmerged']);
+    expect(history[2]!.details).toEqual({ duplicate: { id: a.id, title: 'Dark mode' }, into: { id: b.id, title: 'Night theme' }, people: 1 });
   });
 });

@@ -1,18 +1,18 @@
 import { LIMITS, type Notification, type SaysoAdapter } from '@sayso/core';
-import { nextTime, type StoredNotification } from './data.js';
+import { nextTime, refOf, type StoredNotification } from './data.js';
 import { keysetPage } from './paging.js';
 import { invalid, type MemoryVisitor } from './visitor.js';
 
 /**
- * Notifies each recipient (private ids, as decided by core's `replyRecipients` or
- * `shippedRecipients`), all at one time. Ids count up, so a list ordered by time then id is in
- * the order they were made. The list only grows: a notice whose comment was deleted is skipped
+ * Notifies each recipient (private ids, as decided by core's `replyRecipients`,
+ * `shippedRecipients` or `noticeRecipients`), all at one time. Ids count up, so a list ordered
+ * by time then id is in the order they were made. The list only grows: a notice whose comment was deleted is skipped
  * when read.
  */
 export function notify(
   { data }: MemoryVisitor,
   recipients: Iterable<string>,
-  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId'>,
+  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId' | 'mergedFromId'>,
 ): void {
   const createdAt = nextTime(data);
   for (const recipient of recipients) {
@@ -32,7 +32,13 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
   const noticeView = (notice: StoredNotification): Notification[] => {
     const post = data.posts.get(notice.postId);
     if (!post) return [];
-    const base = { id: notice.id, kind: notice.kind, post: { id: post.id, board: post.board, title: post.title } };
+    const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
+    const base = {
+      id: notice.id,
+      kind: notice.kind,
+      post: { id: post.id, board: post.board, title: post.title },
+      mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
+    };
     const times = { createdAt: notice.createdAt, readAt: notice.readAt };
     if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
     const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);

@@ -11,7 +11,8 @@ import {
   type Post,
   type SaysoAdapter,
 } from '@sayso/core';
-import { nextTime, type StoredPost } from './data.js';
+import { canonicalPost, newPostParts, nextTime, refOf, statusKindOf, type StoredPost } from './data.js';
+import { priorityOf } from './demand.js';
 import { once } from './idempotency.js';
 import { keysetPage, offsetPage } from './paging.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
@@ -34,21 +35,32 @@ export function postOperations(
       settle(() => {
         boardOf(board);
         if (q !== undefined) refuse(checkSearchQuery(q));
-        if (!isPostListSort(sort)) throw invalid(`sort must be one of top, new, trending, shipped.`, { field: 'sort' });
+        if (!isPostListSort(sort)) throw invalid(`sort must be one of top, new, trending, shipped, priority.`, { field: 'sort' });
+        if (sort === 'priority' && !visitor.isAdmin) throw new SaysoError('forbidden', 'Only admins can sort by priority.');
+        // Merged ideas count on their canonical: listed only when asked for duplicates.
+        const listsMerged = status !== undefined && statusKindOf(data, board, status) === 'duplicate';
         let posts = [...data.posts.values()]
           .filter((post) => post.board === board)
+          .filter((post) => listsMerged || post.mergedInto === null)
           .filter((post) => status === undefined || post.status === status)
-          .filter((post) => tag === undefined || post.tagSlugs.has(tag))
-          .map(view);
-        if (q !== undefined) posts = posts.filter(matches(q));
-        const sorted = posts.sort(postOrder(sort));
+          .map((stored) => ({ stored, post: view(stored) }))
+          .filter(({ post }) => tag === undefined || post.tags.some((t) => t.slug === tag));
+        if (q !== undefined) posts = posts.filter(({ post }) => matches(q)(post));
+        const order = postOrder(sort);
+        const placed = posts.map(({ stored, post }) => ({ post, place: { ...post, priority: sort === 'priority' ? priorityOf(visitor, stored).score : undefined } }));
+        const sorted = placed.sort((a, b) => order(a.place, b.place)).map(({ post }) => post);
         if (pagesByKeyset(sort)) {
           return keysetPage(sorted, (post) => postKeysetPosition(post, sort), cursor, limit, `board (sort=${sort})`);
         }
         return offsetPage(sorted, cursor, limit);
       }),
 
-    getPost: ({ postId }) => settle(() => view(postOf(postId))),
+    getPost: ({ postId }) =>
+      settle(() => {
+        const asked = postOf(postId);
+        const canonical = canonicalPost(data, asked);
+        return { ...view(canonical), mergedFrom: canonical === asked ? null : refOf(asked) };
+      }),
 
     createPost: (params) =>
       once(visitor, 'createPost', params, () =>
@@ -64,14 +76,12 @@ export function postOperations(
             title: title.trim(),
             body,
             status: status.id,
-            commentCount: 0,
             author: { id: visitor.publicIdOf(voterId), name: null },
             createdAt: nextTime(data),
             editedAt: null,
             shippedAt: null,
             // Whoever asks for an idea wants it: the author's vote is counted from the start.
-            voters: new Set([voterId]),
-            tagSlugs: new Set(),
+            ...newPostParts(new Set([voterId])),
           };
           data.posts.set(id, post);
           return view(post);
@@ -85,7 +95,9 @@ export function postOperations(
         refuse(checkPostEdit({ title, body }));
         const next = { title: title === undefined ? post.title : title.trim(), body: body ?? post.body };
         if (next.title !== post.title || next.body !== post.body) {
-          Object.assign(post, next, { editedAt: new Date().toISOString() });
+          const at = new Date().toISOString();
+          Object.assign(post, next, { editedAt: at });
+          data.events.push({ postId, kind: 'edited', actor: voterId, at });
         }
         return view(post);
       }),

@@ -1,5 +1,5 @@
-import { SaysoError, assertMayChange, compareTags, type Author, type Board, type Comment, type InputProblem, type Post, type Tag } from '@sayso/core';
-import type { MemoryData, StoredPost } from './data.js';
+import { SaysoError, assertMayChange, compareTags, peopleBreakdown, type Author, type Board, type Comment, type InputProblem, type Post, type Tag } from '@sayso/core';
+import { canonicalPost, directPeople, mergeTree, refOf, type MemoryData, type StoredPost } from './data.js';
 
 /** The options of `createMemoryAdapter`, which every domain reads. */
 export interface MemoryAdapterOptions {
@@ -10,6 +10,8 @@ export interface MemoryAdapterOptions {
   latencyMs?: number;
   /** Act as a board admin: may edit anything, and gets the `admin` part of the contract. */
   admin?: boolean;
+  /** The visitor's identity traits, as a host's sign-in would give them (`company`, `mrr`, `plan`). */
+  traits?: Readonly<Record<string, unknown>>;
 }
 
 export const invalid = (message: string, details: Record<string, unknown> = {}) => new SaysoError('invalid_input', message, details);
@@ -34,7 +36,10 @@ export interface MemoryVisitor {
   publicIdOf(visitor: string): string;
   /** The private id of a visitor by their public one; `undefined` for seed authors. */
   visitorOf(publicId: string): string | undefined;
-  /** A post as this visitor sees it: vote count, their own vote, tags by name. */
+  /**
+   * A post as this visitor sees it: counts, their own vote and tags by name, each over the post
+   * and every idea merged into it; where it is merged, if it is.
+   */
   view(post: StoredPost): Post;
   boardOf(slug: string): Board;
   postOf(postId: string): StoredPost;
@@ -48,6 +53,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
   const voterId = options.voterId ?? 'memory-visitor';
   const latency = options.latencyMs ?? 0;
   const isAdmin = options.admin === true;
+  if (options.traits) data.traits.set(voterId, options.traits);
 
   const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
 
@@ -73,10 +79,21 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     visitorOf,
 
     view: (post) => {
-      const { voters, tagSlugs, ...rest } = post;
+      const { voters, tagSlugs, mergedInto, statusBeforeMerge, requests, priorityInputs, ...rest } = post;
+      const tree = mergeTree(data, post);
       const boardTags = data.tags.get(post.board);
-      const tags = [...tagSlugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(compareTags);
-      return { ...rest, voteCount: voters.size, voted: voters.has(voterId), tags };
+      const slugs = new Set(tree.flatMap((idea) => [...idea.tagSlugs]));
+      const tags = [...slugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(compareTags);
+      return {
+        ...rest,
+        voteCount: voters.size,
+        peopleCount: peopleBreakdown(directPeople(post), tree.slice(1).flatMap(directPeople)).total,
+        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id)?.length ?? 0), 0),
+        voted: tree.some((idea) => idea.voters.has(voterId)),
+        tags,
+        mergedInto: mergedInto === null ? null : refOf(canonicalPost(data, post)),
+        mergedFrom: null,
+      };
     },
 
     boardOf: (slug) => {

@@ -168,14 +168,17 @@ export interface SaysoAdapter {
   updatePost(params: { postId: string } & PostEdit): Promise<Post>;
 
   /**
-   * Adds the visitor's vote. With an `idempotencyKey`, a repeat with the same key changes
+   * Adds the visitor's vote. On an idea merged into another it counts on the canonical (the
+   * result's `postId`); a visitor already among the canonical's people (through an idea merged
+   * into it) changes nothing. With an `idempotencyKey`, a repeat with the same key changes
    * nothing and answers as the first call did.
    */
   vote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
   /**
-   * Takes the visitor's vote back. With an `idempotencyKey`, a repeat with the same key changes
-   * nothing and answers as the first call did.
+   * Takes the visitor's vote back: from the canonical and every idea merged into it, so the
+   * visitor is no longer among its people (`voted` is false). With an `idempotencyKey`, a
+   * repeat with the same key changes nothing and answers as the first call did.
    */
   unvote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 

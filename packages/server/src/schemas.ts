@@ -6,6 +6,7 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkCommentBody,
+  checkCustomerRequest,
   checkNewPost,
   checkPostEdit,
   checkSearchQuery,
@@ -14,6 +15,8 @@ import {
   decodeOffsetCursor,
   type InputProblem,
   type NotificationSelection,
+  REQUEST_IMPORTANCES,
+  type RequestImportance,
 } from '@sayso/core';
 import { z } from '@hono/zod-openapi';
 import { UUID } from './db/rows.js';
@@ -303,15 +306,21 @@ export const tagSchema = z.strictObject({
   name: z.string(),
 }).meta({ id: 'Tag' });
 
+export const postRefSchema = z.strictObject({ id: z.string(), title: z.string() }).meta({ id: 'PostRef' });
+
 export const postSchema = z.strictObject({
   id: z.string(),
   board: z.string(),
   title: z.string(),
   body: z.string().describe('Markdown source as typed.'),
   status: z.string().describe('A status key of the board.'),
-  voteCount: z.number().int(),
-  commentCount: z.number().int(),
-  voted: z.boolean().describe('Whether the caller has voted for it.'),
+  voteCount: z.number().int().describe('Distinct voters of this idea itself.'),
+  peopleCount: z
+    .number()
+    .int()
+    .describe('Distinct people who want it: voters, recorded requests and the people of ideas merged into it, each once.'),
+  commentCount: z.number().int().describe('Its comments and those of every idea merged into it.'),
+  voted: z.boolean().describe('Whether the caller is among its people (voted for it or for an idea merged into it).'),
   author: authorSchema,
   tags: z.array(tagSchema),
   createdAt: isoDate,
@@ -319,6 +328,10 @@ export const postSchema = z.strictObject({
   shippedAt: isoDate
     .nullable()
     .describe('When the idea last moved into a done status from one that is not; null while it is not done.'),
+  mergedInto: postRefSchema.nullable().describe('On a merged idea: the idea its people count on (end of the chain).'),
+  mergedFrom: postRefSchema
+    .nullable()
+    .describe('Only in the answer to GET /posts/{id} asked for a merged idea: the idea asked for.'),
 }).meta({ id: 'Post' });
 
 export const commentSchema = z.strictObject({
@@ -328,6 +341,7 @@ export const commentSchema = z.strictObject({
   author: authorSchema,
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
+  mergedFrom: postRefSchema.nullable().describe('Listed under the idea it was merged into: the merged idea it was written under.'),
 }).meta({ id: 'Comment' });
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
@@ -338,9 +352,12 @@ export const commentPageSchema = pageSchema(commentSchema).meta({ id: 'CommentPa
 
 export const notificationSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['shipped', 'reply']).describe('shipped: an idea the caller asked for shipped; reply: a new comment.'),
+  kind: z
+    .enum(['shipped', 'reply', 'merged'])
+    .describe('shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post.'),
   post: z.strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() }),
-  comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null for shipped.'),
+  comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null otherwise.'),
+  mergedFrom: postRefSchema.nullable().describe('For merged: the idea the caller asked for; null otherwise.'),
   createdAt: isoDate,
   readAt: isoDate.nullable().describe('null while unread.'),
 }).meta({ id: 'Notification' });
@@ -351,7 +368,12 @@ export const notificationPageSchema = pageSchema(notificationSchema).extend({
 
 export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() }).meta({ id: 'UnreadCount' });
 
-export const voteResultSchema = z.strictObject({ postId: z.string(), voted: z.boolean(), voteCount: z.number().int() }).meta({ id: 'VoteResult' });
+export const voteResultSchema = z.strictObject({
+  postId: z.string().describe('The idea the vote counts on: the canonical when the idea voted on is merged.'),
+  voted: z.boolean(),
+  voteCount: z.number().int(),
+  peopleCount: z.number().int(),
+}).meta({ id: 'VoteResult' });
 
 export const commentDeletionSchema = z.strictObject({
   commentId: z.string(),
@@ -389,3 +411,58 @@ export function invalidInput(error: z.ZodError): SaysoError {
   }));
   return new SaysoError('invalid_input', problems.map((problem) => problem.message).join(' '), { problems });
 }
+
+// Merging duplicates and recording customer requests (issue 10).
+
+/** `POST /posts/:id/merge`: the idea to merge into. */
+export const mergeInput = z.object(
+  {
+    into: z
+      .string({ error: 'into must be the id of an idea.' })
+      .regex(UUID, 'into must be the id of an idea (a UUID).')
+      .transform((id) => id.toLowerCase())
+      .describe('The idea to merge into (its people then count on the end of its chain).'),
+  },
+  { error: 'Send a JSON object with into.' },
+);
+
+/** `POST /posts/:id/requests`: who asked, core's checkCustomerRequest rules. */
+export const newCustomerRequestInput = z
+  .strictObject(
+    {
+      name: text('name').optional().describe('Who asked; a name or an email is required.'),
+      email: text('email').optional().describe('Their email; the same email on the same idea is recorded once.'),
+      company: text('company').optional(),
+      sourceUrl: text('sourceUrl').optional().describe('Where it was heard (an http(s) link to a ticket, a call note).'),
+      note: text('note').optional(),
+      importance: z
+        .enum(REQUEST_IMPORTANCES as [RequestImportance, ...RequestImportance[]], {
+          error: `importance must be one of ${REQUEST_IMPORTANCES.join(', ')}.`,
+        })
+        .optional()
+        .describe('Default `important`.'),
+    },
+    { error: 'Send a JSON object with a name or an email.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkCustomerRequest(input)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }
+  });
+
+export const mergeResultSchema = z.strictObject({
+  duplicate: postSchema.describe('The idea merged or unmerged; while merged, its mergedInto names the canonical.'),
+  canonical: postSchema.describe('The idea its people count on while merged (the end of the chain).'),
+}).meta({ id: 'MergeResult' });
+
+export const customerRequestSchema = z.strictObject({
+  id: z.string(),
+  postId: z.string().describe('The idea it was recorded on.'),
+  person: z.strictObject({ name: z.string().nullable(), email: z.string().nullable() }),
+  company: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  note: z.string().nullable(),
+  importance: z.enum(REQUEST_IMPORTANCES as [RequestImportance, ...RequestImportance[]]),
+  addedBy: authorSchema.describe('The admin who recorded it.'),
+  createdAt: isoDate,
+}).meta({ id: 'CustomerRequest' });

@@ -48,7 +48,7 @@ describe.each(ENGINES)('API surface on %s', (engine) => {
       const response = await call('GET', `/boards/${board}`);
       expect(response.status).toBe(200);
       expect(response.json).toMatchObject({ slug: board, name: 'Surface board', description: '', anonymous: 'votes-and-posts' });
-      expect(response.json.statuses).toHaveLength(6);
+      expect(response.json.statuses).toHaveLength(7);
       expect((await call('GET', '/boards')).json).toContainEqual(response.json);
       const strict = await freshBoard({ anonymous: 'votes' });
       expect((await call('GET', `/boards/${strict}`)).json.anonymous).toBe('votes');

@@ -66,6 +66,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
           { id: 'in-progress', name: 'In progress', kind: 'active', position: 3 },
           { id: 'shipped', name: 'Shipped', kind: 'done', position: 4 },
           { id: 'declined', name: 'Declined', kind: 'declined', position: 5 },
+          { id: 'merged', name: 'Merged', kind: 'duplicate', position: 6 },
         ],
       });
     });
@@ -92,6 +93,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
         body: 'Needed on **trains**.\n',
         status: 'open',
         voteCount: 1,
+        peopleCount: 1,
         commentCount: 0,
         voted: true,
         author: { id: expect.stringMatching(UUID), name: null },
@@ -99,6 +101,8 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
         createdAt: expect.any(String),
         editedAt: null,
         shippedAt: null,
+        mergedInto: null,
+        mergedFrom: null,
       });
       expect(new Date(post.createdAt).toISOString()).toBe(post.createdAt);
       expect((await call('GET', `/posts/${post.id}`, { voter: ALICE })).json).toEqual(post);
@@ -208,7 +212,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
       const post = await newPost(board);
       const vote = () => call('POST', `/posts/${post.id}/votes`, { voter: BOB });
       const unvote = () => call('DELETE', `/posts/${post.id}/votes`, { voter: BOB });
-      const expected = (voted: boolean, voteCount: number): VoteResult => ({ postId: post.id, voted, voteCount });
+      const expected = (voted: boolean, voteCount: number): VoteResult => ({ postId: post.id, voted, voteCount, peopleCount: voteCount });
       expect((await vote()).json).toEqual(expected(true, 2));
       expect((await vote()).json).toEqual(expected(true, 2));
       expect((await call('GET', `/posts/${post.id}`, { voter: BOB })).json).toMatchObject({ voted: true, voteCount: 2 });
@@ -308,6 +312,7 @@ describe.each(ENGINES)('REST API on %s', (engine) => {
         author: { id: expect.stringMatching(UUID), name: null },
         createdAt: expect.any(String),
         editedAt: null,
+        mergedFrom: null,
       } satisfies Comment);
       const two = (await call('POST', `/posts/${post.id}/comments`, { voter: ALICE, body: { body: 'Thanks!' } })).json as Comment;
       expect(two.author.id).toBe(post.author.id);

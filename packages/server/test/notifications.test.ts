@@ -80,6 +80,7 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
             kind: 'shipped',
             post: { id: post.id, board, title: 'Dark mode' },
             comment: null,
+            mergedFrom: null,
             createdAt: expect.any(String),
             readAt: null,
           },

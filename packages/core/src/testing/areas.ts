@@ -2,7 +2,10 @@ import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
 import { boards } from './suites/boards.js';
 import { comments } from './suites/comments.js';
+import { demand } from './suites/demand.js';
+import { duplicates } from './suites/duplicates.js';
 import { idempotency } from './suites/idempotency.js';
+import { merge } from './suites/merge.js';
 import { notifications } from './suites/notifications.js';
 import { paging } from './suites/paging.js';
 import { posts } from './suites/posts.js';
@@ -24,4 +27,7 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   notifications,
   tags,
   admin,
+  merge,
+  demand,
+  duplicates,
 ];

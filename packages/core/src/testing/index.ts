@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { SUITE_AREAS } from './areas.js';
 import { REQUIRED_CAPABILITIES, createSuiteContext, describeNeeding, fixtureMismatch, type AdapterSuiteFixture, type SuiteCapabilities } from './suite.js';
 
+export { runMergeProperty } from './merge-property.js';
 export { REQUIRED_CAPABILITIES, allPages, describeNeeding, rejectsWith } from './suite.js';
 export type { AdapterSuiteFixture, SuiteArea, SuiteCapabilities, SuiteContext, SuiteVisitors } from './suite.js';
 

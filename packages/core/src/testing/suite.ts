@@ -152,3 +152,13 @@ export async function boardWithIdeas(suite: SuiteContext, ideas: readonly [NewPo
   ] as const;
   return { ...visitors, posts };
 }
+
+let newcomers = 0;
+/** Visitors no other test has seen, so what other tests did never shows up in their notifications. */
+export function newVisitors<Name extends string>(suite: SuiteContext, names: readonly Name[]): Record<Name, SaysoAdapter> {
+  const tag = `suite-newcomer-${++newcomers}`;
+  return Object.fromEntries(names.map((name) => [name, suite.fixture.adapterFor(`${tag}-${name}`)])) as Record<Name, SaysoAdapter>;
+}
+
+/** A visitor's notifications, newest first, each as its kind and the idea's title. */
+export const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);

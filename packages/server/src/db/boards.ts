@@ -132,6 +132,11 @@ export async function boardIdOf(db: Queryable, slug: string): Promise<string> {
   return board.id;
 }
 
+/** A board's workflow, by position (the board is known to exist). */
+export async function boardStatuses(db: Queryable, boardId: string): Promise<Status[]> {
+  return db.query<Status>('SELECT key AS id, name, kind, position FROM statuses WHERE board_id = $1 ORDER BY position, key', [boardId]);
+}
+
 /** The first `open` status of a board, where new ideas land; `undefined` when it has none. */
 export async function firstOpenStatus(db: Queryable, boardId: string): Promise<string | undefined> {
   const [open] = await db.query<{ key: string }>(

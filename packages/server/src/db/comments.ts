@@ -1,5 +1,6 @@
-import { SaysoError, type Comment } from '@sayso/core';
+import { SaysoError, type Comment, type PostRef } from '@sayso/core';
 import type { Queryable } from './database.js';
+import { ancestorsSql, subtreeSql } from './people.js';
 import { iso, isoOrNull, type Slice } from './rows.js';
 
 interface CommentRow {
@@ -10,6 +11,8 @@ interface CommentRow {
   author_name: string | null;
   created_at: Date | string;
   edited_at: Date | string | null;
+  /** The merged idea it was written under, when listed under another; `null` otherwise. */
+  merged_from?: PostRef | string | null;
 }
 
 const toComment = (row: CommentRow): Comment => ({
@@ -19,16 +22,23 @@ const toComment = (row: CommentRow): Comment => ({
   author: { id: row.author_id, name: row.author_name },
   createdAt: iso(row.created_at),
   editedAt: isoOrNull(row.edited_at),
+  mergedFrom: typeof row.merged_from === 'string' ? (JSON.parse(row.merged_from) as PostRef) : (row.merged_from ?? null),
 });
 
 const COMMENT_COLUMNS = 'c.id, c.post_id, c.body, c.author_id, u.name AS author_name, c.created_at, c.edited_at';
 
-/** One page of a post's comments, oldest first (the post is known to exist). */
+/**
+ * One page of a post's comments, oldest first (the post is known to exist): its own and those of
+ * every idea merged into it at any depth, each of those with the idea it came from.
+ */
 export async function listComments(db: Queryable, params: { postId: string; offset: number; limit: number }): Promise<Slice<Comment>> {
   const rows = await db.query<CommentRow>(
-    `SELECT ${COMMENT_COLUMNS}
-       FROM comments c JOIN users u ON u.id = c.author_id
-      WHERE c.post_id = $1
+    `SELECT ${COMMENT_COLUMNS},
+            CASE WHEN c.post_id <> $1 THEN json_build_object('id', src.id, 'title', src.title) END AS merged_from
+       FROM comments c
+       JOIN users u ON u.id = c.author_id
+       JOIN posts src ON src.id = c.post_id
+      WHERE c.post_id IN ${subtreeSql('$1')}
       ORDER BY c.created_at, c.id
       LIMIT $2 OFFSET $3`,
     [params.postId, params.limit + 1, params.offset],
@@ -73,17 +83,18 @@ export async function updateCommentBody(tx: Queryable, commentId: string, body: 
 }
 
 /**
- * Deletes a comment and takes it off its post's count, only if the row was really deleted;
- * returns the post's comment count afterwards.
+ * Deletes a comment and takes it off the count of its post and of every idea that post is merged
+ * into (their counts include it), only if the row was really deleted; returns the comment's own
+ * post's count afterwards.
  */
 export async function deleteCommentRow(tx: Queryable, commentId: string, postId: string): Promise<number> {
-  const [count] = await tx.query<{ n: number }>(
+  const rows = await tx.query<{ id: string; n: number }>(
     `WITH deleted AS (DELETE FROM comments WHERE id = $1 RETURNING post_id)
      UPDATE posts SET comment_count = comment_count - (SELECT count(*) FROM deleted)::int
-      WHERE id = $2 RETURNING comment_count AS n`,
+      WHERE id IN ${ancestorsSql('$2')} RETURNING id, comment_count AS n`,
     [commentId, postId],
   );
-  return Number(count!.n);
+  return Number(rows.find((row) => row.id === postId)!.n);
 }
 
 /** Everyone in an idea's conversation, as users rows: its author and the authors of its comments but one. */

@@ -13,6 +13,9 @@ export type DomainEventType =
   | 'post.status_changed'
   | 'post.tagged'
   | 'post.untagged'
+  | 'post.merged'
+  | 'post.unmerged'
+  | 'request.added'
   | 'vote.added'
   | 'vote.removed'
   | 'comment.added'
@@ -27,6 +30,27 @@ export type DomainEventType =
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = { type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user'; id: string };
+
+/** What a post's people, votes and comments count, before and after a merge or unmerge. */
+export interface PostCounts {
+  people: number;
+  votes: number;
+  comments: number;
+}
+
+/**
+ * The payload of `post.merged` and `post.unmerged`: both ideas (`into`, the one merged into
+ * directly; `canonical`, the end of its chain), and the counts of each before and after.
+ */
+export interface MergedPayload {
+  duplicate: { id: string; title: string };
+  into: { id: string; title: string };
+  canonical: { id: string; title: string };
+  counts: {
+    duplicate: { before: PostCounts; after: PostCounts };
+    canonical: { before: PostCounts; after: PostCounts };
+  };
+}
 
 /** One event as a service records it. */
 export interface DomainEvent {

@@ -1,4 +1,4 @@
-import type { KeysetPosition, Notification, NotificationKind, NotificationSelection } from '@sayso/core';
+import type { KeysetPosition, Notification, NotificationKind, NotificationSelection, PostRef } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { UUID, cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
 
@@ -13,6 +13,7 @@ interface NotificationRow {
   comment_id: string | null;
   comment_author_id: string | null;
   comment_author_name: string | null;
+  merged_from: PostRef | string | null;
   created_at: Date | string;
   read_at: Date | string | null;
   /** created_at in UTC with microseconds, for keyset cursors. */
@@ -24,6 +25,7 @@ const toNotification = (row: NotificationRow): Notification => ({
   kind: row.kind,
   post: { id: row.post_id, board: row.board, title: row.post_title },
   comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
+  mergedFrom: typeof row.merged_from === 'string' ? (JSON.parse(row.merged_from) as PostRef) : row.merged_from,
   createdAt: iso(row.created_at),
   readAt: isoOrNull(row.read_at),
 });
@@ -51,7 +53,9 @@ export async function listNotifications(
     : '';
   const rows = await db.query<NotificationRow>(
     `SELECT n.id, n.kind, n.post_id, p.title AS post_title, b.slug AS board, n.comment_id,
-            c.author_id AS comment_author_id, cu.name AS comment_author_name, n.created_at, n.read_at,
+            c.author_id AS comment_author_id, cu.name AS comment_author_name,
+            (SELECT json_build_object('id', m.id, 'title', m.title) FROM posts m WHERE m.id = n.merged_from_id) AS merged_from,
+            n.created_at, n.read_at,
             ${cursorText('n.created_at')} AS cursor_at
        FROM notifications n
        JOIN posts p ON p.id = n.post_id
@@ -101,12 +105,19 @@ export async function unreadRecipients(db: Queryable, postId: string, kind: Noti
 /** One notification per recipient, in one statement whatever their number. */
 export async function insertNotifications(
   tx: Queryable,
-  params: { kind: NotificationKind; postId: string; commentId: string | null; recipientIds: readonly string[] },
+  params: {
+    kind: NotificationKind;
+    postId: string;
+    commentId: string | null;
+    /** For `merged`: the idea the recipients asked for. */
+    mergedFromId?: string;
+    recipientIds: readonly string[];
+  },
 ): Promise<void> {
   if (params.recipientIds.length === 0) return;
   await tx.query(
-    `INSERT INTO notifications (recipient_id, kind, post_id, comment_id)
-     SELECT value::uuid, $1, $2, $3 FROM json_array_elements_text($4::json)`,
-    [params.kind, params.postId, params.commentId, JSON.stringify(params.recipientIds)],
+    `INSERT INTO notifications (recipient_id, kind, post_id, comment_id, merged_from_id)
+     SELECT value::uuid, $1, $2, $3, $5 FROM json_array_elements_text($4::json)`,
+    [params.kind, params.postId, params.commentId, JSON.stringify(params.recipientIds), params.mergedFromId ?? null],
   );
 }

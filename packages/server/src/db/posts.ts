@@ -1,11 +1,14 @@
-import { SaysoError, type KeysetPosition, type Post, type PostListSort, type StatusKind, type Tag } from '@sayso/core';
+import { SaysoError, type KeysetPosition, type Post, type PostListSort, type PostRef, type StatusKind, type Tag } from '@sayso/core';
 import { boardIdOf, noSuchBoard } from './boards.js';
+import { recountBoardPeople } from './people.js';
 import type { Queryable } from './database.js';
 import { cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
 
-// Vote and comment counts are columns of the post (migration 0007), moved by the statements that
-// add or remove a vote or comment, in their transaction: a list reads them, and `top` walks an
-// index of them, instead of counting every vote row of every post on each read.
+// Vote, people and comment counts are columns of the post (migrations 0007, 0008), moved by the
+// statements that add or remove a vote, request or comment, in their transaction: a list reads
+// them, and `top` walks an index of them, instead of counting every vote row of every post on
+// each read. A merged idea (merged_into set) is left out of lists unless they ask for a status of
+// kind `duplicate`; its `mergedInto` names its canonical.
 
 interface PostRow {
   id: string;
@@ -14,8 +17,10 @@ interface PostRow {
   body: string;
   status: string;
   vote_count: number;
+  people_count: number;
   comment_count: number;
   voted: boolean;
+  merged_into: PostRef | string | null;
   author_id: string;
   author_name: string | null;
   tags: Tag[] | string | null;
@@ -35,6 +40,7 @@ const toPost = (row: PostRow): Post => ({
   body: row.body,
   status: row.status,
   voteCount: Number(row.vote_count),
+  peopleCount: Number(row.people_count),
   commentCount: Number(row.comment_count),
   voted: row.voted === true,
   author: { id: row.author_id, name: row.author_name },
@@ -42,21 +48,25 @@ const toPost = (row: PostRow): Post => ({
   createdAt: iso(row.created_at),
   editedAt: isoOrNull(row.edited_at),
   shippedAt: isoOrNull(row.shipped_at),
+  mergedInto: typeof row.merged_into === 'string' ? (JSON.parse(row.merged_into) as PostRef) : row.merged_into,
+  mergedFrom: null,
 });
 
 export const noSuchPost = (postId: string) => new SaysoError('not_found', `There is no post "${postId}".`);
 
 /**
  * Every column of a {@link Post}, as seen by the visitor whose private key is parameter
- * `$viewer` (NULL: nobody, so `voted` is false).
+ * `$viewer` (NULL: nobody, so `voted` is false): `voted` when they are among the people of the
+ * idea's canonical, where their vote counts.
  */
 const postSelect = (viewer: string) => `
   SELECT p.id, b.slug AS board, p.title, p.body, p.status_key AS status,
-         p.vote_count, p.comment_count,
+         p.vote_count, p.people_count, p.comment_count,
          EXISTS (
-           SELECT 1 FROM votes v JOIN users viewer ON viewer.id = v.user_id
-           WHERE v.post_id = p.id AND viewer.key = ${viewer}
+           SELECT 1 FROM post_people pp JOIN users viewer ON viewer.id = pp.user_id
+           WHERE pp.post_id = COALESCE(p.canonical_id, p.id) AND pp.refs > 0 AND viewer.key = ${viewer}
          ) AS voted,
+         (SELECT json_build_object('id', c.id, 'title', c.title) FROM posts c WHERE c.id = p.canonical_id) AS merged_into,
          p.author_id, author.name AS author_name,
          COALESCE((
            SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY lower(t.name) COLLATE "C", t.slug COLLATE "C")
@@ -71,19 +81,19 @@ const postSelect = (viewer: string) => `
     JOIN boards b ON b.id = p.board_id
     JOIN users author ON author.id = p.author_id`;
 
-/** Core's trendingScore() in SQL at the instant `now`: votes / (age in hours + 2) ^ 1.5. */
+/** Core's trendingScore() in SQL at the instant `now`: people / (age in hours + 2) ^ 1.5. */
 const trendingScore = (votes: string, createdAt: string, now: string) =>
   `${votes}::float8 / power(greatest(0, extract(epoch FROM ${now} - ${createdAt})::float8 / 3600) + 2, 1.5)`;
 
 // Ties always end on the id, so every order is total and pages never repeat or skip a post.
 // `shipped` is the changelog's order: ship date, creation for ideas never shipped. `trending` is
 // scored at one instant for the whole list (see trendingWindow).
-const orderBy = (sort: PostListSort, now: string): string =>
+const orderBy = (sort: BoardListSort, now: string): string =>
   ({
     shipped: 'shipped_or_created_at DESC, id DESC',
-    top: 'vote_count DESC, created_at DESC, id DESC',
+    top: 'people_count DESC, created_at DESC, id DESC',
     new: 'created_at DESC, id DESC',
-    trending: `${trendingScore('vote_count', 'created_at', now)} DESC, created_at DESC, id DESC`,
+    trending: `${trendingScore('people_count', 'created_at', now)} DESC, created_at DESC, id DESC`,
   })[sort];
 
 /**
@@ -92,7 +102,7 @@ const orderBy = (sort: PostListSort, now: string): string =>
  * list scores only the posts since then.
  *
  * No index orders a score that moves with the clock, but it is bounded: a post of age a scores at
- * most vmax / (a + 2)^1.5, vmax being the board's highest vote count (read from
+ * most vmax / (a + 2)^1.5, vmax being the board's highest people count (read from
  * posts_board_top_idx). The `$needed`-th best score s among the newest few posts matching the
  * filters (ten times as many, so that ideas too fresh for votes rarely make s zero) is one the
  * page's last post reaches at least; every post older than A = (vmax / s)^(2/3) − 2 hours scores
@@ -104,17 +114,20 @@ const orderBy = (sort: PostListSort, now: string): string =>
  */
 const trendingWindow = (where: string, needed: string) => `
   WITH newest AS (
-    SELECT ${trendingScore('p.vote_count', 'p.created_at', 'now()')} AS score
+    SELECT ${trendingScore('p.people_count', 'p.created_at', 'now()')} AS score
       FROM posts p WHERE ${where}
      ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed} * 10
   ), bound AS MATERIALIZED ( -- once, not once per use of \`reached\`
     SELECT (SELECT score FROM newest ORDER BY score DESC OFFSET ${needed} - 1 LIMIT 1) AS reached,
-           (SELECT max(vote_count) FROM posts WHERE board_id = $1)::float8 AS vmax
+           (SELECT max(people_count) FROM posts WHERE board_id = $1 AND merged_into IS NULL)::float8 AS vmax
   )
   SELECT ${cursorText('now()')} AS at,
          CASE WHEN reached > 0
               THEN ${cursorText('(now() - make_interval(secs => (power(vmax / reached, 2.0 / 3) - 2) * 3600 + 1))')} END AS since
     FROM bound`;
+
+/** The orders of a board list this module sorts by itself (`priority` needs each board's formula). */
+export type BoardListSort = Exclude<PostListSort, 'priority'>;
 
 /** What a page of posts is narrowed to; every filter given must match. */
 export interface PostListFilters {
@@ -126,10 +139,20 @@ export interface PostListFilters {
   q?: string;
 }
 
-/** The SQL conditions of the filters given, their values added through `param`. */
+/**
+ * The SQL conditions of the filters given, their values added through `param`. Merged ideas are
+ * left out, unless the status asked for is of kind `duplicate` (the board is `$1`).
+ */
 function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
   const clauses: string[] = [];
-  if (filters.status !== undefined) clauses.push(`p.status_key = ${param(filters.status)}`);
+  if (filters.status === undefined) clauses.push('p.merged_into IS NULL');
+  else {
+    const status = param(filters.status);
+    clauses.push(
+      `p.status_key = ${status}`,
+      `(p.merged_into IS NULL OR EXISTS (SELECT 1 FROM statuses s WHERE s.board_id = $1 AND s.key = ${status} AND s.kind = 'duplicate'))`,
+    );
+  }
   if (filters.tag !== undefined) {
     clauses.push(
       `EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = ${param(filters.tag)})`,
@@ -156,7 +179,7 @@ export async function listPosts(
   db: Queryable,
   params: {
     board: string;
-    sort: PostListSort;
+    sort: BoardListSort;
     offset?: number;
     after?: KeysetPosition | null;
     limit: number;
@@ -188,7 +211,7 @@ export async function listPosts(
       const candidates = ['p.board_id = $1', ...filterClauses(params, param), `p.created_at >= ${param(window!.since)}::timestamptz`];
       where.push(
         `p.id IN (SELECT p.id FROM posts p WHERE ${candidates.join(' AND ')}
-                   ORDER BY ${trendingScore('p.vote_count', 'p.created_at', now)} DESC, p.created_at DESC, p.id DESC
+                   ORDER BY ${trendingScore('p.people_count', 'p.created_at', now)} DESC, p.created_at DESC, p.id DESC
                    LIMIT ${param(offset + params.limit + 1)})`,
       );
     }
@@ -224,7 +247,7 @@ export async function assertPost(db: Queryable, postId: string): Promise<void> {
 
 /**
  * Sets the counts of every post of a board from its vote and comment rows: for bulk loads that
- * insert rows directly (the demo seed, benchmarks), never for a single change.
+ * insert rows directly (the demo seed, benchmarks) of ideas not merged, never for a single change.
  */
 export async function recountPosts(tx: Queryable, boardId: string): Promise<void> {
   await tx.query(
@@ -234,6 +257,13 @@ export async function recountPosts(tx: Queryable, boardId: string): Promise<void
       WHERE p.board_id = $1`,
     [boardId],
   );
+  await recountBoardPeople(tx, boardId);
+}
+
+/** The users row of a post's author; `undefined` when there is no such post. */
+export async function authorOf(db: Queryable, postId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ author_id: string }>('SELECT author_id FROM posts WHERE id = $1', [postId]);
+  return row?.author_id;
 }
 
 /** Inserts an idea; returns its id. */

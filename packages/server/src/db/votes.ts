@@ -1,60 +1,94 @@
 import type { Queryable } from './database.js';
 import { eventsOfChanged } from './events.js';
+import { canonicalIdSql, lockedCanonicalSql, mergeTreeSql } from './people.js';
 
 // Votes are the hot path: each change is one statement that writes the vote, the post's
-// vote_count and the event together (atomic without BEGIN/COMMIT round trips). The count moves
-// only for a row that really changed (the RETURNING of ON CONFLICT DO NOTHING or of the DELETE),
-// so a repeated vote or unvote changes nothing and records no event; `vote_count ± 1` takes the
-// post's row lock, so parallel votes never lose an update.
+// vote_count, the voter's reference in post_people with people_count, and the event together
+// (atomic without BEGIN/COMMIT round trips). The counts move only for a row that really changed
+// (the RETURNING of ON CONFLICT DO NOTHING or of the DELETE), so a repeated vote or unvote
+// changes nothing and records no event. A vote on a merged idea is a vote on its canonical (see
+// db/people.ts): the statement first locks the canonical's row, as a merge or unmerge does
+// before it changes the tree, so the tree holds still under it, the counts never lose an update,
+// and locks are always taken post row first, then people rows (no deadlock with a merge).
 
-/** Moves the vote_count of the posts in `changed` by `delta`, as part of the same statement. */
-const countChanged = (delta: '+ 1' | '- 1') =>
-  `, counted AS (UPDATE posts SET vote_count = vote_count ${delta} WHERE id IN (SELECT subject_id FROM changed))`;
+/**
+ * The canonical of post `$1`, its row locked; no row when there is no such post, or when the
+ * canonical was merged further between reading and locking it (the caller tries again).
+ */
+const lockedCanonical = `canonical AS (${lockedCanonicalSql('$1')})`;
 
-/** Records a vote and its `vote.added` event; nothing when the vote was already there. */
-export async function insertVote(db: Queryable, postId: string, userId: string): Promise<void> {
-  await db.query(
-    `WITH changed AS (
-       INSERT INTO votes (post_id, user_id) VALUES ($1, $2) ON CONFLICT (post_id, user_id) DO NOTHING
+/** Whether the statement found the canonical it counts on (see lockedCanonical). */
+export type VoteWrite = { found: boolean };
+
+/** Records a vote on the post's canonical and its `vote.added` event; nothing when the vote was already there. */
+export async function insertVote(db: Queryable, postId: string, userId: string): Promise<VoteWrite> {
+  const rows = await db.query(
+    `WITH ${lockedCanonical},
+     changed AS (
+       INSERT INTO votes (post_id, user_id) SELECT id, $2 FROM canonical ON CONFLICT (post_id, user_id) DO NOTHING
        RETURNING post_id AS subject_id, user_id AS actor_id
-     )${countChanged('+ 1')}
-     ${eventsOfChanged('vote.added', 'post')}`,
+     ), person AS (
+       INSERT INTO post_people (post_id, user_id, refs) SELECT subject_id, actor_id, 1 FROM changed
+       ON CONFLICT (post_id, user_id) DO UPDATE SET refs = post_people.refs + 1
+       RETURNING refs
+     ), counted AS (
+       UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + (SELECT count(*) FROM person WHERE refs = 1)
+        WHERE id IN (SELECT subject_id FROM changed)
+     ), recorded AS (
+       ${eventsOfChanged('vote.added', 'post')}
+     )
+     SELECT 1 FROM canonical`,
     [postId, userId],
   );
+  return { found: rows.length > 0 };
 }
 
 /**
- * Takes back a vote and records its `vote.removed` event; nothing when there was none. Taking
- * back a vote one never gave needs no users row: nothing is created.
+ * Takes back a visitor's votes on a post's whole merge tree (so they no longer count on its
+ * canonical) and records a `vote.removed` event for each; nothing when there was none. Taking
+ * back a vote one never gave needs no users row: nothing is created. `mergedVoteRemoved`: a vote
+ * on a merged idea went, whose own people count then needs a recount (db/people.ts).
  */
-export async function deleteVote(db: Queryable, postId: string, voterKey: string): Promise<void> {
-  await db.query(
-    `WITH changed AS (
-       DELETE FROM votes WHERE post_id = $1 AND user_id = (SELECT id FROM users WHERE key = $2)
+export async function deleteVote(db: Queryable, postId: string, voterKey: string): Promise<VoteWrite & { mergedVoteRemoved: boolean }> {
+  const rows = await db.query<{ merged: boolean | null }>(
+    `WITH ${lockedCanonical},
+     voter AS (SELECT id FROM users WHERE key = $2),
+     changed AS (
+       DELETE FROM votes WHERE post_id IN ${mergeTreeSql('(SELECT id FROM canonical)')} AND user_id = (SELECT id FROM voter)
        RETURNING post_id AS subject_id, user_id AS actor_id
-     )${countChanged('- 1')}
-     ${eventsOfChanged('vote.removed', 'post')}`,
+     ), person AS (
+       UPDATE post_people SET refs = refs - (SELECT count(*) FROM changed)
+        WHERE post_id = (SELECT id FROM canonical) AND user_id = (SELECT id FROM voter) AND EXISTS (SELECT 1 FROM changed)
+       RETURNING refs
+     ), counted AS (
+       UPDATE posts p
+          SET vote_count = vote_count - (SELECT count(*) FROM changed WHERE subject_id = p.id),
+              people_count = people_count - (SELECT count(*) FROM person WHERE refs = 0 AND p.id = (SELECT id FROM canonical))
+        WHERE p.id IN (SELECT subject_id FROM changed UNION ALL SELECT id FROM canonical WHERE EXISTS (SELECT 1 FROM person WHERE refs = 0))
+     ), recorded AS (
+       ${eventsOfChanged('vote.removed', 'post')}
+     )
+     SELECT EXISTS (SELECT 1 FROM changed WHERE subject_id <> canonical.id) AS merged FROM canonical`,
     [postId, voterKey],
   );
+  return { found: rows.length > 0, mergedVoteRemoved: rows[0]?.merged === true };
 }
 
-/** The number of votes of a post, as kept with every change. */
-export async function voteCount(db: Queryable, postId: string): Promise<number> {
-  const [count] = await db.query<{ n: number }>('SELECT vote_count AS n FROM posts WHERE id = $1', [postId]);
-  return Number(count!.n);
-}
-
-/** Adds the author's own vote to a new idea. */
-export async function insertAuthorVote(tx: Queryable, postId: string, authorId: string): Promise<void> {
-  await tx.query('INSERT INTO votes (post_id, user_id) VALUES ($1, $2)', [postId, authorId]);
-  await tx.query('UPDATE posts SET vote_count = vote_count + 1 WHERE id = $1', [postId]);
-}
-
-/** Everyone who asked for an idea, as users rows: its voters and its author. */
-export async function supportersOf(db: Queryable, postId: string): Promise<string[]> {
-  const rows = await db.query<{ user_id: string }>(
-    'SELECT user_id FROM votes WHERE post_id = $1 UNION SELECT author_id FROM posts WHERE id = $1',
+/** The vote and people counts of a post's canonical, and its id; `undefined` when there is no such post. */
+export async function canonicalCounts(
+  db: Queryable,
+  postId: string,
+): Promise<{ postId: string; voteCount: number; peopleCount: number } | undefined> {
+  const [row] = await db.query<{ id: string; vote_count: number; people_count: number }>(
+    `SELECT id, vote_count, people_count FROM posts WHERE id = ${canonicalIdSql('$1')}`,
     [postId],
   );
-  return rows.map((row) => row.user_id);
+  return row && { postId: row.id, voteCount: Number(row.vote_count), peopleCount: Number(row.people_count) };
+}
+
+/** Adds the author's own vote to a new idea, and them to its people. */
+export async function insertAuthorVote(tx: Queryable, postId: string, authorId: string): Promise<void> {
+  await tx.query('INSERT INTO votes (post_id, user_id) VALUES ($1, $2)', [postId, authorId]);
+  await tx.query('INSERT INTO post_people (post_id, user_id, refs) VALUES ($1, $2, 1)', [postId, authorId]);
+  await tx.query('UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + 1 WHERE id = $1', [postId]);
 }

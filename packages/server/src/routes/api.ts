@@ -2,6 +2,7 @@ import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { commentRoutes } from './comments.js';
 import { identityRoutes } from './identity.js';
+import { mergeRoutes } from './merges.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { router } from './operation.js';
@@ -10,7 +11,7 @@ import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
 
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
-const RESOURCES = [metaRoutes, identityRoutes, boardRoutes, postRoutes, voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes];
+const RESOURCES = [metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, voteRoutes, commentRoutes, notificationRoutes, tagRoutes, adminKeyRoutes];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
 export function apiRoutes() {

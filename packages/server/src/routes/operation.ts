@@ -36,7 +36,14 @@ type JsonContent<S extends z.ZodType> = { 'application/json': { schema: S } };
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } as JsonContent<S> });
 
 /** An operation as declared in routes/<resource>.ts. */
-export interface OperationSpec<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType> {
+export interface OperationSpec<
+  M extends Method,
+  P extends string,
+  Req extends RouteConfig['request'],
+  St extends 200 | 201,
+  S extends z.ZodType,
+  Again extends 200 = never,
+> {
   method: M;
   /** OpenAPI style, relative to /api/v1: `/posts/{id}`. */
   path: P;
@@ -45,7 +52,13 @@ export interface OperationSpec<M extends Method, P extends string, Req extends R
   description?: string;
   access: Access;
   request?: Req;
-  response: { status: St; description: string; schema: S };
+  response: {
+    status: St;
+    description: string;
+    schema: S;
+    /** For a create that is idempotent: the status of a repeat, answering the first record (same schema). */
+    repeat?: { status: Again; description: string };
+  };
   /** Error statuses besides the ones its access and every write share. */
   errors: ErrorStatus[];
 }
@@ -55,16 +68,24 @@ const operationId = (method: string, path: string) =>
   `${method}${path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`;
 
 /** One operation's route: what `router.openapi(route, handler)` wires and documents. */
-export function operation<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType>(
-  spec: OperationSpec<M, P, Req, St, S>,
-) {
+export function operation<
+  M extends Method,
+  P extends string,
+  Req extends RouteConfig['request'],
+  St extends 200 | 201,
+  S extends z.ZodType,
+  Again extends 200 = never,
+>(spec: OperationSpec<M, P, Req, St, S, Again>) {
   const errors = [...new Set([...spec.errors, ...spec.access.errors, ...(spec.method === 'get' ? [] : WRITE_ERRORS)])].sort();
   const errorResponses = Object.fromEntries(
     errors.map((status) => [status, { description: ERROR_MEANINGS[status], content: { 'application/json': { schema: errorSchema } } }]),
   );
-  const success = { [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } } } as {
-    [K in St]: { description: string; content: JsonContent<S> };
-  };
+  const answer = (description: string) => ({ description, content: { 'application/json': { schema: spec.response.schema } } });
+  const { repeat } = spec.response;
+  const success = {
+    ...(repeat ? { [repeat.status]: answer(repeat.description) } : {}),
+    [spec.response.status]: answer(spec.response.description),
+  } as { [K in St | Again]: { description: string; content: JsonContent<S> } };
   return createRoute({
     method: spec.method,
     path: spec.path,

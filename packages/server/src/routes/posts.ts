@@ -1,5 +1,4 @@
-import { SaysoError } from '@sayso/core';
-import { findPost, listPosts } from '../db/posts.js';
+import { listPosts } from '../db/posts.js';
 import {
   boardParams,
   editPostInput,
@@ -11,7 +10,7 @@ import {
   postSchema,
   similarPostsQuery,
 } from '../schemas.js';
-import { createPost, updatePost } from '../services/posts.js';
+import { createPost, getPost, updatePost } from '../services/posts.js';
 import { anyone, participant } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 import { keysetPage, offsetPage } from './paging.js';
@@ -53,7 +52,9 @@ const one = operation({
   request: { params: postParams },
   response: {
     status: 200,
-    description: 'The idea with its `tags`, `editedAt` and `shippedAt`, `voted` for the caller.',
+    description:
+      'The idea with its `tags`, `editedAt` and `shippedAt`, `voted` for the caller. Asked for an idea merged into ' +
+      'another, the answer is that other idea (the end of the chain), its `mergedFrom` naming the idea asked for.',
     schema: postSchema,
   },
 });
@@ -84,12 +85,7 @@ export const postRoutes = () =>
       const query = c.req.valid('query');
       return c.json(await c.var.similarPosts.find({ board: c.req.valid('param').board, ...query, viewer: c.var.caller.key }), 200);
     })
-    .openapi(one, async (c) => {
-      const { id } = c.req.valid('param');
-      const post = await findPost(c.var.db, id, c.var.caller.key);
-      if (!post) throw new SaysoError('not_found', `There is no post "${id}".`);
-      return c.json(post, 200);
-    })
+    .openapi(one, async (c) => c.json(await getPost(c.var.db, c.req.valid('param').id, c.var.caller.key), 200))
     .openapi(change, async (c) =>
       c.json(await updatePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor, ...c.req.valid('json') }), 200),
     );

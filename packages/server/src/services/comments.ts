@@ -2,7 +2,8 @@ import type { Comment, CommentDeletion } from '@sayso/core';
 import { deleteCommentRow, insertComment, listComments, lockComment, updateCommentBody } from '../db/comments.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { assertPost } from '../db/posts.js';
+import { lockCanonical } from '../db/people.js';
+import { assertPost, noSuchPost } from '../db/posts.js';
 import type { Slice } from '../db/rows.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
@@ -13,13 +14,17 @@ export async function commentsOf(db: Database, params: { postId: string; offset:
   return listComments(db, params);
 }
 
-/** Adds a visitor's comment (already validated and trimmed) under a post; `comment.added` tells the conversation. */
+/**
+ * Adds a visitor's comment (already validated and trimmed) under a post; `comment.added` tells the
+ * conversation. A comment on a merged idea goes under its canonical, where the discussion is.
+ */
 export async function addComment(db: Database, params: { postId: string; body: string; voter: string }): Promise<Comment> {
   return db.transaction(async (tx) => {
-    await assertPost(tx, params.postId);
+    const postId = await lockCanonical(tx, params.postId);
+    if (!postId) throw noSuchPost(params.postId);
     const authorId = await ensureUser(tx, params.voter);
-    const comment = await insertComment(tx, { postId: params.postId, authorId, body: params.body });
-    await record(tx, { type: 'comment.added', subject: { type: 'comment', id: comment.id }, actorId: authorId, payload: { postId: params.postId } });
+    const comment = await insertComment(tx, { postId, authorId, body: params.body });
+    await record(tx, { type: 'comment.added', subject: { type: 'comment', id: comment.id }, actorId: authorId, payload: { postId } });
     return comment;
   });
 }

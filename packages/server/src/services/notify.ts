@@ -1,9 +1,10 @@
-import { noticeRecipients } from '@sayso/core';
+import { noticeRecipients, shippedRecipients } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
-import type { DomainEvent } from '../db/events.js';
+import type { DomainEvent, MergedPayload } from '../db/events.js';
 import { conversationOf } from '../db/comments.js';
 import { insertNotifications, unreadRecipients } from '../db/notifications.js';
-import { supportersOf } from '../db/votes.js';
+import { reachablePeopleOf } from '../db/people.js';
+import { authorOf } from '../db/posts.js';
 
 /**
  * The in-app notifications, one consumer of the domain events, run in the event's transaction.
@@ -14,15 +15,22 @@ import { supportersOf } from '../db/votes.js';
 export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
   if (event.actorId === null) return;
   if (event.type === 'post.status_changed' && event.payload?.ships === true) {
-    // Everyone who asked for it, voters and author; not who shipped it, nor anyone who has not
+    // Everyone who asked for it: its author, its people (voters and requesters with an identity),
+    // and so the people of every idea merged into it; not who shipped it, nor anyone who has not
     // yet read the news of an earlier shipping.
     const postId = event.subject.id;
-    const recipientIds = noticeRecipients({
-      people: await supportersOf(tx, postId),
-      actor: event.actorId,
-      alreadyTold: await unreadRecipients(tx, postId, 'shipped'),
+    const recipientIds = shippedRecipients({
+      postAuthor: await authorOf(tx, postId),
+      voters: await reachablePeopleOf(tx, postId),
+      shipper: event.actorId,
+      unreadShippedNotice: await unreadRecipients(tx, postId, 'shipped'),
     });
     await insertNotifications(tx, { kind: 'shipped', postId, commentId: null, recipientIds });
+  } else if (event.type === 'post.merged') {
+    // The people of the merged idea hear once where their vote now counts; not the admin.
+    const { duplicate, canonical } = event.payload as unknown as MergedPayload;
+    const recipientIds = noticeRecipients({ people: await reachablePeopleOf(tx, duplicate.id), actor: event.actorId });
+    await insertNotifications(tx, { kind: 'merged', postId: canonical.id, commentId: null, mergedFromId: duplicate.id, recipientIds });
   } else if (event.type === 'comment.added') {
     // The idea's author and everyone who commented before, never the writer.
     const postId = String(event.payload?.postId);

@@ -2,7 +2,7 @@ import { SaysoError, statusChangeEffect, type Post } from '@sayso/core';
 import { boardIdOf, firstOpenStatus, statusKind } from '../db/boards.js';
 import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { findPost, insertPost, lockPost, updatePostStatus, updatePostText } from '../db/posts.js';
+import { findPost, insertPost, lockPost, noSuchPost, updatePostStatus, updatePostText } from '../db/posts.js';
 import { insertAuthorVote } from '../db/votes.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
@@ -23,6 +23,18 @@ export async function createPost(db: Database, params: { board: string; title: s
     return id;
   });
   return (await findPost(db, postId, params.voter))!;
+}
+
+/**
+ * An idea as the visitor sees it; asked for a merged idea, its canonical, whose `mergedFrom`
+ * names the idea asked for (a link to a duplicate leads to where its people count).
+ */
+export async function getPost(db: Database, postId: string, viewer: string | null): Promise<Post> {
+  const post = await findPost(db, postId, viewer);
+  if (!post) throw noSuchPost(postId);
+  if (post.mergedInto === null) return post;
+  const canonical = (await findPost(db, post.mergedInto.id, viewer))!;
+  return { ...canonical, mergedFrom: { id: post.id, title: post.title } };
 }
 
 /**

@@ -1,18 +1,26 @@
 import type { VoteResult } from '@sayso/core';
 import type { Database } from '../db/database.js';
 import { ensureUser } from '../db/identity.js';
-import { assertPost } from '../db/posts.js';
-import { deleteVote, insertVote, voteCount } from '../db/votes.js';
+import { onCanonical, recountMergedPeople } from '../db/people.js';
+import { noSuchPost } from '../db/posts.js';
+import { canonicalCounts, deleteVote, insertVote } from '../db/votes.js';
 
 /**
- * Records or takes back a visitor's vote; idempotent both ways. The unique constraint decides:
- * a repeated vote inserts nothing, a repeated unvote deletes nothing, and neither records an
- * event. The vote and its event are one statement (db/votes.ts): the hot path keeps its round
- * trips, and no transaction is held open across them.
+ * Records or takes back a visitor's vote; idempotent both ways. A vote on a merged idea counts on
+ * its canonical (the result's `postId`); an unvote takes the visitor's votes off the whole tree.
+ * The unique constraint decides: a repeated vote inserts nothing, a repeated unvote deletes
+ * nothing, and neither records an event. The vote, its counts and its event are one statement
+ * (db/votes.ts): the hot path keeps its round trips, and no transaction is held open across them.
  */
 export async function setVote(db: Database, params: { postId: string; voter: string; voted: boolean }): Promise<VoteResult> {
-  await assertPost(db, params.postId);
-  if (params.voted) await insertVote(db, params.postId, await ensureUser(db, params.voter));
-  else await deleteVote(db, params.postId, params.voter);
-  return { postId: params.postId, voted: params.voted, voteCount: await voteCount(db, params.postId) };
+  const voterId = params.voted ? await ensureUser(db, params.voter) : undefined;
+  const write = await onCanonical(db, params.postId, () =>
+    voterId ? insertVote(db, params.postId, voterId) : deleteVote(db, params.postId, params.voter),
+  );
+  if (!write) throw noSuchPost(params.postId);
+  const counts = (await canonicalCounts(db, params.postId))!;
+  // A vote taken off a merged idea changes that idea's own people, a recount of its subtree:
+  // never on the hot path, where no idea is merged.
+  if ('mergedVoteRemoved' in write && write.mergedVoteRemoved) await recountMergedPeople(db, counts.postId);
+  return { ...counts, voted: params.voted };
 }

@@ -16,15 +16,16 @@ export const boards: SuiteArea = {
         'In progress',
         'Shipped',
         'Declined',
+        'Merged',
       ]);
-      expect(found!.statuses.map((s) => s.kind)).toEqual(['open', 'open', 'active', 'active', 'done', 'declined']);
+      expect(found!.statuses.map((s) => s.kind)).toEqual(['open', 'open', 'active', 'active', 'done', 'declined', 'duplicate']);
     });
 
     it('gives one board\'s details, the same as in the list, anonymous voting and posting allowed', async () => {
       const { board, bob } = await suite.freshBoard();
       const details = await bob.getBoard({ board });
       expect(details).toMatchObject({ slug: board, anonymous: 'votes-and-posts' });
-      expect(details.statuses.map((s) => s.id)).toEqual(['open', 'under-review', 'planned', 'in-progress', 'shipped', 'declined']);
+      expect(details.statuses.map((s) => s.id)).toEqual(['open', 'under-review', 'planned', 'in-progress', 'shipped', 'declined', 'merged']);
       expect((await bob.listBoards()).find((b) => b.slug === board)).toEqual(details);
       await rejectsWith(bob.getBoard({ board: 'no-such-board-anywhere' }), 'not_found');
     });

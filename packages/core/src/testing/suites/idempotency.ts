@@ -22,7 +22,7 @@ export const idempotency: SuiteArea = {
       const post = await alice.createPost({ board, title: 'Offline votes', body: '' });
       const idempotencyKey = key();
       const first = await bob.vote({ postId: post.id, idempotencyKey });
-      expect(first).toEqual({ postId: post.id, voted: true, voteCount: 2 });
+      expect(first).toEqual({ postId: post.id, voted: true, voteCount: 2, peopleCount: 2 });
       await carol.vote({ postId: post.id });
       expect(await bob.vote({ postId: post.id, idempotencyKey })).toEqual(first);
       expect((await carol.getPost({ postId: post.id })).voteCount).toBe(3);

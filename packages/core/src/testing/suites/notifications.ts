@@ -1,19 +1,8 @@
 import { expect, it } from 'vitest';
-import type { SaysoAdapter } from '../../adapter.js';
-import { describeNeeding, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
+import { describeNeeding, kindsOf, newVisitors, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
 
-let people = 0;
 /** Visitors of their own, so notifications from other tests never show up in the counts. */
-const newPeople = (suite: SuiteContext) => {
-  const tag = `suite-notify-${++people}`;
-  return {
-    author: suite.fixture.adapterFor(`${tag}-author`),
-    voter: suite.fixture.adapterFor(`${tag}-voter`),
-    commenter: suite.fixture.adapterFor(`${tag}-commenter`),
-    bystander: suite.fixture.adapterFor(`${tag}-bystander`),
-  };
-};
-const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);
+const newPeople = (suite: SuiteContext) => newVisitors(suite, ['author', 'voter', 'commenter', 'bystander']);
 
 export const notifications: SuiteArea = {
   name: 'notifications',
@@ -41,6 +30,7 @@ export const notifications: SuiteArea = {
         kind: 'reply',
         post: { id: post.id, board, title: 'Offline mode' },
         comment: { id: first.id, author: first.author },
+        mergedFrom: null,
         createdAt: expect.any(String),
         readAt: null,
       });
@@ -101,7 +91,7 @@ export const notifications: SuiteArea = {
           const page = await asker.listNotifications();
           expect(page.unreadCount).toBe(1);
           expect(page.items).toEqual([
-            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, createdAt: expect.any(String), readAt: null },
+            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, createdAt: expect.any(String), readAt: null },
           ]);
         }
         expect(await kindsOf(commenter)).toEqual([]);

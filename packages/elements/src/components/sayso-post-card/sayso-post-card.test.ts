@@ -82,7 +82,7 @@ describe('<sayso-post-card>', () => {
       await vote.updateComplete;
       const fired = oneEvent(document.body, 'sayso-vote') as Promise<SaysoVoteEvent>;
       vote.shadowRoot!.querySelector('button')!.click();
-      expect((await fired).detail).to.deep.equal({ postId: post.id, voted: true, voteCount: 6 });
+      expect((await fired).detail).to.deep.equal({ postId: post.id, voted: true, voteCount: 6, peopleCount: 6 });
     });
   });
 

@@ -73,7 +73,7 @@ describe('<sayso-vote-button>', () => {
       const fired = oneEvent(el, 'sayso-vote') as Promise<SaysoVoteEvent>;
       gate.resolve();
       const event = await fired;
-      expect(event.detail).to.deep.equal({ postId: id, voted: true, voteCount: 6 });
+      expect(event.detail).to.deep.equal({ postId: id, voted: true, voteCount: 6, peopleCount: 6 });
       expect(event.bubbles).to.be.true;
       expect(event.composed).to.be.true;
       await el.updateComplete;

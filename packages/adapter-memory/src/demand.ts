@@ -1,0 +1,110 @@
+import {
+  DEFAULT_PRIORITY_FORMULA,
+  checkCustomerRequest,
+  checkPriorityFormula,
+  checkPriorityInputs,
+  customerValue,
+  peopleBreakdown,
+  personValueFromTraits,
+  priorityScore,
+  requesterKey,
+  type CustomerRequest,
+  type Demand,
+  type PersonValue,
+  type PriorityExplanation,
+  type SaysoAdapter,
+  type SaysoAdminApi,
+} from '@sayso/core';
+import { canonicalPost, directPeople, mergedBelow, nextTime, type StoredPost } from './data.js';
+import { refuse, type MemoryVisitor } from './visitor.js';
+
+/** What each of an idea's distinct people is worth: their traits, or what the request says. */
+function peopleValues({ data }: MemoryVisitor, tree: StoredPost[]): PersonValue[] {
+  const values = new Map<string, PersonValue>();
+  for (const idea of tree) {
+    for (const voter of idea.voters) values.set(voter, personValueFromTraits(data.traits.get(voter) ?? {}));
+    for (const [key, request] of idea.requests) {
+      values.set(`request:${key}`, { company: request.company, mrr: null, plan: null });
+    }
+  }
+  return [...values.values()];
+}
+
+/** The demand behind an idea (the canonical, when it is merged), as this visitor may see it. */
+export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
+  const { data, isAdmin } = visitor;
+  const post = canonicalPost(data, asked);
+  const below = mergedBelow(data, post);
+  const people = peopleBreakdown(directPeople(post), below.flatMap(directPeople));
+  const merged = below.map((idea) => ({ id: idea.id, title: idea.title, people: new Set(directPeople(idea)).size }));
+  if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null };
+  const tree = [post, ...below];
+  const customers = customerValue(peopleValues(visitor, tree));
+  const requests = tree.flatMap((idea) => [...idea.requests.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const formula = data.priorityFormulas.get(post.board) ?? DEFAULT_PRIORITY_FORMULA;
+  const priority = priorityScore(formula, { people: people.total, mrr: customers.mrr }, post.priorityInputs);
+  return { postId: post.id, people, merged, requests, customers, priority };
+}
+
+/** An idea's priority score under its board's formula, for the admins' `priority` sort. */
+export function priorityOf(visitor: MemoryVisitor, post: StoredPost): PriorityExplanation {
+  return demandOf({ ...visitor, isAdmin: true }, post).priority!;
+}
+
+export function demandOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'getDemand'> {
+  return { getDemand: ({ postId }) => visitor.settle(() => demandOf(visitor, visitor.postOf(postId))) };
+}
+
+/** The admin's demand operations: customer requests, the board's formula and each idea's inputs. */
+export function demandAdminOperations(
+  visitor: MemoryVisitor,
+): Pick<SaysoAdminApi, 'addCustomerRequest' | 'getPriorityFormula' | 'setPriorityFormula' | 'setPriorityInputs'> {
+  const { data, voterId, settle, boardOf, postOf } = visitor;
+  return {
+    addCustomerRequest: ({ postId, ...input }) =>
+      settle(() => {
+        const post = postOf(postId);
+        refuse(checkCustomerRequest(input));
+        const key = requesterKey(input);
+        const first = post.requests.get(key);
+        if (first) return first;
+        const text = (value: string | undefined) => value?.trim() || null;
+        const request: CustomerRequest = {
+          id: `request-${Math.random().toString(36).slice(2, 10)}`,
+          postId,
+          person: { name: text(input.name), email: text(input.email) },
+          company: text(input.company),
+          sourceUrl: text(input.sourceUrl),
+          note: text(input.note),
+          importance: input.importance ?? 'important',
+          addedBy: { id: visitor.publicIdOf(voterId), name: null },
+          createdAt: nextTime(data),
+        };
+        post.requests.set(key, request);
+        return request;
+      }),
+
+    getPriorityFormula: ({ board }) =>
+      settle(() => {
+        boardOf(board);
+        return data.priorityFormulas.get(board) ?? { ...DEFAULT_PRIORITY_FORMULA };
+      }),
+
+    setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
+      settle(() => {
+        boardOf(board);
+        refuse(checkPriorityFormula({ peopleWeight, mrrWeight }));
+        data.priorityFormulas.set(board, { peopleWeight, mrrWeight });
+        return { peopleWeight, mrrWeight };
+      }),
+
+    setPriorityInputs: ({ postId, impact, effort }) =>
+      settle(() => {
+        // Weighed on the idea people count on, so a merged idea's link weighs the canonical.
+        const post = canonicalPost(data, postOf(postId));
+        refuse(checkPriorityInputs({ impact, effort }));
+        post.priorityInputs = { impact: impact ?? post.priorityInputs.impact, effort: effort ?? post.priorityInputs.effort };
+        return demandOf(visitor, post);
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+import {
+  DUPLICATE_PAIR_THRESHOLD,
+  LIMITS,
+  SimilarityIndex,
+  checkPageLimit,
+  suggestedCanonical,
+  type DuplicateCandidate,
+  type SaysoAdminApi,
+} from '@sayso/core';
+import { statusKindOf, type MemoryData, type StoredPost } from './data.js';
+import { invalid, refuse, type MemoryVisitor } from './visitor.js';
+
+/** One key per pair, whichever way round it is named. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+
+/** Both ideas' text, in the pair's order: a dismissal holds while this stays the same. */
+const pairText = (data: MemoryData, a: string, b: string) => {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return JSON.stringify([first, second].map((id) => [data.posts.get(id)?.title, data.posts.get(id)?.body]));
+};
+
+/** The admin's duplicate queue: candidate pairs of a board, and dismissals that stick. */
+export function duplicateOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'listDuplicateCandidates' | 'dismissDuplicateCandidate'> {
+  const { data, settle, view, boardOf, postOf } = visitor;
+  const standsAlone = (post: StoredPost) => post.mergedInto === null && statusKindOf(data, post.board, post.status) !== 'duplicate';
+  return {
+    // Memory boards are small, so every pair is scored afresh on each call; the server keeps an index.
+    listDuplicateCandidates: ({ board, limit = LIMITS.pageSizeDefault }) =>
+      settle(() => {
+        boardOf(board);
+        refuse(checkPageLimit(limit));
+        const posts = [...data.posts.values()].filter((post) => post.board === board && standsAlone(post));
+        const index = new SimilarityIndex(posts);
+        const candidates: DuplicateCandidate[] = [];
+        posts.forEach((a, i) => {
+          for (const b of posts.slice(i + 1)) {
+            const score = index.pairScore(a.id, b.id);
+            if (score < DUPLICATE_PAIR_THRESHOLD || data.dismissals.get(pairKey(a.id, b.id)) === pairText(data, a.id, b.id)) continue;
+            const [first, second] = [view(a), view(b)];
+            const keep = suggestedCanonical(first, second);
+            candidates.push({ posts: keep === first ? [first, second] : [second, first], score, suggestedCanonical: keep.id });
+          }
+        });
+        return candidates.sort((x, y) => y.score - x.score || x.suggestedCanonical.localeCompare(y.suggestedCanonical)).slice(0, limit);
+      }),
+
+    dismissDuplicateCandidate: ({ postIds }) =>
+      settle(() => {
+        if (!Array.isArray(postIds) || postIds.length !== 2 || postIds[0] === postIds[1]) {
+          throw invalid('postIds names two different ideas.', { field: 'postIds' });
+        }
+        const [a, b] = postIds.map((id) => postOf(id).id) as [string, string];
+        data.dismissals.set(pairKey(a, b), pairText(data, a, b));
+      }),
+  };
+}
