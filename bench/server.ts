@@ -1,6 +1,6 @@
 // The server benchmark of issue 3: votes/s and latency of `POST /api/v1/posts/:id/votes` against
 // a no-op Hono route served the same way, in the same run, on PGlite and on PostgreSQL; and
-// (issue 10) against the vote's essential SQL, the db-layer vote functions called straight
+// (issue 10) against the vote's essential SQL, the vote service's db-layer calls made straight
 // through the same pool with the same concurrency, so that what the route adds on top of the
 // database (HTTP, identity, access, limits, idempotency) shows as a ratio.
 //
@@ -19,10 +19,20 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp, createBoard, createPost, findPost, migrate, openDatabase, visitorSecretOf, type AppOptions, type Database, type Queryable } from '@sayso/server';
+import {
+  createApp,
+  createBoard,
+  createPost,
+  findPost,
+  migrate,
+  openDatabase,
+  setVote,
+  visitorSecretOf,
+  type AppOptions,
+  type Database,
+  type Queryable,
+} from '@sayso/server';
 import { Hono } from 'hono';
-import { ensureUser } from '../packages/server/src/db/identity.js';
-import { insertVote, voteCount as storedVoteCount } from '../packages/server/src/db/votes.js';
 import { startPostgres, type TestPostgres } from '../packages/server/test/support/postgres.js';
 import type { LoadJob, LoadSummary, WorkerReply } from './lib/load-worker.js';
 import { mintVisitorToken } from './lib/visitor-token.js';
@@ -232,14 +242,14 @@ async function measure(worker: Worker, served: Served, name: string, job: Omit<L
 // The vote's essential SQL, for comparison: no HTTP, identity, access check, limits or idempotency.
 
 /**
- * One vote as the database must see it, through the db-layer functions the vote service calls
- * (db/identity.ts, db/votes.ts): the voter's users row, the vote with its count and event, and
- * the count the answer carries. Calling them rather than copying their SQL keeps this measuring
- * whatever a vote costs the database today.
+ * One vote as the database must see it: the vote service (services/votes.ts), which is nothing
+ * but the vote's db-layer calls (the voter's users row, the one statement that writes the vote
+ * with its counts and event and finds the post, the counts the answer carries), called straight
+ * through the pool. Calling it rather than copying its SQL keeps this measuring whatever a vote
+ * costs the database today.
  */
-async function essentialVote(db: Queryable, postId: string, voterKey: string): Promise<void> {
-  await insertVote(db, postId, await ensureUser(db, voterKey));
-  await storedVoteCount(db, postId);
+async function essentialVote(db: Database, postId: string, voterKey: string): Promise<void> {
+  await setVote(db, { postId, voter: voterKey, voted: true });
 }
 
 /**
