@@ -12,7 +12,7 @@
 // The plans printed at the end are EXPLAIN ANALYZE of the exact statements listPosts sends.
 import { performance } from 'node:perf_hooks';
 import { createBoard, listPosts, migrate, openDatabase, recountPosts, type Database, type Queryable } from '@sayso/server';
-import type { PostListSort } from '@sayso/core';
+import type { PostSort } from '@sayso/core';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
 
 const args = process.argv.slice(2);
@@ -113,7 +113,7 @@ const explaining = (db: Queryable, plans: string[]): Queryable => ({
   exec: (sql) => db.exec(sql),
 });
 
-const LISTINGS: Array<{ name: string; sort: PostListSort; q?: string }> = [
+const LISTINGS: Array<{ name: string; sort: PostSort; q?: string }> = [
   { name: 'sort=top', sort: 'top' },
   { name: 'sort=trending', sort: 'trending' },
   { name: 'sort=new', sort: 'new' },

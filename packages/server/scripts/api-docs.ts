@@ -108,9 +108,14 @@ function operationSection(method: string, path: string, operation: Operation, sc
   const body = operation.requestBody?.content['application/json'].schema;
   const bodySchema = body && resolve(body, schemas);
   const statuses = Object.keys(operation.responses).sort();
-  const [success] = statuses.filter((status) => status.startsWith('2'));
-  const successResponse = success ? operation.responses[success] : undefined;
-  const successSchema = successResponse?.content?.['application/json']?.schema;
+  // An idempotent create answers a repeat with another success status: each gets its line.
+  const answers = statuses
+    .filter((status) => status.startsWith('2'))
+    .flatMap((status) => {
+      const response = operation.responses[status]!;
+      const schema = response.content?.['application/json']?.schema;
+      return ['', `Answers **${status}**${schema ? withShape(shapeOf(schema, schemas)) : ''}: ${response.description}`];
+    });
   const listed = (title: string, lines: string[]) => (lines.length ? ['', `${title}:`, '', ...lines] : []);
   return [
     `<a id="${operationAnchor(operation)}"></a>`,
@@ -122,7 +127,7 @@ function operationSection(method: string, path: string, operation: Operation, sc
     ...listed('Path parameters', parameters('path')),
     ...listed('Query parameters', parameters('query')),
     ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
-    ...(successResponse ? ['', `Answers **${success}**${successSchema ? withShape(shapeOf(successSchema, schemas)) : ''}: ${successResponse.description}`] : []),
+    ...answers,
     ...listed(
       'Errors',
       statuses.filter((status) => /^[45]/.test(status)).map((status) => `- **${status}**: ${operation.responses[status]!.description}`),

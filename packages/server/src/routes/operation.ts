@@ -36,14 +36,7 @@ type JsonContent<S extends z.ZodType> = { 'application/json': { schema: S } };
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } as JsonContent<S> });
 
 /** An operation as declared in routes/<resource>.ts. */
-export interface OperationSpec<
-  M extends Method,
-  P extends string,
-  Req extends RouteConfig['request'],
-  St extends 200 | 201,
-  S extends z.ZodType,
-  Again extends 200 = never,
-> {
+export interface OperationSpec<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType, Again extends 200 = never> {
   method: M;
   /** OpenAPI style, relative to /api/v1: `/posts/{id}`. */
   path: P;
@@ -68,14 +61,9 @@ const operationId = (method: string, path: string) =>
   `${method}${path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`;
 
 /** One operation's route: what `router.openapi(route, handler)` wires and documents. */
-export function operation<
-  M extends Method,
-  P extends string,
-  Req extends RouteConfig['request'],
-  St extends 200 | 201,
-  S extends z.ZodType,
-  Again extends 200 = never,
->(spec: OperationSpec<M, P, Req, St, S, Again>) {
+export function operation<M extends Method, P extends string, Req extends RouteConfig['request'], St extends 200 | 201, S extends z.ZodType, Again extends 200 = never>(
+  spec: OperationSpec<M, P, Req, St, S, Again>,
+) {
   const errors = [...new Set([...spec.errors, ...spec.access.errors, ...(spec.method === 'get' ? [] : WRITE_ERRORS)])].sort();
   const errorResponses = Object.fromEntries(
     errors.map((status) => [status, { description: ERROR_MEANINGS[status], content: { 'application/json': { schema: errorSchema } } }]),
