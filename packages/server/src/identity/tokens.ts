@@ -83,7 +83,8 @@ export type VisitorKey = Uint8Array | webcrypto.CryptoKey;
 
 /** The visitor secret as a WebCrypto key, to sign and verify visitor tokens without importing it each time. */
 export function importVisitorKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
-  return crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  // Copied: WebCrypto takes bytes of a plain ArrayBuffer, never of a shared one.
+  return crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 /**
