@@ -4,7 +4,7 @@
 // through the same pool with the same concurrency, so that what the route adds on top of the
 // database (HTTP, identity, access, limits, idempotency) shows as a ratio.
 //
-//   npm run bench              1 s warm-up + 5 s per run, 20 connections (about 45 s in all)
+//   npm run bench              1 s warm-up + 5 s per run, 20 connections (about 75 s in all)
 //   npm run bench -- --smoke   0.1 s + 0.5 s per run: proves the script still works, measures nothing
 // (both run `node --import tsx server.ts` in bench/)
 //
@@ -51,7 +51,7 @@ const CONFIG = SMOKE
 /** A run with more failed requests than this share is broken: its figures are not reported as valid. */
 const MAX_ERROR_RATE = 0.01;
 /** The whole bench gives up (and cleans up) after this long. */
-const DEADLINE_MS = SMOKE ? 60_000 : 180_000;
+const DEADLINE_MS = SMOKE ? 90_000 : 300_000;
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: whatever was started is stopped on success, on error, on Ctrl-C and on the deadline.
