@@ -1,7 +1,10 @@
 // The server benchmark of issue 3: votes/s and latency of `POST /api/v1/posts/:id/votes` against
-// a no-op Hono route served the same way, in the same run, on PGlite and on PostgreSQL.
+// a no-op Hono route served the same way, in the same run, on PGlite and on PostgreSQL; and
+// (issue 10) against the vote's essential SQL, the vote service's db-layer calls made straight
+// through the same pool with the same concurrency, so that what the route adds on top of the
+// database (HTTP, identity, access, limits, idempotency) shows as a ratio.
 //
-//   npm run bench              1 s warm-up + 5 s per run, 20 connections (about 45 s in all)
+//   npm run bench              1 s warm-up + 5 s per run, 20 connections (about 75 s in all)
 //   npm run bench -- --smoke   0.1 s + 0.5 s per run: proves the script still works, measures nothing
 // (both run `node --import tsx server.ts` in bench/)
 //
@@ -16,7 +19,19 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp, createBoard, createPost, findPost, migrate, openDatabase, visitorSecretOf, type AppOptions, type Database } from '@sayso/server';
+import {
+  createApp,
+  createBoard,
+  createPost,
+  findPost,
+  migrate,
+  openDatabase,
+  setVote,
+  visitorSecretOf,
+  type AppOptions,
+  type Database,
+  type Queryable,
+} from '@sayso/server';
 import { Hono } from 'hono';
 import { startPostgres, type TestPostgres } from '../packages/server/test/support/postgres.js';
 import type { LoadJob, LoadSummary, WorkerReply } from './lib/load-worker.js';
@@ -36,7 +51,7 @@ const CONFIG = SMOKE
 /** A run with more failed requests than this share is broken: its figures are not reported as valid. */
 const MAX_ERROR_RATE = 0.01;
 /** The whole bench gives up (and cleans up) after this long. */
-const DEADLINE_MS = SMOKE ? 60_000 : 180_000;
+const DEADLINE_MS = SMOKE ? 90_000 : 300_000;
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: whatever was started is stopped on success, on error, on Ctrl-C and on the deadline.
@@ -182,6 +197,10 @@ interface Row {
   summary: LoadSummary;
   /** What the post-run check verified, for the log. */
   check?: string;
+  /** SQL statements sent per vote (BEGIN and COMMIT count), warm-up and run together. */
+  statementsPerVote?: number;
+  /** The row of the essential SQL this route row is compared with. */
+  essential?: Row;
 }
 
 const rows: Row[] = [];
@@ -192,12 +211,8 @@ function errorRate(summary: LoadSummary): number {
   return failed / Math.max(1, summary.responses + summary.errors);
 }
 
-/** Warm-up (discarded), then the measured run, then waits for the server to finish every request. */
-async function measure(worker: Worker, served: Served, name: string, job: Omit<LoadJob, 'url' | 'connections' | 'duration'>) {
-  const base = { ...job, url: served.url, connections: CONFIG.connections };
-  const warm = await worker.run({ ...base, duration: CONFIG.warmup });
-  const run = await worker.run({ ...base, duration: CONFIG.duration });
-  await served.idle();
+/** Refuses a run with no success or too many failures: its figures would mean nothing. */
+function checkRuns(name: string, warm: LoadSummary, run: LoadSummary): void {
   for (const [phase, summary] of [
     ['warm-up', warm],
     ['run', run],
@@ -211,7 +226,95 @@ async function measure(worker: Worker, served: Served, name: string, job: Omit<L
       );
     }
   }
+}
+
+/** Warm-up (discarded), then the measured run, then waits for the server to finish every request. */
+async function measure(worker: Worker, served: Served, name: string, job: Omit<LoadJob, 'url' | 'connections' | 'duration'>) {
+  const base = { ...job, url: served.url, connections: CONFIG.connections };
+  const warm = await worker.run({ ...base, duration: CONFIG.warmup });
+  const run = await worker.run({ ...base, duration: CONFIG.duration });
+  await served.idle();
+  checkRuns(name, warm, run);
   return { warm, run };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The vote's essential SQL, for comparison: no HTTP, identity, access check, limits or idempotency.
+
+/**
+ * One vote as the database must see it: the vote service (services/votes.ts), which is nothing
+ * but the vote's db-layer calls (the voter's users row, the one statement that writes the vote
+ * with its counts and event and finds the post, the counts the answer carries), called straight
+ * through the pool. Calling it rather than copying its SQL keeps this measuring whatever a vote
+ * costs the database today.
+ */
+async function essentialVote(db: Database, postId: string, voterKey: string): Promise<void> {
+  await setVote(db, { postId, voter: voterKey, voted: true });
+}
+
+/**
+ * Calls `vote` from as many concurrent loops as the load generator has connections, for
+ * `seconds`, and sums it up as autocannon does (latencies in milliseconds).
+ */
+async function drive(seconds: number, vote: () => Promise<void>): Promise<LoadSummary> {
+  const latencies: number[] = [];
+  let sent = 0;
+  let errors = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < until) {
+      const began = performance.now();
+      sent++;
+      try {
+        await vote();
+        latencies.push(performance.now() - began);
+      } catch (error) {
+        if (errors++ === 0) console.error('bench: essential vote failed:', error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONFIG.connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const ok = latencies.length;
+  return { sent, responses: ok, ok, non2xx: 0, errors, seconds: elapsed, perSecond: ok / elapsed, p50: quantile(0.5), p99: quantile(0.99) };
+}
+
+/** Warm-up (discarded) and measured run of `vote` called straight through the pool. */
+async function measureEssential(name: string, vote: () => Promise<void>) {
+  const warm = await drive(CONFIG.warmup, vote);
+  const run = await drive(CONFIG.duration, vote);
+  checkRuns(name, warm, run);
+  return { warm, run };
+}
+
+/** `db`, counting the statements sent through it (transactions and their BEGIN and COMMIT included). */
+function countStatements(db: Database): Database & { readonly statements: number } {
+  let statements = 0;
+  const counting = (target: Queryable): Queryable => ({
+    query: <T,>(sql: string, params?: readonly unknown[]) => {
+      statements++;
+      return target.query<T>(sql, params);
+    },
+    exec: (sql: string) => {
+      statements++;
+      return target.exec(sql);
+    },
+  });
+  return {
+    kind: db.kind,
+    ...counting(db),
+    transaction: (fn) => {
+      statements += 2;
+      return db.transaction((tx) => fn(counting(tx)));
+    },
+    close: () => db.close(),
+    get statements() {
+      return statements;
+    },
+  };
 }
 
 async function benchNoop(worker: Worker): Promise<void> {
@@ -230,68 +333,122 @@ async function voteCount(db: Database, postId: string): Promise<number> {
   return post.voteCount;
 }
 
-/** Votes once for each of `size` pool voters, so that the measured run only repeats votes. */
-async function primePool(url: string, prefix: string, size: number, secret: string): Promise<void> {
+/** Calls `vote(i)` for i in [0, size) from 10 loops: every voter of a pool has voted once. */
+async function primeEach(size: number, vote: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
   const voteAll = async () => {
-    while (next < size) {
-      const voter = `${prefix}${next++}`;
-      const response = await fetch(url, { method: 'POST', headers: { 'X-Sayso-Visitor': mintVisitorToken(voter, secret) } });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`priming the pool: ${voter} got HTTP ${response.status}`);
-    }
+    while (next < size) await vote(next++);
   };
   await Promise.all(Array.from({ length: 10 }, voteAll));
 }
 
-async function benchSayso(worker: Worker, label: string, db: Database): Promise<void> {
+/** Votes once for each of `size` pool voters over HTTP, so that the measured run only repeats votes. */
+function primePool(url: string, prefix: string, size: number, secret: string): Promise<void> {
+  return primeEach(size, async (i) => {
+    const voter = `${prefix}${i}`;
+    const response = await fetch(url, { method: 'POST', headers: { 'X-Sayso-Visitor': mintVisitorToken(voter, secret) } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`priming the pool: ${voter} got HTTP ${response.status}`);
+  });
+}
+
+/** Compares the post's stored count with the votes expected; returns the check's line for the log. */
+async function checkCount(db: Database, name: string, postId: string, expected: number, what: string): Promise<string> {
+  const count = await voteCount(db, postId);
+  if (count !== expected) problems.push(`${name}: voteCount is ${count}, expected ${what}`);
+  return `voteCount ${count} ${count === expected ? '=' : '≠'} ${what}`;
+}
+
+/** The database a run measures, and its label in the table. */
+interface Bench {
+  label: string;
+  db: ReturnType<typeof countStatements>;
+}
+
+/** The Sayso server of a bench, with the visitor secret the load generator signs its tokens with. */
+type SaysoServed = Served & { visitorSecret: string };
+
+/** The essential SQL with a new voter each time. */
+async function essentialNewVoters({ label, db }: Bench, postId: string): Promise<Row> {
+  const name = `essential SQL, new voter · ${label}`;
+  step(`${label}: new voters, essential SQL`);
+  let next = 0;
+  const before = db.statements;
+  const { warm, run } = await measureEssential(name, () => essentialVote(db, postId, `visitor:bench-essential-${next++}`));
+  const votes = warm.ok + run.ok;
+  const statementsPerVote = (db.statements - before) / votes;
+  return { name, summary: run, statementsPerVote, check: await checkCount(db, name, postId, 1 + votes, `1 author + ${votes} votes`) };
+}
+
+/** The essential SQL with voters who all voted already. */
+async function essentialRepeatVoters({ label, db }: Bench, postId: string): Promise<Row> {
+  const name = `essential SQL, repeat voter · ${label}`;
+  step(`${label}: priming ${CONFIG.pool} voters, then repeat voters, essential SQL`);
+  const voter = (i: number) => `visitor:bench-essential-repeat-${i}`;
+  await primeEach(CONFIG.pool, (i) => essentialVote(db, postId, voter(i)));
+  let next = 0;
+  const before = db.statements;
+  const { warm, run } = await measureEssential(name, () => essentialVote(db, postId, voter(next++ % CONFIG.pool)));
+  const statementsPerVote = (db.statements - before) / (warm.ok + run.ok);
+  const check = await checkCount(db, name, postId, 1 + CONFIG.pool, `1 author + ${CONFIG.pool} pool voters`);
+  return { name, summary: run, statementsPerVote, check };
+}
+
+/** The route with a new voter on every request: a users row and a votes row each. */
+async function routeNewVoters({ label, db }: Bench, worker: Worker, served: SaysoServed, postId: string, essential: Row): Promise<Row> {
+  const name = `vote, new voter · ${label}`;
+  step(`${label}: new voters`);
+  served.reset();
+  const before = db.statements;
+  const path = `/api/v1/posts/${postId}/votes`;
+  const { warm, run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'distinct', prefix: 'bench', secret: served.visitorSecret } });
+  const statementsPerVote = (db.statements - before) / served.stats.ok;
+  const ok = served.stats.ok;
+  const clientOk = warm.ok + run.ok;
+  const sent = warm.sent + run.sent;
+  // The server may have completed requests the client had stopped waiting for, never more than it sent.
+  if (ok < clientOk || ok > sent) problems.push(`${name}: the server answered ${ok} votes, the client saw ${clientOk} of ${sent} sent`);
+  const check = await checkCount(db, name, postId, 1 + ok, `1 author + ${ok} successful votes`);
+  return { name, summary: run, statementsPerVote, essential, check };
+}
+
+/** The route with the same voters again and again: the idempotent path, no row written. */
+async function routeRepeatVoters({ label, db }: Bench, worker: Worker, served: SaysoServed, postId: string, essential: Row): Promise<Row> {
+  const name = `vote, repeat voter · ${label}`;
+  step(`${label}: priming ${CONFIG.pool} voters, then repeat voters`);
+  const prefix = 'bench-repeat-';
+  const path = `/api/v1/posts/${postId}/votes`;
+  await primePool(`${served.url}${path}`, prefix, CONFIG.pool, served.visitorSecret);
+  served.reset();
+  const before = db.statements;
+  const { run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'pool', prefix, size: CONFIG.pool, secret: served.visitorSecret } });
+  const statementsPerVote = (db.statements - before) / served.stats.ok;
+  if (served.stats.failed > 0) problems.push(`${name}: ${served.stats.failed} requests failed server-side`);
+  const what = `1 author + ${CONFIG.pool} pool voters (${served.stats.ok} repeat votes answered)`;
+  return { name, summary: run, statementsPerVote, essential, check: await checkCount(db, name, postId, 1 + CONFIG.pool, what) };
+}
+
+async function benchSayso(worker: Worker, label: string, plainDb: Database): Promise<void> {
+  const db = countStatements(plainDb);
+  const bench: Bench = { label, db };
   await migrate(db);
   await createBoard(db, { slug: 'bench', name: 'Bench' });
-  // The load generator signs its visitors' tokens with the server's own visitor secret.
-  const secret = Buffer.from(await visitorSecretOf(db)).toString('base64url');
-  const fresh = await createPost(db, { board: 'bench', title: 'New voters', body: 'Every vote is new.', voter: 'bench-author-fresh' });
-  const repeat = await createPost(db, { board: 'bench', title: 'Repeat voters', body: 'Every vote repeats.', voter: 'bench-author-repeat' });
-
+  const newPost = (title: string) => createPost(db, { board: 'bench', title, body: 'Benchmark votes.', voter: `bench-author ${title}` });
+  const fresh = await newPost('New voters');
+  const repeat = await newPost('Repeat voters');
+  const essentialFresh = await newPost('New voters, essential SQL');
+  const essentialRepeat = await newPost('Repeat voters, essential SQL');
   // Rate limiting off: this measures the vote path, not the limiter turning requests away.
   const options: AppOptions = { db, rateLimit: undefined };
-  const served = await serveCounted(createApp(options).fetch);
+  // The load generator signs its visitors' tokens with the server's own visitor secret.
+  const visitorSecret = Buffer.from(await visitorSecretOf(db)).toString('base64url');
+  const served: SaysoServed = { ...(await serveCounted(createApp(options).fetch)), visitorSecret };
 
-  // 1. A new voter on every request: a users row and a votes row per request.
-  {
-    const name = `vote, new voter · ${label}`;
-    step(`${label}: new voters`);
-    served.reset();
-    const path = `/api/v1/posts/${fresh.id}/votes`;
-    const { warm, run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'distinct', prefix: 'bench', secret } });
-    const count = await voteCount(db, fresh.id);
-    const ok = served.stats.ok;
-    const clientOk = warm.ok + run.ok;
-    const sent = warm.sent + run.sent;
-    if (count !== 1 + ok) problems.push(`${name}: voteCount is ${count}, expected 1 author + ${ok} successful votes`);
-    // The server may have completed requests the client had stopped waiting for, never more than it sent.
-    if (ok < clientOk || ok > sent) problems.push(`${name}: the server answered ${ok} votes, the client saw ${clientOk} of ${sent} sent`);
-    rows.push({ name, summary: run, check: `voteCount ${count} ${count === 1 + ok ? '=' : '≠'} 1 author + ${ok} successful votes` });
-  }
-
-  // 2. The same voters again and again: the idempotent path, no row written.
-  {
-    const name = `vote, repeat voter · ${label}`;
-    step(`${label}: priming ${CONFIG.pool} voters, then repeat voters`);
-    const prefix = 'bench-repeat-';
-    const path = `/api/v1/posts/${repeat.id}/votes`;
-    await primePool(`${served.url}${path}`, prefix, CONFIG.pool, secret);
-    served.reset();
-    const { run } = await measure(worker, served, name, { method: 'POST', path, voters: { kind: 'pool', prefix, size: CONFIG.pool, secret } });
-    const count = await voteCount(db, repeat.id);
-    const expected = 1 + CONFIG.pool;
-    if (count !== expected) problems.push(`${name}: voteCount is ${count}, expected 1 author + ${CONFIG.pool} pool voters`);
-    if (served.stats.failed > 0) problems.push(`${name}: ${served.stats.failed} requests failed server-side`);
-    rows.push({
-      name,
-      summary: run,
-      check: `voteCount ${count} ${count === expected ? '=' : '≠'} 1 author + ${CONFIG.pool} pool voters (${served.stats.ok} repeat votes answered)`,
-    });
-  }
+  // Each essential run goes right before its route run, so that both see the same load.
+  const essentialNew = await essentialNewVoters(bench, essentialFresh.id);
+  rows.push(essentialNew, await routeNewVoters(bench, worker, served, fresh.id, essentialNew));
+  const essentialRepeated = await essentialRepeatVoters(bench, essentialRepeat.id);
+  rows.push(essentialRepeated, await routeRepeatVoters(bench, worker, served, repeat.id, essentialRepeated));
   await served.close();
 }
 
@@ -303,15 +460,17 @@ const ms = (value: number) => (value < 1 ? '<1' : value.toFixed(0));
 
 function table(): string {
   const baseline = rows[0]!.summary;
-  const header = ['run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s vs no-op', 'p99 vs no-op'];
-  const body = rows.map(({ name, summary }) => [
+  const header = ['run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'statements/vote', 'req/s vs no-op', 'p99 vs no-op', 'req/s vs essential SQL'];
+  const body = rows.map(({ name, summary, statementsPerVote, essential }) => [
     name,
     summary.perSecond.toFixed(0),
     ms(summary.p50),
     ms(summary.p99),
     String(summary.non2xx + summary.errors),
+    statementsPerVote === undefined ? '' : statementsPerVote.toFixed(2),
     `${(summary.perSecond / baseline.perSecond).toFixed(3)}×`,
     `${(summary.p99 / Math.max(baseline.p99, 1)).toFixed(1)}×`,
+    essential ? `${(summary.perSecond / essential.summary.perSecond).toFixed(2)}×` : '',
   ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column]!.length)));
   const line = (cells: string[]) =>
@@ -391,8 +550,9 @@ async function main(): Promise<void> {
   console.log(table());
   console.log();
   const baseline = rows[0]!.summary.perSecond;
-  for (const { name, summary } of rows.slice(1)) {
-    console.log(`${name}: ${summary.perSecond.toFixed(0)} req/s = ${(summary.perSecond / baseline).toFixed(3)}× no-op`);
+  for (const { name, summary, essential } of rows.slice(1)) {
+    const versusEssential = essential ? `, ${(summary.perSecond / essential.summary.perSecond).toFixed(2)}× its essential SQL` : '';
+    console.log(`${name}: ${summary.perSecond.toFixed(0)} req/s = ${(summary.perSecond / baseline).toFixed(3)}× no-op${versusEssential}`);
   }
   console.log();
   for (const { name, check } of rows) if (check) console.log(`check ${name}: ${check}`);

@@ -1,6 +1,6 @@
 // Keeps the bench scripts from rotting: bench/server.ts's smoke mode (a fraction of a second per
-// run) must still start every server, drive every scenario, pass its own vote-count checks and print
-// its table; bench/list.ts's smoke mode must still seed PostgreSQL, time every list and print the
+// run) must still start every server, drive every scenario and its essential SQL, pass its own
+// vote-count checks and print its table; bench/list.ts's smoke mode must still seed PostgreSQL, time every list and print the
 // plans; bench/size.ts must still build every entry and the script-tag builds and pass its
 // server-only-library check; bench/render.ts must still drive Chromium through both sides of its
 // render comparison. Nothing here looks at the figures: performance claims live in bench/,
@@ -34,9 +34,13 @@ it('bench/server.ts --smoke runs every scenario and prints the table', async () 
   expect(output).toContain('req/s vs no-op');
   expect(output).toContain('vote, new voter · PGlite');
   expect(output).toContain('vote, repeat voter · PGlite');
+  // Each route run next to its essential SQL, with the ratio and the statements per vote.
+  expect(output).toContain('req/s vs essential SQL');
+  expect(output).toMatch(/^\| essential SQL, new voter · PGlite +\| +\d+ \|.*\| +3\.00 \|/m);
+  expect(output).toMatch(/^vote, repeat voter · PGlite: \d+ req\/s = [\d.]+× no-op, [\d.]+× its essential SQL$/m);
   expect(output).not.toContain('WARNING: this run is broken');
   expect(code, output).toBe(0);
-}, 60_000);
+}, 120_000);
 
 it('bench/list.ts --smoke seeds PostgreSQL, times every list next to its baselines and prints the plans', async () => {
   const { code, output } = await runBench(['list.ts', '--smoke']);

@@ -81,7 +81,13 @@ async function runJob(job: LoadJob): Promise<LoadSummary> {
         path: job.path,
         setupRequest: (request) => {
           const token = tokenFor();
-          request.headers = { ...request.headers, 'content-type': 'application/json', ...(token ? { 'x-sayso-visitor': token } : {}) };
+          request.headers = {
+            ...request.headers,
+            'content-type': 'application/json',
+            // As a browser's fetch sends a POST without a body (Fetch standard, HTTP-network fetch).
+            ...(job.method === 'POST' ? { 'content-length': '0' } : {}),
+            ...(token ? { 'x-sayso-visitor': token } : {}),
+          };
           return request;
         },
       },

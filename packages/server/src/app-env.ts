@@ -1,4 +1,5 @@
 import type { Asker, AskerFunctions } from './asker.js';
+import type { BoardPolicies } from './board-policies.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './db/identity.js';
 import type { SimilarPosts } from './services/similar-posts.js';
@@ -7,8 +8,8 @@ import type { SimilarPosts } from './services/similar-posts.js';
  * What createApp's middleware keeps on each request. `caller` is who is asking, resolved once;
  * `voter` the private key of their verified identity (`visitor:…`, `user:…`, `admin:…`), `null`
  * without credentials, by which write limits and Idempotency-Key scopes are kept; `actor` the
- * caller as a route's access check let them through (routes/access.ts). `db`, `asker` and
- * `similarPosts` are the app's own, for the handlers.
+ * caller as a route's access check let them through (routes/access.ts). `db`, `asker`,
+ * `boardPolicies` and `similarPosts` are the app's own, for the handlers.
  */
 export type AppEnv = {
   Variables: {
@@ -17,6 +18,7 @@ export type AppEnv = {
     actor: Actor;
     db: Database;
     asker: AskerFunctions;
+    boardPolicies: BoardPolicies;
     similarPosts: SimilarPosts;
   };
 };

@@ -5,13 +5,14 @@ import {
   errorCodeForHttpStatus,
   type SaysoErrorCode,
 } from '@sayso/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
 import type { Database } from './db/database.js';
 import { VISITOR_HEADER, createAsker } from './asker.js';
+import { createBoardPolicies } from './board-policies.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
@@ -106,17 +107,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // security headers, the body limit (before anything reads the body), who is asking (bad
   // credentials end here with 401, so they are neither counted nor stored), the
   // database-backed write limits, and idempotency last, so a 413 or 429 is never stored as the
-  // answer to a key. Nothing here keeps state in process memory.
+  // answer to a key. None of them keeps state in process memory; the access checks remember
+  // board policies for a second (board-policies.ts).
   app.use('*', corsFor(options.allowedOrigins ?? ['*'], VISITOR_HEADER));
   app.use('*', securityHeadersFor(API_PREFIX));
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413),
-    }),
-  );
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413);
+  const limitBody = bodyLimit({ maxSize, onError: tooLarge });
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    // A body of declared length (every browser's fetch declares one, 0 for a POST without a body)
+    // is judged by its Content-Length alone, as bodyLimit would judge it; bodyLimit first asks
+    // for c.req.raw.body, which makes @hono/node-server build a whole Request for every write.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('Content-Length');
+    if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) return limitBody(c, next);
+    if (Number.parseInt(declared, 10) > maxSize) return tooLarge(c);
+    await next();
+  });
   // Bodies have always been read as JSON whatever their Content-Type says (curl sends form
   // encoding, fetch text/plain for a string body); the declared routes validate JSON bodies only,
   // so a write's body is labelled JSON before it reaches them.
@@ -131,9 +138,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // key is 401 everywhere, never silently downgraded to an anonymous caller.
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   const similarPosts = options.similarity ?? createSimilarPosts(db);
+  const boardPolicies = createBoardPolicies(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
+    c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);

@@ -9,13 +9,14 @@
 //
 // Credentials that are sent must be valid: a bad one is 401, never silently anonymous. An
 // unsigned id is never an identity.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type webcrypto } from 'node:crypto';
 import { SaysoError } from '@sayso/core';
 import type { Context } from 'hono';
+import { LRUCache } from 'lru-cache';
 import type { Queryable } from './db/database.js';
 import { findAdminKeyId } from './db/admin-keys.js';
 import { serverSecret, upsertIdentifiedUser } from './db/identity.js';
-import { issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
+import { importVisitorKey, issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
 import { hashAdminKey } from './services/admin-keys.js';
 
 /** The header carrying an anonymous visitor's token, issued by `POST /visitors`. */
@@ -54,6 +55,12 @@ export function parseAdminKeys(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * How many verified visitor tokens a process remembers (a few MB at most): enough for every
+ * visitor active at once on a busy deployment; one pushed out is simply verified again.
+ */
+const REMEMBERED_VISITOR_TOKENS = 10_000;
+
 const BEARER = /^Bearer[ \t]+([\x21-\x7e]{1,4096})[ \t]*$/i;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
@@ -67,17 +74,28 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
   // Keys from the environment are compared by their hashes: equal lengths, so timingSafeEqual
   // applies, and every configured key is compared, so timing tells nothing about which matched.
   const configured = (options.adminKeys ?? []).filter(Boolean).map((key) => Buffer.from(hashAdminKey(key), 'hex'));
-  // Read once per process; a failed read (database down) is tried again on the next request.
-  let visitorSecret: Promise<Uint8Array> | undefined = options.visitorSecret
-    ? Promise.resolve(options.visitorSecret)
-    : undefined;
-  const secret = (): Promise<Uint8Array> => {
-    visitorSecret ??= visitorSecretOf(db).catch((error: unknown) => {
-      visitorSecret = undefined;
-      throw error;
-    });
-    return visitorSecret;
+  // Read and imported once per process; a failed read (database down) is tried again on the next request.
+  let visitorKey: Promise<webcrypto.CryptoKey> | undefined;
+  const secret = (): Promise<webcrypto.CryptoKey> => {
+    visitorKey ??= Promise.resolve(options.visitorSecret ?? visitorSecretOf(db))
+      .then(importVisitorKey)
+      .catch((error: unknown) => {
+        visitorKey = undefined;
+        throw error;
+      });
+    return visitorKey;
   };
+  // Verifying a visitor token (HS256 in WebCrypto) was the costliest step of a repeat vote in
+  // this process. A visitor token never expires and the secret never changes, so a token verified
+  // once names the same visitor for the life of the process: it is remembered, by the whole token.
+  const verifiedVisitors = new LRUCache<string, string>({ max: REMEMBERED_VISITOR_TOKENS });
+  async function visitorOf(token: string): Promise<string | null> {
+    const remembered = verifiedVisitors.get(token);
+    if (remembered !== undefined) return remembered;
+    const id = await verifyVisitorToken(token, await secret()).catch(() => null);
+    if (id !== null) verifiedVisitors.set(token, id);
+    return id;
+  }
 
   async function asAdmin(token: string): Promise<Asker> {
     const hash = hashAdminKey(token);
@@ -122,7 +140,7 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
     }
     const visitorToken = c.req.header(VISITOR_HEADER);
     if (visitorToken !== undefined) {
-      const id = visitorToken.length <= 2048 ? await verifyVisitorToken(visitorToken.trim(), await secret()).catch(() => null) : null;
+      const id = visitorToken.length <= 2048 ? await visitorOf(visitorToken.trim()) : null;
       if (!id) {
         throw new SaysoError('unauthorized', 'The visitor token was not issued by this server; ask POST /visitors for a new one.', {
           credential: 'visitor_token',

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import { BOARD_POLICY_TTL_MS } from '../src/board-policies.js';
 import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/services/boards.js';
 import { signUserToken, signVisitorToken } from '../src/identity/tokens.js';
@@ -56,6 +57,19 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       const userToken = await signUserToken({ sub: 'someone' }, JWT_SECRET);
       await expectError(call('GET', `/boards/${board}/posts`, { headers: { 'X-Sayso-Visitor': userToken } }), 401, 'unauthorized');
       await expectError(call('GET', `/boards/${board}/posts`, { headers: bearer(valid['X-Sayso-Visitor']!) }), 401, 'unauthorized');
+    });
+
+    it('remembers a verified token for its own secret only, and never an altered copy of it', async () => {
+      const board = await freshBoard();
+      const headers = await visitorHeaders(db, 'remembered-visitor');
+      // Verified, then answered from what the process remembers.
+      for (let i = 0; i < 2; i++) expect((await call('GET', `/boards/${board}/posts`, { headers })).status).toBe(200);
+      const [head, payload, signature] = headers['X-Sayso-Visitor']!.split('.') as [string, string, string];
+      const altered = `${head}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      await expectError(call('GET', `/boards/${board}/posts`, { headers: { 'X-Sayso-Visitor': altered } }), 401, 'unauthorized');
+      // Another deployment with a secret of its own on the same data refuses it.
+      const elsewhere = apiClient(createApp({ db, visitorSecret: new Uint8Array(32).fill(9) }), db);
+      await expectError(elsewhere('GET', `/boards/${board}/posts`, { headers }), 401, 'unauthorized');
     });
 
     it('shares the secret between two app instances on one database', async () => {
@@ -157,6 +171,21 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       for (const policy of ['off', 'votes', 'votes-and-posts'] as const) {
         expect(await attempts(await freshBoard(policy), user)).toEqual({ read: 200, vote: 200, post: 201, comment: 201 });
       }
+    });
+
+    it('applies a policy change at once in the process that made it, within a second in the others', async () => {
+      const board = await freshBoard();
+      const post = (await call('POST', `/boards/${board}/posts`, { adminKey: ADMIN_KEY, body: { title: 'Policy idea' } })).json;
+      const visitor = await visitorHeaders(db, 'policy-follower');
+      const other = apiClient(createApp({ db }), db);
+      // Both processes have read (and remember) that visitors may vote here.
+      expect((await call('POST', `/posts/${post.id}/votes`, { headers: visitor })).status).toBe(200);
+      expect((await other('POST', `/posts/${post.id}/votes`, { headers: visitor })).status).toBe(200);
+      await call('PATCH', `/boards/${board}`, { adminKey: ADMIN_KEY, body: { anonymous: 'off' } });
+      await expectError(call('POST', `/posts/${post.id}/votes`, { headers: visitor }), 401, 'unauthorized');
+      await expectError(call('POST', `/boards/${board}/posts`, { headers: visitor, body: { title: 'Nope' } }), 401, 'unauthorized');
+      await new Promise((resolve) => setTimeout(resolve, BOARD_POLICY_TTL_MS + 50));
+      await expectError(other('POST', `/posts/${post.id}/votes`, { headers: visitor }), 401, 'unauthorized');
     });
 
     it('lets admins change a board\'s policy with PATCH /boards/:board', async () => {

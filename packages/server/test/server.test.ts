@@ -55,6 +55,24 @@ describe('startServer', () => {
     expect((await fetch(`${server.url}/../../etc/passwd`)).status).toBe(404);
   });
 
+  it('refuses a body over the limit whether its length is declared or it streams in chunks', async () => {
+    const huge = JSON.stringify({ title: 'Too big', body: 'x'.repeat(70_000) });
+    const url = `${server.url}/api/v1/boards/any/posts`;
+    const declared = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: { code: 'invalid_input', details: { maxBytes: 64 * 1024 } } });
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode(huge.slice(i * 9000, (i + 1) * 9000)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(url, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    // fetch declares Content-Length: 0 for a POST without a body.
+    expect((await fetch(`${server.url}/api/v1/visitors`, { method: 'POST' })).status).toBe(201);
+  });
+
   it('closes, refusing later connections', async () => {
     const other = await startServer({ port: 0, db: await databases.open('pglite', { migrate: false }) });
     await fetch(`${other.url}/api/v1/nothing`, { headers: { Connection: 'keep-alive' } });

@@ -55,6 +55,9 @@ describe('exact vote counts over HTTP on PostgreSQL', () => {
     expect(results.every((r) => r.voted && r.voteCount === 1)).toBe(true);
     expect(((await send('GET', `/posts/${post.id}`, 'concurrent-author')) as Post).voteCount).toBe(1);
     expect(await voteRows(db, post.id)).toBe(1);
+    // Fifty first writes of a new visitor at once make one users row.
+    const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE key = 'visitor:concurrent-repeater'`);
+    expect(users!.n).toBe(1);
   });
 });
 

@@ -42,16 +42,16 @@ export async function serverSecret(db: Queryable, name: string, fresh: Uint8Arra
 
 /** The users row of a private key, created on first use; returns its id. */
 export async function ensureUser(db: Queryable, voterKey: string): Promise<string> {
-  // Read first: after a visitor's first write this is the only query, and no row is rewritten.
+  // One round trip, known key or new: the insert does nothing for a known key (no row is
+  // written) and the select finds it; for a new key the insert returns the row it created.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [found] = await db.query<{ id: string }>('SELECT id FROM users WHERE key = $1', [voterKey]);
-    if (found) return found.id;
-    const [created] = await db.query<{ id: string }>(
-      'INSERT INTO users (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id',
+    const [row] = await db.query<{ id: string }>(
+      `WITH created AS (INSERT INTO users (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id)
+       SELECT id FROM created UNION ALL SELECT id FROM users WHERE key = $1 LIMIT 1`,
       [voterKey],
     );
-    if (created) return created.id;
-    // Another request created the same visitor between our two queries: read it back.
+    if (row) return row.id;
+    // Another request created the same key after this statement's snapshot was taken: read again.
   }
   throw new Error(`could not create the user of a visitor key`);
 }

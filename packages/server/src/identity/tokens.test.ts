@@ -1,7 +1,7 @@
 import { SaysoError } from '@sayso/core';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { issueVisitorToken, signUserToken, verifyUserToken, verifyVisitorToken } from './tokens.js';
+import { importVisitorKey, issueVisitorToken, signUserToken, signVisitorToken, verifyUserToken, verifyVisitorToken } from './tokens.js';
 
 const secret = 'host-secret-with-enough-entropy-0123456789';
 const key = new TextEncoder().encode(secret);
@@ -71,6 +71,16 @@ describe('visitor tokens', () => {
   it('round-trip an opaque visitor id', async () => {
     const { visitorId, token } = await issueVisitorToken(serverSecret);
     expect(await verifyVisitorToken(token, serverSecret)).toBe(visitorId);
+  });
+
+  it('are the same tokens with the secret imported once as with its bytes', async () => {
+    const key = await importVisitorKey(serverSecret);
+    const { visitorId, token } = await issueVisitorToken(key);
+    expect(await verifyVisitorToken(token, serverSecret)).toBe(visitorId);
+    const signedWithBytes = await signVisitorToken('visitor-1', serverSecret);
+    expect(await verifyVisitorToken(signedWithBytes, key)).toBe('visitor-1');
+    const foreignKey = await importVisitorKey(crypto.getRandomValues(new Uint8Array(32)));
+    expect(await codeOf(verifyVisitorToken(signedWithBytes, foreignKey))).toBe('unauthorized');
   });
 
   it('cannot be minted without the server secret', async () => {

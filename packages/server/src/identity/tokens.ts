@@ -1,4 +1,5 @@
 import { SaysoError } from '@sayso/core';
+import type { webcrypto } from 'node:crypto';
 import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 
@@ -75,10 +76,22 @@ export async function signUserToken(
 }
 
 /**
+ * The server's secret for visitor tokens, as the raw bytes or imported once with
+ * {@link importVisitorKey} (jose otherwise imports the bytes again on every token).
+ */
+export type VisitorKey = Uint8Array | webcrypto.CryptoKey;
+
+/** The visitor secret as a WebCrypto key, to sign and verify visitor tokens without importing it each time. */
+export function importVisitorKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  // Copied: WebCrypto takes bytes of a plain ArrayBuffer, never of a shared one.
+  return crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
+
+/**
  * Issues an anonymous visitor's token: an opaque id signed with the server's own secret, so a
  * browser can keep one identity without an account and nobody can mint or guess another's.
  */
-export async function issueVisitorToken(secret: Uint8Array): Promise<{ visitorId: string; token: string }> {
+export async function issueVisitorToken(secret: VisitorKey): Promise<{ visitorId: string; token: string }> {
   const visitorId = crypto.randomUUID();
   return { visitorId, token: await signVisitorToken(visitorId, secret) };
 }
@@ -87,7 +100,7 @@ export async function issueVisitorToken(secret: Uint8Array): Promise<{ visitorId
  * Signs a visitor token for a given id. The server only ever signs random ids
  * ({@link issueVisitorToken}); tests and benchmarks use this to name their visitors.
  */
-export async function signVisitorToken(visitorId: string, secret: Uint8Array): Promise<string> {
+export async function signVisitorToken(visitorId: string, secret: VisitorKey): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(VISITOR_ISSUER)
@@ -98,7 +111,7 @@ export async function signVisitorToken(visitorId: string, secret: Uint8Array): P
 }
 
 /** The visitor id inside a token this server issued; `unauthorized` for any other token. */
-export async function verifyVisitorToken(token: string, secret: Uint8Array): Promise<string> {
+export async function verifyVisitorToken(token: string, secret: VisitorKey): Promise<string> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: ['HS256'],

@@ -2,7 +2,6 @@ import { SaysoError, type AnonymousPolicy } from '@sayso/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { VISITOR_HEADER } from '../asker.js';
-import { boardPolicy, postBoardPolicy } from '../db/boards.js';
 import type { Actor } from '../db/identity.js';
 import type { ErrorStatus } from './operation.js';
 
@@ -37,9 +36,9 @@ type Act = 'vote' | 'post';
 type PolicyOf = 'board' | 'post';
 
 const policyOf = (c: Context<AppEnv>, where: PolicyOf): Promise<AnonymousPolicy | undefined> => {
-  if (where === 'board') return boardPolicy(c.var.db, c.req.param('board') ?? '');
+  if (where === 'board') return c.var.boardPolicies.ofBoard(c.req.param('board') ?? '');
   // The id is a UUID: the route's parameters were checked before its access (routes/operation.ts).
-  return postBoardPolicy(c.var.db, c.req.param('id') ?? '');
+  return c.var.boardPolicies.ofPost(c.req.param('id') ?? '');
 };
 
 function requireIdentity(c: Context<AppEnv>): Actor {

@@ -34,5 +34,7 @@ export const boardRoutes = () =>
     .openapi(one, async (c) => c.json(await findBoard(c.var.db, c.req.valid('param').board), 200))
     .openapi(setPolicy, async (c) => {
       const { anonymous } = c.req.valid('json');
-      return c.json(await setBoardPolicy(c.var.db, { board: c.req.valid('param').board, anonymous, actor: c.var.actor }), 200);
+      const board = await setBoardPolicy(c.var.db, { board: c.req.valid('param').board, anonymous, actor: c.var.actor });
+      c.var.boardPolicies.forget();
+      return c.json(board, 200);
     });
