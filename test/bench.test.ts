@@ -53,6 +53,7 @@ it('bench/list.ts --smoke seeds PostgreSQL, times every list next to its baselin
     'sort=trending',
     'sort=new',
     'q=export (top)',
+    'sort=priority (admins)',
   ]);
   expect(output).toContain('Index Scan using posts_board_top_idx');
   expect(output).toContain('Index Scan using posts_board_created_idx');

@@ -76,7 +76,7 @@ describe('@sayso/react', () => {
       const postId = await page.evaluate(() => window.fixturePostId);
       await page.getByRole('button', { name: /^Vote for “Dark mode”/ }).click();
       await expect.poll(() => heard('onSaysoVote')).toEqual([
-        { prop: 'onSaysoVote', type: 'sayso-vote', isCustomEvent: true, detail: { postId, voted: true, voteCount: 5 } },
+        { prop: 'onSaysoVote', type: 'sayso-vote', isCustomEvent: true, detail: { postId, voted: true, voteCount: 5, peopleCount: 5 } },
       ]);
       expect(await page.locator('#votes').innerText()).toBe('5');
     });

@@ -30,6 +30,8 @@ const RENORM_GROWTH = 1.25;
  */
 const MEANING_SCAN_MAX = 5_000;
 const MEANING_RERANK_POOL = 200;
+/** The cosine of meaning an idea sharing no word with the query needs for its meaning to count. */
+const MEANING_ALONE_MIN = 0.3;
 
 /** A query's centred meaning, unit length; `offset` is its dot with the board's mean, `weight` its weight in the score. */
 interface CentredQuery {
@@ -193,7 +195,15 @@ export class BoardSimilarityIndex {
       if (wordDot[slot]) score += (wordFactor * wordDot[slot]!) / wordNorm[slot]!;
       if (bigramDot[slot]) score += (bigramFactor * bigramDot[slot]!) / bigramNorm[slot]!;
       if (charDot[slot]) score += (charFactor * charDot[slot]!) / charNorm[slot]!;
-      if (meaningForAll) score += this.#meaningScore(meaning, slot);
+      if (meaningForAll) {
+        const meaningScore = this.#meaningScore(meaning, slot);
+        // Without a shared word, only a close meaning counts: on a small board the centred
+        // vectors of unrelated texts still point the same way a little, and a shared trigram
+        // ("park" in "dark") is no evidence that they do.
+        if (!wordDot[slot] && meaningScore < MEANING_ALONE_MIN * meaning.weight) {
+          if (score === 0) continue;
+        } else score += meaningScore;
+      }
       if (score <= floor) continue;
       best.push({ slot, score });
       if (best.length >= kept * 4) floor = trim(best, kept);
