@@ -1,4 +1,4 @@
-import { runAdapterSuite } from '@sayso/core/testing';
+import { runAdapterSuite, runMergeProperty } from '@sayso/core/testing';
 import { createBoard, migrate, openDatabase, startServer, type Database } from '@sayso/server';
 import { afterAll } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../server/test/support/postgres.js';
@@ -47,4 +47,17 @@ runAdapterSuite(
     return fixture(await openDatabase({ url: await cluster.createDatabase() }));
   },
   capabilities,
+);
+
+// Random sequences of votes, merges, unmerges and requests against the server's SQL, on both
+// engines: fewer runs than in memory, each step being a few HTTP requests.
+const propertyOptions = { numRuns: 30, timeoutMs: 180_000 };
+runMergeProperty('http, server on PGlite', async () => fixture(await openDatabase()), propertyOptions);
+runMergeProperty(
+  'http, server on PostgreSQL',
+  async () => {
+    cluster ??= await startPostgres();
+    return fixture(await openDatabase({ url: await cluster.createDatabase() }));
+  },
+  propertyOptions,
 );
