@@ -38,26 +38,17 @@ async function fixture(db: Database) {
 /** The server offers every part of the contract. */
 const capabilities = { admin: true, notifications: true };
 
-runAdapterSuite('http, server on PGlite', async () => fixture(await openDatabase()), capabilities);
+const onPGlite = async () => fixture(await openDatabase());
+const onPostgres = async () => {
+  cluster ??= await startPostgres();
+  return fixture(await openDatabase({ url: await cluster.createDatabase() }));
+};
 
-runAdapterSuite(
-  'http, server on PostgreSQL',
-  async () => {
-    cluster ??= await startPostgres();
-    return fixture(await openDatabase({ url: await cluster.createDatabase() }));
-  },
-  capabilities,
-);
+runAdapterSuite('http, server on PGlite', onPGlite, capabilities);
+runAdapterSuite('http, server on PostgreSQL', onPostgres, capabilities);
 
 // Random sequences of votes, merges, unmerges and requests against the server's SQL, on both
 // engines: fewer runs than in memory, each step being a few HTTP requests.
 const propertyOptions = { numRuns: 30, timeoutMs: 180_000 };
-runMergeProperty('http, server on PGlite', async () => fixture(await openDatabase()), propertyOptions);
-runMergeProperty(
-  'http, server on PostgreSQL',
-  async () => {
-    cluster ??= await startPostgres();
-    return fixture(await openDatabase({ url: await cluster.createDatabase() }));
-  },
-  propertyOptions,
-);
+runMergeProperty('http, server on PGlite', onPGlite, propertyOptions);
+runMergeProperty('http, server on PostgreSQL', onPostgres, propertyOptions);
