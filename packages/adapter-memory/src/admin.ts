@@ -1,4 +1,4 @@
-import { shippedRecipients, statusChangeEffect, type SaysoAdminApi } from '@sayso/core';
+import { assertStatusMayChange, shippedRecipients, statusChangeEffect, type SaysoAdminApi } from '@sayso/core';
 import { mergeTree, nextTime, statusKindOf } from './data.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
@@ -18,6 +18,7 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
         const toKind = statusKindOf(data, board.slug, status);
         if (!toKind) throw invalid(`The board "${board.slug}" has no status "${status}".`, { field: 'status' });
         if (post.status === status) return view(post);
+        assertStatusMayChange(post);
         const at = nextTime(data);
         // A status the board no longer has is not done, as on the server.
         const fromKind = statusKindOf(data, board.slug, post.status) ?? 'open';

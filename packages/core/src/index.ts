@@ -112,6 +112,7 @@ export {
   shippedRecipients,
   statusChangeEffect,
   assertMayMerge,
+  assertStatusMayChange,
   canonicalOf,
   duplicateStatus,
   suggestedCanonical,

@@ -20,7 +20,7 @@ export type { KeysetSort, OrderedPost } from './post-order.js';
 export { statusChangeEffect } from './status-change.js';
 export type { StatusChangeEffect } from './status-change.js';
 export { compareTags } from './tag-order.js';
-export { assertMayMerge, canonicalOf, duplicateStatus, suggestedCanonical } from './merge.js';
+export { assertMayMerge, assertStatusMayChange, canonicalOf, duplicateStatus, suggestedCanonical } from './merge.js';
 export type { CanonicalCandidate, MergeablePost } from './merge.js';
 export {
   DEFAULT_PRIORITY_FORMULA,

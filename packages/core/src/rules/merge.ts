@@ -33,6 +33,14 @@ export function assertMayMerge(duplicate: MergeablePost, into: MergeablePost, in
   if (duplicate.mergedInto !== null) throw new SaysoError('conflict', 'This idea is already merged; unmerge it first.');
 }
 
+/**
+ * A merged idea keeps its `duplicate` status while merged: moving it elsewhere would leave it
+ * counted on the canonical yet shown as open (or shipped) on its own. Unmerging changes it.
+ */
+export function assertStatusMayChange(post: Pick<MergeablePost, 'mergedInto'>): void {
+  if (post.mergedInto !== null) throw new SaysoError('conflict', 'This idea is merged into another; unmerge it to change its status.');
+}
+
 /** The status a merged idea takes: the board's first of kind `duplicate`, else a `conflict`. */
 export function duplicateStatus(statuses: readonly Status[]): Status {
   const status = [...statuses].sort((a, b) => a.position - b.position).find((candidate) => candidate.kind === 'duplicate');

@@ -287,6 +287,8 @@ export interface LockedPost {
   statusKind: StatusKind;
   shippedAt: string | null;
   authorKey: string | null;
+  /** The idea it is merged into directly; `null` when it stands on its own. */
+  mergedInto: string | null;
   /** The transaction's time (`now()`), in the cursor format, for ship dates. */
   now: string;
 }
@@ -295,7 +297,8 @@ export interface LockedPost {
 export async function lockPost(tx: Queryable, postId: string): Promise<LockedPost> {
   const [row] = await tx.query<LockedPost>(
     `SELECT p.board_id AS "boardId", p.title, p.body, p.status_key AS status, s.kind AS "statusKind",
-            ${cursorText('p.shipped_at')} AS "shippedAt", u.key AS "authorKey", ${cursorText('now()')} AS now
+            ${cursorText('p.shipped_at')} AS "shippedAt", u.key AS "authorKey", p.merged_into AS "mergedInto",
+            ${cursorText('now()')} AS now
        FROM posts p
        JOIN users u ON u.id = p.author_id
        JOIN statuses s ON s.board_id = p.board_id AND s.key = p.status_key

@@ -63,11 +63,12 @@ const one = operation({
 });
 
 const change = operation({
-  method: 'patch', path: '/posts/{id}', tag: 'posts', access: participant(), errors: [400, 403, 404],
+  method: 'patch', path: '/posts/{id}', tag: 'posts', access: participant(), errors: [400, 403, 404, 409],
   summary: 'Edit an idea (author or admin); change its status (admin)',
   description:
     'title and body: the author or an admin. status: admins only (403 for anyone else); a change is recorded ' +
-    'as a status_changed event. An unknown status key is 400.',
+    'as a status_changed event. An unknown status key is 400; the status of an idea merged into another is 409 ' +
+    '(unmerge it first).',
   request: { params: postParams, body: jsonBody(editPostInput) },
   response: { status: 200, description: 'The idea after the change.', schema: postSchema },
 });

@@ -1,4 +1,4 @@
-import { SaysoError, statusChangeEffect, type Post } from '@sayso/core';
+import { SaysoError, assertStatusMayChange, statusChangeEffect, type Post } from '@sayso/core';
 import { boardIdOf, firstOpenStatus, statusKind } from '../db/boards.js';
 import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
@@ -67,6 +67,7 @@ export async function updatePost(
       }
     }
     if (params.status !== undefined && params.status !== post.status) {
+      assertStatusMayChange(post);
       const toKind = await statusKind(tx, post.boardId, params.status);
       if (!toKind) {
         const message = `This board has no status "${params.status}".`;

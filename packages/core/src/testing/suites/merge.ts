@@ -101,6 +101,14 @@ export const merge: SuiteArea = {
         expect((await alice.getPost({ postId: canonical.id })).peopleCount).toBe(3);
       });
 
+      it('keeps a merged idea\'s status until it is unmerged', async () => {
+        const { admin, duplicate, canonical } = await twoDuplicates(suite);
+        await admin.mergePost({ postId: duplicate.id, into: canonical.id });
+        await rejectsWith(admin.setPostStatus({ postId: duplicate.id, status: 'shipped' }), 'conflict');
+        await admin.unmergePost({ postId: duplicate.id });
+        expect(await admin.setPostStatus({ postId: duplicate.id, status: 'planned' })).toMatchObject({ id: duplicate.id, status: 'planned' });
+      });
+
       it('counts a vote on a merged idea on the canonical', async () => {
         const { admin, alice, duplicate, canonical } = await twoDuplicates(suite);
         await admin.mergePost({ postId: duplicate.id, into: canonical.id });
