@@ -58,7 +58,7 @@ export function describeExampleApp(name: string, path: string): void {
       const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/votes'));
       await voteButtonFor(page, title).click();
       expect((await saved).status()).toBe(200);
-      await expect.poll(() => heardLines(page)).toEqual([`Vote saved: the idea now has ${before + 1} votes.`]);
+      await expect.poll(() => heardLines(page)).toEqual([`Vote saved: ${before + 1} people want this idea.`]);
       expect(await countOf(voteButtonFor(page, title))).toBe(before + 1);
 
       await page.reload();

@@ -23,7 +23,7 @@ export function App() {
 
   const onVote = ({ detail }: SaysoVoteEvent) =>
     note(
-      `${detail.voted ? 'Vote saved' : 'Vote taken back'}: the idea now has ${detail.voteCount} ${detail.voteCount === 1 ? 'vote' : 'votes'}.`,
+      `${detail.voted ? 'Vote saved' : 'Vote taken back'}: ${detail.peopleCount} ${detail.peopleCount === 1 ? 'person wants' : 'people want'} this idea.`,
     );
   const onSubmit = ({ detail }: SaysoSubmitEvent) => note(`Thanks! “${detail.post.title}” was posted.`);
   const onClose = ({ detail }: SaysoCloseEvent) => note(`Feedback panel closed (${detail.reason}).`);
