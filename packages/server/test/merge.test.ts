@@ -1,30 +1,16 @@
 import type { Comment, MergeResult, NotificationPage, Page, Post, VoteResult } from '@sayso/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { customerRequestSchema, mergeResultSchema, postPageSchema, postSchema } from '../src/schemas.js';
-import { createBoard } from '../src/services/boards.js';
-import { apiClient, expectError, type CallOptions } from './support/api-client.js';
+import { expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { useTestApp } from './support/test-app.js';
 
 const databases = testDatabases();
 const ADMIN_KEY = 'merge-admin-key-0123456789abcdef';
 const admin: CallOptions = { adminKey: ADMIN_KEY };
 
 describe.each(ENGINES)('merging duplicates on %s', (engine) => {
-  let db: Database;
-  let call: ReturnType<typeof apiClient>;
-  let boards = 0;
-  let people = 0;
-
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    call = apiClient(createApp({ db, adminKeys: [ADMIN_KEY] }), db);
-  });
-
-  const freshBoard = async () => (await createBoard(db, { slug: `${engine}-merge-${++boards}` })).slug;
-  /** A visitor no other test has seen. */
-  const someone = (name: string) => `${engine}-${name}-${++people}`;
+  const { db, call, freshBoard, someone } = useTestApp(databases, engine, { adminKey: ADMIN_KEY, boardPrefix: 'merge' });
 
   /** An idea by `author`, voted for by `voters` too. */
   const idea = async (board: string, author: string, title: string, voters: string[] = []) => {
@@ -73,7 +59,7 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
   const notificationsOf = async (voter: string) => (await call('GET', '/notifications', { voter })).json as NotificationPage;
   /** Distinct people of a post's tree, counted from the rows: what peopleCount must equal. */
   const recount = async (postId: string) => {
-    const [row] = await db.query<{ n: number }>(
+    const [row] = await db().query<{ n: number }>(
       `SELECT count(DISTINCT user_id)::int AS n FROM (
          SELECT user_id FROM votes WHERE post_id IN (SELECT id FROM posts WHERE id = $1 OR canonical_id = $1)
          UNION ALL
@@ -104,7 +90,7 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
     expect((await list(board)).map((p) => p.id)).toEqual([canonical.id]);
     expect(await list(board, '&status=merged')).toEqual([expect.objectContaining({ id: duplicate.id, mergedInto: { id: canonical.id, title: 'Dark theme' } })]);
     expect((await comments(canonical.id)).items).toEqual([{ ...moved, mergedFrom: { id: duplicate.id, title: 'Dark mode please' } }]);
-    const [event] = await db.query<{ payload: Record<string, any>; actor: string }>(
+    const [event] = await db().query<{ payload: Record<string, any>; actor: string }>(
       `SELECT e.payload, u.key AS actor FROM domain_events e JOIN users u ON u.id = e.actor_id WHERE e.type = 'post.merged' AND e.subject_id = $1`,
       [duplicate.id],
     );
@@ -209,7 +195,7 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
     // The answer is as the admin sees it, who voted for neither.
     expect(undone).toEqual({ duplicate: { ...before.duplicate, voted: false }, canonical: { ...before.canonical, voted: false } });
     expect(await snapshot()).toEqual(before);
-    const [event] = await db.query<{ payload: Record<string, any> }>(`SELECT payload FROM domain_events WHERE type = 'post.unmerged' AND subject_id = $1`, [
+    const [event] = await db().query<{ payload: Record<string, any> }>(`SELECT payload FROM domain_events WHERE type = 'post.unmerged' AND subject_id = $1`, [
       duplicate.id,
     ]);
     expect(event!.payload.counts.canonical).toEqual({ before: { people: 5, votes: 2, comments: 2 }, after: { people: 2, votes: 2, comments: 1 } });
@@ -268,10 +254,10 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
     expect((await post(target.id)).peopleCount).toBe(3);
 
     // A signed-in user whose email a request names is the same person as their vote.
-    const [user] = await db.query<{ id: string }>(`INSERT INTO users (key, email) VALUES ($1, 'carla@acme.example') RETURNING id`, [`user:${someone('carla')}`]);
-    await db.query('INSERT INTO votes (post_id, user_id) VALUES ($1, $2)', [target.id, user!.id]);
-    await db.query('INSERT INTO post_people (post_id, user_id, refs) VALUES ($1, $2, 1)', [target.id, user!.id]);
-    await db.query('UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + 1 WHERE id = $1', [target.id]);
+    const [user] = await db().query<{ id: string }>(`INSERT INTO users (key, email) VALUES ($1, 'carla@acme.example') RETURNING id`, [`user:${someone('carla')}`]);
+    await db().query('INSERT INTO votes (post_id, user_id) VALUES ($1, $2)', [target.id, user!.id]);
+    await db().query('INSERT INTO post_people (post_id, user_id, refs) VALUES ($1, $2, 1)', [target.id, user!.id]);
+    await db().query('UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + 1 WHERE id = $1', [target.id]);
     expect((await request(target.id, { email: 'CARLA@acme.example' })).status).toBe(201);
     expect((await post(target.id)).peopleCount).toBe(4);
     expect(await recount(target.id)).toBe(4);
@@ -311,7 +297,7 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
         },
       ]);
     }
-    const [admins] = await db.query<{ n: number }>(
+    const [admins] = await db().query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.key LIKE 'admin:%' AND n.kind = 'merged'`,
     );
     expect(admins!.n).toBe(0);
@@ -323,12 +309,12 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
     const duplicate = await idea(board, alice, 'Bulk edit', [bob]);
     const canonical = await idea(board, carol, 'Edit many at once');
     const signedIn = `user:${someone('dora')}`;
-    await db.query(`INSERT INTO users (key, email) VALUES ($1, 'dora@globex.example')`, [signedIn]);
+    await db().query(`INSERT INTO users (key, email) VALUES ($1, 'dora@globex.example')`, [signedIn]);
     await request(duplicate.id, { email: 'dora@globex.example' });
     await request(duplicate.id, { name: 'Ed, by phone' });
     await merged(duplicate.id, canonical.id);
     expect((await call('PATCH', `/posts/${canonical.id}`, { ...admin, body: { status: 'shipped' } })).status).toBe(200);
-    const told = await db.query<{ key: string }>(
+    const told = await db().query<{ key: string }>(
       `SELECT u.key FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE n.post_id = $1 AND n.kind = 'shipped' ORDER BY u.key`,
       [canonical.id],
     );

@@ -1,32 +1,18 @@
 import type { NotificationPage, Post } from '@sayso/core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import { insertBoard } from '../src/db/boards.js';
-import { createBoard } from '../src/services/boards.js';
 import { notificationPageSchema, postPageSchema, postSchema, unreadCountSchema } from '../src/schemas.js';
-import { apiClient, expectError, type CallOptions } from './support/api-client.js';
+import { expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { useTestApp } from './support/test-app.js';
 
 const databases = testDatabases();
 const ADMIN_KEY = 'notifications-admin-key-0123456789';
 const admin: CallOptions = { adminKey: ADMIN_KEY };
 
 describe.each(ENGINES)('notifications on %s', (engine) => {
-  let db: Database;
-  let call: ReturnType<typeof apiClient>;
-  let boards = 0;
-  let people = 0;
-
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    call = apiClient(createApp({ db, adminKeys: [ADMIN_KEY] }), db);
-  });
-
-  const freshBoard = async () => (await createBoard(db, { slug: `${engine}-notify-${++boards}` })).slug;
-  /** A visitor no other test has seen. */
-  const someone = (name: string) => `${engine}-${name}-${++people}`;
+  const { db, call, freshBoard, someone } = useTestApp(databases, engine, { adminKey: ADMIN_KEY, boardPrefix: 'notify' });
 
   const newPost = async (board: string, voter: string, title = 'Dark mode') => {
     const response = await call('POST', `/boards/${board}/posts`, { voter, body: { title } });
@@ -62,7 +48,7 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     // The same status again is no event, and nobody hears twice.
     await setStatus(post.id, 'shipped');
 
-    const perRecipient = await db.query<{ key: string; n: number }>(
+    const perRecipient = await db().query<{ key: string; n: number }>(
       `SELECT u.key, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.recipient_id
         WHERE n.post_id = $1 GROUP BY u.key`,
       [post.id],
