@@ -28,6 +28,8 @@ export interface StoredPost extends Omit<Post, 'voted' | 'voteCount' | 'peopleCo
   mergedInto: string | null;
   /** Its status before it was merged, taken back on unmerge; `null` while not merged. */
   statusBeforeMerge: string | null;
+  /** The tags its merge put onto the canonical of the time (those it lacked), taken off it on unmerge. */
+  tagsAddedByMerge: { onto: string; slugs: Set<string> } | null;
   /** Customer requests recorded on it, by requester key (core's `requesterKey`). */
   requests: Map<string, CustomerRequest>;
   priorityInputs: Required<PriorityInputs>;
@@ -147,8 +149,18 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
 }
 
 /** What a new post starts with besides its text: its voters, and nothing merged, tagged or weighed. */
-export function newPostParts(voters: Set<string>): Pick<StoredPost, 'voters' | 'tagSlugs' | 'mergedInto' | 'statusBeforeMerge' | 'requests' | 'priorityInputs'> {
-  return { voters, tagSlugs: new Set(), mergedInto: null, statusBeforeMerge: null, requests: new Map(), priorityInputs: { ...DEFAULT_PRIORITY_INPUTS } };
+export function newPostParts(
+  voters: Set<string>,
+): Pick<StoredPost, 'voters' | 'tagSlugs' | 'mergedInto' | 'statusBeforeMerge' | 'tagsAddedByMerge' | 'requests' | 'priorityInputs'> {
+  return {
+    voters,
+    tagSlugs: new Set(),
+    mergedInto: null,
+    statusBeforeMerge: null,
+    tagsAddedByMerge: null,
+    requests: new Map(),
+    priorityInputs: { ...DEFAULT_PRIORITY_INPUTS },
+  };
 }
 
 /** Adds a board with the default workflow unless statuses are given. */
@@ -220,7 +232,7 @@ export function setMergedInto(data: MemoryData, post: StoredPost, into: string |
   post.mergedInto = into;
 }
 
-/** An idea with everything merged into it: the ideas whose people, comments and tags it shows. */
+/** An idea with everything merged into it: the ideas whose people and comments it shows. */
 export function mergeTree(data: MemoryData, post: StoredPost): StoredPost[] {
   return [post, ...mergedBelow(data, post)];
 }

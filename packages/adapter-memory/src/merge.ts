@@ -43,7 +43,10 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
         const people = mergeTree(data, duplicate).flatMap((idea) => [...idea.voters]);
         const at = nextTime(data);
         data.events.push({ postId, kind: 'merged', into, people: view(duplicate).peopleCount, actor: voterId, at });
-        Object.assign(duplicate, { statusBeforeMerge: duplicate.status, status: status.id });
+        // Its tags go onto the canonical, as the server does; those the canonical lacked come off on unmerge.
+        const slugs = new Set([...duplicate.tagSlugs].filter((slug) => !canonical.tagSlugs.has(slug)));
+        for (const slug of slugs) canonical.tagSlugs.add(slug);
+        Object.assign(duplicate, { statusBeforeMerge: duplicate.status, status: status.id, tagsAddedByMerge: { onto: canonical.id, slugs } });
         setMergedInto(data, duplicate, into);
         notify(visitor, noticeRecipients({ people, actor: voterId }), { kind: 'merged', postId: canonical.id, commentId: null, mergedFromId: postId });
         return result(duplicate, canonical);
@@ -56,7 +59,9 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
         const canonical = canonicalPost(data, duplicate);
         data.events.push({ postId, kind: 'unmerged', into: duplicate.mergedInto, people: view(duplicate).peopleCount, actor: voterId, at: nextTime(data) });
         const status = duplicate.statusBeforeMerge ?? newIdeaStatus(boardOf(duplicate.board).statuses)?.id ?? duplicate.status;
-        Object.assign(duplicate, { statusBeforeMerge: null, status });
+        const added = duplicate.tagsAddedByMerge;
+        if (added) for (const slug of added.slugs) data.posts.get(added.onto)?.tagSlugs.delete(slug);
+        Object.assign(duplicate, { statusBeforeMerge: null, status, tagsAddedByMerge: null });
         setMergedInto(data, duplicate, null);
         return result(duplicate, canonical);
       }),

@@ -79,11 +79,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     visitorOf,
 
     view: (post) => {
-      const { voters, tagSlugs, mergedInto, statusBeforeMerge, requests, priorityInputs, ...rest } = post;
+      const { voters, tagSlugs, mergedInto, statusBeforeMerge, tagsAddedByMerge, requests, priorityInputs, ...rest } = post;
       const tree = mergeTree(data, post);
       const boardTags = data.tags.get(post.board);
-      const slugs = new Set(tree.flatMap((idea) => [...idea.tagSlugs]));
-      const tags = [...slugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(compareTags);
+      const tags = [...tagSlugs].flatMap((slug) => boardTags?.get(slug) ?? []).sort(compareTags);
       return {
         ...rest,
         voteCount: voters.size,

@@ -139,6 +139,19 @@ export const merge: SuiteArea = {
         expect((await carol.listComments({ postId: canonical.id })).items.map((c) => c.id)).toEqual([own.id]);
       });
 
+      it('lets an admin take a tag that came with a duplicate off the canonical while merged', async () => {
+        const { board, admin, carol, duplicate, canonical } = await twoDuplicates(suite);
+        await admin.createTag({ board, name: 'UI' });
+        await admin.addPostTag({ postId: duplicate.id, tag: 'ui' });
+        await admin.mergePost({ postId: duplicate.id, into: canonical.id });
+        await admin.removePostTag({ postId: canonical.id, tag: 'ui' });
+        expect(await carol.getPost({ postId: canonical.id })).toMatchObject({ tags: [] });
+        expect((await carol.listPosts({ board, tag: 'ui' })).items).toEqual([]);
+        await admin.unmergePost({ postId: duplicate.id });
+        expect(await carol.getPost({ postId: canonical.id })).toMatchObject({ tags: [] });
+        expect(await carol.getPost({ postId: duplicate.id })).toMatchObject({ tags: [{ slug: 'ui', name: 'UI' }] });
+      });
+
       it('unmerges exactly: both ideas read as they did before the merge', async () => {
         const { board, admin, bob, duplicate, canonical } = await twoDuplicates(suite);
         await admin.createTag({ board, name: 'UI' });
