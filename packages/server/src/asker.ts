@@ -13,11 +13,12 @@ import { randomBytes, timingSafeEqual, type webcrypto } from 'node:crypto';
 import { SaysoError } from '@sayso/core';
 import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
-import type { Queryable } from './db/database.js';
+import type { Database, Queryable } from './db/database.js';
 import { findAdminKeyId } from './db/admin-keys.js';
 import { serverSecret, upsertIdentifiedUser } from './db/identity.js';
 import { importVisitorKey, issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
 import { hashAdminKey } from './services/admin-keys.js';
+import { linkRequestsToUser } from './services/customer-requests.js';
 
 /** The header carrying an anonymous visitor's token, issued by `POST /visitors`. */
 export const VISITOR_HEADER = 'X-Sayso-Visitor';
@@ -70,7 +71,7 @@ export function visitorSecretOf(db: Queryable): Promise<Uint8Array> {
 }
 
 /** Identity functions for the routes, over the configured and the stored admin keys. */
-export function createAsker(db: Queryable, options: AskerOptions = {}) {
+export function createAsker(db: Database, options: AskerOptions = {}) {
   // Keys from the environment are compared by their hashes: equal lengths, so timingSafeEqual
   // applies, and every configured key is compared, so timing tells nothing about which matched.
   const configured = (options.adminKeys ?? []).filter(Boolean).map((key) => Buffer.from(hashAdminKey(key), 'hex'));
@@ -125,7 +126,9 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
       throw error;
     }
     const key = `user:${claims.sub}`;
-    await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    const changed = await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    // Requests an admin recorded for this address before they signed in become theirs.
+    if (changed && claims.email) await linkRequestsToUser(db, { userId: changed, email: claims.email });
     return { key, kind: 'user', admin: false };
   }
 

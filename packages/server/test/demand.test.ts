@@ -241,6 +241,36 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
     });
   });
 
+  describe('a person recorded by email who signs in later', () => {
+    it('counts once on each idea, their request and their own vote one person, and is recorded', async () => {
+      const board = await freshBoard();
+      const post = await submit(board, 'Audit log export');
+      const duplicate = await submit(board, 'Export the audit trail');
+      const peter = { name: 'Peter', email: 'Peter.Later@Initrode.test' };
+      for (const idea of [post, duplicate]) {
+        expect((await call('POST', `/posts/${idea.id}/requests`, { ...admin, body: { ...peter, company: 'Initrode' } })).status).toBe(201);
+      }
+      await call('POST', `/posts/${duplicate.id}/merge`, { ...admin, body: { into: post.id } });
+      // The author and Peter's request.
+      expect((await demand(post.id)).people.total).toBe(2);
+
+      const signedIn = {
+        headers: { Authorization: `Bearer ${await signUserToken({ sub: 'demand-peter', name: 'Peter', email: 'peter.later@initrode.test' }, JWT_SECRET)}` },
+      };
+      await vote(post.id, signedIn);
+      expect((await demand(post.id)).people).toEqual({ total: 2, direct: 2, viaMerged: 2, inBoth: 2 });
+      expect((await call('GET', `/posts/${post.id}`, signedIn)).json).toMatchObject({ peopleCount: 2, voted: true });
+      const [linked] = await db.query<{ payload: { requests: number } }>(
+        `SELECT e.payload FROM domain_events e JOIN users u ON u.id = e.subject_id WHERE e.type = 'request.linked' AND u.key = 'user:demand-peter'`,
+      );
+      expect(linked?.payload.requests).toBe(2);
+      // Unmerged, the duplicate keeps Peter once too.
+      await call('POST', `/posts/${duplicate.id}/unmerge`, admin);
+      expect((await demand(duplicate.id)).people.total).toBe(2);
+      expect((await demand(post.id)).people.total).toBe(2);
+    });
+  });
+
   describe('sort=priority', () => {
     it('orders a board by each idea\'s score under its formula, pages like top, and agrees with the demand', async () => {
       const board = await freshBoard();

@@ -1,4 +1,4 @@
-import type { CustomerRequest, RequestImportance } from '@sayso/core';
+import { requesterKey, type CustomerRequest, type RequestImportance } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { ensureUser } from './identity.js';
 import { REQUEST_KEY_PREFIX, subtreeSql } from './people.js';
@@ -64,6 +64,25 @@ export async function requesterUserId(tx: Queryable, requesterKey: string, email
     if (user) return user.id;
   }
   return ensureUser(tx, `${REQUEST_KEY_PREFIX}${requesterKey}`);
+}
+
+/**
+ * The posts holding requests recorded for someone by email before they signed in, and the users
+ * row those requests counted as until now (`request:email:<address>`); `undefined` when none.
+ */
+export async function requestsAwaitingUser(db: Queryable, email: string): Promise<{ requestUserId: string; postIds: string[] } | undefined> {
+  const rows = await db.query<{ user_id: string; post_id: string }>(
+    `SELECT r.user_id, r.post_id FROM customer_requests r JOIN users u ON u.id = r.user_id
+      WHERE u.key = $1 ORDER BY r.post_id`,
+    [`${REQUEST_KEY_PREFIX}${requesterKey({ email })}`],
+  );
+  return rows.length === 0 ? undefined : { requestUserId: rows[0]!.user_id, postIds: rows.map((row) => row.post_id) };
+}
+
+/** Makes every request that counted as `fromUserId` count as `toUserId`; returns how many moved. */
+export async function moveRequests(tx: Queryable, fromUserId: string, toUserId: string): Promise<number> {
+  const moved = await tx.query('UPDATE customer_requests SET user_id = $2 WHERE user_id = $1 RETURNING 1', [fromUserId, toUserId]);
+  return moved.length;
 }
 
 /** Records a request; `undefined` when this person's request on this idea already was recorded. */

@@ -18,6 +18,7 @@ export type DomainEventType =
   | 'post.merged'
   | 'post.unmerged'
   | 'request.added'
+  | 'request.linked'
   | 'post.duplicate_dismissed'
   | 'vote.added'
   | 'vote.removed'

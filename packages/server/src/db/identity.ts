@@ -14,19 +14,22 @@ export interface Actor {
 /**
  * Stores what a host's signed token says about its user (`user:<sub>`): name, email and traits,
  * from the verified claims only. The row is rewritten only when a claim changed, so the
- * requests of a signed-in user do not each write.
+ * requests of a signed-in user do not each write. Returns the row's id when it was created or
+ * changed, `undefined` when it was already as the claims say.
  */
 export async function upsertIdentifiedUser(
   db: Queryable,
   user: { key: string; name: string | null; email: string | null; traits: Readonly<Record<string, unknown>> },
-): Promise<void> {
-  await db.query(
+): Promise<string | undefined> {
+  const [written] = await db.query<{ id: string }>(
     `INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
      ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
      WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
-        OR u.traits IS DISTINCT FROM EXCLUDED.traits`,
+        OR u.traits IS DISTINCT FROM EXCLUDED.traits
+     RETURNING id`,
     [user.key, user.name, user.email, JSON.stringify(user.traits)],
   );
+  return written?.id;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { requesterKey, type CustomerRequest, type NewCustomerRequest } from '@sayso/core';
-import { findCustomerRequest, insertCustomerRequest, requesterUserId } from '../db/customer-requests.js';
+import { findCustomerRequest, insertCustomerRequest, moveRequests, requestsAwaitingUser, requesterUserId } from '../db/customer-requests.js';
 import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { addPersonReference, lockCanonical, recountMergedPeople } from '../db/people.js';
+import { addPersonReference, lockCanonical, recountMergedPeople, recountPeople } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
 import { record } from './record.js';
 
@@ -51,5 +51,35 @@ export async function addCustomerRequest(
       payload: { requestId: request.id, importance: request.importance, company: request.company },
     });
     return { request, created: true };
+  });
+}
+
+/**
+ * Someone an admin recorded as asking, by email, has signed in with that address: their requests
+ * become theirs, so they count once on each idea however they asked (a request and their own
+ * vote are one person) and hear when it ships. One transaction, the ideas' canonicals locked
+ * first as every change of their people does; `request.linked` is recorded.
+ */
+export async function linkRequestsToUser(db: Database, params: { userId: string; email: string }): Promise<void> {
+  if (!(await requestsAwaitingUser(db, params.email))) return;
+  await db.transaction(async (tx) => {
+    const awaiting = await requestsAwaitingUser(tx, params.email);
+    if (!awaiting) return;
+    const canonicals = new Set<string>();
+    for (const postId of awaiting.postIds) {
+      const canonicalId = await lockCanonical(tx, postId);
+      if (canonicalId) canonicals.add(canonicalId);
+    }
+    const moved = await moveRequests(tx, awaiting.requestUserId, params.userId);
+    for (const canonicalId of canonicals) {
+      await recountPeople(tx, canonicalId);
+      await recountMergedPeople(tx, canonicalId);
+    }
+    await record(tx, {
+      type: 'request.linked',
+      subject: { type: 'user', id: params.userId },
+      actorId: params.userId,
+      payload: { requests: moved, postIds: awaiting.postIds },
+    });
   });
 }
