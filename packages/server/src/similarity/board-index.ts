@@ -40,9 +40,8 @@ const MEANING_ALONE_MIN = 0.3;
  * EXPAND_NEIGHBOURS words whose vectors are closest to its own, if their cosine is at least
  * EXPAND_MIN_COSINE, at EXPAND_WEIGHT × cosine of a word's count ("crash" brings "freeze",
  * "launch" brings "open"). A short query gains most; a long one already names its subject several
- * ways, and its first words (the title) are its gist. A word's neighbours are sought once per
- * process among all the vectors' words (a few ms: a pass over 50,000 vectors) and shared by every
- * board; searching only the 10,000 or 20,000 most frequent words cost 1 to 3 queries per data set.
+ * ways, and its first words (the title) are its gist. (Seeking neighbours among the 10,000 or
+ * 20,000 most frequent words only, to search fewer vectors, cost 1 to 3 queries per data set.)
  */
 const EXPAND_WORDS = 12;
 const EXPAND_NEIGHBOURS = 3;
@@ -80,6 +79,7 @@ interface Stored {
 
 export class BoardSimilarityIndex {
   readonly #vectors: WordVectors | null;
+  readonly #neighbourhood: Neighbourhood | null;
   readonly #termIds = new Map<string, number>();
   readonly #termChannel: number[] = [];
   readonly #df: number[] = [];
@@ -108,6 +108,7 @@ export class BoardSimilarityIndex {
 
   constructor(vectors: WordVectors | null, documents: Iterable<SimilarityDocument> = []) {
     this.#vectors = vectors;
+    this.#neighbourhood = vectors && neighbourhoodOf(vectors);
     const dimensions = vectors?.dimensions ?? 0;
     this.#meaningSum = new Float64Array(dimensions);
     this.#mean = new Float64Array(dimensions);
@@ -253,14 +254,15 @@ export class BoardSimilarityIndex {
       this.#termIds.set(key, id);
       this.#termChannel.push(channel);
       this.#df.push(0);
+      if (channel === WORD) this.#neighbourhood?.list(key.slice(2));
     }
     return id;
   }
 
   /** Adds to a query's profile the board's words nearest in meaning to its first words (see EXPAND_WORDS). */
   #expand(text: string, profile: Profile) {
-    const vectors = this.#vectors;
-    if (!vectors) return;
+    const neighbourhood = this.#neighbourhood;
+    if (!neighbourhood) return;
     const own = new Set(tokenize(text).map((stem) => this.#termIds.get(`w ${stem}`)));
     const added = new Map<number, number>();
     let expanded = 0;
@@ -269,7 +271,7 @@ export class BoardSimilarityIndex {
       if (this.#stemOf(word) === undefined) continue;
       expanded++;
       const taken = new Set<number>();
-      for (const neighbour of neighboursOf(vectors, word)) {
+      for (const neighbour of neighbourhood.of(word)) {
         const term = this.#termIds.get(`w ${neighbour.stem}`);
         if (term === undefined || own.has(term) || !this.#df[term] || taken.has(term)) continue;
         added.set(term, Math.max(added.get(term) ?? 0, neighbour.cosine));
@@ -479,51 +481,68 @@ interface Neighbour {
   cosine: number;
 }
 
-/** Per word vectors: each word's neighbours found so far (see {@link neighboursOf}). */
-const neighbourCache = new WeakMap<WordVectors, Map<string, Neighbour[]>>();
-
 /**
- * The stems of the EXPAND_VOCABULARY most frequent words (the vectors are in order of frequency)
- * whose cosine with `word` is at least EXPAND_MIN_COSINE, best first, the word's own stem left out;
- * none for a word without a vector. Found once per process: each board keeps those it holds.
+ * Which words a query word may expand to, per word vectors, shared by every board of the process:
+ * the rows of the stems some board holds (those a board may keep), and each query word's
+ * neighbours among them (cosine at least EXPAND_MIN_COSINE, its own stem left out), found once and
+ * completed only with the rows listed since. A word's first search is a pass over the boards'
+ * vocabulary, not over all 50,000 vectors.
  */
-function neighboursOf(vectors: WordVectors, word: string): Neighbour[] {
-  let cache = neighbourCache.get(vectors);
-  if (!cache) neighbourCache.set(vectors, (cache = new Map()));
-  let neighbours = cache.get(word);
-  if (neighbours) return neighbours;
-  neighbours = [];
-  const row = vectors.rowOf.get(word);
-  if (row !== undefined) {
-    const { dimensions, vectors: values } = vectors;
+class Neighbourhood {
+  readonly #vectors: WordVectors;
+  readonly #rowsOfStem = new Map<string, number[]>();
+  readonly #listed = new Set<string>();
+  readonly #rows: number[] = [];
+  readonly #stems: string[] = [];
+  readonly #found = new Map<string, { scanned: number; near: Neighbour[] }>();
+
+  constructor(vectors: WordVectors) {
+    this.#vectors = vectors;
+    for (const [word, row] of vectors.rowOf) {
+      const stem = tokenize(word)[0];
+      if (stem !== undefined) this.#rowsOfStem.set(stem, [...(this.#rowsOfStem.get(stem) ?? []), row]);
+    }
+  }
+
+  /** Makes a board's stem a candidate neighbour. */
+  list(stem: string) {
+    if (this.#listed.has(stem)) return;
+    this.#listed.add(stem);
+    for (const row of this.#rowsOfStem.get(stem) ?? []) {
+      this.#rows.push(row);
+      this.#stems.push(stem);
+    }
+  }
+
+  /** The neighbours of `word`, best first; none for a word without a vector. */
+  of(word: string): Neighbour[] {
+    const row = this.#vectors.rowOf.get(word);
+    if (row === undefined) return [];
+    let found = this.#found.get(word);
+    if (!found) this.#found.set(word, (found = { scanned: 0, near: [] }));
+    if (found.scanned === this.#rows.length) return found.near;
+    const { dimensions, vectors: values } = this.#vectors;
     const own = tokenize(word)[0];
-    const stems = stemsOf(vectors);
     // Unit vectors quantised to ±127: a cosine is the dot over 127².
     const minDot = EXPAND_MIN_COSINE * 127 * 127;
     const base = row * dimensions;
-    for (let other = 0; other < stems.length; other++) {
-      const offset = other * dimensions;
+    for (let i = found.scanned; i < this.#rows.length; i++) {
+      const offset = this.#rows[i]! * dimensions;
       let dot = 0;
       for (let d = 0; d < dimensions; d++) dot += values[base + d]! * values[offset + d]!;
-      const stem = stems[other];
-      if (dot >= minDot && stem !== undefined && stem !== own) neighbours.push({ stem, cosine: dot / (127 * 127) });
+      if (dot >= minDot && this.#stems[i] !== own) found.near.push({ stem: this.#stems[i]!, cosine: dot / (127 * 127) });
     }
-    neighbours.sort((a, b) => b.cosine - a.cosine);
+    found.near.sort((a, b) => b.cosine - a.cosine);
+    found.scanned = this.#rows.length;
+    return found.near;
   }
-  cache.set(word, neighbours);
-  return neighbours;
 }
 
-/** The stem of each row's word (`undefined`: a stopword). */
-const stemsOfRows = new WeakMap<WordVectors, (string | undefined)[]>();
-function stemsOf(vectors: WordVectors): (string | undefined)[] {
-  let stems = stemsOfRows.get(vectors);
-  if (!stems) {
-    stems = Array<string | undefined>(vectors.rowOf.size);
-    for (const [word, row] of vectors.rowOf) stems[row] = tokenize(word)[0];
-    stemsOfRows.set(vectors, stems);
-  }
-  return stems;
+const neighbourhoods = new WeakMap<WordVectors, Neighbourhood>();
+function neighbourhoodOf(vectors: WordVectors): Neighbourhood {
+  let neighbourhood = neighbourhoods.get(vectors);
+  if (!neighbourhood) neighbourhoods.set(vectors, (neighbourhood = new Neighbourhood(vectors)));
+  return neighbourhood;
 }
 
 /** Keeps the `limit` best hits, best first (ties by slot: older first); returns the weakest kept score. */
