@@ -129,7 +129,8 @@ console.log('| engine | building the index, ms | one lookup, index kept (mean of
 console.log('|---|---|---|---|---|');
 const engines = {
   // The server engine's first pass also finds the neighbours of words no query has used before
-  // (query expansion; once per process): the second pass is the steady state.
+  // (query expansion; once per process, and the retrieval runs above found many): the second pass
+  // is the steady state.
   server: () => new BoardSimilarityIndex(vectors, bigBoard),
   core: () => new SimilarityIndex(bigBoard),
 };
