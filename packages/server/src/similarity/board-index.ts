@@ -38,8 +38,8 @@ const MEANING_ALONE_MIN = 0.3;
 /**
  * Query expansion: each of the first EXPAND_WORDS distinct words of a query brings the board's
  * EXPAND_NEIGHBOURS words whose vectors are closest to its own, if their cosine is at least
- * EXPAND_MIN_COSINE, at EXPAND_WEIGHT × cosine of a word's count ("crash" brings "freeze",
- * "launch" brings "open"). A short query gains most; a long one already names its subject several
+ * EXPAND_MIN_COSINE, at EXPAND_WEIGHT × cosine of a word's count ("picture" brings "photo").
+ * A short query gains most; a long one already names its subject several
  * ways, and its first words (the title) are its gist. (Seeking neighbours among the 10,000 or
  * 20,000 most frequent words only, to search fewer vectors, cost 1 to 3 queries per data set.)
  */
@@ -500,7 +500,10 @@ class Neighbourhood {
     this.#vectors = vectors;
     for (const [word, row] of vectors.rowOf) {
       const stem = tokenize(word)[0];
-      if (stem !== undefined) this.#rowsOfStem.set(stem, [...(this.#rowsOfStem.get(stem) ?? []), row]);
+      if (stem === undefined) continue;
+      const rows = this.#rowsOfStem.get(stem);
+      if (rows) rows.push(row);
+      else this.#rowsOfStem.set(stem, [row]);
     }
   }
 
