@@ -32,21 +32,52 @@ export async function lastEventSequence(db: Queryable): Promise<number> {
   return Number(row?.sequence ?? 0);
 }
 
+/** The events that change what a post's index holds: its text, its status, its merges. */
+const POST_TEXT_EVENTS = ['post.created', 'post.edited', 'post.status_changed', 'post.merged', 'post.unmerged'];
+
 /** One event of the log, as the index reads it. */
 export interface LoggedEvent {
-  sequence: number;
   type: string;
   subjectId: string;
 }
 
-/** Events after `sequence`, in order, at most `limit`. */
-export async function eventsAfter(db: Queryable, sequence: number, limit: number): Promise<LoggedEvent[]> {
-  const rows = await db.query<{ sequence: string; type: string; subject_id: string }>(
-    `SELECT sequence::text AS sequence, type, subject_id::text AS subject_id FROM domain_events
-      WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
-    [sequence, limit],
+/** A page of the log as the index reads it. */
+export interface PostEventPage {
+  /** Events read (all types), 0 when the log has nothing after the position. */
+  read: number;
+  /** The last event's sequence. */
+  last: number;
+  /** The page's events that change a post's index, in order. */
+  events: LoggedEvent[];
+  /** Each hole in the page's sequence numbers, in order: `after` is the number before it. */
+  gaps: { after: number }[];
+}
+
+/**
+ * The next `limit` events after `sequence`: those that change a post's index, and where the
+ * sequence has holes (a transaction not committed yet, or rolled back), which only the whole
+ * sequence shows. The page is walked in the database: a burst of votes costs no rows here.
+ */
+export async function postEventsAfter(db: Queryable, sequence: number, limit: number): Promise<PostEventPage> {
+  const rows = await db.query<{ sequence: string; type: string; subject_id: string; previous: string; last: string; page_rows: string }>(
+    `SELECT sequence::text AS sequence, type, subject_id::text AS subject_id, previous::text AS previous,
+            last::text AS last, page_rows::text AS page_rows
+       FROM (SELECT sequence, type, subject_id, lag(sequence, 1, $1::bigint) OVER (ORDER BY sequence) AS previous,
+                    max(sequence) OVER () AS last, count(*) OVER () AS page_rows
+               FROM (SELECT sequence, type, subject_id FROM domain_events
+                      WHERE sequence > $1 ORDER BY sequence LIMIT $2) AS page) AS marked
+      WHERE type = ANY($3::text[]) OR sequence <> previous + 1 OR sequence = last
+      ORDER BY sequence`,
+    [sequence, limit, POST_TEXT_EVENTS],
   );
-  return rows.map((row) => ({ sequence: Number(row.sequence), type: row.type, subjectId: row.subject_id }));
+  const [first] = rows;
+  if (!first) return { read: 0, last: sequence, events: [], gaps: [] };
+  return {
+    read: Number(first.page_rows),
+    last: Number(first.last),
+    events: rows.filter((row) => POST_TEXT_EVENTS.includes(row.type)).map((row) => ({ type: row.type, subjectId: row.subject_id })),
+    gaps: rows.filter((row) => Number(row.sequence) !== Number(row.previous) + 1).map((row) => ({ after: Number(row.previous) })),
+  };
 }
 
 /** A post as the index and the duplicate check see it now. */
