@@ -130,11 +130,13 @@ export async function saveChecks(tx: Queryable, checks: readonly Check[]): Promi
   const pairs = checks.flatMap((check) => check.matches.map((match) => ({ postId: check.postId, ...match })));
   await tx.query('DELETE FROM duplicate_candidates WHERE post_a = ANY($1::uuid[]) OR post_b = ANY($1::uuid[])', [postIds]);
   // Two posts checked together may find each other: each pair goes in once, with its best score.
+  // Either post may have been deleted since it was read.
   await tx.query(
     `INSERT INTO duplicate_candidates (post_a, post_b, score)
      SELECT LEAST(m.post_id, m.other), GREATEST(m.post_id, m.other), max(m.score)
        FROM unnest($1::uuid[], $2::uuid[], $3::real[]) AS m (post_id, other, score)
       WHERE m.other <> m.post_id AND EXISTS (SELECT 1 FROM posts o WHERE o.id = m.other)
+        AND EXISTS (SELECT 1 FROM posts p WHERE p.id = m.post_id)
       GROUP BY 1, 2
      ON CONFLICT (post_a, post_b) DO UPDATE SET score = GREATEST(duplicate_candidates.score, EXCLUDED.score)`,
     [pairs.map((pair) => pair.postId), pairs.map((pair) => pair.id), pairs.map((pair) => pair.score)],

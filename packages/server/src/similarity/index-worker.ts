@@ -31,7 +31,7 @@ export type IndexRequest =
   | { type: 'search'; board: string; text: string; limit: number }
   /** Each post's best matches from `minScore`, itself left out. */
   | { type: 'check'; board: string; posts: IndexedText[]; limit: number; minScore: number }
-  /** This thread's heap and array buffers after a full collection (with `--expose-gc`), in bytes. */
+  /** This thread's heap and array buffers (word vectors loaded) after a full collection (with `--expose-gc`), in bytes. */
   | { type: 'memory' };
 
 export type Match = { id: string; score: number };
@@ -75,18 +75,19 @@ async function giveWay() {
 }
 
 async function handle(request: IndexRequest): Promise<IndexAnswers[IndexRequest['type']]> {
+  // Every request waits for the vectors, so they are handled in arrival order from the start.
+  const loadedVectors = await vectors;
   if (request.type === 'memory') {
     globalThis.gc?.();
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     return heapUsed + arrayBuffers;
   }
   if (request.type === 'open') {
-    const index = new BoardSimilarityIndex(await vectors);
+    const index = new BoardSimilarityIndex(loadedVectors);
     index.bulkLoading = true;
     boards.set(request.board, { index, changedWhileBuilding: new Set() });
     return null;
   }
-  await vectors; // keeps every request after `open`, in arrival order
   const board = boards.get(request.board);
   switch (request.type) {
     case 'load':
