@@ -4,6 +4,8 @@ import { LIMITS, type Post } from '@sayso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
+import { lastEventSequence, postEventsAfter } from '../src/db/duplicates.js';
+import { appendEvent } from '../src/db/events.js';
 import { ensureUser } from '../src/db/identity.js';
 import { createBoard } from '../src/services/boards.js';
 import { createSimilarPosts, type SimilarPosts } from '../src/services/similar-posts.js';
@@ -13,6 +15,7 @@ import { ENGINES, testDatabases } from './support/databases.js';
 const databases = testDatabases();
 const ADMIN_KEY = 'similar-test-admin-key-0123456789';
 const ALICE = 'voter-alice-0001';
+const BOB = 'voter-bob-0001';
 
 /** The database, counting the reads of a board's texts (builds) and of the event log (catch-ups). */
 function countingIndexReads(db: Database) {
@@ -104,6 +107,44 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
     expect(await similar(board, 'text=offline')).toHaveLength(2);
     await db.query('DELETE FROM posts WHERE id = $1', [post.id]);
     expect(await similar(board, 'text=offline')).toEqual(['Offline maps']);
+  });
+
+  it('reads the log after the writes that change ideas, not after votes', async () => {
+    const board = await freshBoard();
+    const post = await newPost(board, 'Offline mode for the mobile app');
+    expect(await similar(board, 'text=offline')).toHaveLength(1);
+    await similarity.catchUp();
+    // A catch-up a write started is not awaited: by then its read of the log has long begun.
+    const afterAWhile = () => new Promise((resolve) => setTimeout(resolve, 200));
+    const before = counter.catchUps;
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    expect((await call('DELETE', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    await afterAWhile();
+    expect(counter.catchUps).toBe(before);
+    await newPost(board, 'Offline maps');
+    await afterAWhile();
+    expect(counter.catchUps).toBeGreaterThan(before);
+  });
+
+  it('takes from the log only the events that change ideas, and every hole in its sequence', async () => {
+    const board = await freshBoard();
+    const post = await newPost(board, 'Offline mode for the mobile app');
+    const from = await lastEventSequence(db);
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    const beforeHole = await lastEventSequence(db);
+    // A transaction that took a sequence number and rolled back leaves a hole for good.
+    const rolledBack = db.transaction(async (tx) => {
+      await appendEvent(tx, { type: 'post.edited', subject: { type: 'post', id: post.id }, actorId: null });
+      throw new Error('rolled back');
+    });
+    await expect(rolledBack).rejects.toThrow('rolled back');
+    const edit = await call('PATCH', `/posts/${post.id}`, { voter: ALICE, body: { title: 'Offline sync' } });
+    expect(edit.status).toBe(200);
+    const last = await lastEventSequence(db);
+    const page = await postEventsAfter(db, from, 100);
+    expect(page).toEqual({ read: last - from - 1, last, events: [{ type: 'post.edited', subjectId: post.id }], gaps: [{ after: beforeHole }] });
+    expect(await postEventsAfter(db, from, 1)).toEqual({ read: 1, last: from + 1, events: [], gaps: [] });
+    expect(await postEventsAfter(db, last, 100)).toEqual({ read: 0, last, events: [], gaps: [] });
   });
 
   it('caps the count at 10', async () => {

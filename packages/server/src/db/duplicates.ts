@@ -121,16 +121,17 @@ export interface Check {
 
 /**
  * Replaces the candidate pairs of the checked posts by their matches and marks their present texts
- * checked; three statements whatever the number of posts (run it in a transaction). A post whose
+ * checked; four statements whatever the number of posts (run it in a transaction). A post whose
  * text changed again meanwhile is marked with its new stamp only by its next check.
  */
 export async function saveChecks(tx: Queryable, checks: readonly Check[]): Promise<void> {
   if (checks.length === 0) return;
   const postIds = checks.map((check) => check.postId);
   const pairs = checks.flatMap((check) => check.matches.map((match) => ({ postId: check.postId, ...match })));
+  // A post deleted since it was read is left out; the others cannot be deleted until this commits.
+  await tx.query('SELECT 1 FROM posts WHERE id = ANY($1::uuid[]) FOR KEY SHARE', [[...postIds, ...pairs.map((pair) => pair.id)]]);
   await tx.query('DELETE FROM duplicate_candidates WHERE post_a = ANY($1::uuid[]) OR post_b = ANY($1::uuid[])', [postIds]);
   // Two posts checked together may find each other: each pair goes in once, with its best score.
-  // Either post may have been deleted since it was read.
   await tx.query(
     `INSERT INTO duplicate_candidates (post_a, post_b, score)
      SELECT LEAST(m.post_id, m.other), GREATEST(m.post_id, m.other), max(m.score)

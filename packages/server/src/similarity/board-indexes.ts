@@ -99,13 +99,12 @@ export class BoardIndexes {
     const board: Board = { opened: opened.then(() => undefined), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
     board.indexed = this.#build(thread, boardId, board);
     board.settled = board.indexed.then(() => this.#checkAll(boardId));
-    // A failed build is forgotten, so the next caller tries again.
+    // A failed build is forgotten, so the next caller tries again (its `open` replaces the thread's
+    // index; until then, lookups under way still search the old one).
     board.settled.catch((error: unknown) => {
       if (this.#boards.get(boardId) !== board) return;
       this.#boards.delete(boardId);
-      if (error instanceof IndexThreadStopped) return;
-      console.error('[sayso] building the similarity index of board', boardId, 'failed:', error);
-      void thread.request({ type: 'drop', board: boardId }).catch(() => undefined);
+      if (!(error instanceof IndexThreadStopped)) console.error('[sayso] building the similarity index of board', boardId, 'failed:', error);
     });
     this.#boards.set(boardId, board);
     return board;

@@ -19,7 +19,7 @@ export interface IndexedText {
 
 /** What the main thread asks, one answer per request. */
 export type IndexRequest =
-  /** A new, empty index for the board, filled by `load` pages until `finish`. */
+  /** A new, empty index for the board (replacing any), filled by `load` pages until `finish`. */
   | { type: 'open'; board: string }
   /** A page of a build: posts a `change` already put in or took out hold newer state and are skipped. */
   | { type: 'load'; board: string; posts: IndexedText[] }
@@ -27,7 +27,6 @@ export type IndexRequest =
   | { type: 'finish'; board: string }
   /** Changes read from the event log: `put` with `textChanged` false only puts back a post not in the index. */
   | { type: 'change'; board: string; put: (IndexedText & { textChanged: boolean })[]; remove: string[] }
-  | { type: 'drop'; board: string }
   | { type: 'search'; board: string; text: string; limit: number }
   /** Each post's best matches from `minScore`, itself left out. */
   | { type: 'check'; board: string; posts: IndexedText[]; limit: number; minScore: number }
@@ -42,7 +41,6 @@ export interface IndexAnswers {
   load: null;
   finish: null;
   change: null;
-  drop: null;
   search: Match[];
   check: { postId: string; matches: Match[] }[];
   memory: number;
@@ -92,7 +90,7 @@ async function handle(request: IndexRequest): Promise<IndexAnswers[IndexRequest[
   switch (request.type) {
     case 'load':
       for (const post of request.posts) {
-        if (!board || boards.get(request.board) !== board) break; // dropped meanwhile
+        if (!board || boards.get(request.board) !== board) break; // opened anew meanwhile
         if (!board.changedWhileBuilding?.has(post.id)) board.index.add(post);
         await giveWay();
       }
@@ -113,9 +111,6 @@ async function handle(request: IndexRequest): Promise<IndexAnswers[IndexRequest[
         if (textChanged || !board.index.has(post.id)) board.index.add(post);
         board.changedWhileBuilding?.add(post.id);
       }
-      return null;
-    case 'drop':
-      boards.delete(request.board);
       return null;
     case 'search':
       return board ? board.index.search(request.text, { limit: request.limit }) : [];
