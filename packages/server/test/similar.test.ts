@@ -23,7 +23,7 @@ function countingIndexReads(db: Database) {
   const counted: Database = {
     ...db,
     query: (sql, params) => {
-      if (/WHERE p\.board_id = \$1 AND p\.id > \$2::uuid/.test(sql) && params?.[1] === '00000000-0000-0000-0000-000000000000') counter.builds++;
+      if (/WHERE p\.board_id = \$1 AND \(p\.created_at, p\.id\) </.test(sql) && params?.[1] === 'infinity') counter.builds++;
       if (/FROM domain_events\s+WHERE sequence > \$1/.test(sql)) counter.catchUps++;
       return db.query(sql, params);
     },

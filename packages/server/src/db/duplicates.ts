@@ -5,9 +5,13 @@ import type { Queryable } from './database.js';
 // changes exactly when its title or body does.
 
 const TEXT_STAMP = 'COALESCE(p.edited_at, p.created_at)';
+/**
+ * Whether post `p`'s present text was checked for duplicates: one look-up by key per post (as
+ * EXISTS, PostgreSQL may instead hash every check ever made, for each query).
+ */
+const CHECKED = `COALESCE((SELECT c.checked_stamp = ${TEXT_STAMP} FROM duplicate_checks c WHERE c.post_id = p.id), false)`;
 const NOT_CLOSED_AS_DUPLICATE = `NOT EXISTS (
   SELECT 1 FROM statuses s WHERE s.board_id = p.board_id AND s.key = p.status_key AND s.kind = 'duplicate')`;
-const LOWEST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** A post's text for the index. */
 export interface PostText {
@@ -16,14 +20,46 @@ export interface PostText {
   body: string;
 }
 
-/** One page of a board's posts that take part in similarity (not merged, not closed as duplicates), by id. */
-export function indexablePosts(db: Queryable, boardId: string, after: string | null, limit: number): Promise<PostText[]> {
-  return db.query(
-    `SELECT p.id::text AS id, p.title, p.body FROM posts p
-      WHERE p.board_id = $1 AND p.id > $2::uuid AND ${NOT_CLOSED_AS_DUPLICATE}
-      ORDER BY p.id LIMIT $3`,
-    [boardId, after ?? LOWEST_UUID, limit],
+/** Where a walk over a board's posts stands: the last post read, newest first. */
+export interface BoardCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** Before a board's newest post. */
+const BOARD_START: BoardCursor = { createdAt: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
+
+/** A post of a board's page, and whether its present text was already checked for duplicates. */
+export interface IndexablePost extends PostText {
+  checked: boolean;
+}
+
+/**
+ * One page of a board's posts that take part in similarity (not merged, not closed as
+ * duplicates), newest first, after `after` (from the start when `null`), and where the next page
+ * starts (`null` after the last). It walks posts_board_created_idx, so a page costs the same
+ * however large the board: PGlite runs on the server's main thread, which a page holds up.
+ */
+export async function indexablePosts(
+  db: Queryable,
+  boardId: string,
+  after: BoardCursor | null,
+  limit: number,
+): Promise<{ posts: IndexablePost[]; next: BoardCursor | null }> {
+  const from = after ?? BOARD_START;
+  const rows = await db.query<{ id: string; title: string; body: string; created_at: string; checked: boolean }>(
+    `SELECT p.id::text AS id, p.title, p.body, p.created_at::text AS created_at,
+            ${CHECKED} AS checked
+       FROM posts p
+      WHERE p.board_id = $1 AND (p.created_at, p.id) < ($2::timestamptz, $3::uuid) AND ${NOT_CLOSED_AS_DUPLICATE}
+      ORDER BY p.created_at DESC, p.id DESC LIMIT $4`,
+    [boardId, from.createdAt, from.id, limit],
   );
+  const last = rows.at(-1);
+  return {
+    posts: rows.map((row) => ({ id: row.id, title: row.title, body: row.body, checked: row.checked })),
+    next: rows.length === limit && last ? { createdAt: last.created_at, id: last.id } : null,
+  };
 }
 
 /** The newest event's sequence number: where reading the log for changes starts. */
@@ -95,22 +131,11 @@ export async function postStates(db: Queryable, ids: readonly string[]): Promise
   const rows = await db.query<{ id: string; board_id: string; title: string; body: string; closed: boolean; checked: boolean }>(
     `SELECT p.id::text AS id, p.board_id::text AS board_id, p.title, p.body,
             NOT ${NOT_CLOSED_AS_DUPLICATE} AS closed,
-            EXISTS (SELECT 1 FROM duplicate_checks c WHERE c.post_id = p.id AND c.checked_stamp = ${TEXT_STAMP}) AS checked
+            ${CHECKED} AS checked
        FROM posts p WHERE p.id = ANY($1::uuid[])`,
     [ids],
   );
   return rows.map((row) => ({ id: row.id, boardId: row.board_id, title: row.title, body: row.body, closed: row.closed, checked: row.checked }));
-}
-
-/** Up to `limit` posts of a board whose present text was never checked for duplicates. */
-export function uncheckedPosts(db: Queryable, boardId: string, limit: number): Promise<PostText[]> {
-  return db.query(
-    `SELECT p.id::text AS id, p.title, p.body FROM posts p
-      WHERE p.board_id = $1 AND ${NOT_CLOSED_AS_DUPLICATE}
-        AND NOT EXISTS (SELECT 1 FROM duplicate_checks c WHERE c.post_id = p.id AND c.checked_stamp = ${TEXT_STAMP})
-      LIMIT $2`,
-    [boardId, limit],
-  );
 }
 
 /** A post checked against its board: its best matches above the threshold. */

@@ -24,7 +24,7 @@ export const DUPLICATE_SCORE = 0.15;
 /** Most candidate pairs kept per post: an idea with more look-alikes is merged a few at a time. */
 export const CANDIDATES_PER_POST = 10;
 /** Posts read per query while building (a query on this thread: PGlite runs here). */
-const BUILD_PAGE = 1000;
+const BUILD_PAGE = 250;
 /** Posts checked for duplicates per transaction in the background. */
 const CHECK_PAGE = 200;
 /** Events read per query of the log. */
@@ -97,8 +97,9 @@ export class BoardIndexes {
     const thread = this.#indexThread();
     const opened = thread.request({ type: 'open', board: boardId });
     const board: Board = { opened: opened.then(() => undefined), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
-    board.indexed = this.#build(thread, boardId, board);
-    board.settled = board.indexed.then(() => this.#checkAll(boardId));
+    const unchecked = this.#build(thread, boardId, board);
+    board.indexed = unchecked.then(() => undefined);
+    board.settled = unchecked.then((postIds) => this.#checkAll(boardId, postIds));
     // A failed build is forgotten, so the next caller tries again (its `open` replaces the thread's
     // index; until then, lookups under way still search the old one).
     board.settled.catch((error: unknown) => {
@@ -110,28 +111,35 @@ export class BoardIndexes {
     return board;
   }
 
-  /** Reads the board a page at a time, the next page while the thread indexes this one. */
-  async #build(thread: IndexThread, boardId: string, board: Board) {
-    const readPage = (after: string | null) => duplicates.indexablePosts(this.#db, boardId, after, BUILD_PAGE);
+  /**
+   * Reads the board a page at a time, the next page while the thread indexes this one; resolves
+   * with the posts whose present text was not checked for duplicates yet.
+   */
+  async #build(thread: IndexThread, boardId: string, board: Board): Promise<string[]> {
+    const readPage = (after: duplicates.BoardCursor | null) => duplicates.indexablePosts(this.#db, boardId, after, BUILD_PAGE);
+    const unchecked: string[] = [];
     const first = readPage(null);
     await board.opened;
     let page = await first;
-    while (page.length > 0 && !this.#stopped) {
-      const loaded = thread.request({ type: 'load', board: boardId, posts: page });
-      const next = page.length < BUILD_PAGE ? Promise.resolve([]) : readPage(page.at(-1)!.id);
+    while (!this.#stopped) {
+      const loaded = thread.request({ type: 'load', board: boardId, posts: page.posts.map(({ id, title, body }) => ({ id, title, body })) });
+      for (const post of page.posts) if (!post.checked) unchecked.push(post.id);
+      const next = page.next && readPage(page.next);
       await loaded;
+      if (!next) break;
       page = await next;
     }
     await thread.request({ type: 'finish', board: boardId });
     board.built = true;
+    return unchecked;
   }
 
-  /** Checks every post of a built board whose present text was not checked yet. */
-  async #checkAll(boardId: string) {
-    while (!this.#stopped) {
-      const unchecked = await duplicates.uncheckedPosts(this.#db, boardId, CHECK_PAGE);
-      await this.#check(boardId, unchecked);
-      if (unchecked.length < CHECK_PAGE) return;
+  /** Checks the posts of a built board found unchecked while building, CHECK_PAGE per transaction. */
+  async #checkAll(boardId: string, postIds: readonly string[]) {
+    for (let start = 0; start < postIds.length && !this.#stopped; start += CHECK_PAGE) {
+      // Read again: changed, closed or checked (by an event, another process) since the build read them.
+      const posts = await duplicates.postStates(this.#db, postIds.slice(start, start + CHECK_PAGE));
+      await this.#check(boardId, posts.filter((post) => post.boardId === boardId && !post.closed && !post.checked));
     }
   }
 
