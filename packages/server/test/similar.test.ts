@@ -9,6 +9,7 @@ import { appendEvent } from '../src/db/events.js';
 import { ensureUser } from '../src/db/identity.js';
 import { createBoard } from '../src/services/boards.js';
 import { createSimilarPosts, type SimilarPosts } from '../src/services/similar-posts.js';
+import { IndexThreadStopped } from '../src/similarity/index-thread.js';
 import { apiClient } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 
@@ -170,6 +171,23 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
     ]);
     expect(answered).toBeLessThan(indexed);
     expect(await similar(board, 'text=offline+sync')).toHaveLength(LIMITS.similarDefault);
+  });
+
+  it('ends its index thread when stopped, also in the middle of a build', async () => {
+    const board = await freshBoard();
+    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
+    const author = await ensureUser(db, 'similar-bulk-author');
+    await db.query(
+      `INSERT INTO posts (board_id, title, body, status_key, author_id)
+       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, 3000) AS n`,
+      [boardId, author],
+    );
+    const process = createSimilarPosts(db);
+    const build = process.indexed(board).catch((error: unknown) => error);
+    expect(await process.memory()).toBeGreaterThan(0);
+    await process.stop();
+    expect(await build).toBeInstanceOf(IndexThreadStopped);
+    await expect(process.find({ board, text: 'offline sync', limit: 5, viewer: null })).rejects.toThrow(IndexThreadStopped);
   });
 
   it('answers bad input with 400 and an unknown board with 404, as JSON errors', async () => {

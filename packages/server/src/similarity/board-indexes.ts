@@ -99,6 +99,7 @@ export class BoardIndexes {
     const board: Board = { opened: opened.then(() => undefined), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
     const unchecked = this.#build(thread, boardId, board);
     board.indexed = unchecked.then(() => undefined);
+    board.indexed.catch(() => undefined); // told below, through settled
     board.settled = unchecked.then((postIds) => this.#checkAll(boardId, postIds));
     // A failed build is forgotten, so the next caller tries again (its `open` replaces the thread's
     // index; until then, lookups under way still search the old one).
