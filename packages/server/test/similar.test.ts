@@ -3,7 +3,7 @@
 import { LIMITS, type Post } from '@sayso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import type { Database, Queryable } from '../src/db/database.js';
 import { lastEventSequence, postEventsAfter } from '../src/db/duplicates.js';
 import { appendEvent } from '../src/db/events.js';
 import { ensureUser } from '../src/db/identity.js';
@@ -21,15 +21,15 @@ const BOB = 'voter-bob-0001';
 /** The database, counting the reads of a board's texts (builds) and of the event log (catch-ups). */
 function countingIndexReads(db: Database) {
   const counter = { builds: 0, catchUps: 0 };
-  const counted: Database = {
-    ...db,
-    query: (sql, params) => {
+  const counting = <Q extends Queryable>(queryable: Q): Q => ({
+    ...queryable,
+    query: (sql: string, params?: readonly unknown[]) => {
       if (/WHERE p\.board_id = \$1 AND \(p\.created_at, p\.id\) </.test(sql) && params?.[1] === 'infinity') counter.builds++;
       if (/FROM domain_events\s+WHERE sequence > \$1/.test(sql)) counter.catchUps++;
-      return db.query(sql, params);
+      return queryable.query(sql, params);
     },
-    transaction: (fn) => db.transaction(fn),
-  };
+  });
+  const counted: Database = { ...counting(db), transaction: (fn) => db.transaction((tx) => fn(counting(tx))) };
   return { db: counted, counter };
 }
 

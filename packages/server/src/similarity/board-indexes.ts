@@ -34,6 +34,8 @@ const GAP_WAIT_MS = 5000;
 /** Time between two reads of the log while running as a server, for changes made by other processes. */
 const POLL_MS = 1000;
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface Board {
   /** Resolves once the index thread holds the board's (empty) index. */
   opened: Promise<void>;
@@ -129,6 +131,9 @@ export class BoardIndexes {
       await loaded;
       if (!next) break;
       page = await next;
+      // When the thread indexes faster than PGlite reads, pages would follow one another here
+      // without the event loop turning: requests get their turn between two pages.
+      await nextTurn();
     }
     await thread.request({ type: 'finish', board: boardId });
     board.built = true;
@@ -216,6 +221,7 @@ export class BoardIndexes {
       const next = this.#contiguousEnd(from, page);
       this.#applied = Promise.resolve(next);
       if (next === from || page.read < EVENT_PAGE) return;
+      await nextTurn();
     }
   }
 
