@@ -94,6 +94,11 @@ async function emptyIndexThreadMemory(db: Database): Promise<number> {
   await empty.stop();
   return bytes;
 }
+// The control for the stalls: the longest the event loop is held up while this process does
+// nothing, i.e. what the machine's load alone adds (a process waiting for a core).
+const idleWatch = watchStalls();
+await new Promise((resolve) => setTimeout(resolve, SMOKE ? 500 : 3000));
+console.log(`longest event-loop stall while idle: ${idleWatch().toFixed(1)} ms (the machine's share of every figure)\n`);
 console.log('GET /boards/:board/similar on PGlite, this machine, this run (ms)\n');
 console.log('| ideas | build (background) | longest main-thread stall while building | first lookup during the build | server-side p50 | server-side p95 | HTTP p50 | HTTP p95 | index memory |');
 console.log('|---|---|---|---|---|---|---|---|---|');
