@@ -50,6 +50,18 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
 
   // The default workflow has a status of kind `duplicate`: `merged`.
   const freshBoard = async () => (await createBoard(db, { slug: `${engine}-similar-${++boards}`, name: 'Similar' })).slug;
+  /** A fresh board of `count` ideas about offline sync, written at once (no events, as a restored database). */
+  const boardOfManyIdeas = async (count: number) => {
+    const board = await freshBoard();
+    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
+    const author = await ensureUser(db, 'similar-bulk-author');
+    await db.query(
+      `INSERT INTO posts (board_id, title, body, status_key, author_id)
+       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, $3::int) AS n`,
+      [boardId, author, count],
+    );
+    return board;
+  };
   const newPost = async (board: string, title: string, body = '') => {
     const response = await call('POST', `/boards/${board}/posts`, { voter: ALICE, body: { title, body } });
     expect(response.status).toBe(201);
@@ -157,14 +169,7 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
   });
 
   it('answers from the posts read so far while a board\'s index is being built, without waiting for it', async () => {
-    const board = await freshBoard();
-    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
-    const author = await ensureUser(db, 'similar-bulk-author');
-    await db.query(
-      `INSERT INTO posts (board_id, title, body, status_key, author_id)
-       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, 5000) AS n`,
-      [boardId, author],
-    );
+    const board = await boardOfManyIdeas(5000);
     const [answered, indexed] = await Promise.all([
       similar(board, 'text=offline+sync').then(() => performance.now()),
       similarity.indexed(board).then(() => performance.now()),
@@ -174,14 +179,7 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
   });
 
   it('ends its index thread when stopped, also in the middle of a build', async () => {
-    const board = await freshBoard();
-    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
-    const author = await ensureUser(db, 'similar-bulk-author');
-    await db.query(
-      `INSERT INTO posts (board_id, title, body, status_key, author_id)
-       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, 3000) AS n`,
-      [boardId, author],
-    );
+    const board = await boardOfManyIdeas(3000);
     const process = createSimilarPosts(db);
     const build = process.indexed(board).catch((error: unknown) => error);
     expect(await process.memory()).toBeGreaterThan(0);
