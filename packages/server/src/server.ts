@@ -35,13 +35,15 @@ export function startServer(
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            similarity.stop();
+        close: async () => {
+          const stopped = similarity.stop();
+          await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would otherwise hold close() open for seconds.
             server.closeAllConnections();
-          }),
+          });
+          await stopped;
+        },
       });
     });
   });

@@ -88,13 +88,17 @@ export const postRoutes = () =>
     })
     .openapi(submit, async (c) => {
       const input = c.req.valid('json');
-      return c.json(await createPost(c.var.db, { board: c.req.valid('param').board, ...input, voter: c.var.actor.key }), 201);
+      const post = await createPost(c.var.db, { board: c.req.valid('param').board, ...input, voter: c.var.actor.key });
+      c.var.similarPosts.postsChanged();
+      return c.json(post, 201);
     })
     .openapi(similar, async (c) => {
       const query = c.req.valid('query');
       return c.json(await c.var.similarPosts.find({ board: c.req.valid('param').board, ...query, viewer: c.var.caller.key }), 200);
     })
     .openapi(one, async (c) => c.json(await getPost(c.var.db, c.req.valid('param').id, c.var.caller.key), 200))
-    .openapi(change, async (c) =>
-      c.json(await updatePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor, ...c.req.valid('json') }), 200),
-    );
+    .openapi(change, async (c) => {
+      const post = await updatePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor, ...c.req.valid('json') });
+      c.var.similarPosts.postsChanged();
+      return c.json(post, 200);
+    });
