@@ -15,7 +15,8 @@ import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { Queryable } from './db/database.js';
 import { findAdminKeyId } from './db/admin-keys.js';
-import { serverSecret, upsertIdentifiedUser } from './db/identity.js';
+import { serverSecret, upsertIdentifiedUser, userKey } from './db/identity.js';
+import { refreshCustomerMrr } from './db/people.js';
 import { importVisitorKey, issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
 import { hashAdminKey } from './services/admin-keys.js';
 
@@ -124,8 +125,11 @@ export function createAsker(db: Queryable, options: AskerOptions = {}) {
       if (error instanceof SaysoError) throw new SaysoError(error.code, error.message, { credential: 'user_token' });
       throw error;
     }
-    const key = `user:${claims.sub}`;
-    await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    const key = userKey(claims.sub);
+    const ideas = await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    // Their company or MRR may have changed: each idea they count on is refreshed on its own
+    // (one lock at a time, never several held against a merge). Rare: traits seldom change.
+    for (const idea of ideas) await refreshCustomerMrr(db, idea);
     return { key, kind: 'user', admin: false };
   }
 

@@ -11,22 +11,36 @@ export interface Actor {
   admin: boolean;
 }
 
+/** The users key of a host's signed-in user: `user:<sub>`. */
+export const userKey = (sub: string) => `user:${sub}`;
+
+/** Whether the users row of a key can have identity traits (a company, an MRR): only a host's signed-in user's. */
+export const mayHaveTraits = (key: string) => key.startsWith(userKey(''));
+
 /**
  * Stores what a host's signed token says about its user (`user:<sub>`): name, email and traits,
  * from the verified claims only. The row is rewritten only when a claim changed, so the
- * requests of a signed-in user do not each write.
+ * requests of a signed-in user do not each write. Answers the ideas (canonicals) whose people
+ * include the user when their traits changed: their customer MRR may have moved.
  */
 export async function upsertIdentifiedUser(
   db: Queryable,
   user: { key: string; name: string | null; email: string | null; traits: Readonly<Record<string, unknown>> },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
-     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
-     WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
-        OR u.traits IS DISTINCT FROM EXCLUDED.traits`,
+): Promise<string[]> {
+  const rows = await db.query<{ post_id: string }>(
+    `WITH before AS (SELECT traits FROM users WHERE key = $1),
+     written AS (
+       INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
+       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
+       WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
+          OR u.traits IS DISTINCT FROM EXCLUDED.traits
+       RETURNING id, traits
+     )
+     SELECT pp.post_id FROM written w JOIN post_people pp ON pp.user_id = w.id AND pp.refs > 0 JOIN posts p ON p.id = pp.post_id
+      WHERE p.canonical_id IS NULL AND w.traits IS DISTINCT FROM (SELECT traits FROM before)`,
     [user.key, user.name, user.email, JSON.stringify(user.traits)],
   );
+  return rows.map((row) => row.post_id);
 }
 
 /**
