@@ -13,12 +13,13 @@ import { canonicalIdSql, lockedCanonicalSql, mergeTreeSql } from './people.js';
 // (the vote row is there already) takes no lock: it writes nothing.
 
 /**
- * The canonical of post `$1`, its row locked, unless voter `$2` already voted for it; no row when
- * there is no such post, when the vote is a repeat (`repeated` has it), or when the canonical was
- * merged further between reading and locking it (the caller tries again).
+ * The canonical of post `$1`, its row locked, unless voter `$2` already voted for it or for an idea
+ * merged into it (a repeat: `repeated` has it, and nothing is written, as the contract says); no
+ * row when there is no such post, for a repeat, or when the canonical was merged further between
+ * reading and locking it (the caller tries again).
  */
 const lockedCanonical = `
-  repeated AS (SELECT post_id AS id FROM votes WHERE post_id = ${canonicalIdSql('$1')} AND user_id = $2),
+  repeated AS (SELECT ${canonicalIdSql('$1')} AS id FROM votes WHERE post_id IN ${mergeTreeSql(canonicalIdSql('$1'))} AND user_id = $2 LIMIT 1),
   canonical AS (${lockedCanonicalSql('$1', 'NOT EXISTS (SELECT 1 FROM repeated)')})`;
 
 /** Whether the statement found the canonical it counts on (see lockedCanonical), and which it is. */
