@@ -5,14 +5,12 @@
 // idea's people with core's customerValue and priorityScore in TypeScript.
 import { DEFAULT_PRIORITY_FORMULA, DEFAULT_PRIORITY_INPUTS, type Demand, type Post } from '@sayso/core';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { syncPriorityDefaults } from '../src/db/priority.js';
 import { signUserToken } from '../src/identity/tokens.js';
-import { createBoard } from '../src/services/boards.js';
-import { apiClient, type CallOptions } from './support/api-client.js';
+import type { CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
+import { useTestApp } from './support/test-app.js';
 
 const databases = testDatabases();
 const JWT_SECRET = 'priority-order-secret-0123456789abcdef';
@@ -65,16 +63,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe.each(ENGINES)('the stored priority order on %s', (engine) => {
-  let db: Database;
-  let call: ReturnType<typeof apiClient>;
-  let boards = 0;
+  const { db, call, freshBoard } = useTestApp(databases, engine, { adminKey: ADMIN_KEY, boardPrefix: 'priority-order', jwtSecret: JWT_SECRET });
 
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    call = apiClient(createApp({ db, jwtSecret: JWT_SECRET, adminKeys: [ADMIN_KEY] }), db);
-  });
-
-  const freshBoard = async () => (await createBoard(db, { slug: `priority-order-${engine}-${++boards}` })).slug;
   /** A host's signed-in user with these traits; calling with it stores them (as every sign-in does). */
   const user = async (sub: string, traits: Record<string, string | number>): Promise<CallOptions> => ({
     headers: { Authorization: `Bearer ${await signUserToken({ sub, name: sub, email: `${sub}@example.test`, traits }, JWT_SECRET)}` },
@@ -93,7 +83,7 @@ describe.each(ENGINES)('the stored priority order on %s', (engine) => {
     const top = (await call('GET', `/boards/${board}/posts?sort=top&limit=100`, admin)).json.items as Post[];
     expect(new Set(listed.map((post) => post.id))).toEqual(new Set(top.map((post) => post.id)));
     const demands = await Promise.all(listed.map(async (post) => (await call('GET', `/posts/${post.id}/demand`, admin)).json as Demand));
-    const stored = await db.query<{ id: string; customer_mrr: number; priority_score: string }>(
+    const stored = await db().query<{ id: string; customer_mrr: number; priority_score: string }>(
       'SELECT id, customer_mrr, priority_score FROM posts WHERE id = ANY($1::uuid[])',
       [listed.map((post) => post.id)],
     );
@@ -180,11 +170,11 @@ describe.each(ENGINES)('the stored priority order on %s', (engine) => {
     const board = await freshBoard();
     const post = (await call('POST', `/boards/${board}/posts`, { voter: 'priority-defaults-author', body: { title: 'Scored by the defaults' } }))
       .json as Post;
-    const scoreOf = async () => Number((await db.query<{ score: string }>('SELECT priority_score AS score FROM posts WHERE id = $1', [post.id]))[0]!.score);
+    const scoreOf = async () => Number((await db().query<{ score: string }>('SELECT priority_score AS score FROM posts WHERE id = $1', [post.id]))[0]!.score);
     expect(await scoreOf()).toBe(1);
-    await db.transaction((tx) => syncPriorityDefaults(tx, { peopleWeight: 3, mrrWeight: 0.01 }, { impact: 2, effort: 1 }));
+    await db().transaction((tx) => syncPriorityDefaults(tx, { peopleWeight: 3, mrrWeight: 0.01 }, { impact: 2, effort: 1 }));
     expect(await scoreOf()).toBe(6);
-    await db.transaction((tx) => syncPriorityDefaults(tx, DEFAULT_PRIORITY_FORMULA, DEFAULT_PRIORITY_INPUTS));
+    await db().transaction((tx) => syncPriorityDefaults(tx, DEFAULT_PRIORITY_FORMULA, DEFAULT_PRIORITY_INPUTS));
     expect(await scoreOf()).toBe(1);
   });
 });
