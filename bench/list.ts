@@ -135,7 +135,7 @@ const LISTINGS: Listing[] = [
   listing('sort=trending', 'trending'),
   listing('sort=new', 'new'),
   listing(`q=${SEARCH} (top)`, 'top', { q: SEARCH }),
-  // The admins' order: every idea of the board scored on each call (db/priority.ts).
+  // The admins' order: walks each idea's stored score (posts_board_priority_idx, db/priority.ts).
   { name: 'sort=priority (admins)', read: (db, board) => listPostsByPriority(db, { board, offset: 0, limit: PAGE, viewer: 'bench-reader', admin: true }) },
 ];
 
@@ -166,7 +166,8 @@ try {
     await db.exec('VACUUM ANALYZE');
 
     console.log(`\nPostgreSQL, ${READERS} concurrent readers calling listPosts() through the server's pool, ${PAGE} ideas a page, ${LISTS} lists a figure`);
-    console.log('trending is exact: core trendingScore() over the ideas that can still reach the page (see db/posts.ts)\n');
+    console.log('trending is exact: core trendingScore() over the ideas that can still reach the page (see db/posts.ts)');
+    console.log('sort=priority walks each idea\'s stored score (db/priority.ts)\n');
     console.log('| ideas | votes | list | p50 | p95 |');
     console.log('|---|---|---|---|---|');
     const ms = (value: number) => `${value.toFixed(1)} ms`;
