@@ -23,22 +23,14 @@ import {
   type Database,
 } from '@sayso/server';
 import { loadDataset } from './lib/feedback-duplicates.js';
+import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
-const args = process.argv.slice(2);
-const SMOKE = args.includes('--smoke');
-const unknownArgs = args.filter((arg) => arg !== '--smoke');
-if (unknownArgs.length > 0) {
-  console.error(`usage: similar-speed.ts [--smoke]   (unknown: ${unknownArgs.join(' ')})`);
-  process.exit(2);
-}
+const SMOKE = smokeFlag('similar-speed.ts');
 const SIZES = SMOKE ? [300] : [1_000, 10_000, 100_000];
 const LOOKUPS = SMOKE ? 20 : 300;
 const WARM_UP = SMOKE ? 5 : 50;
 const DEADLINE_MS = SMOKE ? 110_000 : 1_800_000;
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  process.exit(1);
-}, DEADLINE_MS).unref();
+giveUpAfter(DEADLINE_MS);
 
 const dataset = loadDataset();
 const queries = dataset.items.map((item) => item.title);
