@@ -278,14 +278,15 @@ const MODEL_PACKAGES = [
   '@tensorflow-models/universal-sentence-encoder',
 ];
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 
 console.log('\nCost on this machine, this run\n');
 console.log('| what | measured |');
 console.log('|---|---|');
 console.log(`| loading the model (main thread) | ${loadMs.toFixed(0)} ms |`);
 console.log(
-  `| memory of the loaded model | RSS +${mb(memoryLoaded.rss - memoryBefore.rss)}, JS heap +${mb(memoryLoaded.heapUsed - memoryBefore.heapUsed)}, ` +
-    `array buffers and WebAssembly +${mb(memoryLoaded.arrayBuffers - memoryBefore.arrayBuffers)} |`,
+  `| memory of the loaded model | RSS ${signedMb(memoryLoaded.rss - memoryBefore.rss)}, JS heap ${signedMb(memoryLoaded.heapUsed - memoryBefore.heapUsed)}, ` +
+    `array buffers ${signedMb(memoryLoaded.arrayBuffers - memoryBefore.arrayBuffers)} |`,
 );
 console.log(
   `| one new title, alone (${SINGLE_TITLES} titles) | median ${percentile(singleMs, 0.5).toFixed(1)} ms, p95 ${percentile(singleMs, 0.95).toFixed(1)} ms; ` +
@@ -297,7 +298,7 @@ console.log(
 );
 console.log(
   `| in a worker thread | loaded in ${worker.loadMs.toFixed(0)} ms; one title median ${worker.medianMs.toFixed(1)} ms, p95 ${worker.p95Ms.toFixed(1)} ms; ` +
-    `process RSS +${mb(worker.rss - rssBeforeWorker)} with the thread's model |`,
+    `process RSS ${signedMb(worker.rss - rssBeforeWorker)} with the thread's model |`,
 );
 console.log(`| embeddings of ${TEN_THOUSAND.toLocaleString('en')} ideas, float32 × 512 | ${mb(TEN_THOUSAND * 512 * 4)} |`);
 for (const name of MODEL_PACKAGES) console.log(`| on disk: ${name} | ${mb(packageBytes(name))} |`);
