@@ -1,4 +1,4 @@
-export type { AdapterCapabilities, SaysoAdapter, SaysoAdminApi } from './adapter.js';
+export type { AdapterCapabilities, BoardNotificationSettings, SaysoAdapter, SaysoAdminApi } from './adapter.js';
 export { createSaysoClient } from './client.js';
 export type { BoardState, BoardView, CommentsState, CommentsView, LoadStatus, PostState, PostView, SaysoClient } from './client.js';
 export {
@@ -9,14 +9,30 @@ export {
   toSaysoError,
 } from './errors.js';
 export type { SaysoErrorCode } from './errors.js';
-export { ANONYMOUS_POLICIES, LIMITS, POST_SORTS, REQUEST_IMPORTANCES } from './types.js';
+export { ANONYMOUS_POLICIES, LIMITS, POST_SORTS, REQUEST_IMPORTANCES, WEBHOOK_EVENT_TYPES } from './types.js';
 export type {
   AnonymousPolicy,
+  AudienceMember,
   Author,
   Board,
+  ChangelogEntry,
   Comment,
   CommentDeletion,
+  CreatedWebhookEndpoint,
   CustomerRequest,
+  Delivery,
+  DeliveryChannel,
+  DeliveryFilters,
+  DeliveryStatus,
+  EmailPreferences,
+  LiveChange,
+  NewChangelogEntry,
+  NewWebhookEndpoint,
+  NotificationAudience,
+  Subscription,
+  SubscriptionReason,
+  WebhookEndpoint,
+  WebhookEventType,
   CustomerValue,
   Demand,
   DuplicateCandidate,
