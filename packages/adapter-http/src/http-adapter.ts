@@ -6,7 +6,15 @@ import {
   similarLimit,
   similarLookupText,
   type Board,
+  type BoardNotificationSettings,
+  type ChangelogEntry,
   type Comment,
+  type CreatedWebhookEndpoint,
+  type Delivery,
+  type EmailPreferences,
+  type NotificationAudience,
+  type Subscription,
+  type WebhookEndpoint,
   type CommentDeletion,
   type CustomerRequest,
   type Demand,
@@ -226,7 +234,24 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   const segment = encodeURIComponent;
 
   const admin: SaysoAdminApi = {
-    setPostStatus: ({ postId, status }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status }),
+    setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
+    previewStatusChange: ({ postId, status, limit }) =>
+      request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),
+    getNotificationSettings: ({ board }) => request<BoardNotificationSettings>('GET', `/boards/${segment(board)}/notifications`),
+    setNotificationSettings: ({ board, notifyKinds }) =>
+      request<BoardNotificationSettings>('PUT', `/boards/${segment(board)}/notifications`, undefined, { notifyKinds }),
+    createChangelogEntry: ({ board, ...entry }) => request<ChangelogEntry>('POST', `/boards/${segment(board)}/changelog`, undefined, entry),
+    updateChangelogEntry: ({ entryId, ...change }) => request<ChangelogEntry>('PATCH', `/changelog/${segment(entryId)}`, undefined, change),
+    deleteChangelogEntry: ({ entryId }) => request<void>('DELETE', `/changelog/${segment(entryId)}`),
+    publishChangelogEntry: ({ entryId }) => request<ChangelogEntry>('POST', `/changelog/${segment(entryId)}/publish`),
+    previewChangelogEntry: ({ entryId, limit }) =>
+      request<NotificationAudience>('POST', `/changelog/${segment(entryId)}/publish`, { dryRun: 'true', limit }),
+    createWebhookEndpoint: (endpoint) => request<CreatedWebhookEndpoint>('POST', '/webhooks', undefined, endpoint),
+    listWebhookEndpoints: async () => (await request<{ items: WebhookEndpoint[] }>('GET', '/webhooks')).items,
+    updateWebhookEndpoint: ({ endpointId, ...change }) => request<WebhookEndpoint>('PATCH', `/webhooks/${segment(endpointId)}`, undefined, change),
+    deleteWebhookEndpoint: ({ endpointId }) => request<void>('DELETE', `/webhooks/${segment(endpointId)}`),
+    listDeliveries: ({ cursor, ...filters } = {}) => request<Page<Delivery>>('GET', '/deliveries', { ...filters, cursor: cursor || undefined }),
+    replayDelivery: ({ deliveryId }) => request<Delivery>('POST', `/deliveries/${segment(deliveryId)}/replay`),
     createTag: ({ board, name }) => request<Tag>('POST', `/boards/${segment(board)}/tags`, undefined, { name }),
     renameTag: ({ board, tag, name }) =>
       request<Tag>('PATCH', `/boards/${segment(board)}/tags/${segment(tag)}`, undefined, { name }),
@@ -291,6 +316,18 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       request<NotificationPage>('GET', '/notifications', { cursor: cursor || undefined, limit }),
 
     markNotificationsRead: (selection) => request<{ unreadCount: number }>('POST', '/notifications/read', undefined, selection),
+
+    getSubscription: ({ postId }) => request<Subscription>('GET', `/posts/${segment(postId)}/subscription`),
+
+    setSubscription: ({ postId, subscribed, email }) =>
+      request<Subscription>('PUT', `/posts/${segment(postId)}/subscription`, undefined, { subscribed, email }),
+
+    getEmailPreferences: () => request<EmailPreferences>('GET', '/me/email'),
+
+    setEmailPreferences: ({ emailOff }) => request<EmailPreferences>('PUT', '/me/email', undefined, { emailOff }),
+
+    listChangelogEntries: ({ board, cursor, limit }) =>
+      request<Page<ChangelogEntry>>('GET', `/boards/${segment(board)}/changelog`, { cursor: cursor || undefined, limit }),
 
     // Too short a text is answered here without a request: it is typed on every keystroke.
     findSimilarPosts: async ({ board, text, limit }) => {
