@@ -142,8 +142,17 @@ export {
   personValueFromTraits,
   priorityScore,
   requesterKey,
+  AUDIENCE_LIST_DEFAULT,
+  DEFAULT_NOTIFY_KINDS,
+  NOTIFIABLE_KINDS,
+  checkChangelogEntry,
+  checkNotifyKinds,
+  followersOf,
+  isEmailAddress,
+  statusChangeNotifies,
 } from './rules/index.js';
 export type {
+  FollowRow,
   CanonicalCandidate,
   MergeablePost,
   PersonValue,

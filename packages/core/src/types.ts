@@ -155,10 +155,11 @@ export const POST_SORTS: readonly PostSort[] = ['top', 'new', 'trending'];
 export type PostListSort = PostSort | 'shipped' | 'priority';
 
 /**
- * What a notification tells its recipient: an idea they asked for shipped, a new reply, or an
- * idea they asked for was merged into another (where their vote now counts).
+ * What a notification tells its recipient: an idea they asked for shipped, a new reply, an idea
+ * they asked for was merged into another (where their vote now counts), or moved to another
+ * status of a kind its board tells of (e.g. "Planned").
  */
-export type NotificationKind = 'shipped' | 'reply' | 'merged';
+export type NotificationKind = 'shipped' | 'reply' | 'merged' | 'status';
 
 /**
  * Something that happened for one visitor: an idea they voted for or wrote was shipped, or
@@ -174,6 +175,13 @@ export interface Notification {
   comment: { id: string; author: Author } | null;
   /** For `merged`: the idea the recipient asked for, merged into `post`; `null` otherwise. */
   mergedFrom: PostRef | null;
+  /**
+   * For `shipped` by a published changelog entry: the entry (one notification per person
+   * however many of its ideas they asked for; `post` is the first of them); `null` otherwise.
+   */
+  changelog: { id: string; title: string } | null;
+  /** For `shipped` and status news: the admin's note on the change, when they wrote one. */
+  note: string | null;
   /** ISO 8601 timestamp. */
   createdAt: string;
   /** When the recipient marked it read (ISO 8601); `null` while unread. */
@@ -226,6 +234,8 @@ export const LIMITS = {
   titleMin: 3,
   titleMax: 140,
   bodyMax: 10_000,
+  /** A changelog entry's markdown: longer than an idea's, it tells of several. */
+  changelogBodyMax: 20_000,
   commentMax: 5_000,
   tagNameMax: 40,
   searchMax: 200,

@@ -35,3 +35,14 @@ export {
   requesterKey,
 } from './demand.js';
 export type { PersonValue } from './demand.js';
+export {
+  AUDIENCE_LIST_DEFAULT,
+  DEFAULT_NOTIFY_KINDS,
+  NOTIFIABLE_KINDS,
+  checkChangelogEntry,
+  checkNotifyKinds,
+  followersOf,
+  isEmailAddress,
+  statusChangeNotifies,
+} from './followers.js';
+export type { FollowRow } from './followers.js';
