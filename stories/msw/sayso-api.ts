@@ -238,6 +238,9 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
       commentId: reply ? comments[age % comments.length]!.id : null,
       mergedFromId: null,
+      changelogId: null,
+      status: null,
+      note: null,
       createdAt: new Date(now - age * 5 * 3_600_000 - 2 * 60_000).toISOString(),
       readAt: age < unread ? null : new Date(now).toISOString(),
     });

@@ -1,9 +1,11 @@
 import type { SaysoAdapter } from '@sayso/core';
 import { adminOperations } from './admin.js';
 import { boardOperations } from './boards.js';
+import { changelogOperations } from './changelog.js';
 import { commentOperations } from './comments.js';
 import { createMemoryData } from './data.js';
 import { demandOperations } from './demand.js';
+import { followOperations } from './follows.js';
 import { notificationOperations } from './notifications.js';
 import { postOperations } from './posts.js';
 import { similarOperations } from './similar.js';
@@ -36,6 +38,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     ...tagOperations(visitor),
     ...similarOperations(visitor),
     ...notificationOperations(visitor),
+    ...followOperations(visitor),
+    ...changelogOperations(visitor),
     ...(visitor.isAdmin ? { admin: adminOperations(visitor) } : {}),
   };
 }

@@ -321,7 +321,7 @@ export interface SaysoAdapter {
 
   /**
    * A board's published changelog entries, newest first, one page at a time (admins also see
-   * drafts, first). `not_found` for an unknown board.
+   * drafts, dated by when they were written). `not_found` for an unknown board.
    */
   listChangelogEntries(params: { board: string; cursor?: string | null; limit?: number }): Promise<Page<ChangelogEntry>>;
 

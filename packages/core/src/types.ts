@@ -180,7 +180,9 @@ export interface Notification {
    * however many of its ideas they asked for; `post` is the first of them); `null` otherwise.
    */
   changelog: { id: string; title: string } | null;
-  /** For `shipped` and status news: the admin's note on the change, when they wrote one. */
+  /** For `shipped` and `status`: the status the idea moved to, named as when it moved; `null` otherwise. */
+  status: { id: string; name: string } | null;
+  /** For `shipped` and `status`: the admin's note on the change, when they wrote one. */
   note: string | null;
   /** ISO 8601 timestamp. */
   createdAt: string;

@@ -358,11 +358,19 @@ export const commentPageSchema = pageSchema(commentSchema).meta({ id: 'CommentPa
 export const notificationSchema = z.strictObject({
   id: z.string(),
   kind: z
-    .enum(['shipped', 'reply', 'merged'])
-    .describe('shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post.'),
+    .enum(['shipped', 'reply', 'merged', 'status'])
+    .describe(
+      'shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post; status: it moved to a status its board tells of.',
+    ),
   post: z.strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() }),
   comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null otherwise.'),
   mergedFrom: postRefSchema.nullable().describe('For merged: the idea the caller asked for; null otherwise.'),
+  changelog: z
+    .strictObject({ id: z.string(), title: z.string() })
+    .nullable()
+    .describe('For shipped by a published changelog entry: the entry; null otherwise.'),
+  status: z.strictObject({ id: z.string(), name: z.string() }).nullable().describe('For shipped and status: the status the idea moved to.'),
+  note: z.string().nullable().describe('For shipped and status: the admin\'s note on the change, if any.'),
   createdAt: isoDate,
   readAt: isoDate.nullable().describe('null while unread.'),
 }).meta({ id: 'Notification' });

@@ -26,6 +26,10 @@ const toNotification = (row: NotificationRow): Notification => ({
   post: { id: row.post_id, board: row.board, title: row.post_title },
   comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
   mergedFrom: typeof row.merged_from === 'string' ? (JSON.parse(row.merged_from) as PostRef) : row.merged_from,
+  // Changelog entries and status news with their notes arrive with the outbox (issue 11).
+  changelog: null,
+  status: null,
+  note: null,
   createdAt: iso(row.created_at),
   readAt: isoOrNull(row.read_at),
 });

@@ -51,7 +51,11 @@ export function notificationText(notification: Notification): string {
   const title = notification.post.title;
   switch (notification.kind) {
     case 'shipped':
-      return msg(str`Your request “${title}” shipped`);
+      return notification.changelog
+        ? msg(str`Your request “${title}” shipped: ${notification.changelog.title}`)
+        : msg(str`Your request “${title}” shipped`);
+    case 'status':
+      return notification.status ? msg(str`“${title}” is now ${notification.status.name}`) : msg(str`“${title}” moved on`);
     case 'reply':
       return msg(str`New reply on “${title}”`);
     case 'merged': {
