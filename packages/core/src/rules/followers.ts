@@ -30,7 +30,7 @@ export function followersOf<Person>(rows: Iterable<FollowRow<Person>>, actor?: P
 }
 
 /** The status kinds a board may tell its followers of; `done` always is one. */
-export const NOTIFIABLE_KINDS: readonly StatusKind[] = ['active', 'done', 'declined'];
+export const NOTIFIABLE_KINDS: readonly StatusKind[] = ['active', 'done'];
 
 /** What a board tells of when it says nothing else: shipping. */
 export const DEFAULT_NOTIFY_KINDS: readonly StatusKind[] = ['done'];
