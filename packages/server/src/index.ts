@@ -59,4 +59,4 @@ export type { DeliveryChannelSender, DeliveryJob, DeliveryOutcome } from './chan
 export { createEmailChannel } from './channels/email/email-channel.js';
 export type { EmailSettings } from './channels/email/email-channel.js';
 export { defaultEmailTemplates, escapeHtml, markdownToSafeHtml } from './channels/email/templates.js';
-export type { ConfirmationMail, EmailTemplates, MailIdea, RenderedMail, StatusMail } from './channels/email/templates.js';
+export type { ChangelogMail, ConfirmationMail, EmailTemplates, MailIdea, RenderedMail, StatusMail } from './channels/email/templates.js';

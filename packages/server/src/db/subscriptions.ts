@@ -198,3 +198,17 @@ export async function confirmAddress(tx: Queryable, userId: string, email: strin
   );
   return rows.length > 0;
 }
+
+/** Which of the canonicals a person follows, in the given order, with their titles and boards. */
+export async function followedAmong(
+  db: Queryable,
+  userId: string,
+  canonicalIds: readonly string[],
+): Promise<Array<{ id: string; title: string; board: string }>> {
+  return db.query<{ id: string; title: string; board: string }>(
+    `SELECT p.id, p.title, b.slug AS board FROM posts p JOIN boards b ON b.id = p.board_id
+      WHERE p.id = ANY($2::uuid[]) AND ${followsSql('p.id', '$1::uuid')}
+      ORDER BY array_position($2::uuid[], p.id)`,
+    [userId, canonicalIds],
+  );
+}
