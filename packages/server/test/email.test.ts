@@ -172,6 +172,8 @@ describe.each(ENGINES)('email on %s', (engine) => {
     const followed = (await ok('PUT', `/posts/${post.id}/subscription`, { ...visitor, body: { subscribed: true, email: 'anon@visitors.example' } })) as Subscription;
     expect(subscriptionSchema.safeParse(followed).error).toBeUndefined();
     expect(followed).toEqual({ postId: post.id, subscribed: true, reason: 'explicit', emailPending: true });
+    // The same address again sends no second confirmation.
+    await ok('PUT', `/posts/${post.id}/subscription`, { ...visitor, body: { subscribed: true, email: 'anon@visitors.example' } });
     expect(await sent(before)).toEqual(new Map([['anon@visitors.example', 1]]));
     const confirmation = receiver.received.at(-1)!.mail;
     expect(confirmation.subject).toBe('Confirm your email address');

@@ -178,13 +178,13 @@ export async function setEmailOff(tx: Queryable, userId: string, off: boolean): 
 }
 
 /**
- * Stores the address a visitor left; a new address waits for its confirmation link again.
- * Returns whether it changed (a new confirmation is then due).
+ * Stores the address a visitor left; a new address waits for its confirmation link. Returns
+ * whether it changed: only then is a confirmation due, so repeating the request mails nobody again.
  */
 export async function leaveAddress(tx: Queryable, userId: string, email: string): Promise<boolean> {
   const changed = await tx.query(
     `UPDATE users SET email = $2, email_confirmed_at = NULL, updated_at = now()
-      WHERE id = $1 AND (email IS DISTINCT FROM $2 OR email_confirmed_at IS NULL) RETURNING 1`,
+      WHERE id = $1 AND email IS DISTINCT FROM $2 RETURNING 1`,
     [userId, email],
   );
   return changed.length > 0;
