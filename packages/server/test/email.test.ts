@@ -240,6 +240,17 @@ describe.each(ENGINES)('email on %s', (engine) => {
     expect(mailTo('entry-first').text).not.toContain('- Sync: ');
   });
 
+  it('has someone recorded by email follow the idea as themselves once they sign in with that address', async () => {
+    const board = await freshBoard();
+    const post = await newPost(board, await user('recorder-author'), 'Export to PDF');
+    await ok('POST', `/posts/${post.id}/requests`, { ...admin, body: { email: 'later@people.example' } }, 201);
+    const later = await user('later');
+    expect(await ok('GET', `/posts/${post.id}/subscription`, later)).toEqual({ postId: post.id, subscribed: true, reason: 'request', emailPending: false });
+    const before = receiver.received.length;
+    await setStatus(post.id, 'shipped');
+    expect((await sent(before)).get('later@people.example')).toBe(1);
+  });
+
   it('tries again when the SMTP server refuses for now, and gives up as dead after the last try', async () => {
     const board = await freshBoard();
     const post = await newPost(board, await user('unlucky'), 'Retry me');

@@ -212,3 +212,14 @@ export async function followedAmong(
     [userId, canonicalIds],
   );
 }
+
+/** Gives a person's subscriptions to another users row (requests recorded by email, now signed in); theirs stay where they have one. */
+export async function moveSubscriptions(tx: Queryable, fromUserId: string, toUserId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO subscriptions (post_id, user_id, state, reason, created_at)
+     SELECT post_id, $2, state, reason, created_at FROM subscriptions WHERE user_id = $1
+     ON CONFLICT (post_id, user_id) DO NOTHING`,
+    [fromUserId, toUserId],
+  );
+  await tx.query('DELETE FROM subscriptions WHERE user_id = $1', [fromUserId]);
+}
