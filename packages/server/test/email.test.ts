@@ -108,6 +108,9 @@ describe.each(ENGINES)('email on %s', (engine) => {
     expect((await ok('GET', `/posts/${canonical.id}`, {})).status).not.toBe('shipped');
     expect(await db.query('SELECT 1 FROM delivery_fanouts')).toHaveLength(0);
 
+    await expectError(call('PATCH', `/posts/${canonical.id}`, { ...admin, body: { statusNote: 'No status' } }), 400, 'invalid_input');
+    await expectError(call('PATCH', `/posts/${canonical.id}?dryRun=true`, { ...admin, body: { title: 'No status' } }), 400, 'invalid_input');
+    await expectError(call('PATCH', `/posts/${canonical.id}?dryRun=true`, { ...bob!, body: { status: 'shipped' } }), 403, 'forbidden');
     const before = receiver.received.length;
     await setStatus(canonical.id, 'shipped', 'It is out in version 2.0 <for everyone>.');
     const arrived = await sent(before);
@@ -149,6 +152,12 @@ describe.each(ENGINES)('email on %s', (engine) => {
     expect(((await ok('GET', `/posts/${canonical.id}/subscription`, bob!)) as Subscription).subscribed).toBe(false);
     // A forged token does nothing.
     expect((await app.request(`${path}x`, { method: 'POST' })).status).toBe(400);
+    // The page's other button turns all email off, and on again.
+    expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect((await app.request(`${path}&email=off`, { method: 'POST' })).status).toBe(200);
+    expect(await ok('GET', '/me/email', bob!)).toEqual({ email: 'bob@people.example', confirmed: true, emailOff: true });
+    expect((await app.request(`${path}&email=on`, { method: 'POST' })).status).toBe(200);
+    expect((await ok('GET', '/me/email', bob!)).emailOff).toBe(false);
 
     // Shipped again after a step back: everyone once more, but not bob.
     await setStatus(canonical.id, 'planned');
