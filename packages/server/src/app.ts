@@ -17,6 +17,9 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
+import { emailPages } from './routes/email-pages.js';
+import type { DeliveryWorker } from './services/delivery-worker.js';
+import { watchingDeliveries } from './services/outbox.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
@@ -68,6 +71,11 @@ export interface AppOptions {
    * made for this app, built on first use. startServer passes one it starts at once.
    */
   similarity?: SimilarPosts;
+  /**
+   * The process's delivery worker (startServer makes one): kicked right after a request whose
+   * transaction wrote deliveries, rather than waiting for its next poll.
+   */
+  deliveries?: Pick<DeliveryWorker, 'kick'>;
 }
 
 export type { AppEnv };
@@ -167,8 +175,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
+  const { deliveries } = options;
+  if (deliveries) {
+    app.use(`${API_PREFIX}/*`, async (c, next) => {
+      if (await watchingDeliveries(next)) deliveries.kick();
+    });
+  }
+
   // Every API route is declared in routes/<resource>.ts.
   app.route(API_PREFIX, apiRoutes());
+  // The pages an email links to (HTML, outside the JSON API).
+  app.route('/', emailPages(db));
 
   for (const route of options.staticRoutes ?? []) {
     const prefix = route.prefix.replace(/\/+$/, '');

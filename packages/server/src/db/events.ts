@@ -30,7 +30,13 @@ export type DomainEventType =
   | 'tag.deleted'
   | 'admin_key.created'
   | 'admin_key.revoked'
-  | 'notifications.read';
+  | 'notifications.read'
+  | 'subscription.changed'
+  | 'email.confirmation_requested'
+  | 'email.confirmed'
+  | 'email.preferences_changed'
+  | 'board.notifications_changed'
+  | 'changelog.published';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = { type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user'; id: string };
