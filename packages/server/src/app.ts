@@ -18,6 +18,7 @@ import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
+import type { WebhookAddressPolicy } from './webhooks/address-policy.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -68,6 +69,11 @@ export interface AppOptions {
    * made for this app, built on first use. startServer passes one it starts at once.
    */
   similarity?: SimilarPosts;
+  /**
+   * Which webhook destinations may be registered and called; default public addresses only.
+   * `allowPrivate` (`SAYSO_WEBHOOK_ALLOW_PRIVATE=true`) lets loopback and private ones through.
+   */
+  webhookPolicy?: WebhookAddressPolicy;
 }
 
 export type { AppEnv };
@@ -139,11 +145,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
+  const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
+    c.set('webhookPolicy', webhookPolicy);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);

@@ -11,6 +11,8 @@
 //   SAYSO_ADMIN_KEY         comma-separated admin keys for "Authorization: Bearer <key>" (default none)
 //   SAYSO_JWT_SECRET        the secret host apps sign users' HS256 tokens with (default none: no
 //                           identified users, only anonymous visitors and admins)
+//   SAYSO_WEBHOOK_ALLOW_PRIVATE  true: webhook URLs may point at loopback, private and link-local
+//                           addresses (default false: refused, against server-side request forgery)
 import { resolve } from 'node:path';
 import type { StaticRoute } from './app.js';
 import { parseAdminKeys, visitorSecretOf } from './asker.js';
@@ -49,6 +51,10 @@ const allowedOrigins = parseAllowedOrigins(process.env.SAYSO_ALLOWED_ORIGINS);
 const adminKeys = parseAdminKeys(process.env.SAYSO_ADMIN_KEY);
 const jwtSecret = process.env.SAYSO_JWT_SECRET || undefined;
 if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) throw new Error('SAYSO_JWT_SECRET: use at least 32 characters');
+const allowPrivateWebhooks = process.env.SAYSO_WEBHOOK_ALLOW_PRIVATE?.trim() || 'false';
+if (allowPrivateWebhooks !== 'true' && allowPrivateWebhooks !== 'false') {
+  throw new Error(`SAYSO_WEBHOOK_ALLOW_PRIVATE: "${allowPrivateWebhooks}" is neither true nor false`);
+}
 
 const db = await openDatabase(url ? { url } : { dataDir });
 const applied = await migrate(db);
@@ -68,10 +74,12 @@ const server = await startServer({
   trustProxy,
   adminKeys,
   jwtSecret,
+  webhookPolicy: { allowPrivate: allowPrivateWebhooks === 'true' },
 });
 
 console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}` : `PGlite in ${dataDir}`}`);
 console.log(`[sayso] identified users: ${jwtSecret ? 'on (SAYSO_JWT_SECRET)' : 'off (no SAYSO_JWT_SECRET)'}`);
+if (allowPrivateWebhooks === 'true') console.log('[sayso] webhooks may call private addresses (SAYSO_WEBHOOK_ALLOW_PRIVATE)');
 for (const route of staticRoutes) console.log(`[sayso] serving ${route.dir} at ${route.prefix}`);
 console.log(`[sayso] listening on ${server.url} (API at ${server.url}/api/v1)`);
 
