@@ -3,7 +3,7 @@ import type { BoardPolicies } from './board-policies.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './db/identity.js';
 import type { SimilarPosts } from './services/similar-posts.js';
-import type { WebhookAddressPolicy } from './webhooks/address-policy.js';
+import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
 /**
  * What createApp's middleware keeps on each request. `caller` is who is asking, resolved once;

@@ -18,7 +18,7 @@ import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
-import type { WebhookAddressPolicy } from './webhooks/address-policy.js';
+import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {

@@ -24,7 +24,7 @@ import {
 } from '@sayso/core';
 import { z } from '@hono/zod-openapi';
 import { UUID } from './db/rows.js';
-import { webhookUrlProblem } from './webhooks/address-policy.js';
+import { webhookUrlProblem } from './channels/webhook/address-policy.js';
 
 // Request shapes, checked with zod. The text rules are core's own checkNewPost and
 // checkCommentBody, so the server refuses exactly what the client-side forms refuse.
@@ -634,3 +634,24 @@ export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
 }).meta({ id: 'CreatedWebhookEndpoint' });
 
 export const webhookEndpointListSchema = z.array(webhookEndpointSchema).meta({ id: 'WebhookEndpointList' });
+
+export const deliveryParams = z.object({ id: idOf('delivery', 'Delivery id (a UUID).') });
+
+const DELIVERY_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+
+export const deliverySchema = z.strictObject({
+  id: z.string(),
+  channel: z.enum(DELIVERY_CHANNELS),
+  status: z.enum(DELIVERY_STATUSES).describe('pending, sending, sent, failed (waits for its next try) or dead (given up).'),
+  event: z.strictObject({ type: z.string().describe('The domain event, e.g. post.status_changed.'), occurredAt: isoDate }),
+  post: postRefSchema.nullable(),
+  person: authorSchema.extend({ email: z.string().nullable() }).nullable().describe('For in_app and email.'),
+  endpoint: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('For webhook.'),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  responseStatus: z.number().int().nullable().describe('For webhook: the HTTP status the endpoint answered.'),
+  createdAt: isoDate,
+  sentAt: isoDate.nullable(),
+  nextAttemptAt: isoDate.nullable(),
+}).meta({ id: 'Delivery' });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Database } from '../src/db/database.js';
-import type { HostLookup } from '../src/webhooks/address-policy.js';
+import type { HostLookup } from '../src/channels/webhook/address-policy.js';
 import { apiClient, expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 

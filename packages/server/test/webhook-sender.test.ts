@@ -2,9 +2,9 @@
 // with its delivery id and event type; redirects not followed; a deadline; and no call at all to
 // a non-public address unless the deployment allows it, checked against the address connected to.
 import { describe, expect, it } from 'vitest';
-import type { HostLookup } from '../src/webhooks/address-policy.js';
-import { sendWebhook, type WebhookDelivery } from '../src/webhooks/send.js';
-import { verifyWebhookSignature } from '../src/webhooks/signature.js';
+import type { HostLookup } from '../src/channels/webhook/address-policy.js';
+import { sendWebhook, type WebhookDelivery } from '../src/channels/webhook/send.js';
+import { verifyWebhookSignature } from '../src/channels/webhook/signature.js';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 const SECRET = 'whsec_test-secret-of-the-sender-tests';

@@ -3,8 +3,8 @@ import type { Database } from '../db/database.js';
 import type { DomainEventType } from '../db/events.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { insertEndpoint, removeEndpointRow, updateEndpointRow } from '../db/webhook-endpoints.js';
-import { RefusedDestination, permittedAddresses, type WebhookAddressPolicy } from '../webhooks/address-policy.js';
-import { generateWebhookSecret } from '../webhooks/signature.js';
+import { RefusedDestination, permittedAddresses, type WebhookAddressPolicy } from '../channels/webhook/address-policy.js';
+import { generateWebhookSecret } from '../channels/webhook/signature.js';
 import { record } from './record.js';
 
 /** Refuses a URL whose host the policy does not allow, as `invalid_input` on `url`; sending checks again. */

@@ -1,0 +1,31 @@
+import type { Database } from '../../db/database.js';
+import { fixedWebhookCall } from '../../db/webhook-bodies.js';
+import { findEndpointTarget } from '../../db/webhook-endpoints.js';
+import type { WebhookSourceEvent } from './payload.js';
+import { sendWebhook, type WebhookOutcome, type WebhookSendOptions } from './send.js';
+
+/** What the webhook channel needs of a claimed delivery (a subset of the outbox's DeliveryJob). */
+export interface WebhookJob {
+  id: string;
+  endpointId: string | null;
+  event: WebhookSourceEvent;
+}
+
+/**
+ * The webhook channel of the delivery worker: for each claimed delivery, the endpoint's URL and
+ * secret as they are now, the event's fixed body, and one signed call. A removed or paused
+ * endpoint fails for good (`permanent`): an admin replays the delivery once it is active again.
+ */
+export function createWebhookChannel(db: Database, options: WebhookSendOptions) {
+  return {
+    channel: 'webhook' as const,
+    async send(job: WebhookJob): Promise<WebhookOutcome> {
+      const endpoint = job.endpointId ? await findEndpointTarget(db, job.endpointId) : undefined;
+      if (!endpoint || endpoint.removed) return { ok: false, error: 'The webhook endpoint was removed.', permanent: true };
+      if (!endpoint.active) return { ok: false, error: 'The webhook endpoint is paused.', permanent: true };
+      const call = await fixedWebhookCall(db, job.event);
+      if (!call) return { ok: false, error: `No webhook is made of a ${job.event.type} event.`, permanent: true };
+      return sendWebhook(endpoint, { deliveryId: job.id, ...call }, options);
+    },
+  };
+}
