@@ -1,6 +1,10 @@
 // Issue 11: one webhook call, against a real HTTP receiver on loopback: signed as documented,
 // with its delivery id and event type; redirects not followed; a deadline; and no call at all to
 // a non-public address unless the deployment allows it, checked against the address connected to.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HostLookup } from '../src/channels/webhook/address-policy.js';
 import { sendWebhook, type WebhookDelivery } from '../src/channels/webhook/send.js';
@@ -32,6 +36,16 @@ const receiver = await startWebhookReceiver({
   '/slow': (response) => void setTimeout(() => response.end('late'), 3000),
 });
 
+/** The receiver's verifier exactly as docs/webhooks.md prints it, as a module. */
+async function documentedVerifier(): Promise<(rawBody: string | Buffer, header: unknown, secret: string, now?: number) => boolean> {
+  const doc = readFileSync(new URL('../../../docs/webhooks.md', import.meta.url), 'utf8');
+  const block = /```js\n(\/\/ verify-sayso-signature\.mjs\n[\s\S]*?)```/.exec(doc)?.[1];
+  if (!block) throw new Error('docs/webhooks.md no longer has the verify-sayso-signature.mjs block');
+  const file = join(mkdtempSync(join(tmpdir(), 'sayso-webhook-doc-')), 'verify-sayso-signature.mjs');
+  writeFileSync(file, block);
+  return ((await import(pathToFileURL(file).href)) as { verifySaysoSignature: Awaited<ReturnType<typeof documentedVerifier>> }).verifySaysoSignature;
+}
+
 describe('sendWebhook', () => {
   it('posts the body signed with the endpoint secret, with its delivery id and event type', async () => {
     const before = receiver.calls.length;
@@ -58,6 +72,23 @@ describe('sendWebhook', () => {
     const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
     expect(verifyWebhookSignature({ body: call!.body, header: signature, secret: SECRET, now: inMinutes(4.9) })).toBe(true);
     expect(verifyWebhookSignature({ body: call!.body, header: signature, secret: SECRET, now: inMinutes(5.1) })).toBe(false);
+  });
+
+  it('is verified by the receiver code of docs/webhooks.md, on the raw body as it arrived', async () => {
+    const verify = await documentedVerifier();
+    const before = receiver.calls.length;
+    await sendWebhook({ url: receiver.url('/created'), secret: SECRET }, delivery, allowPrivate);
+    const [call] = receiver.calls.slice(before);
+    const header = call!.headers['sayso-signature'];
+    const raw = Buffer.from(call!.body, 'utf8');
+    expect(verify(raw, header, SECRET)).toBe(true);
+    expect(verify(call!.body, header, SECRET)).toBe(true);
+    expect(verify(raw, header, 'whsec_another')).toBe(false);
+    expect(verify(Buffer.from(JSON.stringify(JSON.parse(call!.body), null, 1)), header, SECRET)).toBe(false);
+    expect(verify(raw, undefined, SECRET)).toBe(false);
+    expect(verify(raw, header, SECRET, Date.now() + 4.9 * 60_000)).toBe(true);
+    expect(verify(raw, header, SECRET, Date.now() + 5.1 * 60_000)).toBe(false);
+    expect(verify(raw, header, SECRET, Date.now() - 5.1 * 60_000)).toBe(false);
   });
 
   it('signs anew each time: a later call of the same delivery has a new time and signature', async () => {
