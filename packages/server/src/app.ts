@@ -17,6 +17,9 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
+import { emailPages } from './routes/email-pages.js';
+import type { DeliveryWorker } from './services/delivery-worker.js';
+import { watchingDeliveries } from './services/outbox.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
@@ -74,6 +77,11 @@ export interface AppOptions {
    * `allowPrivate` (`SAYSO_WEBHOOK_ALLOW_PRIVATE=true`) lets loopback and private ones through.
    */
   webhookPolicy?: WebhookAddressPolicy;
+  /**
+   * The process's delivery worker (startServer makes one): kicked right after a request whose
+   * transaction wrote deliveries, rather than waiting for its next poll.
+   */
+  deliveries?: Pick<DeliveryWorker, 'kick'>;
 }
 
 export type { AppEnv };
@@ -175,8 +183,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
+  const { deliveries } = options;
+  if (deliveries) {
+    app.use(`${API_PREFIX}/*`, async (c, next) => {
+      if (await watchingDeliveries(next)) deliveries.kick();
+    });
+  }
+
   // Every API route is declared in routes/<resource>.ts.
   app.route(API_PREFIX, apiRoutes());
+  // The pages an email links to (HTML, outside the JSON API).
+  app.route('/', emailPages(db));
 
   for (const route of options.staticRoutes ?? []) {
     const prefix = route.prefix.replace(/\/+$/, '');

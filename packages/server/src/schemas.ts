@@ -212,10 +212,17 @@ export const editPostInput = z
       title: text('title').optional().describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming; author or admin.`),
       body: text('body').optional().describe(`Markdown, up to ${LIMITS.bodyMax} characters; author or admin.`),
       status: key('status').optional().describe('A status key of the post\'s board; admins only.'),
+      statusNote: text('statusNote')
+        .max(LIMITS.commentMax, `statusNote can have at most ${LIMITS.commentMax} characters.`)
+        .optional()
+        .describe('With status: what the admin tells the idea\'s followers about the change, in the email they get.'),
     },
     { error: 'Send a JSON object with title, body and/or status.' },
   )
   .superRefine((input, ctx) => {
+    if (input.statusNote !== undefined && input.status === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['statusNote'], message: 'statusNote goes with a status change.' });
+    }
     if (input.status !== undefined && input.title === undefined && input.body === undefined) return;
     for (const problem of checkPostEdit(input)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
@@ -575,6 +582,90 @@ export const duplicateCandidateListSchema = z
   .strictObject({ items: z.array(duplicateCandidateSchema) })
   .meta({ id: 'DuplicateCandidateList' });
 
+/** `?dryRun=true`: answer who would be told, change nothing. */
+export const dryRunQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
+  limit: limit.describe(`With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`),
+});
+
+const subscriptionReason = z.enum(['author', 'vote', 'comment', 'request', 'explicit']);
+const statusKindSchema = z.enum(['open', 'active', 'done', 'declined', 'duplicate']);
+
+export const subscriptionSchema = z
+  .strictObject({
+    postId: z.string().describe('The idea followed: the canonical of a merged idea.'),
+    subscribed: z.boolean(),
+    reason: subscriptionReason.nullable().describe('Why they follow it; null when they do not.'),
+    emailPending: z.boolean().describe('An address the visitor left still waits for its confirmation link to be followed.'),
+  })
+  .meta({ id: 'Subscription' });
+
+/** `PUT /posts/:id/subscription`. */
+export const setSubscriptionInput = z
+  .strictObject(
+    {
+      subscribed: z.boolean({ error: 'subscribed must be true or false.' }),
+      email: z
+        .email({ error: 'email must be an email address.' })
+        .max(254, 'email can have at most 254 characters.')
+        .optional()
+        .describe('Anonymous visitors only: where to tell them. A confirmation link is sent to it first, and nothing else until it is followed.'),
+    },
+    { error: 'Send a JSON object with subscribed (and, from an anonymous visitor, email).' },
+  )
+  .meta({ id: 'SubscriptionChange' });
+
+export const emailPreferencesSchema = z
+  .strictObject({
+    email: z.string().nullable().describe('Where mail goes: the host\'s address for a signed-in user, or the one a visitor left.'),
+    confirmed: z.boolean().describe('The address may be written to.'),
+    emailOff: z.boolean().describe('Email is turned off entirely (the in-app bell still works).'),
+  })
+  .meta({ id: 'EmailPreferences' });
+
+/** `PUT /me/email`. */
+export const setEmailPreferencesInput = z
+  .strictObject({ emailOff: z.boolean({ error: 'emailOff must be true or false.' }) }, { error: 'Send a JSON object with emailOff.' })
+  .meta({ id: 'EmailPreferencesChange' });
+
+export const notificationAudienceSchema = z
+  .strictObject({
+    counts: z.strictObject({ in_app: z.number().int(), email: z.number().int(), webhook: z.number().int() }),
+    people: z.array(
+      z.strictObject({
+        person: z.strictObject({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }),
+        channels: z.array(z.enum(['in_app', 'email'])),
+        reasons: z.array(subscriptionReason),
+      }),
+    ),
+    truncated: z.boolean().describe('More people than listed.'),
+  })
+  .meta({ id: 'NotificationAudience' });
+
+export const boardNotificationSettingsSchema = z
+  .strictObject({
+    notifyKinds: z
+      .array(statusKindSchema)
+      .describe('The status kinds whose statuses tell an idea\'s followers: `done` always, `active` when chosen.'),
+  })
+  .meta({ id: 'BoardNotificationSettings' });
+
+/** `PUT /boards/:board/notifications`. */
+export const boardNotificationSettingsInput = z
+  .strictObject(
+    {
+      notifyKinds: z
+        .array(z.enum(['done', 'active'], { error: 'notifyKinds may hold done and active.' }), { error: 'notifyKinds must be a list.' })
+        .refine((kinds) => kinds.includes('done'), 'notifyKinds must hold done: shipping always tells.')
+        .transform((kinds) => [...new Set(kinds)].sort() as Array<'active' | 'done'>),
+    },
+    { error: 'Send a JSON object with notifyKinds.' },
+  )
+  .meta({ id: 'BoardNotificationSettingsChange' });
 // Webhook endpoints (issue 11).
 
 /** The longest endpoint URL accepted. */

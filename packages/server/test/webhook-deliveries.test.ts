@@ -1,15 +1,15 @@
-// Issue 11: webhook deliveries, from domain events to a real HTTP receiver on loopback: one call
-// per event and endpoint that asked for it, the documented payloads, the body fixed per event,
-// signed calls the documented verifier accepts, and an admin's replay.
+// Issue 11: webhook deliveries, from domain events through the outbox and its delivery worker to a
+// real HTTP receiver on loopback: one call per event and endpoint that asked for it, the
+// documented payloads, the body fixed per event, signed calls the documented verifier accepts,
+// and an admin's replay.
 import type { Post } from '@sayso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createWebhookChannel } from '../src/channels/webhook/webhook-channel.js';
 import { verifyWebhookSignature } from '../src/channels/webhook/signature.js';
 import type { Database } from '../src/db/database.js';
-import type { DomainEvent, DomainEventType, EventSubject } from '../src/db/events.js';
 import { createBoard } from '../src/services/boards.js';
-import { enqueueWebhookDeliveries } from '../src/services/webhook-deliveries.js';
+import { createDeliveryWorker, type DeliveryWorker } from '../src/services/delivery-worker.js';
 import { apiClient, expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 import { startWebhookReceiver, type ReceivedCall } from './support/webhook-receiver.js';
@@ -20,84 +20,29 @@ const admin: CallOptions = { adminKey: ADMIN_KEY };
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const receiver = await startWebhookReceiver();
 
-/**
- * FOR THE INTEGRATOR: a stand-in for the outbox's `deliveries` table (migration 0012 of the
- * outbox branch, same columns), made only while that migration is not merged; once it is, the
- * real table is there and this does nothing.
- */
-const DELIVERIES_STAND_IN = `
-  CREATE TABLE IF NOT EXISTS deliveries (
-    id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    event_sequence   bigint NOT NULL REFERENCES domain_events (sequence),
-    channel          text NOT NULL CHECK (channel IN ('email', 'webhook', 'in_app')),
-    user_id          uuid REFERENCES users (id) ON DELETE CASCADE,
-    endpoint_id      uuid,
-    post_id          uuid REFERENCES posts (id) ON DELETE SET NULL,
-    dedupe_key       text NOT NULL UNIQUE,
-    status           text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'dead')),
-    attempts         integer NOT NULL DEFAULT 0,
-    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
-    claimed_until    timestamptz,
-    last_error       text,
-    response_status  integer,
-    response_excerpt text,
-    replay_of        uuid REFERENCES deliveries (id),
-    created_at       timestamptz NOT NULL DEFAULT now(),
-    sent_at          timestamptz
-  )`;
-
 describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
   let db: Database;
   let call: ReturnType<typeof apiClient>;
-  let channel: ReturnType<typeof createWebhookChannel>;
+  let worker: DeliveryWorker;
   /** The signature's clock: each send a second later, so every signature is new. */
   let clock = Date.parse('2030-01-01T00:00:00Z');
-  let handled = '0';
 
   beforeAll(async () => {
     db = await databases.open(engine);
-    await db.exec(DELIVERIES_STAND_IN);
     const policy = { allowPrivate: true };
     call = apiClient(createApp({ db, adminKeys: [ADMIN_KEY], webhookPolicy: policy }), db);
-    channel = createWebhookChannel(db, { policy, now: () => new Date((clock += 1000)) });
+    const channel = createWebhookChannel(db, { policy, now: () => new Date((clock += 1000)) });
+    worker = createDeliveryWorker({ db, channels: [channel] });
   });
 
-  /**
-   * FOR THE INTEGRATOR: the outbox calls enqueueWebhookDeliveries in each event's transaction
-   * (services/outbox.ts); until it is merged, the test makes them from the events logged since.
-   */
-  const enqueueNewEvents = async () => {
-    const events = await db.query<{ sequence: string; type: DomainEventType; subject_type: EventSubject['type']; subject_id: string; actor_id: string | null; payload: Record<string, unknown> }>(
-      'SELECT sequence::text AS sequence, type, subject_type, subject_id, actor_id, payload FROM domain_events WHERE sequence > $1 ORDER BY sequence',
-      [handled],
-    );
-    for (const row of events) {
-      const event: DomainEvent = { type: row.type, subject: { type: row.subject_type, id: row.subject_id }, actorId: row.actor_id, payload: row.payload };
-      await db.transaction((tx) => enqueueWebhookDeliveries(tx, event, row.sequence));
-      handled = row.sequence;
-    }
-  };
+  const bodyOf = (received: ReceivedCall) => JSON.parse(received.body);
 
-  /** What the worker does with each due webhook delivery: claim, send through the channel, record. */
+  /** Runs the delivery worker until nothing is due; the calls it made, in the order of their events. */
   const deliverPending = async (): Promise<ReceivedCall[]> => {
     const before = receiver.calls.length;
-    const jobs = await db.query<{ id: string; endpoint_id: string; sequence: string; type: string; subject_id: string; payload: Record<string, unknown>; occurred_at: Date | string }>(
-      `UPDATE deliveries d SET status = 'sending', attempts = attempts + 1 FROM domain_events e
-        WHERE e.sequence = d.event_sequence AND d.channel = 'webhook' AND d.status = 'pending'
-        RETURNING d.id, d.endpoint_id, e.sequence::text AS sequence, e.type, e.subject_id, e.payload, e.occurred_at`,
-    );
-    jobs.sort((a, b) => Number(a.sequence) - Number(b.sequence) || a.endpoint_id.localeCompare(b.endpoint_id));
-    for (const job of jobs) {
-      const event = { sequence: job.sequence, type: job.type, subjectId: job.subject_id, payload: job.payload, occurredAt: new Date(job.occurred_at).toISOString() };
-      const outcome = await channel.send({ id: job.id, endpointId: job.endpoint_id, event });
-      await db.query(`UPDATE deliveries SET status = $2, response_status = $3, last_error = $4, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1`, [
-        job.id,
-        outcome.ok ? 'sent' : 'dead',
-        outcome.responseStatus ?? null,
-        outcome.ok ? null : outcome.error,
-      ]);
-    }
-    return receiver.calls.slice(before);
+    await worker.drain();
+    // The worker sends a batch at once: calls arrive in any order.
+    return receiver.calls.slice(before).sort((a, b) => Number(bodyOf(a).id) - Number(bodyOf(b).id));
   };
 
   /** The calls to one endpoint's path of those {@link deliverPending} made (endpoints of other tests get events too). */
@@ -109,7 +54,6 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     return created.json as { id: string; secret: string };
   };
 
-  const bodyOf = (received: ReceivedCall) => JSON.parse(received.body);
 
   it('calls every endpoint that asked, once per event, signed, with the documented payloads', async () => {
     const board = (await createBoard(db, { slug: `${engine}-hooks` })).slug;
@@ -126,10 +70,6 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     expect((await call('POST', `/posts/${twin.id}/merge`, { ...admin, body: { into: idea.id } })).status).toBe(200);
     // Not an event any endpoint can ask for.
     await call('POST', `/posts/${idea.id}/votes`, { voter: `${engine}-carol` });
-    await enqueueNewEvents();
-    // Enqueueing an event again makes nothing new.
-    handled = '0';
-    await enqueueNewEvents();
 
     const calls = await deliverPending();
     const toAll = calls.filter((received) => received.path === `/${engine}/all`);
@@ -175,7 +115,6 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     const board = (await createBoard(db, { slug: `${engine}-replays` })).slug;
     const endpoint = await register(`/${engine}/replays`, ['idea.created']);
     const idea = (await call('POST', `/boards/${board}/posts`, { voter: `${engine}-dora`, body: { title: 'Export to CSV' } })).json as Post;
-    await enqueueNewEvents();
     const [first] = await deliverPendingTo(`/${engine}/replays`);
     const [original] = await db.query<{ id: string }>('SELECT id FROM deliveries WHERE endpoint_id = $1', [endpoint.id]);
     expect(first!.headers['sayso-delivery']).toBe(original!.id);
@@ -220,7 +159,6 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     const board = (await createBoard(db, { slug: `${engine}-refusals` })).slug;
     const endpoint = await register(`/${engine}/refusals`, ['idea.created']);
     await call('POST', `/boards/${board}/posts`, { voter: `${engine}-erin`, body: { title: 'Keyboard shortcuts' } });
-    await enqueueNewEvents();
     const [delivery] = await db.query<{ id: string; event_sequence: string }>('SELECT id, event_sequence::text AS event_sequence FROM deliveries WHERE endpoint_id = $1', [endpoint.id]);
     const path = `/deliveries/${delivery!.id}/replay`;
 

@@ -151,3 +151,15 @@ export async function statusKind(db: Queryable, boardId: string, key: string): P
   const [row] = await db.query<{ kind: StatusKind }>('SELECT kind FROM statuses WHERE board_id = $1 AND key = $2', [boardId, key]);
   return row?.kind;
 }
+
+/** The status kinds of a board whose statuses tell an idea's followers (migration 0012). */
+export async function notifyKindsOf(db: Queryable, boardId: string): Promise<StatusKind[]> {
+  const [row] = await db.query<{ kinds: StatusKind[] }>('SELECT notify_kinds AS kinds FROM boards WHERE id = $1', [boardId]);
+  return row?.kinds ?? ['done'];
+}
+
+/** Sets which status kinds of a board notify; returns the board's id, or `undefined` for an unknown board. */
+export async function updateNotifyKinds(tx: Queryable, slug: string, kinds: readonly StatusKind[]): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>('UPDATE boards SET notify_kinds = $2::text[] WHERE slug = $1 RETURNING id', [slug, kinds]);
+  return row?.id;
+}

@@ -34,7 +34,12 @@ export type DomainEventType =
   | 'webhook.created'
   | 'webhook.updated'
   | 'webhook.deleted'
-  | 'delivery.replayed';
+  | 'delivery.replayed'
+  | 'subscription.changed'
+  | 'email.confirmation_requested'
+  | 'email.confirmed'
+  | 'email.preferences_changed'
+  | 'board.notifications_changed';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {

@@ -374,3 +374,18 @@ export function boardPostTexts(
     [boardId, since.newestCreated, since.newestEdited],
   );
 }
+
+/** An idea's title and board, and the name and kind of one of its board's statuses: what a mail about it says. */
+export async function ideaWithStatus(
+  db: Queryable,
+  postId: string,
+  statusKey: string,
+): Promise<{ title: string; board: string; statusName: string; statusKind: StatusKind } | undefined> {
+  const [row] = await db.query<{ title: string; board: string; status_name: string; status_kind: StatusKind }>(
+    `SELECT p.title, b.slug AS board, s.name AS status_name, s.kind AS status_kind
+       FROM posts p JOIN boards b ON b.id = p.board_id JOIN statuses s ON s.board_id = p.board_id AND s.key = $2
+      WHERE p.id = $1`,
+    [postId, statusKey],
+  );
+  return row && { title: row.title, board: row.board, statusName: row.status_name, statusKind: row.status_kind };
+}

@@ -1,9 +1,11 @@
 import type { Queryable } from './database.js';
 import { eventsOfChanged } from './events.js';
 import { canonicalIdSql, lockedCanonicalSql, mergeTreeSql } from './people.js';
+import { subscribeChanged } from './subscriptions.js';
 
 // Votes are the hot path: each change is one statement that writes the vote, the post's
-// vote_count, the voter's reference in post_people with people_count, and the event together
+// vote_count, the voter's reference in post_people with people_count, the voter's subscription
+// to the idea (db/subscriptions.ts), and the event together
 // (atomic without BEGIN/COMMIT round trips). The counts move only for a row that really changed
 // (the RETURNING of ON CONFLICT DO NOTHING or of the DELETE), so a repeated vote or unvote
 // changes nothing and records no event. A vote on a merged idea is a vote on its canonical (see
@@ -34,6 +36,8 @@ export async function insertVote(db: Queryable, postId: string, userId: string):
      ), counted AS (
        UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + (SELECT count(*) FROM person WHERE refs = 1)
         WHERE id IN (SELECT subject_id FROM changed)
+     ), followed AS (
+       ${subscribeChanged('vote')}
      ), recorded AS (
        ${eventsOfChanged('vote.added', 'post')}
      )

@@ -10,6 +10,7 @@ import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { router } from './operation.js';
 import { postRoutes } from './posts.js';
+import { subscriptionRoutes } from './subscriptions.js';
 import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
 import { webhookRoutes } from './webhooks.js';
@@ -17,7 +18,7 @@ import { webhookRoutes } from './webhooks.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

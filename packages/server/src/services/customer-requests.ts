@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { addPersonReference, lockCanonical, recountMergedPeople, recountPeople } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
+import { subscribe } from '../db/subscriptions.js';
 import { record } from './record.js';
 
 /** Text an admin typed, trimmed; `null` when there is none. */
@@ -43,6 +44,7 @@ export async function addCustomerRequest(
     // Recorded meanwhile on another tree's lock (the idea was merged or unmerged): the first stands.
     if (!request) return { request: (await findCustomerRequest(tx, params.postId, key))!, created: false };
     await addPersonReference(tx, canonicalId, userId);
+    await subscribe(tx, params.postId, userId, 'request');
     if (canonicalId !== params.postId) await recountMergedPeople(tx, canonicalId);
     await record(tx, {
       type: 'request.added',

@@ -19,12 +19,7 @@ export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
     // and so the people of every idea merged into it; not who shipped it, nor anyone who has not
     // yet read the news of an earlier shipping.
     const postId = event.subject.id;
-    const recipientIds = shippedRecipients({
-      postAuthor: await authorOf(tx, postId),
-      voters: await reachablePeopleOf(tx, postId),
-      shipper: event.actorId,
-      unreadShippedNotice: await unreadRecipients(tx, postId, 'shipped'),
-    });
+    const recipientIds = await shippedNoticeRecipients(tx, postId, event.actorId);
     await insertNotifications(tx, { kind: 'shipped', postId, commentId: null, recipientIds });
   } else if (event.type === 'post.merged') {
     // The people of the merged idea hear once where their vote now counts; not the admin.
@@ -38,4 +33,14 @@ export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
     const recipientIds = noticeRecipients({ people: await conversationOf(tx, postId, commentId), actor: event.actorId });
     await insertNotifications(tx, { kind: 'reply', postId, commentId, recipientIds });
   }
+}
+
+/** Who hears in-app that an idea shipped (core's `shippedRecipients`): for the bell, and for a dry run of the change. */
+export async function shippedNoticeRecipients(db: Queryable, postId: string, shipperId: string | null): Promise<string[]> {
+  return shippedRecipients({
+    postAuthor: await authorOf(db, postId),
+    voters: await reachablePeopleOf(db, postId),
+    shipper: shipperId ?? '',
+    unreadShippedNotice: await unreadRecipients(db, postId, 'shipped'),
+  });
 }

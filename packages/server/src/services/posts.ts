@@ -1,9 +1,11 @@
-import { SaysoError, assertStatusMayChange, statusChangeEffect, type Post } from '@sayso/core';
-import { boardIdOf, firstOpenStatus, statusKind } from '../db/boards.js';
-import type { Database } from '../db/database.js';
-import { ensureUser, type Actor } from '../db/identity.js';
-import { findPost, insertPost, lockPost, noSuchPost, updatePostStatus, updatePostText } from '../db/posts.js';
+import { SaysoError, assertStatusMayChange, statusChangeEffect, type NotificationAudience, type Post } from '@sayso/core';
+import { boardIdOf, firstOpenStatus, notifyKindsOf, statusKind } from '../db/boards.js';
+import type { Database, Queryable } from '../db/database.js';
+import { ensureUser, findUserId, type Actor } from '../db/identity.js';
+import { findPost, insertPost, lockPost, noSuchPost, updatePostStatus, updatePostText, type LockedPost } from '../db/posts.js';
+import { followersOf, subscribe } from '../db/subscriptions.js';
 import { insertAuthorVote } from '../db/votes.js';
+import { shippedNoticeRecipients } from './notify.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
 
@@ -19,6 +21,7 @@ export async function createPost(db: Database, params: { board: string; title: s
     const authorId = await ensureUser(tx, params.voter);
     const id = await insertPost(tx, { boardId, title: params.title, body: params.body, status: open, authorId });
     await insertAuthorVote(tx, id, authorId);
+    await subscribe(tx, id, authorId, 'author');
     await record(tx, { type: 'post.created', subject: { type: 'post', id }, actorId: authorId, payload: { to: open } });
     return id;
   });
@@ -46,7 +49,7 @@ export async function getPost(db: Database, postId: string, viewer: string | nul
  */
 export async function updatePost(
   db: Database,
-  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string },
+  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string; statusNote?: string },
 ): Promise<Post> {
   const { actor, postId } = params;
   await db.transaction(async (tx) => {
@@ -67,21 +70,65 @@ export async function updatePost(
       }
     }
     if (params.status !== undefined && params.status !== post.status) {
-      assertStatusMayChange(post);
-      const toKind = await statusKind(tx, post.boardId, params.status);
-      if (!toKind) {
-        const message = `This board has no status "${params.status}".`;
-        throw new SaysoError('invalid_input', message, { problems: [{ field: 'status', message }] });
-      }
-      const effect = statusChangeEffect({ fromKind: post.statusKind, toKind, shippedAt: post.shippedAt, now: post.now });
+      const { effect, tells } = await statusChange(tx, post, params.status);
       await updatePostStatus(tx, postId, params.status, effect.shippedAt);
       await record(tx, {
         type: 'post.status_changed',
         subject: { type: 'post', id: postId },
         actorId: await actorRow(),
-        payload: { from: post.status, to: params.status, ships: effect.ships },
+        payload: { from: post.status, to: params.status, ships: effect.ships, tells, ...(params.statusNote ? { note: params.statusNote } : {}) },
       });
     }
   });
   return (await findPost(db, postId, actor.key))!;
+}
+
+/**
+ * What moving a locked idea to `status` would do: core's statusChangeEffect (the ship date, and
+ * whether it ships), and whether its followers are told: a status of a kind the board notifies
+ * of, and for `done` only when it ships (moving between two done statuses tells nobody again).
+ */
+async function statusChange(tx: Queryable, post: LockedPost, status: string) {
+  assertStatusMayChange(post);
+  const toKind = await statusKind(tx, post.boardId, status);
+  if (!toKind) {
+    const message = `This board has no status "${status}".`;
+    throw new SaysoError('invalid_input', message, { problems: [{ field: 'status', message }] });
+  }
+  const effect = statusChangeEffect({ fromKind: post.statusKind, toKind, shippedAt: post.shippedAt, now: post.now });
+  const tells = (await notifyKindsOf(tx, post.boardId)).includes(toKind) && (toKind !== 'done' || effect.ships);
+  return { effect, tells };
+}
+
+/**
+ * Who moving an idea to `status` would tell, through which channels, changing nothing (a dry
+ * run of {@link updatePost}, admins only): the bell's count (core's shippedRecipients, when it
+ * ships), and the followers the email channel would write to, up to `limit` of them listed.
+ * Webhook endpoints are counted by the webhook channel.
+ */
+export async function previewStatusChange(
+  db: Database,
+  params: { postId: string; actor: Actor; status: string; limit: number },
+): Promise<NotificationAudience> {
+  if (!params.actor.admin) throw new SaysoError('forbidden', 'Only an admin may change the status of an idea.');
+  // The same reading as the change itself, in a transaction that changes nothing.
+  return db.transaction(async (tx) => {
+    const post = await lockPost(tx, params.postId);
+    const nobody: NotificationAudience = { counts: { in_app: 0, email: 0, webhook: 0 }, people: [], truncated: false };
+    if (params.status === post.status) return nobody;
+    const { effect, tells } = await statusChange(tx, post, params.status);
+    if (!tells) return nobody;
+    const actorId = (await findUserId(tx, params.actor.key)) ?? null;
+    const bell = new Set(effect.ships ? await shippedNoticeRecipients(tx, params.postId, actorId) : []);
+    const followers = await followersOf(tx, { canonicalIds: [params.postId], exceptId: actorId, limit: params.limit });
+    return {
+      counts: { in_app: bell.size, email: followers.email, webhook: 0 },
+      people: followers.people.map((person) => ({
+        person: { id: person.id, name: person.name, email: person.mailbox },
+        channels: [...(bell.has(person.id) ? (['in_app'] as const) : []), ...(person.mailbox ? (['email'] as const) : [])],
+        reasons: person.reasons,
+      })),
+      truncated: followers.total > followers.people.length,
+    };
+  });
 }

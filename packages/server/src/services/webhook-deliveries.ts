@@ -1,22 +1,8 @@
 import { SaysoError, type Delivery } from '@sayso/core';
-import type { Database, Queryable } from '../db/database.js';
-import type { DomainEvent } from '../db/events.js';
+import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { findWebhookDelivery, insertReplay, insertWebhookDeliveries, lockReplaySource } from '../db/webhook-deliveries.js';
-import { WEBHOOK_TYPE_OF_EVENT, ideaIdOf } from '../channels/webhook/payload.js';
+import { findWebhookDelivery, insertReplay, lockReplaySource } from '../db/webhook-deliveries.js';
 import { record } from './record.js';
-
-/**
- * The webhook part of the outbox, run in the event's transaction: one delivery per active
- * endpoint that asked for the event's webhook type. Returns how many were made (0 for an event
- * no endpoint can ask for).
- */
-export async function enqueueWebhookDeliveries(tx: Queryable, event: DomainEvent, sequence: string): Promise<number> {
-  const type = WEBHOOK_TYPE_OF_EVENT[event.type];
-  if (!type) return 0;
-  const postId = ideaIdOf({ type: event.type, subjectId: event.subject.id, payload: event.payload ?? {} });
-  return insertWebhookDeliveries(tx, { sequence, type, postId });
-}
 
 /**
  * Sends a webhook delivery again, as a new delivery of the same event to the same endpoint: the

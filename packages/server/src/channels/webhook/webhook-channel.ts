@@ -1,10 +1,11 @@
 import type { Database } from '../../db/database.js';
+import type { DeliveryChannelSender } from '../channel.js';
 import { fixedWebhookCall } from '../../db/webhook-bodies.js';
 import { findEndpointTarget } from '../../db/webhook-endpoints.js';
 import type { WebhookSourceEvent } from './payload.js';
 import { sendWebhook, type WebhookOutcome, type WebhookSendOptions } from './send.js';
 
-/** What the webhook channel needs of a claimed delivery (a subset of the outbox's DeliveryJob). */
+/** What the webhook channel needs of a claimed delivery (the outbox's DeliveryJob has it all). */
 export interface WebhookJob {
   id: string;
   endpointId: string | null;
@@ -16,9 +17,9 @@ export interface WebhookJob {
  * secret as they are now, the event's fixed body, and one signed call. A removed or paused
  * endpoint fails for good (`permanent`): an admin replays the delivery once it is active again.
  */
-export function createWebhookChannel(db: Database, options: WebhookSendOptions) {
+export function createWebhookChannel(db: Database, options: WebhookSendOptions): DeliveryChannelSender & { send(job: WebhookJob): Promise<WebhookOutcome> } {
   return {
-    channel: 'webhook' as const,
+    channel: 'webhook',
     async send(job: WebhookJob): Promise<WebhookOutcome> {
       const endpoint = job.endpointId ? await findEndpointTarget(db, job.endpointId) : undefined;
       if (!endpoint || endpoint.removed) return { ok: false, error: 'The webhook endpoint was removed.', permanent: true };

@@ -23,3 +23,9 @@ CREATE TABLE webhook_bodies (
   event_type     text NOT NULL,
   body           text NOT NULL
 );
+
+-- The outbox's webhook deliveries (migration 0012) name their endpoint; endpoints are never
+-- deleted, only marked removed, so the log keeps its link.
+ALTER TABLE deliveries
+  ADD CONSTRAINT deliveries_endpoint_fk FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints (id);
+CREATE INDEX deliveries_endpoint_idx ON deliveries (endpoint_id, created_at DESC) WHERE endpoint_id IS NOT NULL;
