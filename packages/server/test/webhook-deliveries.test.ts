@@ -111,6 +111,23 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     expect(await deliverPending()).toEqual([]);
   });
 
+  it('counts the endpoints a status change would call in its dry run, and calls none', async () => {
+    const board = (await createBoard(db, { slug: `${engine}-dry-runs` })).slug;
+    await register(`/${engine}/dry-runs`, ['idea.status_changed']);
+    const idea = (await call('POST', `/boards/${board}/posts`, { voter: `${engine}-fay`, body: { title: 'Offline mode' } })).json as Post;
+    await deliverPending();
+    const endpoints = (await call('GET', '/webhooks', admin)).json as Array<{ active: boolean; events: string[] }>;
+    const listening = endpoints.filter((endpoint) => endpoint.active && endpoint.events.includes('idea.status_changed')).length;
+    expect(listening).toBeGreaterThan(0);
+    for (const status of ['planned', 'shipped']) {
+      const preview = await call('PATCH', `/posts/${idea.id}?dryRun=true`, { ...admin, body: { status } });
+      expect(preview.status, status).toBe(200);
+      expect(preview.json.counts.webhook, status).toBe(listening);
+    }
+    expect((await call('PATCH', `/posts/${idea.id}?dryRun=true`, { ...admin, body: { status: 'open' } })).json.counts.webhook).toBe(0);
+    expect(await deliverPending()).toEqual([]);
+  });
+
   it('replays a delivery as a new one: the same body, a new signature and delivery id', async () => {
     const board = (await createBoard(db, { slug: `${engine}-replays` })).slug;
     const endpoint = await register(`/${engine}/replays`, ['idea.created']);
