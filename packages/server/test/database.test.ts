@@ -40,6 +40,8 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'boards',
       'comments',
       'customer_requests',
+      'deliveries',
+      'delivery_fanouts',
       'domain_events',
       'duplicate_candidates',
       'duplicate_checks',
@@ -55,9 +57,12 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'schema_migrations',
       'server_secrets',
       'statuses',
+      'subscriptions',
       'tags',
       'users',
       'votes',
+      'webhook_bodies',
+      'webhook_endpoints',
     ]);
   });
 
