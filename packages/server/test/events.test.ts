@@ -24,7 +24,10 @@ interface RecordedEvent {
 }
 
 /** What the changes of the API touch, each table as one hash: equal before and after means nothing changed. */
-const STATE_TABLES = ['boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'webhook_endpoints', 'deliveries'];
+const STATE_TABLES = [
+  'boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'subscriptions', 'delivery_fanouts', 'deliveries',
+  'webhook_endpoints',
+];
 
 describe('domain events', () => {
   let db: Database;
@@ -159,6 +162,15 @@ describe('domain events', () => {
     );
     await change({ type: 'board.priority_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
       call('PUT', `/boards/${board}/priority`, { ...admin, body: { peopleWeight: 2, mrrWeight: 0 } }),
+    );
+    await change({ type: 'board.notifications_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
+      call('PUT', `/boards/${board}/notifications`, { ...admin, body: { notifyKinds: ['done', 'active'] } }),
+    );
+    await change({ type: 'subscription.changed', subject_type: 'post', actor: `visitor:${BOB}` }, () =>
+      call('PUT', `${path}/subscription`, { ...bob, body: { subscribed: false } }),
+    );
+    await change({ type: 'email.preferences_changed', subject_type: 'user', actor: `visitor:${BOB}` }, () =>
+      call('PUT', '/me/email', { ...bob, body: { emailOff: true } }),
     );
     const key = await change({ type: 'admin_key.created', subject_type: 'admin_key', actor: /^admin:env:/ }, () =>
       call('POST', '/admin/keys', { ...admin, body: { label: 'events' } }),

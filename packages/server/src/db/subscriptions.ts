@@ -51,6 +51,14 @@ export const followersSql = (canonicals: string) => `
       WHERE left_out.post_id = canonical.id AND left_out.user_id = s.user_id AND left_out.state = 'unsubscribed')`;
 
 /**
+ * Whether person `user` follows canonical `canonical` (both SQL), as SQL: the rule of
+ * {@link followersSql} for one person, read through their own rows only.
+ */
+const followsSql = (canonical: string, user: string) => `(
+  EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = ${user} AND s.state = 'subscribed' AND s.post_id IN ${mergeTreeSql(canonical)})
+  AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = ${user} AND s.post_id = ${canonical} AND s.state = 'unsubscribed'))`;
+
+/**
  * Where email to the person of users row `u` goes, as SQL; NULL when nowhere: email turned off,
  * no address, or a visitor's address whose confirmation link was not followed. A host user's
  * address is the one the host signed; a person recorded by a customer request has the address
@@ -123,7 +131,7 @@ export async function subscriptionRow(
   userId: string,
 ): Promise<{ subscribed: boolean; reason: SubscriptionReason | null }> {
   const [row] = await db.query<{ following: boolean; reason: SubscriptionReason | null }>(
-    `SELECT EXISTS (SELECT 1 FROM (${followersSql('ARRAY[$1::uuid]')}) AS f WHERE f.user_id = $2) AS following,
+    `SELECT ${followsSql('$1::uuid', '$2::uuid')} AS following,
             (SELECT s.reason FROM subscriptions s
               WHERE s.user_id = $2 AND s.state = 'subscribed' AND s.post_id IN ${mergeTreeSql('$1::uuid')}
               ORDER BY s.post_id = $1 DESC, s.created_at LIMIT 1) AS reason`,
@@ -137,7 +145,7 @@ export async function followedBy(db: Queryable, userId: string, limit: number): 
   return db.query<{ id: string; title: string }>(
     `SELECT p.id, p.title FROM posts p
       WHERE p.canonical_id IS NULL
-        AND EXISTS (SELECT 1 FROM (${followersSql('ARRAY[p.id]')}) AS f WHERE f.user_id = $1)
+        AND ${followsSql('p.id', '$1::uuid')}
         AND p.id IN (SELECT COALESCE(q.canonical_id, q.id) FROM subscriptions s JOIN posts q ON q.id = s.post_id
                       WHERE s.user_id = $1 AND s.state = 'subscribed')
       ORDER BY p.created_at DESC LIMIT $2`,

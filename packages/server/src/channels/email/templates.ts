@@ -88,7 +88,8 @@ const marked = new Marked({
 export function markdownToSafeHtml(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown) as string, {
     allowedTags: MARKDOWN_TAGS,
-    allowedAttributes: { a: ['href', 'title'], ol: ['start'] },
+    // rel and target are the ones transformTags sets on every link; markdown cannot give others.
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow ugc', target: '_blank' }) },
