@@ -69,3 +69,5 @@ export { webhookPayload } from './channels/webhook/payload.js';
 export type { WebhookBody, WebhookData, WebhookIdea, WebhookPayload, WebhookSourceEvent } from './channels/webhook/payload.js';
 export { isPublicAddress } from './channels/webhook/address-policy.js';
 export type { HostLookup, WebhookAddressPolicy } from './channels/webhook/address-policy.js';
+export { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } from './services/webhook-endpoints.js';
+export { replayWebhookDelivery } from './services/webhook-deliveries.js';
