@@ -1,8 +1,8 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import type { DeliveryChannelSender } from '../channel.js';
-import { fixedWebhookCall } from '../../db/webhook-bodies.js';
+import { findWebhookCall, storeWebhookCall, webhookContextRows } from '../../db/webhook-bodies.js';
 import { findEndpointTarget } from '../../db/webhook-endpoints.js';
-import type { WebhookSourceEvent } from './payload.js';
+import { ideaIdOf, webhookCall, type WebhookCall, type WebhookSourceEvent } from './payload.js';
 import { sendWebhook, type WebhookOutcome, type WebhookSendOptions } from './send.js';
 
 /** What the webhook channel needs of a claimed delivery (the outbox's DeliveryJob has it all). */
@@ -10,6 +10,19 @@ export interface WebhookJob {
   id: string;
   endpointId: string | null;
   event: WebhookSourceEvent;
+}
+
+/**
+ * The call every delivery of `event` makes: the one stored for it, or made now from the event and
+ * the rows it names, and stored. So every endpoint, retry and replay of an event sends the same
+ * bytes (the idea's title as it was then). `null` for an event no endpoint can ask for.
+ */
+export async function fixedWebhookCall(db: Queryable, event: WebhookSourceEvent): Promise<WebhookCall | null> {
+  const stored = await findWebhookCall(db, event.sequence);
+  if (stored) return stored;
+  const commentId = event.type === 'comment.added' ? event.subjectId : null;
+  const call = webhookCall(event, await webhookContextRows(db, { ideaId: ideaIdOf(event), commentId }));
+  return call && storeWebhookCall(db, event.sequence, call);
 }
 
 /**
