@@ -59,7 +59,7 @@ export type { DeliveryChannelSender, DeliveryJob, DeliveryOutcome } from './chan
 export { createEmailChannel } from './channels/email/email-channel.js';
 export type { EmailSettings } from './channels/email/email-channel.js';
 export { defaultEmailTemplates, escapeHtml, markdownToSafeHtml } from './channels/email/templates.js';
-export type { ConfirmationMail, EmailTemplates, MailIdea, RenderedMail, StatusMail } from './channels/email/templates.js';
+export type { ChangelogMail, ConfirmationMail, EmailTemplates, MailIdea, RenderedMail, StatusMail } from './channels/email/templates.js';
 export { createWebhookChannel } from './channels/webhook/webhook-channel.js';
 export type { WebhookJob } from './channels/webhook/webhook-channel.js';
 export { sendWebhook } from './channels/webhook/send.js';

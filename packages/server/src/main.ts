@@ -20,7 +20,7 @@
 //                           SAYSO_SMTP_URL)
 //   SAYSO_IDEA_URL          where an email links an idea to, with {board} and {id} (default
 //                           SAYSO_PUBLIC_URL/?board={board}&post={id})
-//   SAYSO_EMAIL_TEMPLATES   a module whose `status` and/or `confirmation` exports replace the default
+//   SAYSO_EMAIL_TEMPLATES   a module whose `status`, `changelog` or `confirmation` exports replace the default
 //                           email templates (see README.md)
 //   SAYSO_DELIVERY_CLAIM_SECONDS  how long a claimed delivery stays with its process before another
 //                           may send it again, after a crash (default 60; longer than any send may take)
@@ -84,6 +84,7 @@ async function emailSettings(): Promise<EmailSettings | undefined> {
   const loaded = templatesModule ? ((await import(pathToFileURL(resolve(templatesModule)).href)) as Partial<EmailTemplates>) : {};
   const templates: Partial<EmailTemplates> = {
     ...(loaded.status ? { status: loaded.status } : {}),
+    ...(loaded.changelog ? { changelog: loaded.changelog } : {}),
     ...(loaded.confirmation ? { confirmation: loaded.confirmation } : {}),
   };
   return { smtpUrl, from, publicUrl, ideaUrl: process.env.SAYSO_IDEA_URL?.trim() || undefined, templates };

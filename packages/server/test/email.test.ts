@@ -12,6 +12,7 @@ import { signUserToken } from '../src/identity/tokens.js';
 import { notificationAudienceSchema, subscriptionSchema } from '../src/schemas.js';
 import { createBoard } from '../src/services/boards.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/services/delivery-worker.js';
+import { record } from '../src/services/record.js';
 import { apiClient, expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.js';
@@ -171,6 +172,8 @@ describe.each(ENGINES)('email on %s', (engine) => {
     const followed = (await ok('PUT', `/posts/${post.id}/subscription`, { ...visitor, body: { subscribed: true, email: 'anon@visitors.example' } })) as Subscription;
     expect(subscriptionSchema.safeParse(followed).error).toBeUndefined();
     expect(followed).toEqual({ postId: post.id, subscribed: true, reason: 'explicit', emailPending: true });
+    // The same address again sends no second confirmation.
+    await ok('PUT', `/posts/${post.id}/subscription`, { ...visitor, body: { subscribed: true, email: 'anon@visitors.example' } });
     expect(await sent(before)).toEqual(new Map([['anon@visitors.example', 1]]));
     const confirmation = receiver.received.at(-1)!.mail;
     expect(confirmation.subject).toBe('Confirm your email address');
@@ -208,6 +211,33 @@ describe.each(ENGINES)('email on %s', (engine) => {
     await setStatus(post.id, 'in-progress');
     expect(await sent(before)).toEqual(new Map([['planner-fan@people.example', 1]]));
     expect(receiver.received.at(-1)!.mail.subject).toMatch(/^In progress: Calendar view$/i);
+  });
+
+  it('tells each follower of a changelog entry\'s ideas once, with the entry and the ideas they follow', async () => {
+    const board = await freshBoard();
+    const [both, first, second] = await Promise.all(['entry-both', 'entry-first', 'entry-second'].map((name) => user(name)));
+    const search = await newPost(board, both!, 'Search');
+    const sync = await newPost(board, second!, 'Sync');
+    await ok('POST', `/posts/${search.id}/votes`, first!);
+    await ok('POST', `/posts/${sync.id}/votes`, both!);
+    const before = receiver.received.length;
+    // What the changelog's publish records, in its transaction (its routes are another piece of work).
+    await db.transaction((tx) =>
+      record(tx, {
+        type: 'changelog.published',
+        subject: { type: 'board', id: search.id },
+        actorId: null,
+        payload: { entryId: search.id, title: 'March release', body: '**Faster** everything', postIds: [search.id, sync.id] },
+      }),
+    );
+    const arrived = await sent(before);
+    expect(arrived).toEqual(new Map(['entry-both', 'entry-first', 'entry-second'].map((name) => [`${name}@people.example`, 1])));
+    const mailTo = (name: string) => receiver.received.slice(before).find((message) => message.to.includes(`${name}@people.example`))!.mail;
+    expect(mailTo('entry-both').subject).toBe('March release');
+    expect(mailTo('entry-both').html).toContain('<strong>Faster</strong>');
+    expect(mailTo('entry-both').text).toMatch(/- Search: .*\n- Sync: /);
+    expect(mailTo('entry-first').text).toContain('- Search: ');
+    expect(mailTo('entry-first').text).not.toContain('- Sync: ');
   });
 
   it('tries again when the SMTP server refuses for now, and gives up as dead after the last try', async () => {

@@ -109,8 +109,8 @@ interface JobRow {
 
 /**
  * Claims up to `limit` due deliveries of the given channels for `claimMs`, in one committed
- * statement: pending or failed ones whose next try is due, and `sending` ones whose claim ran
- * out (their process died mid-send). Rows another process is claiming are skipped, not waited
+ * statement: pending or failed ones whose next try is due, and up to as many `sending` ones whose
+ * claim ran out (their process died mid-send), each read in the order of its partial index. Rows another process is claiming are skipped, not waited
  * for (SKIP LOCKED), so several processes share the work.
  */
 export async function claimDeliveries(
@@ -118,15 +118,20 @@ export async function claimDeliveries(
   params: { channels: readonly DeliveryChannel[]; limit: number; claimMs: number },
 ): Promise<DeliveryJob[]> {
   const rows = await db.query<JobRow>(
-    `WITH claimed AS (
+    `WITH due AS (
+       SELECT id FROM deliveries
+        WHERE status IN ('pending', 'failed') AND next_attempt_at <= now() AND channel = ANY($1::text[])
+        ORDER BY next_attempt_at LIMIT $2
+          FOR UPDATE SKIP LOCKED
+     ), abandoned AS (
+       SELECT id FROM deliveries
+        WHERE status = 'sending' AND claimed_until < now() AND channel = ANY($1::text[])
+        ORDER BY claimed_until LIMIT $2
+          FOR UPDATE SKIP LOCKED
+     ), claimed AS (
        UPDATE deliveries d
           SET status = 'sending', claimed_until = now() + $3 * interval '1 millisecond', attempts = d.attempts + 1
-        WHERE d.id IN (
-          SELECT id FROM deliveries
-           WHERE channel = ANY($1::text[])
-             AND ((status IN ('pending', 'failed') AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now()))
-           ORDER BY next_attempt_at LIMIT $2
-             FOR UPDATE SKIP LOCKED)
+        WHERE d.id IN (SELECT id FROM due UNION SELECT id FROM abandoned)
        RETURNING d.*
      )
      SELECT c.id, c.channel, c.attempts, c.user_id, c.endpoint_id, c.post_id, e.sequence::text AS sequence, e.type,

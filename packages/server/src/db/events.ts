@@ -39,7 +39,8 @@ export type DomainEventType =
   | 'email.confirmation_requested'
   | 'email.confirmed'
   | 'email.preferences_changed'
-  | 'board.notifications_changed';
+  | 'board.notifications_changed'
+  | 'changelog.published';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {

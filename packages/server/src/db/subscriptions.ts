@@ -178,13 +178,13 @@ export async function setEmailOff(tx: Queryable, userId: string, off: boolean): 
 }
 
 /**
- * Stores the address a visitor left; a new address waits for its confirmation link again.
- * Returns whether it changed (a new confirmation is then due).
+ * Stores the address a visitor left; a new address waits for its confirmation link. Returns
+ * whether it changed: only then is a confirmation due, so repeating the request mails nobody again.
  */
 export async function leaveAddress(tx: Queryable, userId: string, email: string): Promise<boolean> {
   const changed = await tx.query(
     `UPDATE users SET email = $2, email_confirmed_at = NULL, updated_at = now()
-      WHERE id = $1 AND (email IS DISTINCT FROM $2 OR email_confirmed_at IS NULL) RETURNING 1`,
+      WHERE id = $1 AND email IS DISTINCT FROM $2 RETURNING 1`,
     [userId, email],
   );
   return changed.length > 0;
@@ -197,4 +197,18 @@ export async function confirmAddress(tx: Queryable, userId: string, email: strin
     [userId, email],
   );
   return rows.length > 0;
+}
+
+/** Which of the canonicals a person follows, in the given order, with their titles and boards. */
+export async function followedAmong(
+  db: Queryable,
+  userId: string,
+  canonicalIds: readonly string[],
+): Promise<Array<{ id: string; title: string; board: string }>> {
+  return db.query<{ id: string; title: string; board: string }>(
+    `SELECT p.id, p.title, b.slug AS board FROM posts p JOIN boards b ON b.id = p.board_id
+      WHERE p.id = ANY($2::uuid[]) AND ${followsSql('p.id', '$1::uuid')}
+      ORDER BY array_position($2::uuid[], p.id)`,
+    [userId, canonicalIds],
+  );
 }

@@ -5,6 +5,15 @@ import type { DomainEvent } from '../db/events.js';
 import { insertWebhookDeliveries } from '../db/webhook-deliveries.js';
 import { WEBHOOK_TYPE_OF_EVENT, ideaIdOf } from '../channels/webhook/payload.js';
 
+/** The payload a `changelog.published` event carries for its mail: the entry and the canonicals it ships. */
+export interface ChangelogPublishedPayload {
+  entryId: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  postIds: string[];
+}
+
 /**
  * The transactional outbox, one consumer of the domain events run in the event's transaction:
  * the deliveries an event calls for are written with the change, so they commit or vanish with
@@ -15,6 +24,10 @@ export async function enqueueDeliveries(tx: Queryable, event: DomainEvent, seque
   if (event.type === 'post.status_changed' && event.payload?.tells === true) {
     // An idea is never merged when its status changes (core's assertStatusMayChange): it is the canonical.
     await insertFanout(tx, { sequence, channel: 'email', postIds: [event.subject.id] });
+    deliveriesMade();
+  } else if (event.type === 'changelog.published' && Array.isArray(event.payload?.postIds)) {
+    // An entry shipping several ideas tells each of their followers once (one fan-out over them all).
+    await insertFanout(tx, { sequence, channel: 'email', postIds: event.payload.postIds as string[] });
     deliveriesMade();
   } else if (event.type === 'email.confirmation_requested') {
     const postId = typeof event.payload?.postId === 'string' ? event.payload.postId : null;

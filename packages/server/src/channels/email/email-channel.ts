@@ -3,7 +3,8 @@ import type { DeliveryChannelSender, DeliveryJob, DeliveryOutcome } from '../cha
 import type { Queryable } from '../../db/database.js';
 import { canonicalIdOf } from '../../db/people.js';
 import { findPost, ideaWithStatus } from '../../db/posts.js';
-import { mailSettingsOf, reasonsOf, subscriptionRow } from '../../db/subscriptions.js';
+import { followedAmong, mailSettingsOf, reasonsOf, subscriptionRow, type MailSettingsRow } from '../../db/subscriptions.js';
+import type { ChangelogPublishedPayload } from '../../services/outbox.js';
 import { emailLinks, type EmailLinks } from './email-links.js';
 import { defaultEmailTemplates, type EmailTemplates, type MailIdea, type RenderedMail } from './templates.js';
 
@@ -32,6 +33,13 @@ export const EMAIL_PAGES = { unsubscribe: '/email/unsubscribe', confirm: '/email
 export const pageUrl = (publicUrl: string, page: keyof typeof EMAIL_PAGES, token: string) =>
   `${publicUrl.replace(/\/+$/, '')}${EMAIL_PAGES[page]}?token=${encodeURIComponent(token)}`;
 
+/** A mail ready to go: its address, its parts, and its one-click unsubscribe link when it has one. */
+interface Composed {
+  to: string;
+  mail: RenderedMail;
+  unsubscribeUrl?: string;
+}
+
 /** A mail not sent, and why: the worker records it and does not try again. */
 const dropped = (error: string): DeliveryOutcome => ({ ok: false, error, permanent: true });
 
@@ -55,25 +63,60 @@ export function createEmailChannel(db: Queryable, settings: EmailSettings): Deli
     url: ideaUrlPattern.replace('{board}', encodeURIComponent(post.board)).replace('{id}', encodeURIComponent(post.id)),
   });
 
+  const unsubscribeUrlOf = async (userId: string, postId: string) =>
+    pageUrl(publicUrl, 'unsubscribe', await links.sign({ purpose: 'unsubscribe', userId, postId }));
+
   /** A status change's mail to a follower, or why none goes. */
-  async function statusMail(job: DeliveryJob, to: { name: string | null }): Promise<{ mail: RenderedMail; unsubscribeUrl: string } | string> {
+  async function statusMail(job: DeliveryJob, person: MailSettingsRow): Promise<Composed | string> {
+    if (!person.mailbox) return 'The person turned email off, or has no confirmed address.';
     const postId = job.event.subjectId;
     const canonicalId = (await canonicalIdOf(db, postId)) ?? postId;
     if (!(await subscriptionRow(db, canonicalId, job.userId!)).subscribed) return 'The person stopped following the idea before it was sent.';
     const idea = await ideaWithStatus(db, postId, String(job.event.payload.to));
     if (!idea) return 'The idea or its status no longer exists.';
-    const unsubscribeUrl = pageUrl(publicUrl, 'unsubscribe', await links.sign({ purpose: 'unsubscribe', userId: job.userId!, postId: canonicalId }));
+    const unsubscribeUrl = await unsubscribeUrlOf(job.userId!, canonicalId);
     const mail = templates.status({
-      name: to.name,
+      name: person.name,
       idea: ideaOf({ id: postId, title: idea.title, board: idea.board }),
       status: { name: idea.statusName, kind: idea.statusKind },
       note: typeof job.event.payload.note === 'string' ? job.event.payload.note : null,
-      changelog: null,
       reasons: await reasonsOf(db, job.userId!, [canonicalId]),
       unsubscribeUrl,
     });
-    return { mail, unsubscribeUrl };
+    return { to: person.mailbox, mail, unsubscribeUrl };
   }
+
+  /** A published changelog entry's one mail to a follower of any of its ideas, or why none goes. */
+  async function changelogMail(job: DeliveryJob, person: MailSettingsRow): Promise<Composed | string> {
+    if (!person.mailbox) return 'The person turned email off, or has no confirmed address.';
+    const entry = job.event.payload as unknown as ChangelogPublishedPayload;
+    const followed = await followedAmong(db, job.userId!, entry.postIds);
+    if (followed.length === 0) return 'The person stopped following the entry\'s ideas before it was sent.';
+    const unsubscribeUrl = await unsubscribeUrlOf(job.userId!, followed[0]!.id);
+    const mail = templates.changelog({
+      name: person.name,
+      entry: { title: entry.title, body: entry.body },
+      ideas: followed.map(ideaOf),
+      reasons: await reasonsOf(db, job.userId!, followed.map((idea) => idea.id)),
+      unsubscribeUrl,
+    });
+    return { to: person.mailbox, mail, unsubscribeUrl };
+  }
+
+  /** The one mail an unconfirmed address gets; a link for an address since replaced is not sent. */
+  async function confirmationMail(job: DeliveryJob, person: MailSettingsRow): Promise<Composed | string> {
+    if (!person.email || person.email !== job.event.payload.email) return 'The address was changed before it was confirmed.';
+    const postId = typeof job.event.payload.postId === 'string' ? job.event.payload.postId : null;
+    const post = postId ? await findPost(db, postId, null) : undefined;
+    const token = await links.sign({ purpose: 'confirm', userId: job.userId!, email: person.email, postId });
+    return { to: person.email, mail: templates.confirmation({ idea: post ? ideaOf(post) : null, confirmUrl: pageUrl(publicUrl, 'confirm', token) }) };
+  }
+
+  const composers: Record<string, (job: DeliveryJob, person: MailSettingsRow) => Promise<Composed | string>> = {
+    'post.status_changed': statusMail,
+    'changelog.published': changelogMail,
+    'email.confirmation_requested': confirmationMail,
+  };
 
   return {
     channel: 'email',
@@ -82,35 +125,20 @@ export function createEmailChannel(db: Queryable, settings: EmailSettings): Deli
       if (!job.userId) return dropped('An email delivery names no person.');
       const person = await mailSettingsOf(db, job.userId);
       if (!person) return dropped('The person no longer exists.');
-      let to: string;
-      let rendered: { mail: RenderedMail; unsubscribeUrl?: string };
-      if (job.event.type === 'email.confirmation_requested') {
-        // The one mail an unconfirmed address gets; a link for an address since replaced is not sent.
-        if (!person.email || person.email !== job.event.payload.email) return dropped('The address was changed before it was confirmed.');
-        to = person.email;
-        const postId = typeof job.event.payload.postId === 'string' ? job.event.payload.postId : null;
-        const post = postId ? await findPost(db, postId, null) : undefined;
-        const token = await links.sign({ purpose: 'confirm', userId: job.userId, email: to, postId });
-        rendered = { mail: templates.confirmation({ idea: post ? ideaOf(post) : null, confirmUrl: pageUrl(publicUrl, 'confirm', token) }) };
-      } else if (job.event.type === 'post.status_changed') {
-        if (!person.mailbox) return dropped('The person turned email off, or has no confirmed address.');
-        to = person.mailbox;
-        const made = await statusMail(job, person);
-        if (typeof made === 'string') return dropped(made);
-        rendered = made;
-      } else {
-        return dropped(`No email is made for ${job.event.type}.`);
-      }
+      const compose = composers[job.event.type];
+      if (!compose) return dropped(`No email is made for ${job.event.type}.`);
+      const composed = await compose(job, person);
+      if (typeof composed === 'string') return dropped(composed);
       try {
         const info = await transport.sendMail({
           from: settings.from,
-          to,
-          subject: rendered.mail.subject,
-          text: rendered.mail.text,
-          html: rendered.mail.html,
+          to: composed.to,
+          subject: composed.mail.subject,
+          text: composed.mail.text,
+          html: composed.mail.html,
           messageId: `<${job.id}@${messageHost}>`,
-          headers: rendered.unsubscribeUrl
-            ? { 'List-Unsubscribe': `<${rendered.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          headers: composed.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${composed.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
             : {},
         });
         return { ok: true, responseExcerpt: info.response };

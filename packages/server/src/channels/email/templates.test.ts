@@ -6,7 +6,6 @@ const mail: StatusMail = {
   idea: { title: 'Dark <script>alert(1)</script> mode', board: 'acme', url: 'https://feedback.example/?board=acme&post=1' },
   status: { name: 'Shipped', kind: 'done' },
   note: 'Out now & "free"',
-  changelog: null,
   reasons: ['comment', 'vote'],
   unsubscribeUrl: 'https://feedback.example/email/unsubscribe?token=a.b',
 };
@@ -36,9 +35,17 @@ describe('email templates', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('<a rel="noopener noreferrer nofollow ugc" target="_blank">bad</a>');
     expect(html).not.toMatch(/javascript:|<img|t\.example/);
-    const { html: withEntry, text } = defaultEmailTemplates.status({ ...mail, changelog: { title: 'v2 <3', body: '*new*' } });
+    const { subject, html: withEntry, text } = defaultEmailTemplates.changelog({
+      name: null,
+      entry: { title: 'v2 <3', body: '*new*' },
+      ideas: [mail.idea, { title: 'Sync', board: 'acme', url: 'https://feedback.example/?board=acme&post=2' }],
+      reasons: ['vote'],
+      unsubscribeUrl: mail.unsubscribeUrl,
+    });
+    expect(subject).toBe('v2 <3');
     expect(withEntry).toContain('<h2>v2 &lt;3</h2><p><em>new</em></p>');
-    expect(text).toContain('v2 <3\n\n*new*');
+    expect(withEntry).toContain('<li><a href="https://feedback.example/?board=acme&amp;post=2">Sync</a></li>');
+    expect(text).toContain('v2 <3\n\n*new*\n\nIt ships:\n- Dark <script>alert(1)</script> mode: https://feedback.example/?board=acme&post=1\n- Sync:');
   });
 
   it('says why in plain words', () => {

@@ -7,8 +7,8 @@ import sanitizeHtml from 'sanitize-html';
 // changelog entry's markdown goes through marked and then sanitize-html with the widget's own
 // allow-list (elements' internal/markdown.ts): the same markup a board shows, nothing else.
 //
-// A host overrides any template with SAYSO_EMAIL_TEMPLATES (a module exporting `status` and/or
-// `confirmation`, see packages/server/README.md) or the `emailTemplates` option of startServer.
+// A host overrides any template with SAYSO_EMAIL_TEMPLATES (a module exporting `status`,
+// `changelog` and/or `confirmation`, see packages/server/README.md) or `email.templates` of startServer.
 
 /** An idea as a mail names it. */
 export interface MailIdea {
@@ -26,11 +26,20 @@ export interface StatusMail {
   status: { name: string; kind: StatusKind };
   /** What the admin wrote about the change (`statusNote`), when anything. */
   note: string | null;
-  /** The changelog entry that shipped it, when one did; `body` is markdown. */
-  changelog: { title: string; body: string } | null;
   /** Why the person hears of it (each once). */
   reasons: SubscriptionReason[];
   /** One-click: stop hearing of this idea. */
+  unsubscribeUrl: string;
+}
+
+/** A changelog entry was published that ships ideas the person follows (one mail however many). */
+export interface ChangelogMail {
+  name: string | null;
+  entry: { title: string; /** Markdown. */ body: string };
+  /** The ideas it ships that the person follows (or whose duplicates they follow). */
+  ideas: MailIdea[];
+  reasons: SubscriptionReason[];
+  /** One-click: stop hearing of the first of those ideas; its page manages the rest. */
   unsubscribeUrl: string;
 }
 
@@ -51,6 +60,7 @@ export interface RenderedMail {
 /** Every mail the server sends; a host may replace any of them. */
 export interface EmailTemplates {
   status(mail: StatusMail): RenderedMail;
+  changelog(mail: ChangelogMail): RenderedMail;
   confirmation(mail: ConfirmationMail): RenderedMail;
 }
 
@@ -111,6 +121,23 @@ export function reasonText(reasons: readonly SubscriptionReason[]): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+/** A mail to a follower: the greeting, the message, and why they get it with the way to stop. */
+function compose(
+  to: { name: string | null; reasons: readonly SubscriptionReason[]; unsubscribeUrl: string },
+  message: { subject: string; text: string[]; html: string[] },
+): RenderedMail {
+  const why = `You get this because ${reasonText(to.reasons)}.`;
+  const text = [to.name ? `Hello ${to.name},` : 'Hello,', '', ...message.text, '', `${why} Stop following: ${to.unsubscribeUrl}`];
+  const html = page(
+    [
+      `<p>${to.name ? `Hello ${escapeHtml(to.name)},` : 'Hello,'}</p>`,
+      ...message.html,
+      `<p style="color:#666;font-size:0.9em">${escapeHtml(why)} <a href="${escapeHtml(to.unsubscribeUrl)}">Stop following</a>.</p>`,
+    ].join(''),
+  );
+  return { subject: message.subject, text: text.join('\n'), html };
+}
+
 const page = (body: string) =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">${body}</body></html>`;
 
@@ -120,29 +147,28 @@ export const defaultEmailTemplates: EmailTemplates = {
     const shipped = mail.status.kind === 'done';
     const subject = shipped ? `Shipped: ${mail.idea.title}` : `${mail.status.name}: ${mail.idea.title}`;
     const headline = `"${mail.idea.title}" is now ${mail.status.name}.`;
-    const why = `You get this because ${reasonText(mail.reasons)}.`;
-    const text = [
-      mail.name ? `Hello ${mail.name},` : 'Hello,',
-      '',
-      headline,
-      ...(mail.note ? ['', mail.note] : []),
-      ...(mail.changelog ? ['', mail.changelog.title, '', mail.changelog.body] : []),
-      '',
-      `Read it: ${mail.idea.url}`,
-      '',
-      `${why} Stop following this idea: ${mail.unsubscribeUrl}`,
-    ].join('\n');
-    const html = page(
-      [
-        `<p>${mail.name ? `Hello ${escapeHtml(mail.name)},` : 'Hello,'}</p>`,
+    return compose(mail, {
+      subject,
+      text: [headline, ...(mail.note ? ['', mail.note] : []), '', `Read it: ${mail.idea.url}`],
+      html: [
         `<p><strong>${escapeHtml(headline)}</strong></p>`,
         mail.note ? `<p>${escapeHtml(mail.note).replace(/\n/g, '<br>')}</p>` : '',
-        mail.changelog ? `<h2>${escapeHtml(mail.changelog.title)}</h2>${markdownToSafeHtml(mail.changelog.body)}` : '',
         `<p><a href="${escapeHtml(mail.idea.url)}">Read it on ${escapeHtml(mail.idea.board)}</a></p>`,
-        `<p style="color:#666;font-size:0.9em">${escapeHtml(why)} <a href="${escapeHtml(mail.unsubscribeUrl)}">Stop following this idea</a>.</p>`,
-      ].join(''),
-    );
-    return { subject, text, html };
+      ],
+    });
+  },
+  changelog(mail) {
+    return compose(mail, {
+      subject: mail.entry.title,
+      text: [mail.entry.title, '', mail.entry.body, '', 'It ships:', ...mail.ideas.map((idea) => `- ${idea.title}: ${idea.url}`)],
+      html: [
+        `<h2>${escapeHtml(mail.entry.title)}</h2>`,
+        markdownToSafeHtml(mail.entry.body),
+        '<p>It ships:</p><ul>',
+        ...mail.ideas.map((idea) => `<li><a href="${escapeHtml(idea.url)}">${escapeHtml(idea.title)}</a></li>`),
+        '</ul>',
+      ],
+    });
   },
   confirmation(mail) {
     const about = mail.idea ? ` about "${mail.idea.title}"` : '';
