@@ -2,6 +2,7 @@
 // real HTTP receiver on loopback: one call per event and endpoint that asked for it, the
 // documented payloads, the body fixed per event, signed calls the documented verifier accepts,
 // and an admin's replay.
+import { randomUUID } from 'node:crypto';
 import type { Post } from '@sayso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -9,6 +10,7 @@ import { createWebhookChannel } from '../src/channels/webhook/webhook-channel.js
 import { verifyWebhookSignature } from '../src/channels/webhook/signature.js';
 import type { Database } from '../src/db/database.js';
 import { createBoard } from '../src/services/boards.js';
+import { record } from '../src/services/record.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/services/delivery-worker.js';
 import { apiClient, expectError, type CallOptions } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
@@ -109,6 +111,39 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     ]);
     // Nothing is left to send.
     expect(await deliverPending()).toEqual([]);
+  });
+
+  it('calls for a published changelog entry with the entry and the ideas it ships, in its order', async () => {
+    const board = (await createBoard(db, { slug: `${engine}-changelog` })).slug;
+    const endpoint = await register(`/${engine}/changelog`, ['changelog.published']);
+    const search = (await call('POST', `/boards/${board}/posts`, { voter: `${engine}-gus`, body: { title: 'Search' } })).json as Post;
+    const sync = (await call('POST', `/boards/${board}/posts`, { voter: `${engine}-gus`, body: { title: 'Sync' } })).json as Post;
+    const [{ id: boardId }] = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board])) as [{ id: string }];
+    const entryId = randomUUID();
+    // What the changelog's publish records, in its transaction (its routes are another piece of work).
+    await db.transaction((tx) =>
+      record(tx, {
+        type: 'changelog.published',
+        subject: { type: 'board', id: boardId },
+        actorId: null,
+        payload: { entryId, title: 'March release', body: '**Faster** everything', postIds: [sync.id, search.id] },
+      }),
+    );
+    const calls = await deliverPendingTo(`/${engine}/changelog`);
+    expect(calls.map((received) => received.headers['sayso-event'])).toEqual(['changelog.published']);
+    expect(verifyWebhookSignature({ body: calls[0]!.body, header: calls[0]!.headers['sayso-signature'] as string, secret: endpoint.secret, now: new Date(clock) })).toBe(true);
+    expect(bodyOf(calls[0]!)).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      type: 'changelog.published',
+      createdAt: expect.any(String),
+      data: {
+        entry: { id: entryId, title: 'March release', body: '**Faster** everything' },
+        ideas: [
+          { id: sync.id, board, title: 'Sync', status: 'open' },
+          { id: search.id, board, title: 'Search', status: 'open' },
+        ],
+      },
+    });
   });
 
   it('counts the endpoints a status change would call in its dry run, and calls none', async () => {

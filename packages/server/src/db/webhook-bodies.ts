@@ -1,4 +1,4 @@
-import type { WebhookCall, WebhookContext } from '../channels/webhook/payload.js';
+import type { WebhookCall, WebhookContext, WebhookIdea } from '../channels/webhook/payload.js';
 import type { Queryable } from './database.js';
 
 // The body of each event's webhook call, fixed the first time it is needed (migration 0013): the
@@ -21,21 +21,33 @@ export async function storeWebhookCall(db: Queryable, sequence: string, call: We
   return inserted ?? (await findWebhookCall(db, sequence))!;
 }
 
-/** The idea (with its board's slug) and the comment a payload shows, as they are now; `null` for rows gone. */
-export async function webhookContextRows(db: Queryable, params: { ideaId: string | null; commentId: string | null }): Promise<WebhookContext> {
-  const [idea] = params.ideaId
-    ? await db.query<{ id: string; board: string; title: string; status: string }>(
-        'SELECT p.id, b.slug AS board, p.title, p.status_key AS status FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id = $1',
-        [params.ideaId],
+/**
+ * The ideas (with their board's slug: `ideaId`, and a changelog entry's `ideaIds` in their order)
+ * and the comment a payload shows, as they are now; `null` for rows gone.
+ */
+export async function webhookContextRows(
+  db: Queryable,
+  params: { ideaId: string | null; ideaIds: readonly string[]; commentId: string | null },
+): Promise<WebhookContext> {
+  const ids = [...(params.ideaId ? [params.ideaId] : []), ...params.ideaIds];
+  const rows = ids.length
+    ? await db.query<WebhookIdea>(
+        `SELECT p.id, b.slug AS board, p.title, p.status_key AS status
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS wanted (id, position)
+           JOIN posts p ON p.id = wanted.id JOIN boards b ON b.id = p.board_id
+          ORDER BY wanted.position`,
+        [ids],
       )
     : [];
-  if (!params.commentId) return { idea: idea ?? null };
+  const idea = params.ideaId ? rows.find((row) => row.id === params.ideaId) : undefined;
+  const context: WebhookContext = { idea: idea ?? null, ...(params.ideaIds.length ? { ideas: rows.filter((row) => params.ideaIds.includes(row.id)) } : {}) };
+  if (!params.commentId) return context;
   const [comment] = await db.query<{ id: string; body: string; author_id: string; author_name: string | null }>(
     'SELECT c.id, c.body, c.author_id, u.name AS author_name FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = $1',
     [params.commentId],
   );
   return {
-    idea: idea ?? null,
+    ...context,
     comment: comment ? { id: comment.id, body: comment.body, author: { id: comment.author_id, name: comment.author_name } } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webhookCall, webhookPayload, type WebhookSourceEvent } from './payload.js';
+import { shippedIdeaIdsOf, webhookCall, webhookPayload, type WebhookSourceEvent } from './payload.js';
 
 const event = (type: string, payload: Record<string, unknown>, subjectId = 'subject-1'): WebhookSourceEvent => ({
   sequence: '7',
@@ -18,11 +18,13 @@ describe('webhookPayload', () => {
     });
   });
 
-  it('tells a published changelog entry from its event: the entry and the ideas it ships', () => {
-    const published = event('changelog_entry.published', { board: 'demo', title: 'March release', posts: [{ id: 'post-1', title: 'Dark mode' }, { id: 'post-2', title: 'CSV' }] }, 'entry-1');
-    expect(webhookPayload(published)).toEqual({
+  it('tells a published changelog entry: the entry from its event, the ideas it ships from the context', () => {
+    const published = event('changelog.published', { entryId: 'entry-1', title: 'March release', body: '**Faster**', postIds: ['post-1', 'post-2'] }, 'board-1');
+    const csv = { id: 'post-2', board: 'demo', title: 'CSV', status: 'shipped' };
+    expect(shippedIdeaIdsOf(published)).toEqual(['post-1', 'post-2']);
+    expect(webhookPayload(published, { ideas: [idea, csv] })).toEqual({
       type: 'changelog.published',
-      data: { entry: { id: 'entry-1', board: 'demo', title: 'March release' }, ideas: [{ id: 'post-1', title: 'Dark mode' }, { id: 'post-2', title: 'CSV' }] },
+      data: { entry: { id: 'entry-1', title: 'March release', body: '**Faster**' }, ideas: [idea, csv] },
     });
   });
 

@@ -28,6 +28,8 @@ export interface WebhookIdea {
 /** What the event's rows looked like when its body was made; `null` for a row since deleted. */
 export interface WebhookContext {
   idea?: WebhookIdea | null;
+  /** The ideas a changelog entry ships, in the entry's order (those still there). */
+  ideas?: WebhookIdea[];
   comment?: { id: string; body: string; author: { id: string; name: string | null } } | null;
 }
 
@@ -37,7 +39,7 @@ export interface WebhookData {
   'idea.status_changed': { idea: WebhookIdea | null; from: string; to: string; shipped: boolean; note: string | null };
   'idea.merged': { board: string | null; duplicate: IdeaRef; into: IdeaRef; canonical: IdeaRef };
   'comment.added': { idea: WebhookIdea | null; comment: { id: string; body: string | null; author: { id: string; name: string | null } | null } };
-  'changelog.published': { entry: { id: string; board: string | null; title: string | null }; ideas: IdeaRef[] };
+  'changelog.published': { entry: { id: string; title: string; body: string }; ideas: WebhookIdea[] };
   'feedback.received': { idea: WebhookIdea | null; request: { id: string; importance: string | null; company: string | null } };
 }
 
@@ -59,17 +61,23 @@ export type WebhookBody = WebhookPayload & {
 
 /**
  * The domain event each webhook event type is made from. `feedback.received` is a customer
- * request an admin recorded. `changelog_entry.published` is recorded by the changelog service,
- * its payload `{ board, title, posts: [{ id, title }] }` (the entry's subject id is the entry's).
+ * request an admin recorded. `changelog.published` carries `{ entryId, title, body, postIds }`
+ * (the outbox's ChangelogPublishedPayload).
  */
 export const WEBHOOK_TYPE_OF_EVENT: Readonly<Record<string, WebhookEventType>> = {
   'post.created': 'idea.created',
   'post.status_changed': 'idea.status_changed',
   'post.merged': 'idea.merged',
   'comment.added': 'comment.added',
-  'changelog_entry.published': 'changelog.published',
+  'changelog.published': 'changelog.published',
   'request.added': 'feedback.received',
 };
+
+/** The ideas a changelog entry's event names, in its order. */
+export const shippedIdeaIdsOf = (event: Pick<WebhookSourceEvent, 'type' | 'payload'>): string[] =>
+  event.type === 'changelog.published' && Array.isArray(event.payload.postIds)
+    ? event.payload.postIds.filter((id): id is string => typeof id === 'string')
+    : [];
 
 /** The idea an event is about, when it is about one: for the idea's delivery log and the payload. */
 export function ideaIdOf(event: Pick<WebhookSourceEvent, 'type' | 'subjectId' | 'payload'>): string | null {
@@ -78,11 +86,6 @@ export function ideaIdOf(event: Pick<WebhookSourceEvent, 'type' | 'subjectId' | 
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-const ideaRefs = (value: unknown): IdeaRef[] =>
-  Array.isArray(value)
-    ? value.flatMap((item: { id?: unknown; title?: unknown }) => (typeof item?.id === 'string' ? [{ id: item.id, title: text(item.title) ?? '' }] : []))
-    : [];
 
 /**
  * The public payload of a domain event, or `null` for events no endpoint can ask for. The idea
@@ -119,7 +122,7 @@ export function webhookPayload(event: WebhookSourceEvent, context: WebhookContex
     case 'changelog.published':
       return {
         type: 'changelog.published',
-        data: { entry: { id: event.subjectId, board: text(payload.board), title: text(payload.title) }, ideas: ideaRefs(payload.posts) },
+        data: { entry: { id: text(payload.entryId) ?? event.subjectId, title: text(payload.title) ?? '', body: text(payload.body) ?? '' }, ideas: context.ideas ?? [] },
       };
     case 'feedback.received':
       return {

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { DeliveryChannelSender } from '../channel.js';
 import { findWebhookCall, storeWebhookCall, webhookContextRows } from '../../db/webhook-bodies.js';
 import { findEndpointTarget } from '../../db/webhook-endpoints.js';
-import { ideaIdOf, webhookCall, type WebhookCall, type WebhookSourceEvent } from './payload.js';
+import { ideaIdOf, shippedIdeaIdsOf, webhookCall, type WebhookCall, type WebhookSourceEvent } from './payload.js';
 import { sendWebhook, type WebhookOutcome, type WebhookSendOptions } from './send.js';
 
 /** What the webhook channel needs of a claimed delivery (the outbox's DeliveryJob has it all). */
@@ -21,7 +21,7 @@ export async function fixedWebhookCall(db: Queryable, event: WebhookSourceEvent)
   const stored = await findWebhookCall(db, event.sequence);
   if (stored) return stored;
   const commentId = event.type === 'comment.added' ? event.subjectId : null;
-  const call = webhookCall(event, await webhookContextRows(db, { ideaId: ideaIdOf(event), commentId }));
+  const call = webhookCall(event, await webhookContextRows(db, { ideaId: ideaIdOf(event), ideaIds: shippedIdeaIdsOf(event), commentId }));
   return call && storeWebhookCall(db, event.sequence, call);
 }
 
