@@ -19,26 +19,17 @@ import {
   createWebhookChannel,
   createWebhookEndpoint,
   migrate,
-  openDatabase,
   verifyWebhookSignature,
   type Database,
 } from '@sayso/server';
-import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { giveUpAfter, mb, onEachEngine, sampleRss, smokeRequested } from './lib/delivery-bench.js';
 
-const args = process.argv.slice(2).filter((arg) => arg !== '--');
-const SMOKE = args.includes('--smoke');
-if (args.some((arg) => arg !== '--smoke')) {
-  console.error('usage: webhooks.ts [--smoke]');
-  process.exit(2);
-}
+const SMOKE = smokeRequested('webhooks.ts');
 const ENDPOINTS = SMOKE ? 2 : 10;
 const IDEAS = SMOKE ? 100 : 1000;
 const DELIVERIES = ENDPOINTS * IDEAS;
 const DEADLINE_MS = SMOKE ? 120_000 : 1_800_000;
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  process.exit(1);
-}, DEADLINE_MS).unref();
+giveUpAfter(DEADLINE_MS);
 
 const policy = { allowPrivate: true };
 const admin = { key: 'admin:bench', admin: true };
@@ -78,8 +69,6 @@ async function countingReceiver(secrets: Map<string, string>) {
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
 async function run(engine: 'pglite' | 'postgres', db: Database) {
   await migrate(db);
   const secrets = new Map<string, string>();
@@ -95,14 +84,12 @@ async function run(engine: 'pglite' | 'postgres', db: Database) {
   const perIdeaMs = (performance.now() - writing) / IDEAS;
 
   const worker = createDeliveryWorker({ db, channels: [createWebhookChannel(db, { policy })] });
-  const rssBefore = process.memoryUsage().rss;
-  let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
+  const memory = sampleRss();
   const started = performance.now();
   worker.start();
   await receiver.until(DELIVERIES);
   const allMs = performance.now() - started;
-  clearInterval(sampler);
+  const rss = memory.stop();
   await worker.stop();
   await receiver.close();
   const [counts] = await db.query<{ sent: number; other: number }>(
@@ -113,20 +100,9 @@ async function run(engine: 'pglite' | 'postgres', db: Database) {
     `${engine.padEnd(8)} ${ENDPOINTS} endpoints × ${IDEAS} ideas: creating an idea ${perIdeaMs.toFixed(1)} ms; ` +
       `all ${received.distinct} deliveries received after ${(allMs / 1000).toFixed(1)} s (${((DELIVERIES / allMs) * 1000).toFixed(0)}/s), ` +
       `${received.calls} calls, ${received.badSignatures} bad signatures; deliveries sent ${counts!.sent}, other ${counts!.other}; ` +
-      `RSS ${mb(rssBefore)} before, peak ${mb(rssPeak)}`,
+      `RSS ${mb(rss.before)} before, peak ${mb(rss.peak)}`,
   );
   if (received.calls !== DELIVERIES || received.badSignatures > 0 || counts!.sent !== DELIVERIES) process.exitCode = 1;
 }
 
-const pglite = await openDatabase();
-await run('pglite', pglite);
-await pglite.close();
-
-const cluster = await startPostgres();
-try {
-  const postgres = await openDatabase({ url: await cluster.createDatabase() });
-  await run('postgres', postgres);
-  await postgres.close();
-} finally {
-  await cluster.stop();
-}
+await onEachEngine(run);
