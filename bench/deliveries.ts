@@ -16,25 +16,16 @@ import {
   createEmailChannel,
   createPost,
   migrate,
-  openDatabase,
   updatePost,
   type Database,
 } from '@sayso/server';
 import { SMTPServer } from 'smtp-server';
-import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { giveUpAfter, mb, onEachEngine, sampleRss, smokeRequested } from './lib/delivery-bench.js';
 
-const args = process.argv.slice(2).filter((arg) => arg !== '--');
-const SMOKE = args.includes('--smoke');
-if (args.some((arg) => arg !== '--smoke')) {
-  console.error('usage: deliveries.ts [--smoke]');
-  process.exit(2);
-}
+const SMOKE = smokeRequested('deliveries.ts');
 const FOLLOWERS = SMOKE ? 500 : 10_000;
 const DEADLINE_MS = SMOKE ? 120_000 : 1_800_000;
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  process.exit(1);
-}, DEADLINE_MS).unref();
+giveUpAfter(DEADLINE_MS);
 
 /** A local SMTP receiver that only counts what it accepts. */
 async function countingReceiver() {
@@ -65,8 +56,6 @@ async function countingReceiver() {
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
 async function run(engine: 'pglite' | 'postgres', db: Database) {
   await migrate(db);
   const receiver = await countingReceiver();
@@ -87,16 +76,14 @@ async function run(engine: 'pglite' | 'postgres', db: Database) {
   const worker = createDeliveryWorker({ db, channels: [email] });
   worker.start();
 
-  const rssBefore = process.memoryUsage().rss;
-  let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
+  const memory = sampleRss();
   const started = performance.now();
   await updatePost(db, { postId: post.id, actor: { key: 'admin:bench', admin: true }, status: 'shipped' });
   const requestMs = performance.now() - started;
   worker.kick();
   await receiver.until(FOLLOWERS);
   const allMs = performance.now() - started;
-  clearInterval(sampler);
+  const rss = memory.stop();
   await worker.stop();
   await receiver.close();
   const [counts] = await db.query<{ sent: number; other: number }>(
@@ -105,19 +92,8 @@ async function run(engine: 'pglite' | 'postgres', db: Database) {
   console.log(
     `${engine.padEnd(8)} ${FOLLOWERS} followers: status change ${requestMs.toFixed(0)} ms; ` +
       `all ${receiver.accepted()} emails accepted after ${(allMs / 1000).toFixed(1)} s (${((FOLLOWERS / allMs) * 1000).toFixed(0)}/s); ` +
-      `deliveries sent ${counts!.sent}, other ${counts!.other}; RSS ${mb(rssBefore)} before, peak ${mb(rssPeak)}`,
+      `deliveries sent ${counts!.sent}, other ${counts!.other}; RSS ${mb(rss.before)} before, peak ${mb(rss.peak)}`,
   );
 }
 
-const pglite = await openDatabase();
-await run('pglite', pglite);
-await pglite.close();
-
-const cluster = await startPostgres();
-try {
-  const postgres = await openDatabase({ url: await cluster.createDatabase() });
-  await run('postgres', postgres);
-  await postgres.close();
-} finally {
-  await cluster.stop();
-}
+await onEachEngine(run);

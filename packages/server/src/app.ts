@@ -21,6 +21,7 @@ import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
 import { watchingDeliveries } from './services/outbox.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
+import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -71,6 +72,11 @@ export interface AppOptions {
    * made for this app, built on first use. startServer passes one it starts at once.
    */
   similarity?: SimilarPosts;
+  /**
+   * Which webhook destinations may be registered and called; default public addresses only.
+   * `allowPrivate` (`SAYSO_WEBHOOK_ALLOW_PRIVATE=true`) lets loopback and private ones through.
+   */
+  webhookPolicy?: WebhookAddressPolicy;
   /**
    * The process's delivery worker (startServer makes one): kicked right after a request whose
    * transaction wrote deliveries, rather than waiting for its next poll.
@@ -147,11 +153,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
+  const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
+    c.set('webhookPolicy', webhookPolicy);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);

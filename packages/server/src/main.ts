@@ -11,6 +11,8 @@
 //   SAYSO_ADMIN_KEY         comma-separated admin keys for "Authorization: Bearer <key>" (default none)
 //   SAYSO_JWT_SECRET        the secret host apps sign users' HS256 tokens with (default none: no
 //                           identified users, only anonymous visitors and admins)
+//   SAYSO_WEBHOOK_ALLOW_PRIVATE  true: webhook URLs may point at loopback, private and link-local
+//                           addresses (default false: refused, against server-side request forgery)
 //   SAYSO_SMTP_URL          where email goes, e.g. smtps://user:pass@smtp.example.com (default none:
 //                           email deliveries wait for a process that has it)
 //   SAYSO_MAIL_FROM         the From of every email (required with SAYSO_SMTP_URL)
@@ -26,6 +28,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StaticRoute } from './app.js';
 import { parseAdminKeys, visitorSecretOf } from './asker.js';
+import { createWebhookChannel } from './channels/webhook/webhook-channel.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { EmailSettings } from './channels/email/email-channel.js';
@@ -63,6 +66,10 @@ const allowedOrigins = parseAllowedOrigins(process.env.SAYSO_ALLOWED_ORIGINS);
 const adminKeys = parseAdminKeys(process.env.SAYSO_ADMIN_KEY);
 const jwtSecret = process.env.SAYSO_JWT_SECRET || undefined;
 if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) throw new Error('SAYSO_JWT_SECRET: use at least 32 characters');
+const allowPrivateWebhooks = process.env.SAYSO_WEBHOOK_ALLOW_PRIVATE?.trim() || 'false';
+if (allowPrivateWebhooks !== 'true' && allowPrivateWebhooks !== 'false') {
+  throw new Error(`SAYSO_WEBHOOK_ALLOW_PRIVATE: "${allowPrivateWebhooks}" is neither true nor false`);
+}
 
 
 /** The email settings from the environment; `undefined` without SAYSO_SMTP_URL. */
@@ -83,6 +90,7 @@ async function emailSettings(): Promise<EmailSettings | undefined> {
   return { smtpUrl, from, publicUrl, ideaUrl: process.env.SAYSO_IDEA_URL?.trim() || undefined, templates };
 }
 const email = await emailSettings();
+const webhookPolicy = { allowPrivate: allowPrivateWebhooks === 'true' };
 const claimSeconds = count('SAYSO_DELIVERY_CLAIM_SECONDS', 60);
 
 const db = await openDatabase(url ? { url } : { dataDir });
@@ -103,12 +111,15 @@ const server = await startServer({
   trustProxy,
   adminKeys,
   jwtSecret,
+  webhookPolicy,
   email,
+  channels: [createWebhookChannel(db, { policy: webhookPolicy })],
   delivery: { claimMs: claimSeconds * 1000 },
 });
 
 console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}` : `PGlite in ${dataDir}`}`);
 console.log(`[sayso] identified users: ${jwtSecret ? 'on (SAYSO_JWT_SECRET)' : 'off (no SAYSO_JWT_SECRET)'}`);
+if (allowPrivateWebhooks === 'true') console.log('[sayso] webhooks may call private addresses (SAYSO_WEBHOOK_ALLOW_PRIVATE)');
 console.log(`[sayso] email: ${email ? `on (SAYSO_SMTP_URL at ${new URL(email.smtpUrl).host})` : 'off (no SAYSO_SMTP_URL)'}`);
 for (const route of staticRoutes) console.log(`[sayso] serving ${route.dir} at ${route.prefix}`);
 console.log(`[sayso] listening on ${server.url} (API at ${server.url}/api/v1)`);

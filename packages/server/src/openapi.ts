@@ -49,6 +49,7 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'comments' },
       { name: 'notifications', description: '"Your request shipped" and replies, for the caller only.' },
       { name: 'tags' },
+      { name: 'webhooks', description: 'Signed calls to URLs an admin registers (docs/webhooks.md). Admin only.' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;

@@ -19,9 +19,12 @@ import {
   type NotificationSelection,
   REQUEST_IMPORTANCES,
   type RequestImportance,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
 } from '@sayso/core';
 import { z } from '@hono/zod-openapi';
 import { UUID } from './db/rows.js';
+import { webhookUrlProblem } from './channels/webhook/address-policy.js';
 
 // Request shapes, checked with zod. The text rules are core's own checkNewPost and
 // checkCommentBody, so the server refuses exactly what the client-side forms refuse.
@@ -671,3 +674,83 @@ export const boardNotificationSettingsInput = z
     { error: 'Send a JSON object with notifyKinds.' },
   )
   .meta({ id: 'BoardNotificationSettingsChange' });
+// Webhook endpoints (issue 11).
+
+/** The longest endpoint URL accepted. */
+const WEBHOOK_URL_MAX = 2048;
+
+const webhookUrl = text('url')
+  .transform((value) => value.trim())
+  .pipe(z.string().max(WEBHOOK_URL_MAX, `url can have at most ${WEBHOOK_URL_MAX} characters.`))
+  .superRefine((value, ctx) => {
+    const problem = webhookUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('An absolute https:// or http:// URL whose host resolves to public addresses only (unless the server sets SAYSO_WEBHOOK_ALLOW_PRIVATE=true).');
+
+const webhookEvents = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]], { error: `Each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}.` }), {
+    error: 'events must be an array of event types.',
+  })
+  .min(1, 'events must name at least one event type.')
+  .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type)))
+  .describe(`The event types to call it for, any of ${WEBHOOK_EVENT_TYPES.join(', ')}.`);
+
+/** `POST /webhooks`: where to call and for which events. */
+export const newWebhookEndpointInput = z.strictObject(
+  { url: webhookUrl, events: webhookEvents },
+  { error: 'Send a JSON object with url and events.' },
+);
+
+/** `PATCH /webhooks/:endpointId`: any of url, events, active. */
+export const webhookEndpointChangesInput = z
+  .strictObject(
+    {
+      url: webhookUrl.optional(),
+      events: webhookEvents.optional(),
+      active: z.boolean({ error: 'active must be true or false.' }).optional().describe('false pauses the endpoint: nothing is sent to it.'),
+    },
+    { error: 'Send a JSON object with url, events or active.' },
+  )
+  .superRefine((input, ctx) => {
+    if (input.url === undefined && input.events === undefined && input.active === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Send at least one of url, events, active.' });
+    }
+  });
+
+export const webhookEndpointParams = z.object({ endpointId: idOf('webhook endpoint', 'Webhook endpoint id (a UUID).') });
+
+export const webhookEndpointSchema = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]])),
+  active: z.boolean(),
+  createdAt: isoDate,
+}).meta({ id: 'WebhookEndpoint' });
+
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
+  secret: z.string().describe('`whsec_…`, shown this once: the receiver checks `Sayso-Signature` with it (docs/webhooks.md).'),
+}).meta({ id: 'CreatedWebhookEndpoint' });
+
+export const webhookEndpointListSchema = z.array(webhookEndpointSchema).meta({ id: 'WebhookEndpointList' });
+
+export const deliveryParams = z.object({ id: idOf('delivery', 'Delivery id (a UUID).') });
+
+const DELIVERY_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+
+export const deliverySchema = z.strictObject({
+  id: z.string(),
+  channel: z.enum(DELIVERY_CHANNELS),
+  status: z.enum(DELIVERY_STATUSES).describe('pending, sending, sent, failed (waits for its next try) or dead (given up).'),
+  event: z.strictObject({ type: z.string().describe('The domain event, e.g. post.status_changed.'), occurredAt: isoDate }),
+  post: postRefSchema.nullable(),
+  person: authorSchema.extend({ email: z.string().nullable() }).nullable().describe('For in_app and email.'),
+  endpoint: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('For webhook.'),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  responseStatus: z.number().int().nullable().describe('For webhook: the HTTP status the endpoint answered.'),
+  createdAt: isoDate,
+  sentAt: isoDate.nullable(),
+  nextAttemptAt: isoDate.nullable(),
+}).meta({ id: 'Delivery' });

@@ -61,6 +61,8 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'tags',
       'users',
       'votes',
+      'webhook_bodies',
+      'webhook_endpoints',
     ]);
   });
 

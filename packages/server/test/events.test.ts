@@ -26,6 +26,7 @@ interface RecordedEvent {
 /** What the changes of the API touch, each table as one hash: equal before and after means nothing changed. */
 const STATE_TABLES = [
   'boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'subscriptions', 'delivery_fanouts', 'deliveries',
+  'webhook_endpoints',
 ];
 
 describe('domain events', () => {
@@ -178,6 +179,27 @@ describe('domain events', () => {
     await change({ type: 'admin_key.revoked', subject_type: 'admin_key', actor: /^admin:env:/ }, () =>
       call('DELETE', `/admin/keys/${key.json.id}`, admin),
     );
+
+    const endpoint = await change({ type: 'webhook.created', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/hook', events: ['idea.merged'] } }),
+    );
+    expect(JSON.stringify(await eventsAfter('0'))).not.toContain(endpoint.json.secret);
+    await change({ type: 'webhook.updated', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('PATCH', `/webhooks/${endpoint.json.id}`, { ...admin, body: { active: false } }),
+    );
+    await change({ type: 'webhook.deleted', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('DELETE', `/webhooks/${endpoint.json.id}`, admin),
+    );
+
+    // A new idea makes a delivery to an endpoint that asked for it; replaying it is a change.
+    const listening = (await call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/new', events: ['idea.created'] } })).json;
+    // The board lets visitors only vote by now: the admin posts.
+    expect((await call('POST', `/boards/${board}/posts`, { ...admin, body: { title: 'Tell the hooks' } })).status).toBe(201);
+    const [delivery] = await db.query<{ id: string }>('SELECT id FROM deliveries WHERE endpoint_id = $1', [listening.id]);
+    await change({ type: 'delivery.replayed', subject_type: 'delivery', actor: /^admin:env:/ }, () =>
+      call('POST', `/deliveries/${delivery!.id}/replay`, admin),
+    );
+    await call('DELETE', `/webhooks/${listening.id}`, admin);
   });
 
   it('tells the people of a shipped idea from its event, in its transaction', async () => {

@@ -31,6 +31,10 @@ export type DomainEventType =
   | 'admin_key.created'
   | 'admin_key.revoked'
   | 'notifications.read'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
+  | 'delivery.replayed'
   | 'subscription.changed'
   | 'email.confirmation_requested'
   | 'email.confirmed'
@@ -39,7 +43,10 @@ export type DomainEventType =
   | 'changelog.published';
 
 /** What an event is about: its table, in the singular, and the row's id. */
-export type EventSubject = { type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user'; id: string };
+export type EventSubject = {
+  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery';
+  id: string;
+};
 
 /** What a post's people, votes and comments count, before and after a merge or unmerge. */
 export interface PostCounts {

@@ -13,11 +13,12 @@ import { postRoutes } from './posts.js';
 import { subscriptionRoutes } from './subscriptions.js';
 import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
+import { webhookRoutes } from './webhooks.js';
 
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

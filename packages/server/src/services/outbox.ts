@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Queryable } from '../db/database.js';
 import { insertDelivery, insertFanout } from '../db/deliveries.js';
 import type { DomainEvent } from '../db/events.js';
+import { insertWebhookDeliveries } from '../db/webhook-deliveries.js';
+import { WEBHOOK_TYPE_OF_EVENT, ideaIdOf } from '../channels/webhook/payload.js';
 
 /** The payload a `changelog.published` event carries for its mail: the entry and the canonicals it ships. */
 export interface ChangelogPublishedPayload {
@@ -31,6 +33,12 @@ export async function enqueueDeliveries(tx: Queryable, event: DomainEvent, seque
     const postId = typeof event.payload?.postId === 'string' ? event.payload.postId : null;
     await insertDelivery(tx, { sequence, channel: 'email', userId: event.subject.id, postId });
     deliveriesMade();
+  }
+  // Webhooks: one delivery per active endpoint that asked for the event (a handful, no fan-out).
+  const webhookType = WEBHOOK_TYPE_OF_EVENT[event.type];
+  if (webhookType) {
+    const postId = ideaIdOf({ type: event.type, subjectId: event.subject.id, payload: event.payload ?? {} });
+    if ((await insertWebhookDeliveries(tx, { sequence, type: webhookType, postId })) > 0) deliveriesMade();
   }
 }
 

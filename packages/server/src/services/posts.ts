@@ -5,6 +5,7 @@ import { ensureUser, findUserId, type Actor } from '../db/identity.js';
 import { findPost, insertPost, lockPost, noSuchPost, updatePostStatus, updatePostText, type LockedPost } from '../db/posts.js';
 import { followersOf, subscribe } from '../db/subscriptions.js';
 import { insertAuthorVote } from '../db/votes.js';
+import { endpointIdsFor } from '../db/webhook-endpoints.js';
 import { shippedNoticeRecipients } from './notify.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
@@ -103,8 +104,8 @@ async function statusChange(tx: Queryable, post: LockedPost, status: string) {
 /**
  * Who moving an idea to `status` would tell, through which channels, changing nothing (a dry
  * run of {@link updatePost}, admins only): the bell's count (core's shippedRecipients, when it
- * ships), and the followers the email channel would write to, up to `limit` of them listed.
- * Webhook endpoints are counted by the webhook channel.
+ * ships), the followers the email channel would write to, up to `limit` of them listed, and
+ * the webhook endpoints that would be called (every status change is `idea.status_changed`).
  */
 export async function previewStatusChange(
   db: Database,
@@ -114,15 +115,16 @@ export async function previewStatusChange(
   // The same reading as the change itself, in a transaction that changes nothing.
   return db.transaction(async (tx) => {
     const post = await lockPost(tx, params.postId);
-    const nobody: NotificationAudience = { counts: { in_app: 0, email: 0, webhook: 0 }, people: [], truncated: false };
-    if (params.status === post.status) return nobody;
+    const nobodyBut = (webhook: number): NotificationAudience => ({ counts: { in_app: 0, email: 0, webhook }, people: [], truncated: false });
+    if (params.status === post.status) return nobodyBut(0);
     const { effect, tells } = await statusChange(tx, post, params.status);
-    if (!tells) return nobody;
+    const webhook = (await endpointIdsFor(tx, 'idea.status_changed')).length;
+    if (!tells) return nobodyBut(webhook);
     const actorId = (await findUserId(tx, params.actor.key)) ?? null;
     const bell = new Set(effect.ships ? await shippedNoticeRecipients(tx, params.postId, actorId) : []);
     const followers = await followersOf(tx, { canonicalIds: [params.postId], exceptId: actorId, limit: params.limit });
     return {
-      counts: { in_app: bell.size, email: followers.email, webhook: 0 },
+      counts: { in_app: bell.size, email: followers.email, webhook },
       people: followers.people.map((person) => ({
         person: { id: person.id, name: person.name, email: person.mailbox },
         channels: [...(bell.has(person.id) ? (['in_app'] as const) : []), ...(person.mailbox ? (['email'] as const) : [])],
