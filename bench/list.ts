@@ -23,14 +23,9 @@ import {
   type Queryable,
 } from '@sayso/server';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
-const args = process.argv.slice(2);
-const SMOKE = args.includes('--smoke');
-const unknownArgs = args.filter((arg) => arg !== '--smoke');
-if (unknownArgs.length > 0) {
-  console.error(`usage: list.ts [--smoke]   (unknown: ${unknownArgs.join(' ')})`);
-  process.exit(2);
-}
+const SMOKE = smokeFlag('list.ts');
 
 const SIZES = SMOKE ? [1_000] : [1_000, 10_000, 100_000];
 const VOTES_PER_IDEA = 10;
@@ -43,10 +38,8 @@ const PAGE = 20;
 const SEARCH = 'export';
 const DEADLINE_MS = SMOKE ? 50_000 : 1_200_000;
 
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  process.exit(1); // the cluster is stopped by its own exit hook
-}, DEADLINE_MS).unref();
+// The cluster is stopped by its own exit hook.
+giveUpAfter(DEADLINE_MS);
 
 // Words of the generated ideas, three to an idea: `q=export` matches about 3 % of them.
 const WORDS = `export import search filter dark mode mobile offline sync calendar slack email webhook api
@@ -135,7 +128,7 @@ const LISTINGS: Listing[] = [
   listing('sort=trending', 'trending'),
   listing('sort=new', 'new'),
   listing(`q=${SEARCH} (top)`, 'top', { q: SEARCH }),
-  // The admins' order: every idea of the board scored on each call (db/priority.ts).
+  // The admins' order: walks each idea's stored score (posts_board_priority_idx, db/priority.ts).
   { name: 'sort=priority (admins)', read: (db, board) => listPostsByPriority(db, { board, offset: 0, limit: PAGE, viewer: 'bench-reader', admin: true }) },
 ];
 
@@ -166,7 +159,8 @@ try {
     await db.exec('VACUUM ANALYZE');
 
     console.log(`\nPostgreSQL, ${READERS} concurrent readers calling listPosts() through the server's pool, ${PAGE} ideas a page, ${LISTS} lists a figure`);
-    console.log('trending is exact: core trendingScore() over the ideas that can still reach the page (see db/posts.ts)\n');
+    console.log('trending is exact: core trendingScore() over the ideas that can still reach the page (see db/posts.ts)');
+    console.log('sort=priority walks each idea\'s stored score (db/priority.ts)\n');
     console.log('| ideas | votes | list | p50 | p95 |');
     console.log('|---|---|---|---|---|');
     const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -35,15 +35,10 @@ import {
 import { Hono } from 'hono';
 import { startPostgres, type TestPostgres } from '../packages/server/test/support/postgres.js';
 import type { LoadJob, LoadSummary, WorkerReply } from './lib/load-worker.js';
+import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 import { mintVisitorToken } from './lib/visitor-token.js';
 
-const args = process.argv.slice(2);
-const SMOKE = args.includes('--smoke');
-const unknownArgs = args.filter((arg) => arg !== '--smoke');
-if (unknownArgs.length > 0) {
-  console.error(`usage: server.ts [--smoke]   (unknown: ${unknownArgs.join(' ')})`);
-  process.exit(2);
-}
+const SMOKE = smokeFlag('server.ts');
 
 const CONFIG = SMOKE
   ? { warmup: 0.1, duration: 0.5, connections: 20, pool: 100 }
@@ -79,10 +74,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void cleanUp().finally(() => process.exit(130));
   });
 }
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  void cleanUp().finally(() => process.exit(1));
-}, DEADLINE_MS).unref();
+giveUpAfter(DEADLINE_MS, cleanUp);
 
 // ---------------------------------------------------------------------------------------------
 // Servers: any Hono fetch handler on 127.0.0.1, counting the responses it produced.

@@ -1,8 +1,9 @@
 // The speed of similar ideas on the server (issue 10): p50/p95 of GET /boards/:board/similar at
 // 1,000, 10,000 and 100,000 ideas, measured server-side (the service the route calls: board lookup,
 // reading the event log, the search, reading the posts found) and over HTTP (a real server on a
-// local port), with the index's build time in the background, the longest the event loop was held
-// up while it built, the first lookup after a (re)start, and the memory the index holds.
+// local port), with the index's build time in the background (in the index thread), the longest
+// the main thread's event loop was held up meanwhile, the first lookup after a (re)start, and the
+// memory the index holds in the index thread.
 //
 //   npm run bench:similar-speed               the three sizes, 300 lookups per figure (a few minutes)
 //   npm run bench:similar-speed -- --smoke    300 ideas, 20 lookups: proves the script works
@@ -12,7 +13,6 @@
 // the figures are this machine's.
 import { performance } from 'node:perf_hooks';
 import {
-  BoardSimilarityIndex,
   createBoard,
   createSimilarPosts,
   ensureUser,
@@ -23,22 +23,14 @@ import {
   type Database,
 } from '@sayso/server';
 import { loadDataset } from './lib/feedback-duplicates.js';
+import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
-const args = process.argv.slice(2);
-const SMOKE = args.includes('--smoke');
-const unknownArgs = args.filter((arg) => arg !== '--smoke');
-if (unknownArgs.length > 0) {
-  console.error(`usage: similar-speed.ts [--smoke]   (unknown: ${unknownArgs.join(' ')})`);
-  process.exit(2);
-}
+const SMOKE = smokeFlag('similar-speed.ts');
 const SIZES = SMOKE ? [300] : [1_000, 10_000, 100_000];
 const LOOKUPS = SMOKE ? 20 : 300;
 const WARM_UP = SMOKE ? 5 : 50;
 const DEADLINE_MS = SMOKE ? 110_000 : 1_800_000;
-setTimeout(() => {
-  console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
-  process.exit(1);
-}, DEADLINE_MS).unref();
+giveUpAfter(DEADLINE_MS);
 
 const dataset = loadDataset();
 const queries = dataset.items.map((item) => item.title);
@@ -85,46 +77,42 @@ function watchStalls() {
     return longest;
   };
 }
-const memory = () => {
-  globalThis.gc?.();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-};
+await loadWordVectors(); // built into the cache once per install; not part of any figure
 
-const vectors = await loadWordVectors(); // built into the cache once per install; not part of any figure
-
-/** Bytes an index of `ideas` ideas holds: measured on one built apart, the texts already in memory. */
-function indexMemory(ideas: number): number {
-  const texts = Array.from({ length: ideas }, (_, i) => {
-    const item = dataset.items[i % dataset.items.length]!;
-    return { id: `idea-${i}`, title: `${item.title} ${Math.floor(i / dataset.items.length)}`, body: item.body };
-  });
-  const before = memory();
-  const index = new BoardSimilarityIndex(vectors, texts);
-  const bytes = memory() - before;
-  if (index.size !== ideas) throw new Error('the index lost ideas');
+/** Bytes of the index thread before any board: the thread itself and its word vectors. */
+async function emptyIndexThreadMemory(db: Database): Promise<number> {
+  const empty = createSimilarPosts(db);
+  const bytes = await empty.memory();
+  await empty.stop();
   return bytes;
 }
+// The control for the stalls: the longest the event loop is held up while this process does
+// nothing, i.e. what the machine's load alone adds (a process waiting for a core).
+const idleWatch = watchStalls();
+await new Promise((resolve) => setTimeout(resolve, SMOKE ? 500 : 3000));
+console.log(`longest event-loop stall while idle: ${idleWatch().toFixed(1)} ms (the machine's share of every figure)\n`);
 console.log('GET /boards/:board/similar on PGlite, this machine, this run (ms)\n');
-console.log('| ideas | build (background) | longest event-loop stall while building | first lookup during the build | server-side p50 | server-side p95 | HTTP p50 | HTTP p95 | index memory |');
+console.log('| ideas | build (background) | longest main-thread stall while building | first lookup during the build | server-side p50 | server-side p95 | HTTP p50 | HTTP p95 | index memory |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const ideas of SIZES) {
   const db = await openDatabase({});
   await migrate(db);
   const board = await seedBoard(db, ideas);
+  // Every idea was checked for duplicates, as on a running installation: the background checks
+  // of a restart find nothing to do and leave the lookups alone.
+  await db.query('INSERT INTO duplicate_checks (post_id, checked_stamp) SELECT id, created_at FROM posts');
+  const emptyThreadBytes = await emptyIndexThreadMemory(db);
   const similarity = createSimilarPosts(db);
   const stopWatching = watchStalls();
   const buildStart = performance.now();
-  // The first lookup starts the build, as after a restart, and does not wait for it.
+  // The first lookup starts the index thread and the build, as after a restart, and does not wait for the build.
   const firstStart = performance.now();
   await similarity.find({ board, text: queries[0]!, limit: 5, viewer: null });
   const firstMs = performance.now() - firstStart;
   await similarity.indexed(board);
   const buildMs = performance.now() - buildStart;
+  await similarity.settled(board);
   const longestStall = stopWatching();
-  // The duplicate checks of every idea (once per install, in the background) would share the
-  // database with the lookups: stopped, so the figures are the steady state.
-  similarity.stop();
   const server = await timeEach(LOOKUPS, (i) => similarity.find({ board, text: queries[i % queries.length]!, limit: 5, viewer: null }));
   const running = await startServer({ db, port: 0, similarity });
   const http = await timeEach(LOOKUPS, async (i) => {
@@ -132,8 +120,8 @@ for (const ideas of SIZES) {
     if (response.status !== 200) throw new Error(`similar answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
   });
+  const indexBytes = (await similarity.memory()) - emptyThreadBytes;
   await running.close();
-  const indexBytes = indexMemory(ideas);
   console.log(
     `| ${ideas.toLocaleString('en')} | ${buildMs.toFixed(0)} | ${longestStall.toFixed(1)} | ${firstMs.toFixed(1)} | ` +
       `${server.p50.toFixed(2)} | ${server.p95.toFixed(2)} | ${http.p50.toFixed(2)} | ${http.p95.toFixed(2)} | ` +

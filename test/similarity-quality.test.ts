@@ -64,8 +64,9 @@ describe('GitBugs bug reports', () => {
 });
 
 // The server's engine (word vectors on top of the lexical channels, bench/lib/server-engine.ts):
-// today 9.4 points of recall@5 over BM25 on title-only product feedback and 9.7 with the body,
-// +4.0 / +0.0 on title-only bug reports (docs/benchmarks.md). The floors sit a few queries below.
+// today 11.9 points of recall@5 over BM25 on title-only product feedback and 8.5 with the body;
+// on bug reports, recall@5 Hadoop 0.683 from the title alone and 0.802 with the start of the
+// description, SeaMonkey 0.736 and 0.792 (docs/benchmarks.md). The floors sit a few queries below.
 describe('the server engine', () => {
   const server = async (): Promise<RankerFactory> => {
     const vectors = await loadWordVectors();
@@ -75,17 +76,23 @@ describe('the server engine', () => {
   it('finds a product-feedback duplicate in the top 5 clearly more often than BM25', async () => {
     const engine = await server();
     const dataset = loadDataset();
-    for (const query of ['title', 'title+body'] as const) {
+    for (const [query, floor] of [['title', 0.11], ['title+body', 0.08]] as const) {
       const lead = evaluateRetrieval(dataset, engine, query).all.recallAt5 - evaluateRetrieval(dataset, bm25, query).all.recallAt5;
-      expect(lead, query).toBeGreaterThanOrEqual(0.08);
+      expect(lead, query).toBeGreaterThanOrEqual(floor);
     }
   });
 
-  it.each(['Hadoop', 'SeaMonkey'] as const)('finds a %s duplicate in the top 5 at least as often as BM25', async (project) => {
+  it.each([
+    { project: 'Hadoop', floors: { title: 0.66, 'title+body': 0.78 } },
+    { project: 'SeaMonkey', floors: { title: 0.71, 'title+body': 0.76 } },
+  ] as const)('finds a $project duplicate in the top 5 at least as often as BM25 and as today', async ({ project, floors }) => {
     const engine = await server();
     const bugs = loadGitBugs(project);
     const scores = evaluateGitBugs(bugs, engine);
     const baseline = evaluateGitBugs(bugs, bm25);
-    for (const query of ['title', 'title+body'] as const) expect(scores[query].recallAt5, query).toBeGreaterThanOrEqual(baseline[query].recallAt5);
+    for (const query of ['title', 'title+body'] as const) {
+      expect(scores[query].recallAt5, query).toBeGreaterThanOrEqual(baseline[query].recallAt5);
+      expect(scores[query].recallAt5, query).toBeGreaterThanOrEqual(floors[query]);
+    }
   });
 });

@@ -169,14 +169,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
   }
   app.use(`${API_PREFIX}/*`, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs }));
-  // After a write, the similarity indexes read the event log (not awaited): a new or edited idea
-  // is checked against its board for the duplicate queue as it arrives.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
-    await next();
-    if (MUTATING_METHODS.has(c.req.method) && c.res.status < 300) {
-      void similarPosts.catchUp().catch((error: unknown) => console.error('[sayso] similarity:', error));
-    }
-  });
   // Admin answers (new keys are shown once) are neither cached nor kept as idempotent replays.
   app.use(`${API_PREFIX}/admin/*`, async (c, next) => {
     await next();

@@ -15,7 +15,8 @@ import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { Database, Queryable } from './db/database.js';
 import { findAdminKeyId } from './db/admin-keys.js';
-import { serverSecret, upsertIdentifiedUser } from './db/identity.js';
+import { serverSecret, upsertIdentifiedUser, userKey } from './db/identity.js';
+import { refreshCustomerMrr } from './db/people.js';
 import { importVisitorKey, issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
 import { hashAdminKey } from './services/admin-keys.js';
 import { linkRequestsToUser } from './services/customer-requests.js';
@@ -125,10 +126,13 @@ export function createAsker(db: Database, options: AskerOptions = {}) {
       if (error instanceof SaysoError) throw new SaysoError(error.code, error.message, { credential: 'user_token' });
       throw error;
     }
-    const key = `user:${claims.sub}`;
-    const changed = await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    const key = userKey(claims.sub);
+    const { writtenId, revalue } = await upsertIdentifiedUser(db, { key, name: claims.name ?? null, email: claims.email ?? null, traits: claims.traits ?? {} });
+    // Their company or MRR may have changed: each idea they count on is refreshed on its own
+    // (one lock at a time, never several held against a merge). Rare: traits seldom change.
+    for (const idea of revalue) await refreshCustomerMrr(db, idea);
     // Requests an admin recorded for this address before they signed in become theirs.
-    if (changed && claims.email) await linkRequestsToUser(db, { userId: changed, email: claims.email });
+    if (writtenId && claims.email) await linkRequestsToUser(db, { userId: writtenId, email: claims.email });
     return { key, kind: 'user', admin: false };
   }
 

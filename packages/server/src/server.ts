@@ -51,14 +51,15 @@ export function startServer(
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            similarity.stop();
-            const stopped = deliveries.stop();
-            server.close((error) => (error ? fail(error) : stopped.then(done, fail)));
+        close: async () => {
+          const stopped = Promise.all([similarity.stop(), deliveries.stop()]);
+          await new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would otherwise hold close() open for seconds.
             server.closeAllConnections();
-          }),
+          });
+          await stopped;
+        },
       });
     });
   });

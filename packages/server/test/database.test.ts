@@ -53,6 +53,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'post_people',
       'post_tags',
       'posts',
+      'priority_defaults',
       'rate_limit_counters',
       'schema_migrations',
       'server_secrets',

@@ -221,6 +221,19 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
     expect(undone.canonical).toMatchObject({ voteCount: 2, peopleCount: 2 });
   });
 
+
+  it('takes a vote on a canonical from someone whose vote on a merged idea counts there already as a repeat: nothing changes', async () => {
+    const board = await freshBoard();
+    const [dora, eve] = ['dora', 'eve'].map(someone) as [string, string];
+    const canonical = await idea(board, dora, 'Calendar sync');
+    const duplicate = await idea(board, eve, 'Sync with my calendar');
+    await merged(duplicate.id, canonical.id);
+    expect(await vote(canonical.id, eve)).toEqual({ postId: canonical.id, voted: true, voteCount: 1, peopleCount: 2 });
+    // Had the repeat written a vote on the canonical, eve would count on both ideas after this.
+    const undone = await unmerged(duplicate.id);
+    expect(undone.canonical).toMatchObject({ voteCount: 1, peopleCount: 1 });
+    expect(undone.duplicate).toMatchObject({ voteCount: 1, peopleCount: 1 });
+  });
   it('puts a comment on a merged idea under its canonical', async () => {
     const board = await freshBoard();
     const author = someone('author');

@@ -3,29 +3,33 @@
 import { LIMITS, type Post } from '@sayso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import type { Database, Queryable } from '../src/db/database.js';
+import { lastEventSequence, postEventsAfter } from '../src/db/duplicates.js';
+import { appendEvent } from '../src/db/events.js';
 import { ensureUser } from '../src/db/identity.js';
 import { createBoard } from '../src/services/boards.js';
 import { createSimilarPosts, type SimilarPosts } from '../src/services/similar-posts.js';
+import { IndexThreadStopped } from '../src/similarity/index-thread.js';
 import { apiClient } from './support/api-client.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 
 const databases = testDatabases();
 const ADMIN_KEY = 'similar-test-admin-key-0123456789';
 const ALICE = 'voter-alice-0001';
+const BOB = 'voter-bob-0001';
 
 /** The database, counting the reads of a board's texts (builds) and of the event log (catch-ups). */
 function countingIndexReads(db: Database) {
   const counter = { builds: 0, catchUps: 0 };
-  const counted: Database = {
-    ...db,
-    query: (sql, params) => {
-      if (/WHERE p\.board_id = \$1 AND p\.id > \$2::uuid/.test(sql) && params?.[1] === '00000000-0000-0000-0000-000000000000') counter.builds++;
+  const counting = <Q extends Queryable>(queryable: Q): Q => ({
+    ...queryable,
+    query: (sql: string, params?: readonly unknown[]) => {
+      if (/WHERE p\.board_id = \$1 AND \(p\.created_at, p\.id\) </.test(sql) && params?.[1] === 'infinity') counter.builds++;
       if (/FROM domain_events\s+WHERE sequence > \$1/.test(sql)) counter.catchUps++;
-      return db.query(sql, params);
+      return queryable.query(sql, params);
     },
-    transaction: (fn) => db.transaction(fn),
-  };
+  });
+  const counted: Database = { ...counting(db), transaction: (fn) => db.transaction((tx) => fn(counting(tx))) };
   return { db: counted, counter };
 }
 
@@ -46,6 +50,18 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
 
   // The default workflow has a status of kind `duplicate`: `merged`.
   const freshBoard = async () => (await createBoard(db, { slug: `${engine}-similar-${++boards}`, name: 'Similar' })).slug;
+  /** A fresh board of `count` ideas about offline sync, written at once (no events, as a restored database). */
+  const boardOfManyIdeas = async (count: number) => {
+    const board = await freshBoard();
+    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
+    const author = await ensureUser(db, 'similar-bulk-author');
+    await db.query(
+      `INSERT INTO posts (board_id, title, body, status_key, author_id)
+       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, $3::int) AS n`,
+      [boardId, author, count],
+    );
+    return board;
+  };
   const newPost = async (board: string, title: string, body = '') => {
     const response = await call('POST', `/boards/${board}/posts`, { voter: ALICE, body: { title, body } });
     expect(response.status).toBe(201);
@@ -106,6 +122,44 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
     expect(await similar(board, 'text=offline')).toEqual(['Offline maps']);
   });
 
+  it('reads the log after the writes that change ideas, not after votes', async () => {
+    const board = await freshBoard();
+    const post = await newPost(board, 'Offline mode for the mobile app');
+    expect(await similar(board, 'text=offline')).toHaveLength(1);
+    await similarity.catchUp();
+    // A catch-up a write started is not awaited: by then its read of the log has long begun.
+    const afterAWhile = () => new Promise((resolve) => setTimeout(resolve, 200));
+    const before = counter.catchUps;
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    expect((await call('DELETE', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    await afterAWhile();
+    expect(counter.catchUps).toBe(before);
+    await newPost(board, 'Offline maps');
+    await afterAWhile();
+    expect(counter.catchUps).toBeGreaterThan(before);
+  });
+
+  it('takes from the log only the events that change ideas, and every hole in its sequence', async () => {
+    const board = await freshBoard();
+    const post = await newPost(board, 'Offline mode for the mobile app');
+    const from = await lastEventSequence(db);
+    expect((await call('POST', `/posts/${post.id}/votes`, { voter: BOB })).status).toBe(200);
+    const beforeHole = await lastEventSequence(db);
+    // A transaction that took a sequence number and rolled back leaves a hole for good.
+    const rolledBack = db.transaction(async (tx) => {
+      await appendEvent(tx, { type: 'post.edited', subject: { type: 'post', id: post.id }, actorId: null });
+      throw new Error('rolled back');
+    });
+    await expect(rolledBack).rejects.toThrow('rolled back');
+    const edit = await call('PATCH', `/posts/${post.id}`, { voter: ALICE, body: { title: 'Offline sync' } });
+    expect(edit.status).toBe(200);
+    const last = await lastEventSequence(db);
+    const page = await postEventsAfter(db, from, 100);
+    expect(page).toEqual({ read: last - from - 1, last, events: [{ type: 'post.edited', subjectId: post.id }], gaps: [{ after: beforeHole }] });
+    expect(await postEventsAfter(db, from, 1)).toEqual({ read: 1, last: from + 1, events: [], gaps: [] });
+    expect(await postEventsAfter(db, last, 100)).toEqual({ read: 0, last, events: [], gaps: [] });
+  });
+
   it('caps the count at 10', async () => {
     const board = await freshBoard();
     for (let n = 1; n <= 12; n++) await newPost(board, `Dark mode variant ${n}`);
@@ -115,20 +169,23 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
   });
 
   it('answers from the posts read so far while a board\'s index is being built, without waiting for it', async () => {
-    const board = await freshBoard();
-    const { id: boardId } = (await db.query<{ id: string }>('SELECT id FROM boards WHERE slug = $1', [board]))[0]!;
-    const author = await ensureUser(db, 'similar-bulk-author');
-    await db.query(
-      `INSERT INTO posts (board_id, title, body, status_key, author_id)
-       SELECT $1, 'Idea number ' || n || ' about offline sync', '', 'open', $2 FROM generate_series(1, 5000) AS n`,
-      [boardId, author],
-    );
+    const board = await boardOfManyIdeas(5000);
     const [answered, indexed] = await Promise.all([
       similar(board, 'text=offline+sync').then(() => performance.now()),
       similarity.indexed(board).then(() => performance.now()),
     ]);
     expect(answered).toBeLessThan(indexed);
     expect(await similar(board, 'text=offline+sync')).toHaveLength(LIMITS.similarDefault);
+  });
+
+  it('ends its index thread when stopped, also in the middle of a build', async () => {
+    const board = await boardOfManyIdeas(3000);
+    const process = createSimilarPosts(db);
+    const build = process.indexed(board).catch((error: unknown) => error);
+    expect(await process.memory()).toBeGreaterThan(0);
+    await process.stop();
+    expect(await build).toBeInstanceOf(IndexThreadStopped);
+    await expect(process.find({ board, text: 'offline sync', limit: 5, viewer: null })).rejects.toThrow(IndexThreadStopped);
   });
 
   it('answers bad input with 400 and an unknown board with 404, as JSON errors', async () => {

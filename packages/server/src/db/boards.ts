@@ -152,7 +152,7 @@ export async function statusKind(db: Queryable, boardId: string, key: string): P
   return row?.kind;
 }
 
-/** The status kinds of a board whose statuses tell an idea's followers (migration 0012). */
+/** The status kinds of a board whose statuses tell an idea's followers (migration 0013). */
 export async function notifyKindsOf(db: Queryable, boardId: string): Promise<StatusKind[]> {
   const [row] = await db.query<{ kinds: StatusKind[] }>('SELECT notify_kinds AS kinds FROM boards WHERE id = $1', [boardId]);
   return row?.kinds ?? ['done'];

@@ -2,7 +2,7 @@ import type { DeliveryChannel } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { followersSql, mailboxSql } from './subscriptions.js';
 
-// The outbox (migration 0012): deliveries and the audiences still to expand into them. SQL only;
+// The outbox (migration 0013): deliveries and the audiences still to expand into them. SQL only;
 // services/outbox.ts decides what an event sends, services/delivery-worker.ts sends it.
 
 /** The key that makes a delivery unique: one per event, channel and recipient. */

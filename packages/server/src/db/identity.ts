@@ -11,25 +11,38 @@ export interface Actor {
   admin: boolean;
 }
 
+/** The users key of a host's signed-in user: `user:<sub>`. */
+export const userKey = (sub: string) => `user:${sub}`;
+
+/** Whether the users row of a key can have identity traits (a company, an MRR): only a host's signed-in user's. */
+export const mayHaveTraits = (key: string) => key.startsWith(userKey(''));
+
 /**
  * Stores what a host's signed token says about its user (`user:<sub>`): name, email and traits,
  * from the verified claims only. The row is rewritten only when a claim changed, so the
- * requests of a signed-in user do not each write. Returns the row's id when it was created or
- * changed, `undefined` when it was already as the claims say.
+ * requests of a signed-in user do not each write. Answers the row's id when it was created or
+ * changed (`undefined` when it already was as the claims say), and the ideas (canonicals) whose
+ * people include the user when their traits changed: their customer MRR may have moved.
  */
 export async function upsertIdentifiedUser(
   db: Queryable,
   user: { key: string; name: string | null; email: string | null; traits: Readonly<Record<string, unknown>> },
-): Promise<string | undefined> {
-  const [written] = await db.query<{ id: string }>(
-    `INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
-     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
-     WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
-        OR u.traits IS DISTINCT FROM EXCLUDED.traits
-     RETURNING id`,
+): Promise<{ writtenId: string | undefined; revalue: string[] }> {
+  const rows = await db.query<{ id: string; post_id: string | null }>(
+    `WITH before AS (SELECT traits FROM users WHERE key = $1),
+     written AS (
+       INSERT INTO users AS u (key, name, email, traits, updated_at) VALUES ($1, $2, $3, $4::jsonb, now())
+       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, traits = EXCLUDED.traits, updated_at = now()
+       WHERE u.name IS DISTINCT FROM EXCLUDED.name OR u.email IS DISTINCT FROM EXCLUDED.email
+          OR u.traits IS DISTINCT FROM EXCLUDED.traits
+       RETURNING id, traits
+     )
+     SELECT w.id, pp.post_id FROM written w
+       LEFT JOIN (post_people pp JOIN posts p ON p.id = pp.post_id AND p.canonical_id IS NULL)
+         ON pp.user_id = w.id AND pp.refs > 0 AND w.traits IS DISTINCT FROM (SELECT traits FROM before)`,
     [user.key, user.name, user.email, JSON.stringify(user.traits)],
   );
-  return written?.id;
+  return { writtenId: rows[0]?.id, revalue: rows.flatMap((row) => (row.post_id === null ? [] : [row.post_id])) };
 }
 
 /**

@@ -79,7 +79,9 @@ export async function linkMerge(
   await tx.query('UPDATE posts SET canonical_id = $2 WHERE canonical_id = $1', [duplicate.id, canonicalId]);
   // The duplicate's own people_count already is the count of its subtree; its people now count
   // on the canonical, and on every merged idea up the chain.
+  // Its customers count there too: a merged idea has no customer value of its own.
   await tx.query('DELETE FROM post_people WHERE post_id = $1', [duplicate.id]);
+  await tx.query('UPDATE posts SET customer_mrr = 0 WHERE id = $1', [duplicate.id]);
   await recountPeople(tx, canonicalId);
   await recountMergedPeople(tx, canonicalId);
 }

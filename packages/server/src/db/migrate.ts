@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PRIORITY_FORMULA, DEFAULT_PRIORITY_INPUTS } from '@sayso/core';
 import type { Database } from './database.js';
+import { syncPriorityDefaults } from './priority.js';
 
 /** The folder of numbered SQL files, `0001_initial.sql` and on. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -30,7 +32,8 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
- * Brings the schema up to date and returns the versions it applied (none when it already was).
+ * Brings the schema up to date, and what it keeps of core's defaults, and returns the versions it
+ * applied (none when it already was).
  *
  * Everything happens in one transaction that first takes a transaction-scoped advisory lock, so
  * two processes starting at once against the same PostgreSQL apply each migration exactly once:
@@ -59,6 +62,9 @@ export async function migrate(db: Database, migrations: Migration[] = readMigrat
       ]);
       applied.push(migration.version);
     }
+    // Stored scores read core's defaults from the database (migration 0011): bring them up to date too.
+    const [defaults] = await tx.query<{ stored: boolean }>("SELECT to_regclass('priority_defaults') IS NOT NULL AS stored");
+    if (defaults!.stored) await syncPriorityDefaults(tx, DEFAULT_PRIORITY_FORMULA, DEFAULT_PRIORITY_INPUTS);
     return applied;
   });
 }

@@ -8,7 +8,8 @@ import type { Queryable } from './database.js';
 // vote or request moves one reference in the statement that writes it (db/votes.ts,
 // addPersonReference), a merge or unmerge recounts the canonicals it touches from the rows
 // (recountPeople). A merged idea's people_count is the count of its own subtree, what it has
-// again when unmerged (recountMergedPeople).
+// again when unmerged (recountMergedPeople). A canonical also keeps the MRR of the companies of its
+// people (customer_mrr, migration 0011), refreshed with them (refreshCustomerMrr).
 
 /** The users key of a requester with no identity of their own: `request:<requester key>`. */
 export const REQUEST_KEY_PREFIX = 'request:';
@@ -53,9 +54,10 @@ export async function canonicalIdOf(db: Queryable, postId: string): Promise<stri
  * counts and of its tree locks it first (a merge and unmerge too), so the tree holds still until
  * the transaction ends and locks are always taken post row first, then people rows. No row when
  * there is no such post, or when the canonical was merged further between reading and locking it.
+ * `onlyIf`, an SQL condition on anything but the post, skips the lock (and the row) when false.
  */
-export const lockedCanonicalSql = (postId: string) =>
-  `SELECT id FROM posts WHERE id = ${canonicalIdSql(postId)} AND canonical_id IS NULL FOR NO KEY UPDATE`;
+export const lockedCanonicalSql = (postId: string, onlyIf = 'true') =>
+  `SELECT id FROM posts WHERE id = ${canonicalIdSql(postId)} AND canonical_id IS NULL AND ${onlyIf} FOR NO KEY UPDATE`;
 
 // A canonical merged further between reading and locking it is looked up again; more than a few
 // merges of the same tree while one vote or comment waits is not a real load.
@@ -92,7 +94,7 @@ export async function lockCanonical(tx: Queryable, postId: string): Promise<stri
 
 /**
  * Adds one reference of a person to a canonical (a recorded request), counting them when it is
- * their first. One statement: the row lock of the ON CONFLICT and of `people_count + 1` keep it
+ * their first, and refreshes the canonical's customer MRR. One statement: the row lock of the ON CONFLICT and of `people_count + 1` keep it
  * exact against parallel votes and requests.
  */
 export async function addPersonReference(tx: Queryable, canonicalId: string, userId: string): Promise<void> {
@@ -105,10 +107,12 @@ export async function addPersonReference(tx: Queryable, canonicalId: string, use
      UPDATE posts SET people_count = people_count + 1 WHERE id = $1 AND (SELECT refs FROM person) = 1`,
     [canonicalId, userId],
   );
+  // The request may name a company: rare enough to refresh always.
+  await refreshCustomerMrr(tx, canonicalId);
 }
 
 /**
- * Sets a canonical's post_people and people_count from the votes and requests of its whole
+ * Sets a canonical's post_people, people_count and customer_mrr from the votes and requests of its whole
  * merge tree: after a merge or unmerge changed which posts the tree holds.
  */
 export async function recountPeople(tx: Queryable, canonicalId: string): Promise<void> {
@@ -118,11 +122,14 @@ export async function recountPeople(tx: Queryable, canonicalId: string): Promise
      SELECT $1, user_id, count(*) FROM (${referencesSql(mergeTreeSql('$1::uuid'))}) AS refs GROUP BY user_id`,
     [canonicalId],
   );
-  await tx.query('UPDATE posts SET people_count = (SELECT count(*) FROM post_people WHERE post_id = $1) WHERE id = $1', [canonicalId]);
+  await tx.query(
+    'UPDATE posts SET people_count = (SELECT count(*) FROM post_people WHERE post_id = $1), customer_mrr = customer_mrr_of($1) WHERE id = $1',
+    [canonicalId],
+  );
 }
 
 /**
- * Sets post_people and people_count of every post of a board from its votes and requests, for
+ * Sets post_people, people_count and customer_mrr of every post of a board from its votes and requests, for
  * bulk loads of ideas none of which is merged (the demo seed, benchmarks).
  */
 export async function recountBoardPeople(tx: Queryable, boardId: string): Promise<void> {
@@ -137,9 +144,20 @@ export async function recountBoardPeople(tx: Queryable, boardId: string): Promis
     [boardId],
   );
   await tx.query(
-    'UPDATE posts p SET people_count = (SELECT count(*) FROM post_people pp WHERE pp.post_id = p.id) WHERE p.board_id = $1',
+    `UPDATE posts p SET people_count = (SELECT count(*) FROM post_people pp WHERE pp.post_id = p.id), customer_mrr = customer_mrr_of(p.id)
+      WHERE p.board_id = $1`,
     [boardId],
   );
+}
+
+/**
+ * Sets an idea's customer MRR (core's customerValue) from its people as they are now; its row is
+ * locked first, so a refresh that ran after a change of its people reads that change. Needed
+ * whenever a person who may have a company (an identified user, a request naming one) joins or
+ * leaves a canonical, or changes traits; cheap, but it reads every person of the idea.
+ */
+export async function refreshCustomerMrr(db: Queryable, postId: string): Promise<void> {
+  await db.query('SELECT refresh_customer_mrr($1)', [postId]);
 }
 
 /**

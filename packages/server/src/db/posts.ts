@@ -96,35 +96,63 @@ const orderBy = (sort: BoardListSort, now: string): string =>
     trending: `${trendingScore('people_count', 'created_at', now)} DESC, created_at DESC, id DESC`,
   })[sort];
 
+/** Where `trending` picks a page from: see {@link trendingWindow}. */
+interface TrendingWindow {
+  boardId: string;
+  /** The instant the list is scored at, as cursor text. */
+  at: string;
+  /** The oldest creation time a post of at most `heavy` people can have and still be on the page; `null`: unbounded. */
+  since: string | null;
+  /** A people count only a few posts exceed: those are candidates whatever their age. */
+  heavy: number;
+}
+
 /**
- * The instant `trending` is scored at (now(), as cursor text) and the oldest creation time a post
- * can have and still be among the first `$needed` then (`null` when it cannot be bounded), so the
- * list scores only the posts since then.
+ * The instant `trending` is scored at and the few posts that can be among its first `needed` then,
+ * so the list scores only those: the posts since `since` and the posts of more than `heavy` people.
  *
- * No index orders a score that moves with the clock, but it is bounded: a post of age a scores at
- * most vmax / (a + 2)^1.5, vmax being the board's highest people count (read from
- * posts_board_top_idx). The `$needed`-th best score s among the newest few posts matching the
- * filters (ten times as many, so that ideas too fresh for votes rarely make s zero) is one the
- * page's last post reaches at least; every post older than A = (vmax / s)^(2/3) − 2 hours scores
- * at most s and, being older than every post in the window, ranks after it on ties too. So the
- * first `$needed` posts since then − A are exactly the first `$needed` of the whole list. One
- * second more than A keeps float rounding on the safe side. The window is a statement of its
- * own so the list's statement gets it as a value: the planner then sees how few posts it holds
- * and walks posts_board_created_idx, where a subquery's result looked like a third of the board.
+ * No index orders a score that moves with the clock, but it is bounded: a post of age a and v
+ * people scores v / (a + 2)^1.5. `heavy` is the people count of the board's 10 × `needed`-th
+ * post by people (posts_board_top_idx), so fewer posts than that have more. The `needed`-th best
+ * score s among the newest 10 × `needed` posts matching the filters and those heavier posts (so
+ * that ideas too fresh for votes rarely make s zero) is one the page's last post reaches at least;
+ * every other post older than A = (heavy / s)^(2/3) − 2 hours scores less than s (one second more
+ * than A keeps float rounding on the safe side, and strictly less, so no tie). So the first
+ * `needed` posts since then − A and of the heavier ones are exactly the first `needed` of the
+ * whole list. Bounding by the board's highest count instead scored about 2,000 posts at 100,000
+ * ideas rather than a few hundred. The window is a statement of its own so the list's statement
+ * gets it as values: the planner then sees how few posts it holds and walks
+ * posts_board_created_idx, where a subquery's result looked like a third of the board.
  */
-const trendingWindow = (where: string, needed: string) => `
-  WITH newest AS (
-    SELECT ${trendingScore('p.people_count', 'p.created_at', 'now()')} AS score
-      FROM posts p WHERE ${where}
-     ORDER BY p.created_at DESC, p.id DESC LIMIT ${needed} * 10
-  ), bound AS MATERIALIZED ( -- once, not once per use of \`reached\`
-    SELECT (SELECT score FROM newest ORDER BY score DESC OFFSET ${needed} - 1 LIMIT 1) AS reached,
-           (SELECT max(people_count) FROM posts WHERE board_id = $1 AND merged_into IS NULL)::float8 AS vmax
-  )
-  SELECT ${cursorText('now()')} AS at,
-         CASE WHEN reached > 0
-              THEN ${cursorText('(now() - make_interval(secs => (power(vmax / reached, 2.0 / 3) - 2) * 3600 + 1))')} END AS since
-    FROM bound`;
+async function trendingWindow(db: Queryable, params: { board: string } & PostListFilters, needed: number): Promise<TrendingWindow> {
+  const values: unknown[] = [params.board];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  // The board is looked up here too, a round trip less than boardIdOf first.
+  const board = '(SELECT id FROM board)';
+  const where = [`p.board_id = ${board}`, ...filterClauses(params, param, board)].join(' AND ');
+  const count = param(needed);
+  const score = trendingScore('p.people_count', 'p.created_at', 'now()');
+  const [window] = await db.query<{ board_id: string | null; at: string; since: string | null; heavy: number }>(
+    `WITH board AS MATERIALIZED (SELECT id FROM boards WHERE slug = $1),
+     heavy AS MATERIALIZED (
+       SELECT COALESCE((SELECT people_count FROM posts WHERE board_id = ${board} AND merged_into IS NULL
+                         ORDER BY people_count DESC, created_at DESC, id DESC OFFSET ${count} * 10 - 1 LIMIT 1), 0) AS people
+     ), known AS (
+       (SELECT p.id, ${score} AS score FROM posts p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${count} * 10)
+       UNION
+       SELECT p.id, ${score} FROM posts p WHERE ${where} AND p.people_count > (SELECT people FROM heavy)
+     ), bound AS MATERIALIZED ( -- once, not once per use of \`reached\`
+       SELECT (SELECT score FROM known ORDER BY score DESC OFFSET ${count} - 1 LIMIT 1) AS reached, (SELECT people FROM heavy) AS heavy
+     )
+     SELECT ${board} AS board_id, ${cursorText('now()')} AS at, heavy,
+            CASE WHEN reached > 0
+                 THEN ${cursorText('(now() - make_interval(secs => (power(heavy / reached, 2.0 / 3) - 2) * 3600 + 1))')} END AS since
+       FROM bound`,
+    values,
+  );
+  if (!window?.board_id) throw noSuchBoard(params.board);
+  return { boardId: window.board_id, at: window.at, since: window.since, heavy: Number(window.heavy) };
+}
 
 /** The orders of a board list this module sorts by itself (`priority` needs each board's formula). */
 export type BoardListSort = Exclude<PostListSort, 'priority'>;
@@ -143,14 +171,14 @@ export interface PostListFilters {
  * The SQL conditions of the filters given, their values added through `param`. Merged ideas are
  * left out, unless the status asked for is of kind `duplicate` (the board is `$1`).
  */
-export function filterClauses(filters: PostListFilters, param: (value: unknown) => string): string[] {
+export function filterClauses(filters: PostListFilters, param: (value: unknown) => string, board = '$1'): string[] {
   const clauses: string[] = [];
   if (filters.status === undefined) clauses.push('p.merged_into IS NULL');
   else {
     const status = param(filters.status);
     clauses.push(
       `p.status_key = ${status}`,
-      `(p.merged_into IS NULL OR EXISTS (SELECT 1 FROM statuses s WHERE s.board_id = $1 AND s.key = ${status} AND s.kind = 'duplicate'))`,
+      `(p.merged_into IS NULL OR EXISTS (SELECT 1 FROM statuses s WHERE s.board_id = ${board} AND s.key = ${status} AND s.kind = 'duplicate'))`,
     );
   }
   if (filters.tag !== undefined) {
@@ -186,35 +214,29 @@ export async function listPosts(
     viewer: string | null;
   } & PostListFilters,
 ): Promise<Slice<Post> & { lastPosition?: KeysetPosition }> {
-  const boardId = await boardIdOf(db, params.board);
+  const offset = params.sort === 'new' || params.sort === 'shipped' ? 0 : (params.offset ?? 0);
+  const window = params.sort === 'trending' ? await trendingWindow(db, params, offset + params.limit + 1) : undefined;
+  const boardId = window?.boardId ?? (await boardIdOf(db, params.board));
   const values: unknown[] = [boardId, params.viewer];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = ['p.board_id = $1', ...filterClauses(params, param)];
-  const keyset = params.sort === 'new' || params.sort === 'shipped';
-  if (keyset && params.after) {
+  if ((params.sort === 'new' || params.sort === 'shipped') && params.after) {
     const at = params.sort === 'new' ? 'p.created_at' : 'COALESCE(p.shipped_at, p.created_at)';
     where.push(`(${at}, p.id) < (${param(params.after.at)}::timestamptz, ${param(params.after.id)}::uuid)`);
   }
-  const offset = keyset ? 0 : (params.offset ?? 0);
-  let now = 'now()';
-  if (params.sort === 'trending') {
-    const windowValues: unknown[] = [boardId];
-    const windowParam = (value: unknown) => `$${windowValues.push(value)}`;
-    const windowWhere = ['p.board_id = $1', ...filterClauses(params, windowParam)].join(' AND ');
-    const [window] = await db.query<{ at: string; since: string | null }>(
-      trendingWindow(windowWhere, windowParam(offset + params.limit + 1)),
-      windowValues,
+  const now = window ? `${param(window.at)}::timestamptz` : 'now()';
+  if (window?.since) {
+    // The page's posts are picked from the window by posts alone; only they are joined and shaped.
+    const candidates = (bound: string) => ['p.board_id = $1', ...filterClauses(params, param), bound].join(' AND ');
+    where.push(
+      `p.id IN (SELECT id FROM (
+                  SELECT p.id, p.people_count, p.created_at FROM posts p WHERE ${candidates(`p.created_at >= ${param(window.since)}::timestamptz`)}
+                  UNION
+                  SELECT p.id, p.people_count, p.created_at FROM posts p WHERE ${candidates(`p.people_count > ${param(window.heavy)}`)}
+                ) AS candidate
+                 ORDER BY ${trendingScore('candidate.people_count', 'candidate.created_at', now)} DESC, candidate.created_at DESC, candidate.id DESC
+                 LIMIT ${param(offset + params.limit + 1)})`,
     );
-    now = `${param(window!.at)}::timestamptz`;
-    if (window!.since !== null) {
-      // The page's posts are picked from the window by posts alone; only they are joined and shaped.
-      const candidates = ['p.board_id = $1', ...filterClauses(params, param), `p.created_at >= ${param(window!.since)}::timestamptz`];
-      where.push(
-        `p.id IN (SELECT p.id FROM posts p WHERE ${candidates.join(' AND ')}
-                   ORDER BY ${trendingScore('p.people_count', 'p.created_at', now)} DESC, p.created_at DESC, p.id DESC
-                   LIMIT ${param(offset + params.limit + 1)})`,
-      );
-    }
   }
   const rows = await db.query<PostRow>(
     `SELECT * FROM (${postSelect('$2')} WHERE ${where.join(' AND ')}) AS listed

@@ -2,7 +2,7 @@ import type { SubscriptionReason } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { REQUEST_KEY_PREFIX, mergeTreeSql } from './people.js';
 
-// Who follows which idea (migration 0012), and where their email goes. SQL only: the services
+// Who follows which idea (migration 0013), and where their email goes. SQL only: the services
 // decide when someone is subscribed (services/subscriptions.ts) and who is told (services/outbox.ts).
 
 /**

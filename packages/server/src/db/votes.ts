@@ -9,22 +9,32 @@ import { subscribeChanged } from './subscriptions.js';
 // (atomic without BEGIN/COMMIT round trips). The counts move only for a row that really changed
 // (the RETURNING of ON CONFLICT DO NOTHING or of the DELETE), so a repeated vote or unvote
 // changes nothing and records no event. A vote on a merged idea is a vote on its canonical (see
-// db/people.ts): the statement first locks the canonical's row, as a merge or unmerge does
-// before it changes the tree, so the tree holds still under it, the counts never lose an update,
-// and locks are always taken post row first, then people rows (no deadlock with a merge).
+// db/people.ts): a new vote first locks the canonical's row, as a merge or unmerge does before it
+// changes the tree, so the tree holds still under it, the counts never lose an update, and locks
+// are always taken post row first, then people rows (no deadlock with a merge). A repeated vote
+// (the vote row is there already) takes no lock: it writes nothing.
 
 /**
- * The canonical of post `$1`, its row locked; no row when there is no such post, or when the
- * canonical was merged further between reading and locking it (the caller tries again).
+ * The canonical of post `$1`, its row locked, unless voter `$2` already voted for it or for an idea
+ * merged into it (a repeat: `repeated` has it, and nothing is written, as the contract says); no
+ * row when there is no such post, for a repeat, or when the canonical was merged further between
+ * reading and locking it (the caller tries again).
  */
-const lockedCanonical = `canonical AS (${lockedCanonicalSql('$1')})`;
+const lockedCanonical = `
+  repeated AS (SELECT ${canonicalIdSql('$1')} AS id FROM votes WHERE post_id IN ${mergeTreeSql(canonicalIdSql('$1'))} AND user_id = $2 LIMIT 1),
+  canonical AS (${lockedCanonicalSql('$1', 'NOT EXISTS (SELECT 1 FROM repeated)')})`;
 
-/** Whether the statement found the canonical it counts on (see lockedCanonical). */
-export type VoteWrite = { found: boolean };
+/** Whether the statement found the canonical it counts on (see lockedCanonical), and which it is. */
+export type VoteWrite = {
+  found: boolean;
+  canonicalId: string;
+  /** The voter joined the canonical's people (a vote) or left them (an unvote). */
+  personMoved: boolean;
+};
 
 /** Records a vote on the post's canonical and its `vote.added` event; nothing when the vote was already there. */
 export async function insertVote(db: Queryable, postId: string, userId: string): Promise<VoteWrite> {
-  const rows = await db.query(
+  const rows = await db.query<{ id: string; joined: boolean }>(
     `WITH ${lockedCanonical},
      changed AS (
        INSERT INTO votes (post_id, user_id) SELECT id, $2 FROM canonical ON CONFLICT (post_id, user_id) DO NOTHING
@@ -41,21 +51,23 @@ export async function insertVote(db: Queryable, postId: string, userId: string):
      ), recorded AS (
        ${eventsOfChanged('vote.added', 'post')}
      )
-     SELECT 1 FROM canonical`,
+     SELECT id, EXISTS (SELECT 1 FROM person WHERE refs = 1) AS joined FROM canonical
+     UNION ALL SELECT id, false FROM repeated`,
     [postId, userId],
   );
-  return { found: rows.length > 0 };
+  return { found: rows.length > 0, canonicalId: rows[0]?.id ?? '', personMoved: rows[0]?.joined === true };
 }
 
 /**
  * Takes back a visitor's votes on a post's whole merge tree (so they no longer count on its
- * canonical) and records a `vote.removed` event for each; nothing when there was none. Taking
+ * canonical; they stop following the ideas they followed by voting) and records a `vote.removed`
+ * event for each; nothing when there was none. Taking
  * back a vote one never gave needs no users row: nothing is created. `mergedVoteRemoved`: a vote
  * on a merged idea went, whose own people count then needs a recount (db/people.ts).
  */
 export async function deleteVote(db: Queryable, postId: string, voterKey: string): Promise<VoteWrite & { mergedVoteRemoved: boolean }> {
-  const rows = await db.query<{ merged: boolean | null }>(
-    `WITH ${lockedCanonical},
+  const rows = await db.query<{ id: string; merged: boolean | null; left: boolean }>(
+    `WITH canonical AS (${lockedCanonicalSql('$1')}),
      voter AS (SELECT id FROM users WHERE key = $2),
      changed AS (
        DELETE FROM votes WHERE post_id IN ${mergeTreeSql('(SELECT id FROM canonical)')} AND user_id = (SELECT id FROM voter)
@@ -69,13 +81,20 @@ export async function deleteVote(db: Queryable, postId: string, voterKey: string
           SET vote_count = vote_count - (SELECT count(*) FROM changed WHERE subject_id = p.id),
               people_count = people_count - (SELECT count(*) FROM person WHERE refs = 0 AND p.id = (SELECT id FROM canonical))
         WHERE p.id IN (SELECT subject_id FROM changed UNION ALL SELECT id FROM canonical WHERE EXISTS (SELECT 1 FROM person WHERE refs = 0))
+     ), unfollowed AS (
+       -- Who no longer asks for the idea stops following what they followed only by voting.
+       DELETE FROM subscriptions
+        WHERE user_id = (SELECT id FROM voter) AND post_id IN ${mergeTreeSql('(SELECT id FROM canonical)')}
+          AND state = 'subscribed' AND reason = 'vote' AND EXISTS (SELECT 1 FROM person WHERE refs = 0)
      ), recorded AS (
        ${eventsOfChanged('vote.removed', 'post')}
      )
-     SELECT EXISTS (SELECT 1 FROM changed WHERE subject_id <> canonical.id) AS merged FROM canonical`,
+     SELECT id, EXISTS (SELECT 1 FROM changed WHERE subject_id <> canonical.id) AS merged,
+            EXISTS (SELECT 1 FROM person WHERE refs = 0) AS left
+       FROM canonical`,
     [postId, voterKey],
   );
-  return { found: rows.length > 0, mergedVoteRemoved: rows[0]?.merged === true };
+  return { found: rows.length > 0, canonicalId: rows[0]?.id ?? '', personMoved: rows[0]?.left === true, mergedVoteRemoved: rows[0]?.merged === true };
 }
 
 /** The vote and people counts of a post's canonical, and its id; `undefined` when there is no such post. */
@@ -90,9 +109,11 @@ export async function canonicalCounts(
   return row && { postId: row.id, voteCount: Number(row.vote_count), peopleCount: Number(row.people_count) };
 }
 
-/** Adds the author's own vote to a new idea, and them to its people. */
+/** Adds the author's own vote to a new idea, and them to its people (and their company's MRR). */
 export async function insertAuthorVote(tx: Queryable, postId: string, authorId: string): Promise<void> {
   await tx.query('INSERT INTO votes (post_id, user_id) VALUES ($1, $2)', [postId, authorId]);
   await tx.query('INSERT INTO post_people (post_id, user_id, refs) VALUES ($1, $2, 1)', [postId, authorId]);
-  await tx.query('UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + 1 WHERE id = $1', [postId]);
+  await tx.query('UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + 1, customer_mrr = customer_mrr_of($1) WHERE id = $1', [
+    postId,
+  ]);
 }

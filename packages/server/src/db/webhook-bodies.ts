@@ -1,7 +1,7 @@
 import type { WebhookCall, WebhookContext, WebhookIdea } from '../channels/webhook/payload.js';
 import type { Queryable } from './database.js';
 
-// The body of each event's webhook call, fixed the first time it is needed (migration 0013): the
+// The body of each event's webhook call, fixed the first time it is needed (migration 0014): the
 // idea's title or a comment's text may change later, but every endpoint, retry and replay of the
 // event sends the bytes made first. SQL only; channels/webhook/webhook-channel.ts decides.
 

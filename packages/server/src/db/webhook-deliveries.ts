@@ -3,7 +3,7 @@ import { SaysoError, type Delivery, type WebhookEventType } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { iso, isoOrNull } from './rows.js';
 
-// Webhook rows of the outbox's `deliveries` table (migration 0012): one per (event, endpoint),
+// Webhook rows of the outbox's `deliveries` table (migration 0013): one per (event, endpoint),
 // made in the event's transaction, and the replays an admin asks for. SQL only.
 
 /**

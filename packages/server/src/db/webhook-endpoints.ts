@@ -2,7 +2,7 @@ import { SaysoError, type WebhookEndpoint, type WebhookEventType } from '@sayso/
 import type { Queryable } from './database.js';
 import { iso } from './rows.js';
 
-// Webhook endpoints (migration 0013). A removed endpoint keeps its row with `deleted_at` set, so
+// Webhook endpoints (migration 0014). A removed endpoint keeps its row with `deleted_at` set, so
 // the delivery log still names it; every read here skips removed ones.
 
 interface EndpointRow {

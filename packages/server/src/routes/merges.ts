@@ -45,10 +45,16 @@ const request = operation({
 
 export const mergeRoutes = () =>
   router()
-    .openapi(merge, async (c) =>
-      c.json(await mergePost(c.var.db, { postId: c.req.valid('param').id, into: c.req.valid('json').into, actor: c.var.actor }), 200),
-    )
-    .openapi(unmerge, async (c) => c.json(await unmergePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor }), 200))
+    .openapi(merge, async (c) => {
+      const merged = await mergePost(c.var.db, { postId: c.req.valid('param').id, into: c.req.valid('json').into, actor: c.var.actor });
+      c.var.similarPosts.postsChanged();
+      return c.json(merged, 200);
+    })
+    .openapi(unmerge, async (c) => {
+      const unmerged = await unmergePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor });
+      c.var.similarPosts.postsChanged();
+      return c.json(unmerged, 200);
+    })
     .openapi(request, async (c) => {
       const recorded = await addCustomerRequest(c.var.db, { postId: c.req.valid('param').id, ...c.req.valid('json'), actor: c.var.actor });
       return recorded.created ? c.json(recorded.request, 201) : c.json(recorded.request, 200);

@@ -98,7 +98,9 @@ export const postRoutes = () =>
     })
     .openapi(submit, async (c) => {
       const input = c.req.valid('json');
-      return c.json(await createPost(c.var.db, { board: c.req.valid('param').board, ...input, voter: c.var.actor.key }), 201);
+      const post = await createPost(c.var.db, { board: c.req.valid('param').board, ...input, voter: c.var.actor.key });
+      c.var.similarPosts.postsChanged();
+      return c.json(post, 201);
     })
     .openapi(similar, async (c) => {
       const query = c.req.valid('query');
@@ -113,5 +115,7 @@ export const postRoutes = () =>
         return c.json(await previewStatusChange(c.var.db, { postId, actor: c.var.actor, status: edit.status, limit }), 200);
       }
       if (dryRun) throw new SaysoError('invalid_input', 'dryRun previews a status change: send a status.');
-      return c.json(await updatePost(c.var.db, { postId, actor: c.var.actor, ...edit }), 200);
+      const post = await updatePost(c.var.db, { postId, actor: c.var.actor, ...edit });
+      c.var.similarPosts.postsChanged();
+      return c.json(post, 200);
     });

@@ -1,4 +1,5 @@
-import { DEFAULT_PRIORITY_INPUTS, SaysoError, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
+import { SaysoError, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
+import { boardIdOf } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
 import { demandSubject } from '../db/demand.js';
 import { ensureUser, type Actor } from '../db/identity.js';
@@ -69,7 +70,6 @@ export async function listPostsByPriority(
   if (!params.admin) {
     throw new SaysoError('forbidden', 'Only admins may sort by priority: it weighs what customers pay. sort=top ranks ideas by people.');
   }
-  const { boardId, formula } = await boardPriorityFormula(db, params.board);
-  const ids = await priorityOrder(db, { ...params, boardId, formula: formulaOrDefault(formula), defaults: DEFAULT_PRIORITY_INPUTS });
+  const ids = await priorityOrder(db, { ...params, boardId: await boardIdOf(db, params.board) });
   return { items: await findPostsInOrder(db, ids.slice(0, params.limit), params.viewer), hasMore: ids.length > params.limit };
 }

@@ -33,10 +33,8 @@ export function createSimilarPosts(db: Database) {
       if (text === null) return [];
       const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
       await atMost(BUILD_WAIT_MS, board.indexed);
-      const ids = board.index
-        .search(text, { limit: params.limit })
-        .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE)
-        .map((hit) => hit.id);
+      const hits = await indexes.search(boardId, text, params.limit);
+      const ids = hits.filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE).map((hit) => hit.id);
       // A post deleted since it was indexed is simply not found.
       return posts.findPostsInOrder(db, ids, params.viewer);
     },
@@ -63,6 +61,14 @@ export function createSimilarPosts(db: Database) {
     /** Reads the log now, so the indexes and the queue see every change committed so far. */
     catchUp: () => indexes.catchUp(),
 
+    /**
+     * After a write that changed a post's text, status or merges: reads the log without waiting
+     * (a new or edited idea is checked against its board for the duplicate queue as it arrives).
+     */
+    postsChanged(): void {
+      void indexes.catchUp().catch((error: unknown) => console.error('[sayso] similarity:', error));
+    },
+
     /** Resolves once the board's index is built (all its posts read). */
     indexed: async (board: string) => (await indexes.board(await boardIdOf(db, board))).indexed,
 
@@ -75,6 +81,10 @@ export function createSimilarPosts(db: Database) {
       indexes.start(boards.map((board) => board.id));
     },
 
+    /** Bytes the thread holding the indexes uses (heap and array buffers; after a full collection with `--expose-gc`). */
+    memory: () => indexes.memory(),
+
+    /** Stops the background work and ends the thread holding the indexes. */
     stop: () => indexes.stop(),
   };
 }

@@ -1,7 +1,7 @@
 import type { VoteResult } from '@sayso/core';
 import type { Database } from '../db/database.js';
-import { ensureUser } from '../db/identity.js';
-import { onCanonical, recountMergedPeople } from '../db/people.js';
+import { ensureUser, mayHaveTraits } from '../db/identity.js';
+import { onCanonical, recountMergedPeople, refreshCustomerMrr } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
 import { canonicalCounts, deleteVote, insertVote } from '../db/votes.js';
 
@@ -22,5 +22,8 @@ export async function setVote(db: Database, params: { postId: string; voter: str
   // A vote taken off a merged idea changes that idea's own people, a recount of its subtree:
   // never on the hot path, where no idea is merged.
   if ('mergedVoteRemoved' in write && write.mergedVoteRemoved) await recountMergedPeople(db, counts.postId);
+  // A person who may name a company came or went: the idea's customer MRR moves. After the vote
+  // committed, so the refresh (which locks the idea first) reads it; visitors never pay for it.
+  if (write.personMoved && mayHaveTraits(params.voter)) await refreshCustomerMrr(db, write.canonicalId);
   return { ...counts, voted: params.voted };
 }

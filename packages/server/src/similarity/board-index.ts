@@ -3,7 +3,10 @@ import type { WordVectors } from './word-vectors.js';
 
 // The server's similarity engine: core's lexical ranking (see packages/core/src/similarity), made
 // to hold 100,000 ideas, plus meaning from word vectors. The score is a weighted mean of cosines:
-// - words: TF-IDF of Snowball stems (sublinear tf, smoothed idf), title words counted twice;
+// - words: TF-IDF of Snowball stems (sublinear tf, smoothed idf), title words counted twice; the
+//   parts of a camelCase identifier count as words too ("getFileStatus": get, file, status), so a
+//   bug report naming a method meets one describing it; a query's words are expanded with the
+//   board's words nearest to them in meaning (word vectors), weighted by their closeness;
 // - character trigrams of stems of 4+ letters: typos and word forms ("gant", "notifcations");
 // - meaning: the idf-weighted sum of the words' unit vectors (GloVe), centred on the board's mean
 //   text, so two ideas saying the same thing in other words ("dark theme" / "night mode") meet.
@@ -32,6 +35,18 @@ const MEANING_SCAN_MAX = 5_000;
 const MEANING_RERANK_POOL = 200;
 /** The cosine of meaning an idea sharing no word with the query needs for its meaning to count. */
 const MEANING_ALONE_MIN = 0.3;
+/**
+ * Query expansion: each of the first EXPAND_WORDS distinct words of a query brings the board's
+ * EXPAND_NEIGHBOURS words whose vectors are closest to its own, if their cosine is at least
+ * EXPAND_MIN_COSINE, at EXPAND_WEIGHT × cosine of a word's count ("picture" brings "photo").
+ * A short query gains most; a long one already names its subject several
+ * ways, and its first words (the title) are its gist. (Seeking neighbours among the 10,000 or
+ * 20,000 most frequent words only, to search fewer vectors, cost 1 to 3 queries per data set.)
+ */
+const EXPAND_WORDS = 12;
+const EXPAND_NEIGHBOURS = 3;
+const EXPAND_MIN_COSINE = 0.6;
+const EXPAND_WEIGHT = 0.5;
 
 /** A query's centred meaning, unit length; `offset` is its dot with the board's mean, `weight` its weight in the score. */
 interface CentredQuery {
@@ -49,7 +64,7 @@ type Profile = Map<number, number>;
 /** Words as the word vectors spell them: lowercased letters and digits, stopwords left in (idf weighs them). */
 const VECTOR_WORD = /[\p{L}\p{N}]+/gu;
 
-/** The documents holding a term, with its sublinear count (1 + ln tf) in each. */
+/** The documents holding a term, with its sublinear count in each. */
 interface Posting {
   slots: number[];
   tfs: number[];
@@ -64,6 +79,7 @@ interface Stored {
 
 export class BoardSimilarityIndex {
   readonly #vectors: WordVectors | null;
+  readonly #neighbourhood: Neighbourhood | null;
   readonly #termIds = new Map<string, number>();
   readonly #termChannel: number[] = [];
   readonly #df: number[] = [];
@@ -92,6 +108,7 @@ export class BoardSimilarityIndex {
 
   constructor(vectors: WordVectors | null, documents: Iterable<SimilarityDocument> = []) {
     this.#vectors = vectors;
+    this.#neighbourhood = vectors && neighbourhoodOf(vectors);
     const dimensions = vectors?.dimensions ?? 0;
     this.#meaningSum = new Float64Array(dimensions);
     this.#mean = new Float64Array(dimensions);
@@ -127,7 +144,7 @@ export class BoardSimilarityIndex {
       this.#df[term] = (this.#df[term] ?? 0) + 1;
       const posting = (this.#postings[term] ??= { slots: [], tfs: [] });
       posting.slots.push(slot);
-      posting.tfs.push(1 + Math.log(tf));
+      posting.tfs.push(sublinear(tf));
     }
     this.#stored.push({ id: document.id, terms, tfs });
     this.#slotOf.set(document.id, slot);
@@ -155,17 +172,18 @@ export class BoardSimilarityIndex {
    */
   search(text: string, options: { limit?: number; exclude?: string } = {}): SimilarityHit[] {
     const { profile: query, unknown } = this.#profileOf(text, '', 1, false);
+    this.#expand(text, query);
     const excluded = options.exclude === undefined ? -1 : (this.#slotOf.get(options.exclude) ?? -1);
     const slots = this.#stored.length;
     for (const dots of this.#dots) dots.fill(0, 0, slots);
     const queryNorm = new Float64Array(CHANNELS);
     const charCeiling = Math.max(2, CHAR_GRAM_MAX_SHARE * this.size);
-    for (const { channel, tf } of unknown.values()) queryNorm[channel]! += ((1 + Math.log(tf)) * this.#idfOf(0)) ** 2;
+    for (const { channel, tf } of unknown.values()) queryNorm[channel]! += (sublinear(tf) * this.#idfOf(0)) ** 2;
     for (const [term, tf] of query) {
       const channel = this.#termChannel[term]!;
       const df = this.#df[term] ?? 0;
       const idf = this.#idfOf(df);
-      const weight = (1 + Math.log(tf)) * idf;
+      const weight = sublinear(tf) * idf;
       queryNorm[channel]! += weight * weight;
       if (df === 0 || (channel === CHAR && df > charCeiling)) continue;
       const posting = this.#postings[term]!;
@@ -236,8 +254,32 @@ export class BoardSimilarityIndex {
       this.#termIds.set(key, id);
       this.#termChannel.push(channel);
       this.#df.push(0);
+      if (channel === WORD) this.#neighbourhood?.list(key.slice(2));
     }
     return id;
+  }
+
+  /** Adds to a query's profile the board's words nearest in meaning to its first words (see EXPAND_WORDS). */
+  #expand(text: string, profile: Profile) {
+    const neighbourhood = this.#neighbourhood;
+    if (!neighbourhood) return;
+    const own = new Set(tokenize(text).map((stem) => this.#termIds.get(`w ${stem}`)));
+    const added = new Map<number, number>();
+    let expanded = 0;
+    for (const word of new Set(text.normalize('NFKC').toLowerCase().match(VECTOR_WORD) ?? [])) {
+      if (expanded === EXPAND_WORDS) break;
+      if (this.#stemOf(word) === undefined) continue;
+      expanded++;
+      const taken = new Set<number>();
+      for (const neighbour of neighbourhood.of(word)) {
+        const term = this.#termIds.get(`w ${neighbour.stem}`);
+        if (term === undefined || own.has(term) || !this.#df[term] || taken.has(term)) continue;
+        added.set(term, Math.max(added.get(term) ?? 0, neighbour.cosine));
+        taken.add(term);
+        if (taken.size === EXPAND_NEIGHBOURS) break;
+      }
+    }
+    for (const [term, cosine] of added) profile.set(term, (profile.get(term) ?? 0) + EXPAND_WEIGHT * cosine);
   }
 
   /**
@@ -254,6 +296,7 @@ export class BoardSimilarityIndex {
     };
     for (const [text, weight] of [[title, titleWeight], [body, 1]] as const) {
       const stems = tokenize(text);
+      for (const part of tokenize(identifierParts(text))) count(`w ${part}`, WORD, weight);
       stems.forEach((stem, i) => {
         count(`w ${stem}`, WORD, weight);
         if (i > 0) count(`b ${stems[i - 1]} ${stem}`, BIGRAM, weight);
@@ -292,7 +335,7 @@ export class BoardSimilarityIndex {
     const sums = new Float64Array(CHANNELS);
     for (let i = 0; i < stored.terms.length; i++) {
       const term = stored.terms[i]!;
-      const weight = (1 + Math.log(stored.tfs[i]!)) * this.#idfOf(this.#df[term]!);
+      const weight = sublinear(stored.tfs[i]!) * this.#idfOf(this.#df[term]!);
       sums[this.#termChannel[term]!]! += weight * weight;
     }
     for (let channel = 0; channel < CHANNELS; channel++) this.#norms[channel]![slot] = Math.sqrt(sums[channel]!);
@@ -335,7 +378,7 @@ export class BoardSimilarityIndex {
       stored.terms.forEach((term, i) => {
         const posting = (this.#postings[term] ??= { slots: [], tfs: [] });
         posting.slots.push(slot);
-        posting.tfs.push(1 + Math.log(stored.tfs[i]!));
+        posting.tfs.push(sublinear(stored.tfs[i]!));
       });
       this.#stored.push(stored);
       this.#slotOf.set(stored.id, slot);
@@ -416,6 +459,93 @@ export class BoardSimilarityIndex {
     // in proportion to the query's idf mass that it covers.
     return { vector: meaning, offset, weight: MEANING_WEIGHT * found.coverage };
   }
+}
+
+/** 1 + ln tf for a term counted once or more; a fraction of a count (an expansion's word) weighs that fraction. */
+function sublinear(tf: number): number {
+  return tf > 1 ? 1 + Math.log(tf) : tf;
+}
+
+/** A word with a capital inside (camelCase, PascalCase, "HTTPServer"): an identifier, in the parts the tokenizer would not split. */
+const IDENTIFIER = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll})[\p{L}\p{N}]*/gu;
+
+/** The parts of a text's camelCase identifiers, space-separated: "getFileStatus" gives "get File Status". */
+function identifierParts(text: string): string {
+  return (text.match(IDENTIFIER) ?? [])
+    .map((word) => word.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2'))
+    .join(' ');
+}
+
+interface Neighbour {
+  stem: string;
+  cosine: number;
+}
+
+/**
+ * Which words a query word may expand to, per word vectors, shared by every board of the process:
+ * the rows of the stems some board holds (those a board may keep), and each query word's
+ * neighbours among them (cosine at least EXPAND_MIN_COSINE, its own stem left out), found once and
+ * completed only with the rows listed since. A word's first search is a pass over the boards'
+ * vocabulary, not over all 50,000 vectors.
+ */
+class Neighbourhood {
+  readonly #vectors: WordVectors;
+  readonly #rowsOfStem = new Map<string, number[]>();
+  readonly #listed = new Set<string>();
+  readonly #rows: number[] = [];
+  readonly #stems: string[] = [];
+  readonly #found = new Map<string, { scanned: number; near: Neighbour[] }>();
+
+  constructor(vectors: WordVectors) {
+    this.#vectors = vectors;
+    for (const [word, row] of vectors.rowOf) {
+      const stem = tokenize(word)[0];
+      if (stem === undefined) continue;
+      const rows = this.#rowsOfStem.get(stem);
+      if (rows) rows.push(row);
+      else this.#rowsOfStem.set(stem, [row]);
+    }
+  }
+
+  /** Makes a board's stem a candidate neighbour. */
+  list(stem: string) {
+    if (this.#listed.has(stem)) return;
+    this.#listed.add(stem);
+    for (const row of this.#rowsOfStem.get(stem) ?? []) {
+      this.#rows.push(row);
+      this.#stems.push(stem);
+    }
+  }
+
+  /** The neighbours of `word`, best first; none for a word without a vector. */
+  of(word: string): Neighbour[] {
+    const row = this.#vectors.rowOf.get(word);
+    if (row === undefined) return [];
+    let found = this.#found.get(word);
+    if (!found) this.#found.set(word, (found = { scanned: 0, near: [] }));
+    if (found.scanned === this.#rows.length) return found.near;
+    const { dimensions, vectors: values } = this.#vectors;
+    const own = tokenize(word)[0];
+    // Unit vectors quantised to ±127: a cosine is the dot over 127².
+    const minDot = EXPAND_MIN_COSINE * 127 * 127;
+    const base = row * dimensions;
+    for (let i = found.scanned; i < this.#rows.length; i++) {
+      const offset = this.#rows[i]! * dimensions;
+      let dot = 0;
+      for (let d = 0; d < dimensions; d++) dot += values[base + d]! * values[offset + d]!;
+      if (dot >= minDot && this.#stems[i] !== own) found.near.push({ stem: this.#stems[i]!, cosine: dot / (127 * 127) });
+    }
+    found.near.sort((a, b) => b.cosine - a.cosine);
+    found.scanned = this.#rows.length;
+    return found.near;
+  }
+}
+
+const neighbourhoods = new WeakMap<WordVectors, Neighbourhood>();
+function neighbourhoodOf(vectors: WordVectors): Neighbourhood {
+  let neighbourhood = neighbourhoods.get(vectors);
+  if (!neighbourhood) neighbourhoods.set(vectors, (neighbourhood = new Neighbourhood(vectors)));
+  return neighbourhood;
 }
 
 /** Keeps the `limit` best hits, best first (ties by slot: older first); returns the weakest kept score. */

@@ -1,16 +1,17 @@
 import type { Database } from '../db/database.js';
 import * as duplicates from '../db/duplicates.js';
-import { BoardSimilarityIndex } from './board-index.js';
-import { loadWordVectors, type WordVectors } from './word-vectors.js';
+import { IndexThread, IndexThreadStopped } from './index-thread.js';
 
 // Every board's similarity index, kept in this process and current with the domain event log:
+// - the indexes live in a worker thread (index-worker.ts), so building and searching them never
+//   hold up this thread's requests; this thread reads the database and sends the texts there;
 // - a board's index is built in the background the first time it is needed (or at start-up, see
-//   start()), a page of posts at a time, yielding to the event loop between slices, so no request
-//   waits for a whole build and none is held up by one: until it is done, lookups search the
-//   posts read so far;
-// - every lookup and every write first reads the log from where it stopped (one indexed read,
-//   usually empty): posts created, edited, changing status, merged or unmerged are read again and
-//   put into, or taken out of, their board's index. Other processes' changes arrive the same way;
+//   start()), a page of posts at a time, so no request waits for a whole build: until it is done,
+//   lookups search the posts read so far;
+// - every lookup and every write of a post first reads the log from where it stopped (one indexed
+//   read, usually empty): posts created, edited, changing status, merged or unmerged are read again
+//   and put into, or taken out of, their board's index. Other processes' changes arrive the same
+//   way, within a second (the log is also read every POLL_MS);
 // - each post whose present text was not yet checked is searched against its board, and its best
 //   matches above DUPLICATE_SCORE become the duplicate queue's candidate pairs (db/duplicates.ts):
 //   the new ones as they arrive, the others in the background once the board's index is built.
@@ -22,24 +23,22 @@ import { loadWordVectors, type WordVectors } from './word-vectors.js';
 export const DUPLICATE_SCORE = 0.15;
 /** Most candidate pairs kept per post: an idea with more look-alikes is merged a few at a time. */
 export const CANDIDATES_PER_POST = 10;
-/** Posts read per query while building. */
-const BUILD_PAGE = 1000;
-/** Posts indexed, or searched for duplicates, per slice of work before yielding to the event loop (a few ms). */
-const SLICE = 50;
+/** Posts read per query while building (a query on this thread: PGlite runs here). */
+const BUILD_PAGE = 250;
 /** Posts checked for duplicates per transaction in the background. */
 const CHECK_PAGE = 200;
 /** Events read per query of the log. */
 const EVENT_PAGE = 1000;
 /** A gap in the log's sequence (a transaction still running, or rolled back) is waited for this long. */
 const GAP_WAIT_MS = 5000;
-const TEXT_EVENTS = new Set(['post.created', 'post.edited', 'post.status_changed', 'post.merged', 'post.unmerged']);
 /** Time between two reads of the log while running as a server, for changes made by other processes. */
 const POLL_MS = 1000;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface Board {
-  index: BoardSimilarityIndex;
+  /** Resolves once the index thread holds the board's (empty) index. */
+  opened: Promise<void>;
   /** Every post was read. */
   built: boolean;
   /** Resolves once every post was read. */
@@ -51,7 +50,7 @@ export interface Board {
 export class BoardIndexes {
   readonly #db: Database;
   readonly #boards = new Map<string, Board>();
-  #vectors: Promise<WordVectors | null> | undefined;
+  #thread: IndexThread | undefined;
   /** Sequence of the last event applied: everything up to it is in the indexes. */
   #applied: Promise<number> | undefined;
   #catchingUp: Promise<void> | undefined;
@@ -64,13 +63,15 @@ export class BoardIndexes {
     this.#db = db;
   }
 
-  /** Word vectors load once (built into the cache on first use); without them the engine is lexical only. */
-  #wordVectors() {
-    this.#vectors ??= loadWordVectors().catch((error: unknown) => {
-      console.warn('[sayso] similarity runs without word vectors:', error);
-      return null;
+  /** The thread holding the indexes, started on first use; one that crashed is replaced and every board built again. */
+  #indexThread(): IndexThread {
+    if (this.#stopped) throw new IndexThreadStopped('the similarity indexes were stopped');
+    this.#thread ??= new IndexThread((error) => {
+      console.error('[sayso] similarity:', error);
+      this.#thread = undefined;
+      this.#boards.clear();
     });
-    return this.#vectors;
+    return this.#thread;
   }
 
   /** Where reading the log starts: fixed before the first index is built, so no change is missed. */
@@ -79,64 +80,90 @@ export class BoardIndexes {
     return this.#applied;
   }
 
-  /** The board's index as far as it is built; starts building it when new. */
+  /**
+   * The board's index as far as it is built; starts building it when new. Resolves once the index
+   * thread has started (with its word vectors): a lookup's wait for the build starts from there.
+   */
   async board(boardId: string): Promise<Board> {
-    const known = this.#boards.get(boardId);
-    if (known) return known;
-    const [vectors] = await Promise.all([this.#wordVectors(), this.#startPosition()]);
-    // Another caller may have started it while this one waited.
-    const raced = this.#boards.get(boardId);
-    if (raced) return raced;
-    const board: Board = { index: new BoardSimilarityIndex(vectors), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
-    board.indexed = this.#build(boardId, board);
-    board.settled = board.indexed.then(() => this.#checkAll(boardId, board));
-    // A failed build is forgotten, so the next caller tries again.
+    let board = this.#boards.get(boardId);
+    if (!board) {
+      await this.#startPosition();
+      // Another caller may have started it while this one waited.
+      board = this.#boards.get(boardId) ?? this.#open(boardId);
+    }
+    await board.opened;
+    return board;
+  }
+
+  #open(boardId: string): Board {
+    const thread = this.#indexThread();
+    const opened = thread.request({ type: 'open', board: boardId });
+    const board: Board = { opened: opened.then(() => undefined), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
+    const unchecked = this.#build(thread, boardId, board);
+    board.indexed = unchecked.then(() => undefined);
+    board.indexed.catch(() => undefined); // told below, through settled
+    board.settled = unchecked.then((postIds) => this.#checkAll(boardId, postIds));
+    // A failed build is forgotten, so the next caller tries again (its `open` replaces the thread's
+    // index; until then, lookups under way still search the old one).
     board.settled.catch((error: unknown) => {
-      console.error('[sayso] building the similarity index of board', boardId, 'failed:', error);
-      if (this.#boards.get(boardId) === board) this.#boards.delete(boardId);
+      if (this.#boards.get(boardId) !== board) return;
+      this.#boards.delete(boardId);
+      if (!(error instanceof IndexThreadStopped)) console.error('[sayso] building the similarity index of board', boardId, 'failed:', error);
     });
     this.#boards.set(boardId, board);
     return board;
   }
 
-  async #build(boardId: string, board: Board) {
-    board.index.bulkLoading = true;
-    let after: string | null = null;
-    for (;;) {
-      const page = await duplicates.indexablePosts(this.#db, boardId, after, BUILD_PAGE);
-      for (let i = 0; i < page.length; i++) {
-        // A post an event already put in holds newer text than this page may.
-        if (!board.index.has(page[i]!.id)) board.index.add(page[i]!);
-        if (i % SLICE === SLICE - 1) await yieldToEventLoop();
-      }
-      if (page.length < BUILD_PAGE || this.#stopped) break;
-      after = page.at(-1)!.id;
-      await yieldToEventLoop();
+  /**
+   * Reads the board a page at a time, the next page while the thread indexes this one; resolves
+   * with the posts whose present text was not checked for duplicates yet.
+   */
+  async #build(thread: IndexThread, boardId: string, board: Board): Promise<string[]> {
+    const readPage = (after: duplicates.BoardCursor | null) => duplicates.indexablePosts(this.#db, boardId, after, BUILD_PAGE);
+    const unchecked: string[] = [];
+    const first = readPage(null);
+    await board.opened;
+    let page = await first;
+    while (!this.#stopped) {
+      const loaded = thread.request({ type: 'load', board: boardId, posts: page.posts.map(({ id, title, body }) => ({ id, title, body })) });
+      for (const post of page.posts) if (!post.checked) unchecked.push(post.id);
+      const next = page.next && readPage(page.next);
+      await loaded;
+      if (!next) break;
+      page = await next;
+      // When the thread indexes faster than PGlite reads, pages would follow one another here
+      // without the event loop turning: requests get their turn between two pages.
+      await nextTurn();
     }
-    board.index.bulkLoading = false;
-    await board.index.renormaliseGradually(SLICE * 10, yieldToEventLoop);
+    await thread.request({ type: 'finish', board: boardId });
     board.built = true;
+    return unchecked;
   }
 
-  /** Checks every post of a built board whose present text was not checked yet. */
-  async #checkAll(boardId: string, board: Board) {
-    while (!this.#stopped) {
-      const unchecked = await duplicates.uncheckedPosts(this.#db, boardId, CHECK_PAGE);
-      await this.#check(board, unchecked);
-      if (unchecked.length < CHECK_PAGE) return;
-      await yieldToEventLoop();
+  /** Checks the posts of a built board found unchecked while building, CHECK_PAGE per transaction. */
+  async #checkAll(boardId: string, postIds: readonly string[]) {
+    for (let start = 0; start < postIds.length && !this.#stopped; start += CHECK_PAGE) {
+      // Read again: changed, closed or checked (by an event, another process) since the build read them.
+      const posts = await duplicates.postStates(this.#db, postIds.slice(start, start + CHECK_PAGE));
+      await this.#check(boardId, posts.filter((post) => post.boardId === boardId && !post.closed && !post.checked));
     }
   }
 
   /** Searches posts' texts against their board and stores their best matches as candidate pairs. */
-  async #check(board: Board, posts: readonly duplicates.PostText[]) {
-    const checks: duplicates.Check[] = [];
-    for (const [i, post] of posts.entries()) {
-      const matches = board.index.search(`${post.title}\n${post.body}`, { limit: CANDIDATES_PER_POST, exclude: post.id });
-      checks.push({ postId: post.id, matches: matches.filter((match) => match.score >= DUPLICATE_SCORE) });
-      if (i % SLICE === SLICE - 1) await yieldToEventLoop();
-    }
+  async #check(boardId: string, posts: readonly duplicates.PostText[]) {
+    if (posts.length === 0) return;
+    const checks = await this.#indexThread().request({ type: 'check', board: boardId, posts: [...posts], limit: CANDIDATES_PER_POST, minScore: DUPLICATE_SCORE });
     await this.#db.transaction((tx) => duplicates.saveChecks(tx, checks));
+  }
+
+  /** The board's posts most similar to `text`, best first, among those indexed so far. */
+  async search(boardId: string, text: string, limit: number): Promise<{ id: string; score: number }[]> {
+    return this.#indexThread().request({ type: 'search', board: boardId, text, limit });
+  }
+
+  /** Bytes the index thread holds (heap and array buffers, after a full collection with `--expose-gc`). */
+  async memory(): Promise<number> {
+    return this.#indexThread().request({ type: 'memory' });
   }
 
   /**
@@ -154,6 +181,9 @@ export class BoardIndexes {
           this.#catchUpAgain = false;
           await this.#applyNewEvents();
         } while (this.#catchUpAgain);
+      } catch (error) {
+        // A server that closes does not finish its last read.
+        if (!(error instanceof IndexThreadStopped)) throw error;
       } finally {
         this.#catchingUp = undefined;
       }
@@ -163,31 +193,35 @@ export class BoardIndexes {
 
   async #applyNewEvents() {
     if (!this.#applied) return; // No index yet: each will read the posts as they are.
-    for (;;) {
+    while (!this.#stopped) {
       const from = await this.#applied;
-      const events = await duplicates.eventsAfter(this.#db, from, EVENT_PAGE);
-      if (events.length === 0) return;
-      const changed = new Map<string, boolean>();
-      for (const event of events) {
-        if (!TEXT_EVENTS.has(event.type)) continue;
-        const textChanged = event.type === 'post.created' || event.type === 'post.edited';
-        changed.set(event.subjectId, (changed.get(event.subjectId) ?? false) || textChanged);
+      const page = await duplicates.postEventsAfter(this.#db, from, EVENT_PAGE);
+      if (page.read === 0) return;
+      const textChanged = new Map<string, boolean>();
+      for (const event of page.events) {
+        const edited = event.type === 'post.created' || event.type === 'post.edited';
+        textChanged.set(event.subjectId, (textChanged.get(event.subjectId) ?? false) || edited);
       }
-      const toCheck = new Map<Board, duplicates.PostText[]>();
-      for (const post of await duplicates.postStates(this.#db, [...changed.keys()])) {
+      const changes = new Map<string, { put: (duplicates.PostText & { textChanged: boolean })[]; remove: string[] }>();
+      const toCheck = new Map<string, duplicates.PostText[]>();
+      for (const post of await duplicates.postStates(this.#db, [...textChanged.keys()])) {
         const board = this.#boards.get(post.boardId);
         if (!board) continue;
+        const change = changes.get(post.boardId) ?? { put: [], remove: [] };
+        changes.set(post.boardId, change);
         if (post.closed) {
-          board.index.remove(post.id);
+          change.remove.push(post.id);
           continue;
         }
-        if (changed.get(post.id) || !board.index.has(post.id)) board.index.add(post);
-        if (board.built && !post.checked) toCheck.set(board, [...(toCheck.get(board) ?? []), post]);
+        change.put.push({ id: post.id, title: post.title, body: post.body, textChanged: textChanged.get(post.id)! });
+        if (board.built && !post.checked) toCheck.set(post.boardId, [...(toCheck.get(post.boardId) ?? []), post]);
       }
-      for (const [board, posts] of toCheck) await this.#check(board, posts);
-      const next = this.#contiguousEnd(from, events);
+      for (const [boardId, change] of changes) await this.#indexThread().request({ type: 'change', board: boardId, ...change });
+      for (const [boardId, posts] of toCheck) await this.#check(boardId, posts);
+      const next = this.#contiguousEnd(from, page);
       this.#applied = Promise.resolve(next);
-      if (next === from || events.length < EVENT_PAGE) return;
+      if (next === from || page.read < EVENT_PAGE) return;
+      await nextTurn();
     }
   }
 
@@ -196,18 +230,14 @@ export class BoardIndexes {
    * took its number but has not committed), unless that gap is older than GAP_WAIT_MS (rolled
    * back). Events past a gap are applied now and again next time: applying is idempotent.
    */
-  #contiguousEnd(from: number, events: readonly duplicates.LoggedEvent[]): number {
-    let end = from;
-    for (const { sequence } of events) {
-      if (sequence !== end + 1) {
-        const since = this.#gapSince.get(end + 1) ?? Date.now();
-        this.#gapSince.set(end + 1, since);
-        if (Date.now() - since < GAP_WAIT_MS) return end;
-        this.#gapSince.delete(end + 1);
-      }
-      end = sequence;
+  #contiguousEnd(from: number, page: duplicates.PostEventPage): number {
+    for (const { after } of page.gaps) {
+      const since = this.#gapSince.get(after + 1) ?? Date.now();
+      this.#gapSince.set(after + 1, since);
+      if (Date.now() - since < GAP_WAIT_MS) return after;
+      this.#gapSince.delete(after + 1);
     }
-    return end;
+    return page.read === 0 ? from : page.last;
   }
 
   /** Resolves when the board's index is built and its posts checked (for tests and benchmarks). */
@@ -226,9 +256,10 @@ export class BoardIndexes {
     this.#timer.unref();
   }
 
-  /** Stops reading the log and the background work of builds (for a server that closes). */
-  stop(): void {
+  /** Stops reading the log and the background work of builds, and ends the index thread (for a server that closes). */
+  async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
+    await this.#thread?.stop();
   }
 }

@@ -24,7 +24,7 @@ CREATE TABLE webhook_bodies (
   body           text NOT NULL
 );
 
--- The outbox's webhook deliveries (migration 0012) name their endpoint; endpoints are never
+-- The outbox's webhook deliveries (migration 0013) name their endpoint; endpoints are never
 -- deleted, only marked removed, so the log keeps its link.
 ALTER TABLE deliveries
   ADD CONSTRAINT deliveries_endpoint_fk FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints (id);
