@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { openDatabase } from '../src/db/database.js';
+import { openDatabase, retryingDeadlock } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import { trendingScore, type VoteResult } from '@sayso/core';
 import { findPost, listPosts } from '../src/db/posts.js';
@@ -178,3 +178,23 @@ describe('PostgreSQL under concurrency', () => {
   });
 });
 
+
+describe('retryingDeadlock', () => {
+  const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+
+  it('runs a statement PostgreSQL rolled back to break a deadlock again, and gives up after three tries', async () => {
+    let calls = 0;
+    expect(await retryingDeadlock(async () => (++calls < 3 ? Promise.reject(deadlock) : 'voted'))).toBe('voted');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(retryingDeadlock(async () => (++calls, Promise.reject(deadlock)))).rejects.toBe(deadlock);
+    expect(calls).toBe(3);
+  });
+
+  it('never repeats a statement that failed for another reason', async () => {
+    let calls = 0;
+    const other = Object.assign(new Error('duplicate key'), { code: '23505' });
+    await expect(retryingDeadlock(async () => (++calls, Promise.reject(other)))).rejects.toBe(other);
+    expect(calls).toBe(1);
+  });
+});

@@ -178,6 +178,23 @@ describe.each(ENGINES)('similar ideas on %s', (engine) => {
     expect(await similar(board, 'text=offline+sync')).toHaveLength(LIMITS.similarDefault);
   });
 
+  it('checks the ideas that arrive while a board is being built for duplicates once it is built', async () => {
+    const board = await boardOfManyIdeas(3000);
+    const process = createSimilarPosts(db);
+    let built = false;
+    const indexed = process.indexed(board).then(() => (built = true));
+    // Written through another process, which never opened this board: only this one checks them.
+    const pdf = await newPost(board, 'Export notes as PDF', 'I need to send notes to clients as PDF files.');
+    const print = await newPost(board, 'PDF export for notes', 'Printing to PDF by hand loses the formatting.');
+    await process.catchUp();
+    expect(built).toBe(false);
+    await indexed;
+    await process.settled(board);
+    const pairs = await process.duplicates({ board, limit: 10, viewer: null });
+    expect(pairs.map((pair) => pair.posts.map((post) => post.id).sort())).toContainEqual([pdf.id, print.id].sort());
+    await process.stop();
+  });
+
   it('ends its index thread when stopped, also in the middle of a build', async () => {
     const board = await boardOfManyIdeas(3000);
     const process = createSimilarPosts(db);

@@ -22,6 +22,26 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** PostgreSQL's code for a statement it rolled back to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Runs a single statement sent outside any transaction (`statement`), again when PostgreSQL chose
+ * it to break a deadlock: the statement was rolled back whole, so running it again is safe, as the
+ * PostgreSQL manual advises. Rare; a statement that locks a row and updates it under contention
+ * can meet another waiting for the same row (the vote, db/votes.ts).
+ */
+export async function retryingDeadlock<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      const deadlocked = (error as { code?: unknown } | null)?.code === DEADLOCK_DETECTED;
+      if (!deadlocked || attempt >= attempts) throw error;
+    }
+  }
+}
+
 /** Where the data lives: a PostgreSQL URL, or a PGlite directory (in memory when neither). */
 export interface OpenDatabaseOptions {
   /** `postgres://…`; when set, the other options are ignored. */

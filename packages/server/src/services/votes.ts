@@ -1,5 +1,5 @@
 import type { VoteResult } from '@sayso/core';
-import type { Database } from '../db/database.js';
+import { retryingDeadlock, type Database } from '../db/database.js';
 import { ensureUser, mayHaveTraits } from '../db/identity.js';
 import { onCanonical, recountMergedPeople, refreshCustomerMrr } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
@@ -15,7 +15,7 @@ import { canonicalCounts, deleteVote, insertVote } from '../db/votes.js';
 export async function setVote(db: Database, params: { postId: string; voter: string; voted: boolean }): Promise<VoteResult> {
   const voterId = params.voted ? await ensureUser(db, params.voter) : undefined;
   const write = await onCanonical(db, params.postId, () =>
-    voterId ? insertVote(db, params.postId, voterId) : deleteVote(db, params.postId, params.voter),
+    retryingDeadlock(() => (voterId ? insertVote(db, params.postId, voterId) : deleteVote(db, params.postId, params.voter))),
   );
   if (!write) throw noSuchPost(params.postId);
   const counts = (await canonicalCounts(db, params.postId))!;

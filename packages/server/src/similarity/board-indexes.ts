@@ -41,6 +41,11 @@ export interface Board {
   opened: Promise<void>;
   /** Every post was read. */
   built: boolean;
+  /**
+   * Posts that arrived or changed while the board was being built, after the build had read past
+   * them: checked with the build's own unchecked posts once it is done.
+   */
+  checkOnceBuilt: Set<string>;
   /** Resolves once every post was read. */
   indexed: Promise<void>;
   /** Resolves once built and every post checked for duplicates. */
@@ -98,11 +103,17 @@ export class BoardIndexes {
   #open(boardId: string): Board {
     const thread = this.#indexThread();
     const opened = thread.request({ type: 'open', board: boardId });
-    const board: Board = { opened: opened.then(() => undefined), built: false, indexed: Promise.resolve(), settled: Promise.resolve() };
+    const board: Board = {
+      opened: opened.then(() => undefined),
+      built: false,
+      checkOnceBuilt: new Set(),
+      indexed: Promise.resolve(),
+      settled: Promise.resolve(),
+    };
     const unchecked = this.#build(thread, boardId, board);
     board.indexed = unchecked.then(() => undefined);
     board.indexed.catch(() => undefined); // told below, through settled
-    board.settled = unchecked.then((postIds) => this.#checkAll(boardId, postIds));
+    board.settled = unchecked.then((postIds) => this.#checkAll(boardId, [...new Set([...postIds, ...board.checkOnceBuilt])]));
     // A failed build is forgotten, so the next caller tries again (its `open` replaces the thread's
     // index; until then, lookups under way still search the old one).
     board.settled.catch((error: unknown) => {
@@ -214,7 +225,9 @@ export class BoardIndexes {
           continue;
         }
         change.put.push({ id: post.id, title: post.title, body: post.body, textChanged: textChanged.get(post.id)! });
-        if (board.built && !post.checked) toCheck.set(post.boardId, [...(toCheck.get(post.boardId) ?? []), post]);
+        if (post.checked) continue;
+        if (board.built) toCheck.set(post.boardId, [...(toCheck.get(post.boardId) ?? []), post]);
+        else board.checkOnceBuilt.add(post.id);
       }
       for (const [boardId, change] of changes) await this.#indexThread().request({ type: 'change', board: boardId, ...change });
       for (const [boardId, posts] of toCheck) await this.#check(boardId, posts);
