@@ -247,7 +247,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     previewChangelogEntry: ({ entryId, limit }) =>
       request<NotificationAudience>('POST', `/changelog/${segment(entryId)}/publish`, { dryRun: 'true', limit }),
     createWebhookEndpoint: (endpoint) => request<CreatedWebhookEndpoint>('POST', '/webhooks', undefined, endpoint),
-    listWebhookEndpoints: async () => (await request<{ items: WebhookEndpoint[] }>('GET', '/webhooks')).items,
+    listWebhookEndpoints: () => request<WebhookEndpoint[]>('GET', '/webhooks'),
     updateWebhookEndpoint: ({ endpointId, ...change }) => request<WebhookEndpoint>('PATCH', `/webhooks/${segment(endpointId)}`, undefined, change),
     deleteWebhookEndpoint: ({ endpointId }) => request<void>('DELETE', `/webhooks/${segment(endpointId)}`),
     listDeliveries: ({ cursor, ...filters } = {}) => request<Page<Delivery>>('GET', '/deliveries', { ...filters, cursor: cursor || undefined }),
