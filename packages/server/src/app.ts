@@ -19,6 +19,7 @@ import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
 import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
+import type { TellingOptions } from './services/notify.js';
 import { watchingDeliveries } from './services/outbox.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
@@ -82,6 +83,11 @@ export interface AppOptions {
    * transaction wrote deliveries, rather than waiting for its next poll.
    */
   deliveries?: Pick<DeliveryWorker, 'kick'>;
+  /**
+   * People told per page of a change's audience (default 500): the first page in the change's
+   * own transaction, the rest by the delivery worker (give it the same `fanoutPageSize`).
+   */
+  fanoutPageSize?: number;
 }
 
 export type { AppEnv };
@@ -154,12 +160,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
   const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
+  const telling: TellingOptions = { fanoutPageSize: options.fanoutPageSize };
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
     c.set('webhookPolicy', webhookPolicy);
+    c.set('telling', telling);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);

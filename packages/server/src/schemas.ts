@@ -1,5 +1,6 @@
 import {
   ANONYMOUS_POLICIES,
+  AUDIENCE_LIST_DEFAULT,
   type AnonymousPolicy,
   LIMITS,
   POST_SORTS,
@@ -73,13 +74,15 @@ const cursor = cursorText.optional().transform((value, ctx) => {
 });
 
 const limitMessage = `limit must be a whole number from 1 to ${LIMITS.pageSizeMax}.`;
-const limit = z
-  .string()
-  .regex(/^[0-9]{1,6}$/, limitMessage)
-  .transform(Number)
-  .pipe(z.number().min(1, limitMessage).max(LIMITS.pageSizeMax, limitMessage))
-  .default(LIMITS.pageSizeDefault)
-  .describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`);
+/** `?limit=`: how many to answer, 1 to the page size limit, `fallback` when not given. */
+const limitOf = (fallback: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,6}$/, limitMessage)
+    .transform(Number)
+    .pipe(z.number().min(1, limitMessage).max(LIMITS.pageSizeMax, limitMessage))
+    .default(fallback);
+const limit = limitOf(LIMITS.pageSizeDefault).describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`);
 
 /** A status key or tag slug in a query or path: short, printable text. */
 const key = (field: string) =>
@@ -597,7 +600,9 @@ export const dryRunQuery = z.object({
     .optional()
     .transform((value) => value === 'true')
     .describe('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
-  limit: limit.describe(`With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`),
+  limit: limitOf(AUDIENCE_LIST_DEFAULT).describe(
+    `With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${AUDIENCE_LIST_DEFAULT}).`,
+  ),
 });
 
 const subscriptionReason = z.enum(['author', 'vote', 'comment', 'request', 'explicit']);

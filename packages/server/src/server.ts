@@ -36,7 +36,7 @@ export function startServer(
   void similarity.start().catch((error: unknown) => console.error('[sayso] similarity:', error));
   // One delivery worker per process, like the similarity poll: it sends what any process wrote.
   const channels = [...(options.email ? [createEmailChannel(options.db, options.email)] : []), ...(options.channels ?? [])];
-  const deliveries = createDeliveryWorker({ ...options.delivery, db: options.db, channels });
+  const deliveries = createDeliveryWorker({ fanoutPageSize: options.fanoutPageSize, ...options.delivery, db: options.db, channels });
   deliveries.start();
   const app = createApp({ ...options, similarity, deliveries });
   return new Promise((resolve, reject) => {

@@ -223,7 +223,7 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
        SELECT $1::bigint, 'email', id, $1 || ':email:' || id FROM users LIMIT 1 RETURNING id`,
       [delivery!.event_sequence],
     );
-    await expectError(call('POST', `/deliveries/${email!.id}/replay`, admin), 409, 'conflict');
+    await expectError(call('POST', `/deliveries/${email!.id}/replay`, admin), 400, 'invalid_input');
 
     await call('PATCH', `/webhooks/${endpoint.id}`, { ...admin, body: { active: false } });
     expect((await expectError(call('POST', path, admin), 409, 'conflict')).message).toMatch(/paused/);

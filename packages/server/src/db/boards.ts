@@ -137,13 +137,13 @@ export async function boardStatuses(db: Queryable, boardId: string): Promise<Sta
   return db.query<Status>('SELECT key AS id, name, kind, position FROM statuses WHERE board_id = $1 ORDER BY position, key', [boardId]);
 }
 
-/** The first `open` status of a board, where new ideas land; `undefined` when it has none. */
-export async function firstOpenStatus(db: Queryable, boardId: string): Promise<string | undefined> {
-  const [open] = await db.query<{ key: string }>(
-    `SELECT key FROM statuses WHERE board_id = $1 AND kind = 'open' ORDER BY position, key LIMIT 1`,
-    [boardId],
+/** A board's first status of a kind (`open`: where new ideas land; `done`: where a changelog entry ships them); `undefined` when it has none. */
+export async function firstStatusOfKind(db: Queryable, boardId: string, kind: StatusKind): Promise<string | undefined> {
+  const [first] = await db.query<{ key: string }>(
+    `SELECT key FROM statuses WHERE board_id = $1 AND kind = $2 ORDER BY position, key LIMIT 1`,
+    [boardId, kind],
   );
-  return open?.key;
+  return first?.key;
 }
 
 /** The kind of a board's status; `undefined` when the board has no such status. */

@@ -1,6 +1,7 @@
 import type { DeliveryChannel } from '@sayso/core';
 import type { Queryable } from './database.js';
-import { followersSql, mailboxSql } from './subscriptions.js';
+import { unreadShippedNewsSql } from './notifications.js';
+import { firstFollowedSql, followersSql, mailboxSql, reachableInAppSql } from './subscriptions.js';
 
 // The outbox (migration 0013): deliveries and the audiences still to expand into them. SQL only;
 // services/outbox.ts decides what an event sends, services/delivery-worker.ts sends it.
@@ -9,10 +10,23 @@ import { followersSql, mailboxSql } from './subscriptions.js';
 export const dedupeKey = (sequence: string, channel: DeliveryChannel, recipientId: string) => `${sequence}:${channel}:${recipientId}`;
 
 /**
- * The channels whose deliveries are made by expanding an audience. The bell (`in_app`) is still
- * written in the event's transaction (services/notify.ts); the table allows it to move here.
+ * The channels whose deliveries are made by expanding an audience: email, sent later by the
+ * worker, and the bell (`in_app`), whose notification is made and logged as sent as the page is
+ * expanded.
  */
-export type FanoutChannel = 'email';
+export type FanoutChannel = 'email' | 'in_app';
+
+/** People told per page of an audience when nothing says otherwise. */
+export const FANOUT_PAGE_SIZE = 500;
+
+/** An audience still to be told of an event through a channel, from `afterUserId` on. */
+export interface Fanout {
+  sequence: string;
+  channel: FanoutChannel;
+  /** The canonicals whose followers are told, in the order their news names them. */
+  postIds: readonly string[];
+  afterUserId: string | null;
+}
 
 /** Records that the followers of `postIds` (canonicals) are to be told of an event through `channel`; expanded later. */
 export async function insertFanout(tx: Queryable, params: { sequence: string; channel: FanoutChannel; postIds: readonly string[] }): Promise<void> {
@@ -34,50 +48,93 @@ export async function insertDelivery(
   );
 }
 
-/** Who of the followers a channel reaches, as SQL over users row `u`. */
-const reachedBy: Record<FanoutChannel, (u: string) => string> = {
-  email: (u) => `${mailboxSql(u)} IS NOT NULL`,
+// In the statements below, $1 is the fan-out's canonicals, $3 its event's sequence, `e` the event
+// and `u` the follower's users row.
+
+/** Whether the bell's news of event `e` is a shipping (else a move into a status the board tells of), as SQL. */
+const shipsSql = `(e.type = 'changelog.published' OR (e.payload->>'ships')::boolean IS TRUE)`;
+
+/** Who of the followers a channel reaches, as SQL. */
+const reachedBy: Record<FanoutChannel, string> = {
+  email: `${mailboxSql('u')} IS NOT NULL`,
+  // Nobody's bell fills up with the same news: who has not read an idea's last shipping yet is
+  // not told it shipped again (a changelog entry is news of its own).
+  in_app: `${reachableInAppSql('u')}
+    AND NOT (e.type = 'post.status_changed' AND ${shipsSql} AND ${unreadShippedNewsSql('u.id', '($1::uuid[])[1]')})`,
 };
 
 /**
- * Expands the next page of one open fan-out, in the caller's transaction: locks the oldest open
- * one that no other process holds (SKIP LOCKED), inserts the deliveries of its next `pageSize`
- * followers by users id (less the event's actor, and those the channel does not reach), and
- * moves its cursor on, closing it after its last page. A page inserted twice (a crash before the
- * commit) inserts nothing new. Returns how many deliveries the page made; `undefined` when no
- * fan-out was open.
+ * How a page's people (CTE `page`: `id`, `post_id`) are told, as the CTEs that insert their
+ * deliveries: each once per event by `dedupe_key`, so a page expanded twice (a crash before its
+ * commit) tells nobody twice. The bell's deliveries are sent as they are made, and only the
+ * people whose delivery is new get a notification, with the status, note and changelog entry of
+ * the event.
  */
-export async function expandFanoutPage(tx: Queryable, pageSize: number): Promise<number | undefined> {
-  const [fanout] = await tx.query<{ event_sequence: string; channel: FanoutChannel; post_ids: string[]; after_user_id: string | null }>(
-    `SELECT event_sequence::text AS event_sequence, channel, post_ids, after_user_id FROM delivery_fanouts
-      WHERE done_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  );
-  if (!fanout) return undefined;
-  const [page] = await tx.query<{ last_id: string | null; seen: number; made: number }>(
-    `WITH page AS (
-       SELECT u.id FROM (${followersSql('$1::uuid[]')}) AS f JOIN users u ON u.id = f.user_id
-        WHERE ($2::uuid IS NULL OR u.id > $2::uuid)
-          AND u.id IS DISTINCT FROM (SELECT actor_id FROM domain_events WHERE sequence = $3::bigint)
-          AND ${reachedBy[fanout.channel]('u')}
-        ORDER BY u.id LIMIT $4
-     ), made AS (
+const tellPage: Record<FanoutChannel, string> = {
+  email: `made AS (
        INSERT INTO deliveries (event_sequence, channel, user_id, post_id, dedupe_key)
-       SELECT $3::bigint, $5, id, CASE WHEN cardinality($1::uuid[]) = 1 THEN ($1::uuid[])[1] END, $3 || ':' || $5 || ':' || id
+       SELECT $3::bigint, 'email', id, CASE WHEN cardinality($1::uuid[]) = 1 THEN ($1::uuid[])[1] END, $3 || ':email:' || id
          FROM page
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING 1
-     )
+     )`,
+  in_app: `made AS (
+       INSERT INTO deliveries (event_sequence, channel, user_id, post_id, dedupe_key, status, attempts, sent_at)
+       SELECT $3::bigint, 'in_app', id, post_id, $3 || ':in_app:' || id, 'sent', 1, now()
+         FROM page
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING user_id, post_id
+     ), told AS (
+       INSERT INTO notifications (recipient_id, kind, post_id, comment_id, status_key, note, changelog_entry_id)
+       SELECT made.user_id, CASE WHEN ${shipsSql} THEN 'shipped' ELSE 'status' END, made.post_id, NULL,
+              e.payload->>'to', e.payload->>'note',
+              (SELECT c.id FROM changelog_entries c WHERE e.type = 'changelog.published' AND c.id::text = e.payload->>'entryId')
+         FROM made CROSS JOIN event e
+     )`,
+};
+
+/**
+ * Expands the next page of a fan-out, in the caller's transaction: tells the next `pageSize`
+ * followers by users id (less the event's actor, and those the channel does not reach) and moves
+ * its cursor on, closing it after its last page. Returns how many deliveries the page made.
+ */
+export async function expandFanout(tx: Queryable, fanout: Fanout, pageSize: number): Promise<number> {
+  const [page] = await tx.query<{ last_id: string | null; seen: number; made: number }>(
+    `WITH event AS (
+       SELECT type, actor_id, payload FROM domain_events WHERE sequence = $3::bigint
+     ), page AS (
+       SELECT u.id, ${firstFollowedSql('$1::uuid[]', 'u.id')} AS post_id
+         FROM (${followersSql('$1::uuid[]')}) AS f JOIN users u ON u.id = f.user_id CROSS JOIN event e
+        WHERE ($2::uuid IS NULL OR u.id > $2::uuid)
+          AND u.id IS DISTINCT FROM e.actor_id
+          AND ${reachedBy[fanout.channel]}
+        ORDER BY u.id LIMIT $4
+     ), ${tellPage[fanout.channel]}
      SELECT (SELECT id FROM page ORDER BY id DESC LIMIT 1) AS last_id, (SELECT count(*) FROM page)::int AS seen,
             (SELECT count(*) FROM made)::int AS made`,
-    [fanout.post_ids, fanout.after_user_id, fanout.event_sequence, pageSize, fanout.channel],
+    [fanout.postIds, fanout.afterUserId, fanout.sequence, pageSize],
   );
   const finished = Number(page!.seen) < pageSize;
   await tx.query(
     `UPDATE delivery_fanouts SET after_user_id = COALESCE($3::uuid, after_user_id), done_at = CASE WHEN $4 THEN now() END
       WHERE event_sequence = $1 AND channel = $2`,
-    [fanout.event_sequence, fanout.channel, page!.last_id, finished],
+    [fanout.sequence, fanout.channel, page!.last_id, finished],
   );
   return Number(page!.made);
+}
+
+/**
+ * Expands the next page of one open fan-out (the delivery worker's step), in the caller's
+ * transaction: the oldest one no other process holds (SKIP LOCKED). Returns how many deliveries
+ * the page made; `undefined` when no fan-out was open.
+ */
+export async function expandFanoutPage(tx: Queryable, pageSize: number): Promise<number | undefined> {
+  const [open] = await tx.query<{ sequence: string; channel: FanoutChannel; post_ids: string[]; after_user_id: string | null }>(
+    `SELECT event_sequence::text AS sequence, channel, post_ids, after_user_id FROM delivery_fanouts
+      WHERE done_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  );
+  if (!open) return undefined;
+  return expandFanout(tx, { sequence: open.sequence, channel: open.channel, postIds: open.post_ids, afterUserId: open.after_user_id }, pageSize);
 }
 
 /** A claimed delivery, with the event it tells of: what a channel sends. */

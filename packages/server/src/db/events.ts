@@ -40,11 +40,14 @@ export type DomainEventType =
   | 'email.confirmed'
   | 'email.preferences_changed'
   | 'board.notifications_changed'
+  | 'changelog.created'
+  | 'changelog.updated'
+  | 'changelog.deleted'
   | 'changelog.published';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {
-  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery';
+  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry';
   id: string;
 };
 

@@ -282,12 +282,6 @@ export async function recountPosts(tx: Queryable, boardId: string): Promise<void
   await recountBoardPeople(tx, boardId);
 }
 
-/** The users row of a post's author; `undefined` when there is no such post. */
-export async function authorOf(db: Queryable, postId: string): Promise<string | undefined> {
-  const [row] = await db.query<{ author_id: string }>('SELECT author_id FROM posts WHERE id = $1', [postId]);
-  return row?.author_id;
-}
-
 /** Inserts an idea; returns its id. */
 export async function insertPost(
   tx: Queryable,

@@ -1,5 +1,6 @@
 import type { SubscriptionReason } from '@sayso/core';
 import type { Queryable } from './database.js';
+import { unreadShippedNewsSql } from './notifications.js';
 import { REQUEST_KEY_PREFIX, mergeTreeSql } from './people.js';
 
 // Who follows which idea (migration 0013), and where their email goes. SQL only: the services
@@ -54,9 +55,14 @@ export const followersSql = (canonicals: string) => `
  * Whether person `user` follows canonical `canonical` (both SQL), as SQL: the rule of
  * {@link followersSql} for one person, read through their own rows only.
  */
-const followsSql = (canonical: string, user: string) => `(
+export const followsSql = (canonical: string, user: string) => `(
   EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = ${user} AND s.state = 'subscribed' AND s.post_id IN ${mergeTreeSql(canonical)})
   AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = ${user} AND s.post_id = ${canonical} AND s.state = 'unsubscribed'))`;
+
+/** The first of `canonicals` (an SQL uuid[], in its order) that person `user` follows, as SQL: what their news is about. */
+export const firstFollowedSql = (canonicals: string, user: string) => `(
+  SELECT c.id FROM unnest(${canonicals}) WITH ORDINALITY AS c (id, position)
+   WHERE ${followsSql('c.id', user)} ORDER BY c.position LIMIT 1)`;
 
 /**
  * Where email to the person of users row `u` goes, as SQL; NULL when nowhere: email turned off,
@@ -85,20 +91,23 @@ export interface FollowerRow {
 
 /**
  * Who follows the canonicals (see {@link followersSql}), less `exceptId` (who makes the change):
- * how many can be emailed and told in-app, and the first `limit` of them by id with their reasons.
+ * how many can be emailed and told in-app, and the first `limit` of them by id with their
+ * reasons, counted in SQL whatever their number. `shipping`: the change ships the (one)
+ * canonical, so who has not read its last shipping yet is not told in-app again.
  */
 export async function followersOf(
   db: Queryable,
-  params: { canonicalIds: readonly string[]; exceptId: string | null; limit: number },
+  params: { canonicalIds: readonly string[]; exceptId: string | null; limit: number; shipping: boolean },
 ): Promise<{ email: number; inApp: number; total: number; people: FollowerRow[] }> {
   const followers = `
-    SELECT u.id, u.name, ${mailboxSql('u')} AS mailbox, ${reachableInAppSql('u')} AS in_app
+    SELECT u.id, u.name, ${mailboxSql('u')} AS mailbox,
+           ${reachableInAppSql('u')} AND NOT ($3::boolean AND ${unreadShippedNewsSql('u.id', '($1::uuid[])[1]')}) AS in_app
       FROM (${followersSql('$1::uuid[]')}) AS f JOIN users u ON u.id = f.user_id
      WHERE u.id IS DISTINCT FROM $2::uuid`;
   const [counts] = await db.query<{ email: number; in_app: number; total: number }>(
     `SELECT count(mailbox)::int AS email, count(*) FILTER (WHERE in_app)::int AS in_app, count(*)::int AS total
        FROM (${followers}) AS audience`,
-    [params.canonicalIds, params.exceptId],
+    [params.canonicalIds, params.exceptId, params.shipping],
   );
   const people = await db.query<FollowerRow>(
     `SELECT a.*, ARRAY(
@@ -106,8 +115,8 @@ export async function followersOf(
                WHERE s.user_id = a.id AND s.state = 'subscribed'
                  AND s.post_id IN (SELECT id FROM posts WHERE id = ANY($1::uuid[]) OR canonical_id = ANY($1::uuid[]))
                ORDER BY s.reason) AS reasons
-       FROM (${followers}) AS a ORDER BY a.id LIMIT $3`,
-    [params.canonicalIds, params.exceptId, params.limit],
+       FROM (${followers}) AS a ORDER BY a.id LIMIT $4`,
+    [params.canonicalIds, params.exceptId, params.shipping, params.limit],
   );
   return { email: Number(counts!.email), inApp: Number(counts!.in_app), total: Number(counts!.total), people };
 }

@@ -115,7 +115,7 @@ export const postRoutes = () =>
         return c.json(await previewStatusChange(c.var.db, { postId, actor: c.var.actor, status: edit.status, limit }), 200);
       }
       if (dryRun) throw new SaysoError('invalid_input', 'dryRun previews a status change: send a status.');
-      const post = await updatePost(c.var.db, { postId, actor: c.var.actor, ...edit });
+      const post = await updatePost(c.var.db, { postId, actor: c.var.actor, ...edit, ...c.var.telling });
       c.var.similarPosts.postsChanged();
       return c.json(post, 200);
     });

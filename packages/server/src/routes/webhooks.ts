@@ -48,10 +48,10 @@ const remove = operation({
 });
 
 const replay = operation({
-  method: 'post', path: '/deliveries/{id}/replay', tag: 'webhooks', access: admin, errors: [404, 409],
+  method: 'post', path: '/deliveries/{id}/replay', tag: 'webhooks', access: admin, errors: [400, 404, 409],
   summary: 'Send a webhook delivery again, as a new delivery of the same call',
   description:
-    'The same body (fixed when the event was first sent), with a new signature, time and `Sayso-Delivery` id; the new delivery names the original in the log. Only webhook deliveries (409 otherwise), to an endpoint still there and active (409 otherwise).',
+    'The same body (fixed when the event was first sent), with a new signature, time and `Sayso-Delivery` id; the new delivery names the original in the log. Only webhook deliveries (400 otherwise), to an endpoint still there and active (409 otherwise).',
   request: { params: deliveryParams },
   response: { status: 201, description: 'The new delivery, pending.', schema: deliverySchema },
 });

@@ -1,7 +1,7 @@
 import type { DeliveryChannel } from '@sayso/core';
 import type { DeliveryChannelSender, DeliveryOutcome } from '../channels/channel.js';
 import type { Database } from '../db/database.js';
-import { claimDeliveries, expandFanoutPage, recordDelivery, type DeliveryJob, type DeliveryRecord } from '../db/deliveries.js';
+import { FANOUT_PAGE_SIZE, claimDeliveries, expandFanoutPage, recordDelivery, type DeliveryJob, type DeliveryRecord } from '../db/deliveries.js';
 
 /** How the delivery worker paces itself; every field has a default. */
 export interface DeliveryWorkerOptions {
@@ -54,7 +54,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const claimMs = options.claimMs ?? MINUTE;
   const maxAttempts = options.maxAttempts ?? 8;
   const retryDelayMs = options.retryDelayMs ?? ((attempts: number) => 2 ** (attempts - 1) * MINUTE);
-  const fanoutPageSize = options.fanoutPageSize ?? 500;
+  const fanoutPageSize = options.fanoutPageSize ?? FANOUT_PAGE_SIZE;
   const senders = new Map<DeliveryChannel, DeliveryChannelSender>(options.channels.map((sender) => [sender.channel, sender]));
   const channels = [...senders.keys()];
 

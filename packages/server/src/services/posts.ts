@@ -1,12 +1,13 @@
-import { SaysoError, assertStatusMayChange, statusChangeEffect, type NotificationAudience, type Post } from '@sayso/core';
-import { boardIdOf, firstOpenStatus, notifyKindsOf, statusKind } from '../db/boards.js';
+import { SaysoError, assertStatusMayChange, statusChangeEffect, statusChangeNotifies, type NotificationAudience, type Post } from '@sayso/core';
+import { boardIdOf, firstStatusOfKind, notifyKindsOf, statusKind } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, findUserId, type Actor } from '../db/identity.js';
 import { findPost, insertPost, lockPost, noSuchPost, updatePostStatus, updatePostText, type LockedPost } from '../db/posts.js';
-import { followersOf, subscribe } from '../db/subscriptions.js';
+import { subscribe } from '../db/subscriptions.js';
 import { insertAuthorVote } from '../db/votes.js';
 import { endpointIdsFor } from '../db/webhook-endpoints.js';
-import { shippedNoticeRecipients } from './notify.js';
+import { audienceOf, nobodyBut } from './audience.js';
+import type { TellingOptions } from './notify.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
 
@@ -17,7 +18,7 @@ import { record } from './record.js';
 export async function createPost(db: Database, params: { board: string; title: string; body: string; voter: string }): Promise<Post> {
   const postId = await db.transaction(async (tx) => {
     const boardId = await boardIdOf(tx, params.board);
-    const open = await firstOpenStatus(tx, boardId);
+    const open = await firstStatusOfKind(tx, boardId, 'open');
     if (!open) throw new SaysoError('conflict', `The board "${params.board}" takes no new ideas.`);
     const authorId = await ensureUser(tx, params.voter);
     const id = await insertPost(tx, { boardId, title: params.title, body: params.body, status: open, authorId });
@@ -43,14 +44,13 @@ export async function getPost(db: Database, postId: string, viewer: string | nul
 
 /**
  * Changes an idea in one transaction: `title`/`body` for its author or an admin (sets
- * `edited_at` and records `post.edited` when the text changed), `status` for admins only (core's
- * statusChangeEffect decides the ship date and whether people are told; recorded as
- * `post.status_changed`; setting the current status again records nothing). Returns the post
- * as the actor sees it.
+ * `edited_at` and records `post.edited` when the text changed), `status` for admins only (see
+ * {@link moveStatus}; setting the current status again records nothing). Returns the post as the
+ * actor sees it.
  */
 export async function updatePost(
   db: Database,
-  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string; statusNote?: string },
+  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string; statusNote?: string } & TellingOptions,
 ): Promise<Post> {
   const { actor, postId } = params;
   await db.transaction(async (tx) => {
@@ -71,24 +71,39 @@ export async function updatePost(
       }
     }
     if (params.status !== undefined && params.status !== post.status) {
-      const { effect, tells } = await statusChange(tx, post, params.status);
-      await updatePostStatus(tx, postId, params.status, effect.shippedAt);
-      await record(tx, {
-        type: 'post.status_changed',
-        subject: { type: 'post', id: postId },
-        actorId: await actorRow(),
-        payload: { from: post.status, to: params.status, ships: effect.ships, tells, ...(params.statusNote ? { note: params.statusNote } : {}) },
-      });
+      await moveStatus(tx, { postId, post, status: params.status, actorId: await actorRow(), note: params.statusNote, fanoutPageSize: params.fanoutPageSize });
     }
   });
   return (await findPost(db, postId, actor.key))!;
 }
 
 /**
- * What moving a locked idea to `status` would do: core's statusChangeEffect (the ship date, and
- * whether it ships), and whether its followers are told: a status of a kind the board notifies
- * of, and for `done` only when it ships (moving between two done statuses tells nobody again).
+ * Moves a locked idea to `status` and records `post.status_changed`: core's statusChangeEffect
+ * sets the ship date, and the idea's followers are told (`tells`, core's statusChangeNotifies:
+ * a status of a kind its board notifies of, `done` only when it ships), with the admin's `note`.
+ * `quiet`: nobody is told of this move on its own, because what made it tells them (a changelog
+ * entry shipping several ideas tells each person once).
  */
+export async function moveStatus(
+  tx: Queryable,
+  params: { postId: string; post: LockedPost; status: string; actorId: string; note?: string; quiet?: boolean } & TellingOptions,
+): Promise<void> {
+  const { post, status } = params;
+  const { effect, tells } = await statusChange(tx, post, status);
+  await updatePostStatus(tx, params.postId, status, effect.shippedAt);
+  await record(
+    tx,
+    {
+      type: 'post.status_changed',
+      subject: { type: 'post', id: params.postId },
+      actorId: params.actorId,
+      payload: { from: post.status, to: status, ships: effect.ships, tells: tells && !params.quiet, ...(params.note ? { note: params.note } : {}) },
+    },
+    { fanoutPageSize: params.fanoutPageSize },
+  );
+}
+
+/** What moving a locked idea to `status` would do: core's statusChangeEffect, and whether its followers are told. */
 async function statusChange(tx: Queryable, post: LockedPost, status: string) {
   assertStatusMayChange(post);
   const toKind = await statusKind(tx, post.boardId, status);
@@ -97,15 +112,15 @@ async function statusChange(tx: Queryable, post: LockedPost, status: string) {
     throw new SaysoError('invalid_input', message, { problems: [{ field: 'status', message }] });
   }
   const effect = statusChangeEffect({ fromKind: post.statusKind, toKind, shippedAt: post.shippedAt, now: post.now });
-  const tells = (await notifyKindsOf(tx, post.boardId)).includes(toKind) && (toKind !== 'done' || effect.ships);
+  const tells = statusChangeNotifies({ toKind, ships: effect.ships, notifyKinds: await notifyKindsOf(tx, post.boardId) });
   return { effect, tells };
 }
 
 /**
  * Who moving an idea to `status` would tell, through which channels, changing nothing (a dry
- * run of {@link updatePost}, admins only): the bell's count (core's shippedRecipients, when it
- * ships), the followers the email channel would write to, up to `limit` of them listed, and
- * the webhook endpoints that would be called (every status change is `idea.status_changed`).
+ * run of {@link updatePost}, admins only): the idea's followers as the change would tell them,
+ * up to `limit` of them listed, and the webhook endpoints that would be called (every status
+ * change is `idea.status_changed`).
  */
 export async function previewStatusChange(
   db: Database,
@@ -115,22 +130,10 @@ export async function previewStatusChange(
   // The same reading as the change itself, in a transaction that changes nothing.
   return db.transaction(async (tx) => {
     const post = await lockPost(tx, params.postId);
-    const nobodyBut = (webhook: number): NotificationAudience => ({ counts: { in_app: 0, email: 0, webhook }, people: [], truncated: false });
     if (params.status === post.status) return nobodyBut(0);
     const { effect, tells } = await statusChange(tx, post, params.status);
-    const webhook = (await endpointIdsFor(tx, 'idea.status_changed')).length;
-    if (!tells) return nobodyBut(webhook);
+    if (!tells) return nobodyBut((await endpointIdsFor(tx, 'idea.status_changed')).length);
     const actorId = (await findUserId(tx, params.actor.key)) ?? null;
-    const bell = new Set(effect.ships ? await shippedNoticeRecipients(tx, params.postId, actorId) : []);
-    const followers = await followersOf(tx, { canonicalIds: [params.postId], exceptId: actorId, limit: params.limit });
-    return {
-      counts: { in_app: bell.size, email: followers.email, webhook },
-      people: followers.people.map((person) => ({
-        person: { id: person.id, name: person.name, email: person.mailbox },
-        channels: [...(bell.has(person.id) ? (['in_app'] as const) : []), ...(person.mailbox ? (['email'] as const) : [])],
-        reasons: person.reasons,
-      })),
-      truncated: followers.total > followers.people.length,
-    };
+    return audienceOf(tx, { canonicalIds: [params.postId], actorId, limit: params.limit, webhookType: 'idea.status_changed', shipping: effect.ships });
   });
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { appendEvent, type DomainEvent } from '../db/events.js';
-import { notify } from './notify.js';
+import { notify, type TellingOptions } from './notify.js';
 import { enqueueDeliveries } from './outbox.js';
 
 /**
@@ -9,8 +9,8 @@ import { enqueueDeliveries } from './outbox.js';
  * of what is to be sent (email), which the delivery worker sends after the commit. Other
  * consumers (live updates) read the log after the commit.
  */
-export async function record(tx: Queryable, event: DomainEvent): Promise<void> {
+export async function record(tx: Queryable, event: DomainEvent, options?: TellingOptions): Promise<void> {
   const sequence = await appendEvent(tx, event);
-  await notify(tx, event);
+  await notify(tx, event, sequence, options);
   await enqueueDeliveries(tx, event, sequence);
 }
