@@ -49,7 +49,9 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'comments' },
       { name: 'notifications', description: '"Your request shipped" and replies, for the caller only.' },
       { name: 'tags' },
+      { name: 'changelog', description: 'Notes of what shipped: drafts for admins, published entries for everyone.' },
       { name: 'webhooks', description: 'Signed calls to URLs an admin registers (docs/webhooks.md). Admin only.' },
+      { name: 'deliveries', description: 'The log of every message sent: bell, email and webhook. Admin only.' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;

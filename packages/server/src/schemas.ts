@@ -142,18 +142,21 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
 });
 
 /** `GET /notifications` query: keyset pages, newest first. */
-const listNotificationsQueryFields = z.object({
-  cursor: cursorText.optional().describe('nextCursor of the previous page; opaque.'),
-  limit,
-});
+const keysetCursor = cursorText.optional().describe('nextCursor of the previous page; opaque.');
 
-export const listNotificationsQuery = listNotificationsQueryFields.transform((query, ctx) => {
-  const after = keysetAfter(query.cursor);
-  if (after === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'The cursor is not one this server gave out for notifications.' });
-    return z.NEVER;
-  }
-  return { after, limit: query.limit };
+/**
+ * A keyset query's `cursor` as the position to read after (`null`: the first page); `undefined`,
+ * with the issue said, for a cursor this server did not give out for `what`.
+ */
+function keysetPosition(cursor: string | undefined, what: string, ctx: z.RefinementCtx) {
+  const after = keysetAfter(cursor);
+  if (after === undefined) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for ${what}.` });
+  return after;
+}
+
+export const listNotificationsQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'notifications', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
 });
 
 /** `POST /notifications/read`: some of the caller's notifications by id, or all of them. */
@@ -759,3 +762,21 @@ export const deliverySchema = z.strictObject({
   sentAt: isoDate.nullable(),
   nextAttemptAt: isoDate.nullable(),
 }).meta({ id: 'Delivery' });
+
+export const deliveryPageSchema = pageSchema(deliverySchema).meta({ id: 'DeliveryPage' });
+
+/** `GET /deliveries`: the filters, each optional, and a keyset page. */
+export const listDeliveriesQuery = z
+  .object({
+    postId: idOf('idea', 'Only deliveries about this idea.').optional(),
+    personId: idOf('person', 'Only deliveries to this person (`person.id` of a delivery).').optional(),
+    endpointId: idOf('webhook endpoint', 'Only calls to this webhook endpoint.').optional(),
+    status: z.enum(DELIVERY_STATUSES, { error: `status must be one of ${DELIVERY_STATUSES.join(', ')}.` }).optional(),
+    channel: z.enum(DELIVERY_CHANNELS, { error: `channel must be one of ${DELIVERY_CHANNELS.join(', ')}.` }).optional(),
+    cursor: keysetCursor,
+    limit,
+  })
+  .transform(({ cursor, ...rest }, ctx) => {
+    const after = keysetPosition(cursor, 'the delivery log', ctx);
+    return after === undefined ? z.NEVER : { ...rest, after };
+  });

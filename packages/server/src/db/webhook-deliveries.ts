@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SaysoError, type Delivery, type WebhookEventType } from '@sayso/core';
 import type { Queryable } from './database.js';
-import { iso, isoOrNull } from './rows.js';
 
 // Webhook rows of the outbox's `deliveries` table (migration 0013): one per (event, endpoint),
 // made in the event's transaction, and the replays an admin asks for. SQL only.
@@ -25,58 +24,6 @@ export async function insertWebhookDeliveries(
     [params.sequence, params.type, params.postId],
   );
   return made.length;
-}
-
-interface DeliveryRow {
-  id: string;
-  channel: Delivery['channel'];
-  status: Delivery['status'];
-  event_type: string;
-  occurred_at: Date | string;
-  post_id: string | null;
-  post_title: string | null;
-  endpoint_id: string | null;
-  endpoint_url: string | null;
-  attempts: number;
-  last_error: string | null;
-  response_status: number | null;
-  created_at: Date | string;
-  sent_at: Date | string | null;
-  next_attempt_at: Date | string | null;
-}
-
-/** A webhook delivery as the log shows it (no person: webhooks go to endpoints). */
-const toDelivery = (row: DeliveryRow): Delivery => ({
-  id: row.id,
-  channel: row.channel,
-  status: row.status,
-  event: { type: row.event_type, occurredAt: iso(row.occurred_at) },
-  post: row.post_id ? { id: row.post_id, title: row.post_title ?? '' } : null,
-  person: null,
-  endpoint: row.endpoint_id ? { id: row.endpoint_id, url: row.endpoint_url ?? '' } : null,
-  attempts: Number(row.attempts),
-  lastError: row.last_error,
-  responseStatus: row.response_status,
-  createdAt: iso(row.created_at),
-  sentAt: isoOrNull(row.sent_at),
-  // Only a delivery still to be tried has a next try.
-  nextAttemptAt: row.status === 'pending' || row.status === 'failed' ? isoOrNull(row.next_attempt_at) : null,
-});
-
-/** A webhook delivery by id; `undefined` when there is none. */
-export async function findWebhookDelivery(db: Queryable, id: string): Promise<Delivery | undefined> {
-  const [row] = await db.query<DeliveryRow>(
-    `SELECT d.id, d.channel, d.status, e.type AS event_type, e.occurred_at, d.post_id, p.title AS post_title,
-            d.endpoint_id, w.url AS endpoint_url, d.attempts, d.last_error, d.response_status, d.created_at,
-            d.sent_at, d.next_attempt_at
-       FROM deliveries d
-       JOIN domain_events e ON e.sequence = d.event_sequence
-       LEFT JOIN posts p ON p.id = d.post_id
-       LEFT JOIN webhook_endpoints w ON w.id = d.endpoint_id
-      WHERE d.id = $1 AND d.channel = 'webhook'`,
-    [id],
-  );
-  return row ? toDelivery(row) : undefined;
 }
 
 /** What replaying a delivery needs to know of it and of its endpoint, locked. */

@@ -1,6 +1,7 @@
 import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { commentRoutes } from './comments.js';
+import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
 import { historyRoutes } from './history.js';
@@ -18,7 +19,8 @@ import { webhookRoutes } from './webhooks.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, deliveryRoutes,
+  adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

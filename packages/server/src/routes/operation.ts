@@ -12,7 +12,7 @@ import type { Access } from './access.js';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The document's tags, one per resource. */
-export type OperationTag = 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'tags' | 'webhooks' | 'admin' | 'meta';
+export type OperationTag = 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'admin' | 'meta';
 
 /** Error statuses an operation names; 413 and 429 are added to every write. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;

@@ -2,15 +2,12 @@ import type { TypedResponse } from 'hono';
 import { listEndpoints } from '../db/webhook-endpoints.js';
 import {
   createdWebhookEndpointSchema,
-  deliveryParams,
-  deliverySchema,
   newWebhookEndpointInput,
   webhookEndpointChangesInput,
   webhookEndpointListSchema,
   webhookEndpointParams,
   webhookEndpointSchema,
 } from '../schemas.js';
-import { replayWebhookDelivery } from '../services/webhook-deliveries.js';
 import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } from '../services/webhook-endpoints.js';
 import { admin } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
@@ -47,15 +44,6 @@ const remove = operation({
   response: { status: 204, description: 'Removed: nothing more is sent to it.' },
 });
 
-const replay = operation({
-  method: 'post', path: '/deliveries/{id}/replay', tag: 'webhooks', access: admin, errors: [400, 404, 409],
-  summary: 'Send a webhook delivery again, as a new delivery of the same call',
-  description:
-    'The same body (fixed when the event was first sent), with a new signature, time and `Sayso-Delivery` id; the new delivery names the original in the log. Only webhook deliveries (400 otherwise), to an endpoint still there and active (409 otherwise).',
-  request: { params: deliveryParams },
-  response: { status: 201, description: 'The new delivery, pending.', schema: deliverySchema },
-});
-
 export const webhookRoutes = () =>
   router()
     .openapi(create, async (c) => {
@@ -74,5 +62,4 @@ export const webhookRoutes = () =>
       await deleteWebhookEndpoint(c.var.db, { endpointId: c.req.valid('param').endpointId, actor: c.var.actor });
       // A 204 has no body; the declared type of a response without content is an empty object.
       return c.body(null, 204) as unknown as TypedResponse<{}, 204>;
-    })
-    .openapi(replay, async (c) => c.json(await replayWebhookDelivery(c.var.db, { deliveryId: c.req.valid('param').id, actor: c.var.actor }), 201));
+    });

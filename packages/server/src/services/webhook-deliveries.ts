@@ -1,7 +1,8 @@
 import { SaysoError, type Delivery } from '@sayso/core';
 import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
-import { findWebhookDelivery, insertReplay, lockReplaySource } from '../db/webhook-deliveries.js';
+import { findDelivery } from '../db/delivery-log.js';
+import { insertReplay, lockReplaySource } from '../db/webhook-deliveries.js';
 import { record } from './record.js';
 
 /**
@@ -28,5 +29,5 @@ export async function replayWebhookDelivery(db: Database, params: { deliveryId: 
     });
     return id;
   });
-  return (await findWebhookDelivery(db, replayId))!;
+  return (await findDelivery(db, replayId))!;
 }
