@@ -6,6 +6,7 @@ import {
   POST_SORTS,
   SAYSO_ERROR_CODES,
   SaysoError,
+  checkChangelogEntry,
   checkCommentBody,
   checkPriorityFormula,
   checkPriorityInputs,
@@ -780,3 +781,57 @@ export const listDeliveriesQuery = z
     const after = keysetPosition(cursor, 'the delivery log', ctx);
     return after === undefined ? z.NEVER : { ...rest, after };
   });
+
+export const changelogEntrySchema = z
+  .strictObject({
+    id: z.string(),
+    board: z.string().describe('Board slug.'),
+    title: z.string(),
+    body: z.string().describe('Markdown.'),
+    posts: z.array(postRefSchema).describe('The ideas it ships, as they are now, in the admin\'s order.'),
+    publishedAt: isoDate.nullable().describe('null for a draft (drafts are listed to admins only).'),
+    createdAt: isoDate,
+  })
+  .meta({ id: 'ChangelogEntry' });
+
+export const changelogPageSchema = pageSchema(changelogEntrySchema).meta({ id: 'ChangelogPage' });
+
+export const changelogEntryParams = z.object({ entryId: idOf('changelog entry', 'Changelog entry id (a UUID).') });
+
+export const listChangelogQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'the changelog', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
+});
+
+const changelogFields = {
+  title: text('title').describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming.`),
+  body: text('body').describe(`Markdown, up to ${LIMITS.changelogBodyMax} characters.`),
+  postIds: z
+    .array(z.string({ error: 'postIds must list idea ids.' }), { error: 'postIds must list idea ids.' })
+    .max(LIMITS.pageSizeMax, `An entry ships at most ${LIMITS.pageSizeMax} ideas.`)
+    .describe('The ideas it ships: ideas of its board (a merged idea counts as the idea it was merged into).'),
+};
+
+/** Core's checkChangelogEntry over the fields given; the title is stored trimmed. */
+const checkedEntry = <T extends { title?: string; body?: string }>(input: T, ctx: z.RefinementCtx) => {
+  for (const problem of checkChangelogEntry(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+};
+const trimmedTitle = <T extends { title?: string }>(input: T): T => (input.title === undefined ? input : { ...input, title: input.title.trim() });
+
+/** `POST /boards/:board/changelog`: a draft. */
+export const newChangelogEntryInput = z
+  .strictObject(
+    { title: changelogFields.title, body: changelogFields.body.optional(), postIds: changelogFields.postIds.optional() },
+    { error: 'Send a JSON object with title (and body, postIds).' },
+  )
+  .superRefine(checkedEntry)
+  .transform(trimmedTitle);
+
+/** `PATCH /changelog/:entryId`: any of the fields. */
+export const changelogEntryChangesInput = z
+  .strictObject(
+    { title: changelogFields.title.optional(), body: changelogFields.body.optional(), postIds: changelogFields.postIds.optional() },
+    { error: 'Send a JSON object with title, body or postIds.' },
+  )
+  .superRefine(checkedEntry)
+  .transform(trimmedTitle);

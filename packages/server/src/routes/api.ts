@@ -1,5 +1,6 @@
 import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
+import { changelogRoutes } from './changelog.js';
 import { commentRoutes } from './comments.js';
 import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
@@ -19,7 +20,7 @@ import { webhookRoutes } from './webhooks.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, deliveryRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes, deliveryRoutes,
   adminKeyRoutes,
 ];
 

@@ -72,8 +72,8 @@ const change = operation({
   description:
     'title and body: the author or an admin. status: admins only (403 for anyone else); a change is recorded ' +
     'as a status_changed event. An unknown status key is 400; the status of an idea merged into another is 409 ' +
-    '(unmerge it first). A status of a kind the board notifies of (`done` always) emails the idea\'s followers, and ' +
-    'those of every idea merged into it, each once, with `statusNote` when given. With `?dryRun=true` (and a ' +
+    '(unmerge it first). A status of a kind the board notifies of (`done` always) tells the idea\'s followers, and ' +
+    'those of every idea merged into it, each once (in the bell and by email), with `statusNote` when given. With `?dryRun=true` (and a ' +
     'status) nothing changes: the answer is who would be told, through which channels.',
   request: { params: postParams, query: dryRunQuery, body: jsonBody(editPostInput) },
   response: {

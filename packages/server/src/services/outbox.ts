@@ -12,6 +12,8 @@ export interface ChangelogPublishedPayload {
   /** Markdown. */
   body: string;
   postIds: string[];
+  /** The status of kind done the ideas moved into, for the bell's news. */
+  to?: string;
 }
 
 /**
