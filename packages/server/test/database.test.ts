@@ -38,6 +38,8 @@ describe.each(ENGINES)('database on %s', (engine) => {
     expect(tables.map((t) => t.table_name)).toEqual([
       'admin_keys',
       'boards',
+      'changelog_entries',
+      'changelog_entry_posts',
       'comments',
       'customer_requests',
       'deliveries',
