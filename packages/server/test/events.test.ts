@@ -26,7 +26,7 @@ interface RecordedEvent {
 /** What the changes of the API touch, each table as one hash: equal before and after means nothing changed. */
 const STATE_TABLES = [
   'boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'subscriptions', 'delivery_fanouts', 'deliveries',
-  'webhook_endpoints',
+  'webhook_endpoints', 'changelog_entries', 'changelog_entry_posts',
 ];
 
 describe('domain events', () => {
@@ -189,6 +189,24 @@ describe('domain events', () => {
     );
     await change({ type: 'webhook.deleted', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
       call('DELETE', `/webhooks/${endpoint.json.id}`, admin),
+    );
+
+    const entryPath = (id: string) => `/changelog/${id}`;
+    const draft = (
+      await change({ type: 'changelog.created', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+        call('POST', `/boards/${board}/changelog`, { ...admin, body: { title: 'Draft to drop', postIds: [post.id] } }),
+      )
+    ).json as { id: string };
+    await change({ type: 'changelog.updated', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('PATCH', entryPath(draft.id), { ...admin, body: { body: 'Reworded' } }),
+    );
+    await change({ type: 'changelog.deleted', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('DELETE', entryPath(draft.id), admin),
+    );
+    // An entry shipping no idea records its publication alone (ideas it ships record their moves too).
+    const note = (await call('POST', `/boards/${board}/changelog`, { ...admin, body: { title: 'A note' } })).json as { id: string };
+    await change({ type: 'changelog.published', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('POST', `${entryPath(note.id)}/publish`, admin),
     );
 
     // A new idea makes a delivery to an endpoint that asked for it; replaying it is a change.
