@@ -64,7 +64,8 @@ const publish = operation({
     'In one transaction: every idea of the entry not yet done moves to the board\'s first status of kind done (the ' +
     'move tells nobody on its own), and everyone following any of the ideas (and the ideas merged into them) is told ' +
     'once, with the entry: one notice in the bell (about the first of its ideas they follow), one email, and the ' +
-    '`changelog.published` webhook. Publishing twice is 409. With `?dryRun=true` nothing changes: the answer is who ' +
+    '`changelog.published` webhook (each idea\'s move still calls `idea.status_changed` hooks). Publishing twice is 409, ' +
+    'as is an entry with ideas on a board without a done status. With `?dryRun=true` nothing changes: the answer is who ' +
     'would be told, through which channels.',
   request: { params: changelogEntryParams, query: dryRunQuery },
   response: {
