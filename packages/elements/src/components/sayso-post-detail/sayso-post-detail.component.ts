@@ -34,6 +34,7 @@ import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
 import { commentCountLabel, mergedIntoNote } from '../sayso-post-card/sayso-post-card.component.js';
 import { peopleWantThis } from '../sayso-vote-button/sayso-vote-button.component.js';
+import type { SaysoFollow } from '../sayso-follow/sayso-follow.component.js';
 import styles from './sayso-post-detail.styles.js';
 
 type MarkdownModule = typeof import('../../internal/markdown.js');
@@ -115,9 +116,16 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * then DOMPurify with a strict allow-list), loaded only when a detail is first shown. Until it has
  * loaded, the text is shown as plain text.
  *
+ * The visitor can follow the idea there (`<sayso-follow>`): after they vote or comment, which
+ * makes them follow it, the follow control asks again.
+ *
  * @dependency sayso-vote-button
+ * @dependency sayso-follow
  *
  * @exportparts sayso-vote-button
+ * @exportparts sayso-follow base:follow toggle:follow-toggle form:follow-form label:follow-label
+ *   input:follow-input submit:follow-submit hint:follow-hint field-error:follow-field-error
+ *   error:follow-error status:follow-status loading:follow-loading retry:follow-retry
  *
  * @event {SaysoCommentEvent} sayso-comment - A comment was posted. `detail`: `{ comment }`.
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: a vote was saved.
@@ -186,6 +194,7 @@ export class SaysoPostDetail extends SaysoElement {
   @state() private markdownModule: MarkdownModule | undefined;
 
   @query('#comment') private commentInput!: HTMLTextAreaElement;
+  @query('sayso-follow') private followControl!: SaysoFollow | null;
 
   readonly #client = new ClientController(this);
   readonly #states = new CustomStatesController(this);
@@ -268,7 +277,11 @@ export class SaysoPostDetail extends SaysoElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const comment = await this.#submission.submit();
-    if (comment) this.dispatchEvent(new SaysoCommentEvent({ comment }));
+    if (comment) {
+      this.dispatchEvent(new SaysoCommentEvent({ comment }));
+      // Commenting makes the visitor follow the idea (unless they stopped following it).
+      void this.followControl?.refresh();
+    }
     else if (this.#form.value!.problems.length > 0) {
       await this.updateComplete;
       this.commentInput?.focus();
@@ -336,9 +349,10 @@ export class SaysoPostDetail extends SaysoElement {
     `;
   }
 
-  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows. */
+  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows; so does following. */
   #onVote(): void {
     if (this.#mergedIdeas.length > 0) void this.#demandView.view?.load();
+    void this.followControl?.refresh();
   }
 
   /** The ideas merged into the one shown, once their demand is known. */
@@ -468,6 +482,14 @@ export class SaysoPostDetail extends SaysoElement {
         </div>
         ${post.mergedInto ? this.#renderMergedInto(post, post.mergedInto) : nothing}
         ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
+        ${post.mergedInto
+          ? nothing
+          : html`<sayso-follow
+              class="follow"
+              exportparts=${saysoPostDetailExportparts['sayso-follow']}
+              post-id=${post.id}
+              .client=${this.client}
+            ></sayso-follow>`}
         ${post.mergedInto ? nothing : html`${this.#renderDemand()} ${this.#renderComments(post)}`}
       </article>
     `;
