@@ -20,11 +20,12 @@ import {
   type SubmissionState,
 } from '@sayso/core';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
+import { MarkdownController } from '../../controllers/markdown.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
@@ -36,8 +37,6 @@ import { commentCountLabel, mergedIntoNote } from '../sayso-post-card/sayso-post
 import { peopleWantThis } from '../sayso-vote-button/sayso-vote-button.component.js';
 import type { SaysoFollow } from '../sayso-follow/sayso-follow.component.js';
 import styles from './sayso-post-detail.styles.js';
-
-type MarkdownModule = typeof import('../../internal/markdown.js');
 
 /** A comment not yet posted. */
 interface CommentDraft {
@@ -191,13 +190,12 @@ export class SaysoPostDetail extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
-  @state() private markdownModule: MarkdownModule | undefined;
-
   @query('#comment') private commentInput!: HTMLTextAreaElement;
   @query('sayso-follow') private followControl!: SaysoFollow | null;
 
   readonly #client = new ClientController(this);
   readonly #states = new CustomStatesController(this);
+  readonly #markdown = new MarkdownController(this);
   readonly #posts = new StoreController<Record<string, Post>>(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #comments = new StoreController<CommentsState>(this);
@@ -225,13 +223,6 @@ export class SaysoPostDetail extends SaysoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#connected = true;
-    // The markdown renderer (marked + DOMPurify) is fetched only when a detail is shown.
-    if (!this.markdownModule) {
-      import('../../internal/markdown.js').then(
-        (module) => (this.markdownModule = module),
-        () => undefined, // Stay with plain text.
-      );
-    }
   }
 
   override disconnectedCallback(): void {
@@ -264,10 +255,6 @@ export class SaysoPostDetail extends SaysoElement {
     const { status, problems } = this.#form.value!;
     this.#states.set('sending', status === 'sending');
     this.#states.set('invalid', problems.length > 0);
-  }
-
-  #text(source: string) {
-    return this.markdownModule ? this.markdownModule.markdown(source) : html`<p class="plain">${source}</p>`;
   }
 
   #onInput(event: Event): void {
@@ -318,7 +305,7 @@ export class SaysoPostDetail extends SaysoElement {
                   <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.lang)}</time>
                   ${comment.mergedFrom ? this.#renderMergedFrom(comment.mergedFrom) : nothing}
                 </p>
-                <div part="comment-body" class="markdown">${this.#text(comment.body)}</div>
+                <div part="comment-body" class="markdown">${this.#markdown.render(comment.body)}</div>
               </li>
             `,
           )}
@@ -481,7 +468,7 @@ export class SaysoPostDetail extends SaysoElement {
           </div>
         </div>
         ${post.mergedInto ? this.#renderMergedInto(post, post.mergedInto) : nothing}
-        ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
+        ${post.body ? html`<div part="body" class="markdown">${this.#markdown.render(post.body)}</div>` : nothing}
         ${post.mergedInto
           ? nothing
           : html`<sayso-follow
