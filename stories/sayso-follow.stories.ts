@@ -33,6 +33,7 @@ const meta: Meta = {
   component: 'sayso-follow',
   args: { postId: 'seed-1' },
   // Each story loads its own client (loaders add up, so none here); without one, the mocked API.
+  parameters: mockApiOver(() => demoDataForFollowing()),
   render: (args, { loaded }) => followOf(args, loaded.client as SaysoClient | undefined),
 };
 export default meta;
