@@ -33,7 +33,7 @@ const meta: Meta = {
   component: 'sayso-follow',
   args: { postId: 'seed-1' },
   // Each story loads its own client (loaders add up, so none here); without one, the mocked API.
-  parameters: mockApiOver(() => demoDataForFollowing()),
+  parameters: { ...mockApiOver(() => demoDataForFollowing()) },
   render: (args, { loaded }) => followOf(args, loaded.client as SaysoClient | undefined),
 };
 export default meta;
@@ -62,13 +62,13 @@ export const InvalidAddress: Story = {
 
 export const AddressRefused: Story = {
   name: 'Anonymous, address refused by the server',
-  parameters: mockApiOver(() => demoDataForFollowing(), { failures: { 'PUT /posts/:id/subscription': 'invalid_input' } }),
+  parameters: { ...mockApiOver(() => demoDataForFollowing(), { failures: { 'PUT /posts/:id/subscription': 'invalid_input' } }) },
   play: ({ canvasElement }) => leaveAddress(canvasElement, 'grace@example.com'),
 };
 
 export const Offline: Story = {
   name: 'Change failed (offline)',
-  parameters: mockApiOver(() => demoDataForFollowing({ email: STORY_EMAIL }), { failures: { 'PUT /posts/:id/subscription': 'network' } }),
+  parameters: { ...mockApiOver(() => demoDataForFollowing({ email: STORY_EMAIL }), { failures: { 'PUT /posts/:id/subscription': 'network' } }) },
   play: async ({ canvasElement }) => {
     const el = await waitFor(() => canvasElement.querySelector('sayso-follow'));
     (await waitFor(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="toggle"]'))).click();
@@ -76,12 +76,12 @@ export const Offline: Story = {
 };
 
 export const Loading: Story = {
-  parameters: mockApiOver(() => demoDataForFollowing(), { latency: 'infinite' }),
+  parameters: { ...mockApiOver(() => demoDataForFollowing(), { latency: 'infinite' }) },
 };
 
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApiOver(() => demoDataForFollowing(), { failures: { 'GET /posts/:id/subscription': 'server' } }),
+  parameters: { ...mockApiOver(() => demoDataForFollowing(), { failures: { 'GET /posts/:id/subscription': 'server' } }) },
 };
 
 export const Dark: Story = {

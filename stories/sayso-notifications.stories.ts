@@ -126,6 +126,6 @@ export const EmailOff: Story = {
 
 export const EmailSettingFailed: Story = {
   name: 'Email setting could not be changed',
-  parameters: mockApiOver(() => demoDataForFollowing({ email: STORY_EMAIL }), { failures: { 'PUT /me/email': 'network' } }),
+  parameters: { ...mockApiOver(() => demoDataForFollowing({ email: STORY_EMAIL }), { failures: { 'PUT /me/email': 'network' } }) },
   play: EmailOff.play!,
 };

@@ -32,6 +32,21 @@ describe('createSubscriptionView', () => {
     expect(setSubscription).toHaveBeenCalledWith({ postId: 'p1', subscribed: false });
   });
 
+  it('refreshes quietly, keeping what is shown when that fails', async () => {
+    let answer: () => Promise<Subscription> = async () => notFollowing;
+    const client = clientWith({ getSubscription: () => answer() });
+    const view = client.view(createSubscriptionView, { postId: 'p1' });
+    await view.load();
+    answer = async () => following;
+    const refreshing = view.refresh();
+    expect(view.$state.get().status, 'no loading state').toBe('ready');
+    await refreshing;
+    expect(view.$state.get().subscription).toEqual(following);
+    answer = () => Promise.reject(new SaysoError('network', 'offline'));
+    await view.refresh();
+    expect(view.$state.get()).toMatchObject({ status: 'ready', subscription: following, error: null });
+  });
+
   it('rolls back a refused change and keeps why', async () => {
     const client = clientWith({
       getSubscription: async () => following,

@@ -24,6 +24,13 @@ export interface SubscriptionView {
   /** Fetches the subscription (again); a call while one is under way joins it. */
   load(): Promise<void>;
   /**
+   * Fetches the subscription quietly, keeping what is shown meanwhile and on failure: after a
+   * vote or comment (which make the visitor follow), and whenever an element shows the view again.
+   */
+  refresh(): Promise<void>;
+  /** An element started showing the view: {@link refresh}. */
+  shown(): void;
+  /**
    * Follows the idea or stops following it, at once in the UI, then asks the adapter; a refusal
    * restores what was shown and is kept in `saveError`. Resolves to whether it was saved.
    */
@@ -65,6 +72,16 @@ export function createSubscriptionView(client: SaysoClient, options: { postId: s
     emailPending,
   });
 
+  const refresh = async () => {
+    try {
+      const subscription = await client.adapter.getSubscription({ postId });
+      // A change being saved answers for itself.
+      if (!$state.get().saving) $state.set({ ...$state.get(), subscription, status: 'ready', error: null });
+    } catch {
+      // What is shown stays; the next refresh or change tries again.
+    }
+  };
+
   const setSubscribed = (subscribed: boolean) =>
     saveOptimistically($state, 'subscription', optimistic(subscribed, $state.get().subscription?.emailPending ?? false), () =>
       client.adapter.setSubscription({ postId, subscribed }),
@@ -84,5 +101,5 @@ export function createSubscriptionView(client: SaysoClient, options: { postId: s
     return saved;
   };
 
-  return { $state, load, setSubscribed, followByEmail };
+  return { $state, load, refresh, shown: () => void refresh(), setSubscribed, followByEmail };
 }

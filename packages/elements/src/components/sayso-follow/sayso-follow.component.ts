@@ -124,7 +124,7 @@ export class SaysoFollow extends SaysoElement {
 
   /** Fetches whether the visitor follows the idea again (voting or commenting may have changed it). */
   refresh(): Promise<void> {
-    return this.#follow.view?.load() ?? Promise.resolve();
+    return this.#follow.view?.refresh() ?? Promise.resolve();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -74,6 +74,16 @@ describe('<sayso-follow>', () => {
       expect((await adapter.getSubscription({ postId: 'seed-1' })).subscribed).to.be.false;
     });
 
+    it('asks again when shown again, as a vote elsewhere makes the visitor follow', async () => {
+      const { el, adapter } = await follow({ email: 'ana@example.com' });
+      expect(text(toggle(el))).to.equal('Follow');
+      const client = el.client!;
+      el.remove();
+      await adapter.vote({ postId: 'seed-1' });
+      const again = await fixture<SaysoFollow>(html`<sayso-follow post-id="seed-1" .client=${client}></sayso-follow>`);
+      await until(() => text(toggle(again)).startsWith('Following'), 'following by vote');
+    });
+
     it('is accessible', async () => {
       const { el } = await follow({ email: 'ana@example.com' });
       await expect(el).to.be.accessible();
