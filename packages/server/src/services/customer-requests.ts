@@ -6,6 +6,7 @@ import { addPersonReference, lockCanonical, recountMergedPeople, recountPeople }
 import { noSuchPost } from '../db/posts.js';
 import { moveSubscriptions, subscribe } from '../db/subscriptions.js';
 import { record } from './record.js';
+import { lockTrees } from './merges.js';
 
 /** Text an admin typed, trimmed; `null` when there is none. */
 const given = (value: string | undefined) => value?.trim() || null;
@@ -67,11 +68,8 @@ export async function linkRequestsToUser(db: Database, params: { userId: string;
   await db.transaction(async (tx) => {
     const awaiting = await requestsAwaitingUser(tx, params.email);
     if (!awaiting) return;
-    const canonicals = new Set<string>();
-    for (const postId of awaiting.postIds) {
-      const canonicalId = await lockCanonical(tx, postId);
-      if (canonicalId) canonicals.add(canonicalId);
-    }
+    const trees = await lockTrees(tx, awaiting.postIds);
+    const canonicals = new Set(awaiting.postIds.map((postId) => trees.get(postId)!.canonicalId ?? postId));
     const moved = await moveRequests(tx, awaiting.requestUserId, params.userId);
     await moveSubscriptions(tx, awaiting.requestUserId, params.userId);
     for (const canonicalId of canonicals) {
