@@ -286,8 +286,9 @@ export interface SaysoAdapter {
 
   /**
    * The visitor's own notifications, newest first, one page at a time, with the visitor's
-   * unread count over all pages. An idea that moves into a `done` status notifies its author
-   * and every voter (once each); a comment notifies the idea's author and earlier commenters.
+   * unread count over all pages. An idea that moves into a `done` status (or a kind the board
+   * notifies of) notifies its followers and those of the ideas merged into it, once each (see
+   * {@link SaysoAdapter.getSubscription}); a comment notifies the idea's author and earlier commenters.
    * Nobody is notified of what they did themselves. A visitor without identity has none.
    */
   listNotifications(params?: { cursor?: string | null; limit?: number }): Promise<NotificationPage>;

@@ -134,7 +134,6 @@ export {
   postKeysetPosition,
   postOrder,
   replyRecipients,
-  shippedRecipients,
   statusChangeEffect,
   assertMayMerge,
   assertStatusMayChange,

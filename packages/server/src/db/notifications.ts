@@ -108,7 +108,7 @@ export async function markRead(tx: Queryable, recipientId: string, selection: No
 
 /**
  * Whether person `user` still has unread news that idea `post` shipped (both SQL), as SQL: the
- * bell does not tell them it shipped again until they read it (core's shippedRecipients rule).
+ * bell does not tell them it shipped again until they read it (core's noticeRecipients `alreadyTold`).
  */
 export const unreadShippedNewsSql = (user: string, post: string) => `EXISTS (
   SELECT 1 FROM notifications n WHERE n.recipient_id = ${user} AND n.post_id = ${post} AND n.kind = 'shipped' AND n.read_at IS NULL)`;
