@@ -2,6 +2,7 @@ import type { Asker, AskerFunctions } from './asker.js';
 import type { BoardPolicies } from './board-policies.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './db/identity.js';
+import type { LiveChanges } from './services/live-changes.js';
 import type { SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
@@ -10,7 +11,7 @@ import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js'
  * `voter` the private key of their verified identity (`visitor:…`, `user:…`, `admin:…`), `null`
  * without credentials, by which write limits and Idempotency-Key scopes are kept; `actor` the
  * caller as a route's access check let them through (routes/access.ts). `db`, `asker`,
- * `boardPolicies`, `similarPosts` and `webhookPolicy` are the app's own, for the handlers.
+ * `boardPolicies`, `similarPosts`, `webhookPolicy` and `liveChanges` are the app's own, for the handlers.
  */
 export type AppEnv = {
   Variables: {
@@ -22,5 +23,6 @@ export type AppEnv = {
     boardPolicies: BoardPolicies;
     similarPosts: SimilarPosts;
     webhookPolicy: WebhookAddressPolicy;
+    liveChanges: LiveChanges;
   };
 };

@@ -20,6 +20,7 @@ import { apiRoutes } from './routes/api.js';
 import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
 import { watchingDeliveries } from './services/outbox.js';
+import { createLiveChanges, type LiveChanges } from './services/live-changes.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
@@ -82,6 +83,11 @@ export interface AppOptions {
    * transaction wrote deliveries, rather than waiting for its next poll.
    */
   deliveries?: Pick<DeliveryWorker, 'kick'>;
+  /**
+   * The process's reader of the event log for live changes (GET /events/stream); default one
+   * made for this app, reading while a stream is open. startServer passes one it stops on close.
+   */
+  liveChanges?: LiveChanges;
 }
 
 export type { AppEnv };
@@ -154,16 +160,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
   const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
+  const liveChanges = options.liveChanges ?? createLiveChanges(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
     c.set('webhookPolicy', webhookPolicy);
+    c.set('liveChanges', liveChanges);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);
     await next();
+  });
+  // A write through this process reaches its open streams at once, not at the next read of the log.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    await next();
+    if (MUTATING_METHODS.has(c.req.method) && c.res.status < 400) liveChanges.kick();
   });
   if (options.rateLimit) {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));

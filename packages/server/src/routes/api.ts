@@ -3,6 +3,7 @@ import { boardRoutes } from './boards.js';
 import { commentRoutes } from './comments.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
+import { eventRoutes } from './events.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -18,7 +19,7 @@ import { webhookRoutes } from './webhooks.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, webhookRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
