@@ -71,6 +71,9 @@ export interface HttpAdapterOptions {
   live?: LiveTiming;
 }
 
+/** How often a visitor's open stream looks whether they got a visitor token since it opened. */
+const IDENTITY_CHECK_MS = 1000;
+
 /** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -126,8 +129,6 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   // requests that wait for it (`undefined`: not asked yet).
   let userToken: Promise<string | null> | undefined = options.token !== undefined ? Promise.resolve(options.token) : undefined;
   let visitorFetch: Promise<string> | undefined;
-  // Open live streams, told when the visitor gets a token: their stream then carries the bell.
-  const streams = new Set<{ refresh(): void }>();
 
   const askHost = (): Promise<string | null> =>
     Promise.resolve()
@@ -143,7 +144,6 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
         if (!response.ok) throw await errorFrom(response);
         const { visitorToken } = (await response.json()) as { visitorToken: string };
         visitor.write(visitorToken);
-        for (const stream of streams) stream.refresh();
         return visitorToken;
       })
       .finally(() => {
@@ -350,18 +350,26 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
     watch: ({ board, onChange }) => {
       const query = board === undefined ? '' : `?board=${segment(board)}`;
+      // The visitor token the stream was opened with: a visitor who gets one later (through this
+      // adapter, another on the page or another tab) has their stream opened again with it, so
+      // it carries their bell. Reading it is a storage lookup, no request.
+      let openedAs: string | null = null;
       const stream = watchLiveChanges(
         {
-          open: (lastEventId, signal) =>
-            exchange('GET', `${api}/events/stream${query}`, { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) }, false, undefined, signal),
+          open: (lastEventId, signal) => {
+            openedAs = visitor.read();
+            const resume: Record<string, string> = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
+            return exchange('GET', `${api}/events/stream${query}`, { Accept: 'text/event-stream', ...resume }, false, undefined, signal);
+          },
           poll: (after) => request<LivePoll>('GET', '/events', { board, after }),
         },
         onChange,
         options.live,
       );
-      streams.add(stream);
+      const anonymous = !options.adminKey && !identified;
+      const identityCheck = anonymous ? setInterval(() => visitor.read() !== openedAs && stream.refresh(), IDENTITY_CHECK_MS) : undefined;
       return () => {
-        streams.delete(stream);
+        clearInterval(identityCheck);
         stream.stop();
       };
     },
