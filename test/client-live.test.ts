@@ -1,7 +1,7 @@
 // A board view kept live over the memory adapter, which pushes every change made through any
 // adapter over the same data, as the server's stream does (issue 11).
 import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
-import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
+import { createSaysoClient, type BoardView, type SaysoAdapter } from '@sayso/core';
 import { describe, expect, it, vi } from 'vitest';
 
 /** A board with three ideas; the watcher's adapter counts the list reads it makes. */
@@ -30,12 +30,21 @@ function board() {
 
 const titles = (posts: { title: string }[]) => posts.map((post) => post.title);
 
+/** Runs `steps` with the view loaded and watched, and stops watching after them. */
+async function whileWatching(view: BoardView, steps: () => Promise<void>): Promise<void> {
+  await view.load();
+  const stop = view.watch();
+  try {
+    await steps();
+  } finally {
+    stop();
+  }
+}
+
 describe('a live board view', () => {
   it('shows new ideas, votes, status changes and merges by others without a reload', async () => {
     const { view, someone, admin } = board();
-    await view.load();
-    const stop = view.watch();
-    try {
+    await whileWatching(view, async () => {
       const idea = await someone('author').createPost({ board: 'demo', title: 'Calendar sync', body: '' });
       await vi.waitFor(() => expect(titles(view.$posts.get())).toContain('Calendar sync'));
 
@@ -50,16 +59,12 @@ describe('a live board view', () => {
       await admin.admin!.mergePost({ postId: csv.id, into: dark.id });
       // Out of the list, or shown as merged: never as an idea of its own.
       await vi.waitFor(() => expect(view.$posts.get().some((post) => post.id === csv.id && post.mergedInto === null)).toBe(false));
-    } finally {
-      stop();
-    }
+    });
   });
 
   it('reads the list once for a burst of votes', async () => {
     const { view, someone, reads } = board();
-    await view.load();
-    const stop = view.watch();
-    try {
+    await whileWatching(view, async () => {
       const offline = view.$posts.get().find((post) => post.title === 'Offline sync')!;
       reads.lists = 0;
       await Promise.all(Array.from({ length: 10 }, (_, n) => someone(`burst-${n}`).vote({ postId: offline.id })));
@@ -68,9 +73,7 @@ describe('a live board view', () => {
       expect(reads.lists).toBe(1);
       // Now the most voted: first in the top order.
       expect(titles(view.$posts.get())[0]).toBe('Offline sync');
-    } finally {
-      stop();
-    }
+    });
   });
 
   it('shares one subscription among the elements that watch it, and lets go when the last stops', async () => {

@@ -3,7 +3,8 @@
 // count, without a reload: the HTTP adapter's stream, the core views and the elements together.
 import { describe, expect, it } from 'vitest';
 import { useE2eSite } from '../support/e2e-site.js';
-import { countOf, voteButtonFor, voteButtons } from '../support/vote-buttons.js';
+import { bellOf, openHostPage } from '../support/host-page.js';
+import { countOf, voteButtonFor } from '../support/vote-buttons.js';
 
 const ADMIN_KEY = 'sayso_admin_e2e-live-key-0123456789abcdef';
 const site = useE2eSite('sayso-e2e-live-', { SAYSO_ADMIN_KEY: ADMIN_KEY });
@@ -26,13 +27,8 @@ async function voteAsSomeoneElse(postId: string): Promise<void> {
 
 describe('live changes on the vanilla host page', () => {
   it('shows another person\'s vote and raises the bell when the visitor\'s idea ships, without a reload', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(site.server.url);
-    await voteButtons(page).first().waitFor();
-    const bell = page.locator('sayso-notifications [part="trigger"]');
+    const { context, page, errors } = await openHostPage(site);
+    const bell = bellOf(page);
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications');
 
     const title = 'Offline mode for the mobile app';
