@@ -103,8 +103,10 @@ export const eventRoutes = () =>
               continue;
             }
             for (const entry of batch.changes.filter(onBoard(board))) await send(sse, entry);
-            const now = key ? (batch.unread.get(key) ?? 0) : undefined;
-            if (now !== unread) await send(sse, bell(batch.last, (unread = now!)));
+            if (key && batch.unread) {
+              const now = batch.unread.get(key) ?? 0;
+              if (now !== unread) await send(sse, bell(batch.last, (unread = now)));
+            }
           }
         } finally {
           clearInterval(heartbeat);

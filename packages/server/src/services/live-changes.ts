@@ -28,8 +28,11 @@ export interface LiveBatch {
   changes: LiveEntry[];
   /** How far the log is read. */
   last: number;
-  /** The unread counts of the listeners' people (a key absent has none): the log moved, so bells may have. */
-  unread: ReadonlyMap<string, number>;
+  /**
+   * The unread counts of the listeners' people (a key absent has none), when what was read may
+   * have changed a bell; `undefined` when it cannot have (only votes).
+   */
+  unread: ReadonlyMap<string, number> | undefined;
 }
 
 /** A connected stream. */
@@ -123,6 +126,15 @@ export function readableEnd(from: number, sequences: readonly number[], holes: M
 /** Time between two reads of the log, for changes made through other processes. */
 export const LIVE_POLL_MS = 1000;
 
+/**
+ * How long a read after a write through this process waits for more writes: a burst of votes is
+ * a few reads, not one per vote.
+ */
+const KICK_DELAY_MS = 100;
+
+/** Events that never change anyone's bell: votes tell nobody. */
+const SILENT_FOR_BELLS = new Set(['vote.added', 'vote.removed']);
+
 /** How long the reader keeps going with no stream open, for clients that poll GET /events. */
 const IDLE_MS = 30_000;
 
@@ -149,8 +161,9 @@ export interface LiveChanges {
 
 /**
  * The process's reader of the log, running while a stream is open or a client polled in the last
- * half minute. Each read is one query of the log and, when it moved and someone identified
- * listens, one query of their unread counts: two queries however many streams are open.
+ * half minute. Each read is one query of the log and, when it moved past more than votes and
+ * someone identified listens, one query of their unread counts: at most two queries however many
+ * streams are open.
  */
 export function createLiveChanges(db: Database, options: { pollMs?: number; heartbeatMs?: number } = {}): LiveChanges {
   const listeners = new Set<LiveListener>();
@@ -160,6 +173,7 @@ export function createLiveChanges(db: Database, options: { pollMs?: number; hear
   let lastAsked = 0;
   let reading: Promise<void> | undefined;
   let readAgain = false;
+  let kicked: ReturnType<typeof setTimeout> | undefined;
 
   function start(): Promise<number> {
     lastAsked = Date.now();
@@ -175,6 +189,8 @@ export function createLiveChanges(db: Database, options: { pollMs?: number; hear
   }
 
   function halt() {
+    clearTimeout(kicked);
+    kicked = undefined;
     clearInterval(timer);
     timer = undefined;
     cursor = undefined;
@@ -213,11 +229,13 @@ export function createLiveChanges(db: Database, options: { pollMs?: number; hear
       const page = await eventsAfter(db, { after: from, limit: PAGE });
       const end = readableEnd(from, page.map((event) => event.sequence), holes, Date.now());
       if (end === from || cursor !== reading) return;
+      const events = page.filter((event) => event.sequence <= end);
       const keys = [...new Set([...listeners].flatMap((listener) => (listener.key ? [listener.key] : [])))];
+      const bellsMayHaveChanged = events.some((event) => !SILENT_FOR_BELLS.has(event.type));
       const batch: LiveBatch = {
-        changes: liveChangesOf(page.filter((event) => event.sequence <= end)),
+        changes: liveChangesOf(events),
         last: end,
-        unread: await unreadCountsOf(db, keys),
+        unread: bellsMayHaveChanged ? await unreadCountsOf(db, keys) : undefined,
       };
       if (cursor !== reading) return;
       from = end;
@@ -239,7 +257,12 @@ export function createLiveChanges(db: Database, options: { pollMs?: number; hear
       return { position: await (cursor ?? position), stop: () => void listeners.delete(listener) };
     },
     position: start,
-    kick: read,
+    kick: () => {
+      kicked ??= setTimeout(() => {
+        kicked = undefined;
+        read();
+      }, KICK_DELAY_MS);
+    },
     async stop() {
       halt();
       listeners.clear();
