@@ -93,19 +93,22 @@ export const eventRoutes = () =>
             for (const entry of page.entries) await send(sse, entry);
             after = page.last;
           }
-          await sse.writeSSE({ event: 'ready', id: String(listening.position), data: '{}' });
+          // Another process's reader may be a moment ahead of this one's: what the client has
+          // already received from it is not sent again.
+          const received = Math.max(resumeAfter ?? 0, listening.position);
+          await sse.writeSSE({ event: 'ready', id: String(received), data: '{}' });
           let unread = key ? await unreadCountFor(db, key) : undefined;
-          if (key) await send(sse, bell(listening.position, unread!));
+          if (key) await send(sse, bell(received, unread!));
           while (!sse.aborted) {
             const batch = batches.shift();
             if (!batch) {
               await new Promise<void>((resolve) => (wake = resolve));
               continue;
             }
-            for (const entry of batch.changes.filter(onBoard(board))) await send(sse, entry);
+            for (const entry of batch.changes.filter(onBoard(board))) if (entry.id > received) await send(sse, entry);
             if (key && batch.unread) {
               const now = batch.unread.get(key) ?? 0;
-              if (now !== unread) await send(sse, bell(batch.last, (unread = now)));
+              if (now !== unread) await send(sse, bell(Math.max(batch.last, received), (unread = now)));
             }
           }
         } finally {
