@@ -178,6 +178,23 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     ),
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
+    // Live changes: what the memory adapter's watch() sees, as the server's event stream sends it
+    // (numbered from 1 on each connection: stories never resume one).
+    http.get(`${base}/events/stream`, async ({ request }) => {
+      const adapter = await adapterFor(request);
+      const encoder = new TextEncoder();
+      let stop = () => {};
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          let id = 0;
+          const send = (text: string) => controller.enqueue(encoder.encode(text));
+          send('retry: 2000\n\nevent: ready\nid: 0\ndata: {}\n\n');
+          stop = adapter.watch!({ board: optional(request, 'board'), onChange: (change) => send(`id: ${++id}\ndata: ${JSON.stringify(change)}\n\n`) });
+        },
+        cancel: () => stop(),
+      });
+      return new HttpResponse(body, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' } });
+    }),
   ];
 }
 
@@ -344,4 +361,18 @@ export async function demoDataWithStatusNews(): Promise<MemoryData> {
   const admin = createMemoryAdapter({ data, voterId: 'story-admin', admin: true }).admin!;
   await admin.setPostStatus({ postId: 'seed-4', status: 'shipped', note: 'Rolled out to **everyone** today. Tell us how it works for you!' });
   return data;
+}
+
+/**
+ * Other visitors at work on `data` for a while (votes, one new idea), for stories of live
+ * changes: the elements show them as the server's stream would bring them.
+ */
+export async function othersAtWork(data: MemoryData, options: { steps?: number; everyMs?: number } = {}): Promise<void> {
+  const { steps = 8, everyMs = 1500 } = options;
+  for (let n = 0; n < steps; n++) {
+    await delay(everyMs);
+    const someone = createMemoryAdapter({ data, voterId: `passer-by-${n}` });
+    if (n === 2) await someone.createPost({ board: 'demo', title: 'Sync reminders with my calendar', body: '' });
+    else await someone.vote({ postId: `seed-${1 + (n % 4)}` });
+  }
 }

@@ -37,7 +37,7 @@ async function fixture(db: Database) {
 }
 
 /** The server offers every part of the contract. */
-const capabilities = { admin: true, notifications: true };
+const capabilities = { admin: true, notifications: true, realtime: true };
 
 const onPGlite = async () => fixture(await openDatabase());
 const onPostgres = async () => {

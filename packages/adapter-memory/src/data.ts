@@ -106,6 +106,8 @@ export interface MemoryData {
   webhooks: Map<string, WebhookEndpoint & { secret: string }>;
   /** The delivery log: one `in_app` delivery per notification made (memory sends nothing else). */
   deliveries: Delivery[];
+  /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
+  watchers: Set<() => void>;
 }
 
 /** A change to a post, with the acting visitor's private id. */
@@ -151,6 +153,7 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     changelog: new Map(),
     webhooks: new Map(),
     deliveries: [],
+    watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
   seed.posts?.forEach((post, index) => {

@@ -6,6 +6,7 @@ import { commentOperations } from './comments.js';
 import { createMemoryData } from './data.js';
 import { demandOperations } from './demand.js';
 import { followOperations } from './follows.js';
+import { liveOperations } from './live.js';
 import { notificationOperations } from './notifications.js';
 import { postOperations } from './posts.js';
 import { similarOperations } from './similar.js';
@@ -29,7 +30,7 @@ export type { MemoryAdapterOptions } from './visitor.js';
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAdapter {
   const visitor = createVisitor(options, options.data ?? createMemoryData());
   return {
-    capabilities: visitor.isAdmin ? { admin: true } : {},
+    capabilities: visitor.isAdmin ? { realtime: true, admin: true } : { realtime: true },
     ...boardOperations(visitor),
     ...postOperations(visitor),
     ...demandOperations(visitor),
@@ -40,6 +41,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     ...notificationOperations(visitor),
     ...followOperations(visitor),
     ...changelogOperations(visitor),
+    ...liveOperations(visitor),
     ...(visitor.isAdmin ? { admin: adminOperations(visitor) } : {}),
   };
 }

@@ -47,35 +47,42 @@ export function unreadNoticeHolders({ data }: Pick<MemoryVisitor, 'data'>, kind:
   return new Set(data.notifications.filter((n) => n.kind === kind && n.postId === postId && n.readAt === null).map((n) => n.recipient));
 }
 
-export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
-  const { data, voterId, settle } = visitor;
-
-  const noticeView = (notice: StoredNotification): Notification[] => {
-    const post = data.posts.get(notice.postId);
-    if (!post) return [];
-    const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
-    const entry = notice.changelogId === null ? undefined : data.changelog.get(notice.changelogId);
-    const base = {
-      id: notice.id,
-      kind: notice.kind,
-      post: { id: post.id, board: post.board, title: post.title },
-      mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
-      changelog: entry ? { id: entry.id, title: entry.title } : null,
-      status: notice.status,
-      note: notice.note,
-    };
-    const times = { createdAt: notice.createdAt, readAt: notice.readAt };
-    if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
-    const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
-    return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+/** A notification as its recipient reads it; none when its idea or comment is gone. */
+function noticeView({ data }: Pick<MemoryVisitor, 'data'>, notice: StoredNotification): Notification[] {
+  const post = data.posts.get(notice.postId);
+  if (!post) return [];
+  const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
+  const entry = notice.changelogId === null ? undefined : data.changelog.get(notice.changelogId);
+  const base = {
+    id: notice.id,
+    kind: notice.kind,
+    post: { id: post.id, board: post.board, title: post.title },
+    mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
+    changelog: entry ? { id: entry.id, title: entry.title } : null,
+    status: notice.status,
+    note: notice.note,
   };
+  const times = { createdAt: notice.createdAt, readAt: notice.readAt };
+  if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
+  const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
+  return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+}
 
-  /** The visitor's notifications as they read them, newest first. */
-  const myNotices = () =>
-    data.notifications
-      .filter((n) => n.recipient === voterId)
-      .flatMap((n) => noticeView(n).map((shown) => ({ shown, stored: n })))
-      .reverse();
+/** The visitor's notifications as they read them, newest first. */
+const noticesOf = (visitor: Pick<MemoryVisitor, 'data' | 'voterId'>) =>
+  visitor.data.notifications
+    .filter((n) => n.recipient === visitor.voterId)
+    .flatMap((n) => noticeView(visitor, n).map((shown) => ({ shown, stored: n })))
+    .reverse();
+
+const unreadAmong = (notices: ReturnType<typeof noticesOf>) => notices.filter((n) => n.stored.readAt === null).length;
+
+/** How many of the visitor's notifications are unread. */
+export const unreadCountOf = (visitor: Pick<MemoryVisitor, 'data' | 'voterId'>) => unreadAmong(noticesOf(visitor));
+
+export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
+  const { settle } = visitor;
+  const myNotices = () => noticesOf(visitor);
 
   return {
     listNotifications: ({ cursor, limit } = {}) =>
@@ -88,7 +95,7 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
           limit,
           'notification list',
         );
-        return { ...page, unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+        return { ...page, unreadCount: unreadAmong(mine) };
       }),
 
     markNotificationsRead: (selection) =>
@@ -105,7 +112,7 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
         for (const { stored } of mine) {
           if (stored.readAt === null && (!chosen || chosen.has(stored.id))) stored.readAt = now;
         }
-        return { unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+        return { unreadCount: unreadAmong(mine) };
       }),
   };
 }

@@ -64,7 +64,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
 
     settle: async (work) => {
       await new Promise((resolve) => setTimeout(resolve, latency));
-      return structuredClone(work());
+      const answer = structuredClone(work());
+      // Watchers look once the caller has its answer, as a server's stream follows its writes.
+      queueMicrotask(() => data.watchers.forEach((watcher) => watcher()));
+      return answer;
     },
 
     publicIdOf: (visitor) => {

@@ -3,6 +3,7 @@ import type { BoardPolicies } from './board-policies.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './db/identity.js';
 import type { TellingOptions } from './services/notify.js';
+import type { LiveChanges } from './services/live-changes.js';
 import type { SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
@@ -11,8 +12,8 @@ import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js'
  * `voter` the private key of their verified identity (`visitor:…`, `user:…`, `admin:…`), `null`
  * without credentials, by which write limits and Idempotency-Key scopes are kept; `actor` the
  * caller as a route's access check let them through (routes/access.ts). `db`, `asker`,
- * `boardPolicies`, `similarPosts`, `webhookPolicy` and `telling` (how changes tell their audiences) are
- * the app's own, for the handlers.
+ * `boardPolicies`, `similarPosts`, `webhookPolicy`, `telling` (how changes tell their audiences) and
+ * `liveChanges` are the app's own, for the handlers.
  */
 export type AppEnv = {
   Variables: {
@@ -25,5 +26,6 @@ export type AppEnv = {
     similarPosts: SimilarPosts;
     webhookPolicy: WebhookAddressPolicy;
     telling: TellingOptions;
+    liveChanges: LiveChanges;
   };
 };

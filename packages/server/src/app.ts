@@ -21,6 +21,7 @@ import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
 import type { TellingOptions } from './services/notify.js';
 import { watchingDeliveries } from './services/outbox.js';
+import { createLiveChanges, type LiveChanges } from './services/live-changes.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
@@ -88,6 +89,11 @@ export interface AppOptions {
    * own transaction, the rest by the delivery worker (give it the same `fanoutPageSize`).
    */
   fanoutPageSize?: number;
+  /**
+   * The process's reader of the event log for live changes (GET /events/stream); default one
+   * made for this app, reading while a stream is open. startServer passes one it stops on close.
+   */
+  liveChanges?: LiveChanges;
 }
 
 export type { AppEnv };
@@ -161,6 +167,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const boardPolicies = createBoardPolicies(db);
   const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
   const telling: TellingOptions = { fanoutPageSize: options.fanoutPageSize };
+  const liveChanges = options.liveChanges ?? createLiveChanges(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
@@ -168,10 +175,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('similarPosts', similarPosts);
     c.set('webhookPolicy', webhookPolicy);
     c.set('telling', telling);
+    c.set('liveChanges', liveChanges);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);
     await next();
+  });
+  // A write through this process reaches its open streams at once, not at the next read of the log.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    await next();
+    if (MUTATING_METHODS.has(c.req.method) && c.res.status < 400) liveChanges.kick();
   });
   if (options.rateLimit) {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));

@@ -398,6 +398,49 @@ export const notificationPageSchema = pageSchema(notificationSchema).extend({
 
 export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() }).meta({ id: 'UnreadCount' });
 
+/** A position in the event log, as the live changes name it (an SSE event id). */
+const logPosition = z
+  .string()
+  .regex(/^\d{1,18}$/, 'A position in the event log is a whole number, as the last change read was numbered.')
+  .transform(Number);
+
+/** `GET /events/stream` and `GET /events`: which board to watch. */
+const liveBoardQuery = {
+  board: boardSlug.optional().describe('The board whose public changes are wanted; without it, only the caller\'s notifications.'),
+};
+
+export const liveStreamQuery = z.object(liveBoardQuery);
+
+export const liveStreamHeaders = z.object({
+  'last-event-id': logPosition
+    .optional()
+    .describe('The id of the last event received: the stream resumes after it, with nothing lost or repeated.'),
+});
+
+export const livePollQuery = z.object({
+  ...liveBoardQuery,
+  after: logPosition.optional().describe('`last` of the previous answer; without it, only the caller\'s unread count and where the log is.'),
+});
+
+export const liveChangeSchema = z
+  .union([
+    z.strictObject({ type: z.literal('notifications'), unreadCount: z.number().int().describe('The caller\'s unread notifications now.') }),
+    z.strictObject({
+      type: z.literal('post'),
+      board: z.string(),
+      postId: z.string(),
+      change: z.enum(['created', 'updated', 'status', 'votes', 'merged', 'unmerged']),
+    }),
+  ])
+  .meta({ id: 'LiveChange' });
+
+export const livePollSchema = z
+  .strictObject({
+    items: z.array(z.strictObject({ id: z.string().describe('Its position in the event log.'), change: liveChangeSchema })),
+    last: z.string().describe('Where the log was read up to: `after` of the next poll.'),
+  })
+  .meta({ id: 'LiveChanges' });
+
 export const voteResultSchema = z.strictObject({
   postId: z.string().describe('The idea the vote counts on: the canonical when the idea voted on is merged.'),
   voted: z.boolean(),

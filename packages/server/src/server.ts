@@ -5,6 +5,7 @@ import { createApp, type AppOptions } from './app.js';
 import type { DeliveryChannelSender } from './channels/channel.js';
 import { createEmailChannel, type EmailSettings } from './channels/email/email-channel.js';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from './services/delivery-worker.js';
+import { createLiveChanges } from './services/live-changes.js';
 import { createSimilarPosts } from './services/similar-posts.js';
 
 /** A listening server. */
@@ -38,7 +39,8 @@ export function startServer(
   const channels = [...(options.email ? [createEmailChannel(options.db, options.email)] : []), ...(options.channels ?? [])];
   const deliveries = createDeliveryWorker({ fanoutPageSize: options.fanoutPageSize, ...options.delivery, db: options.db, channels });
   deliveries.start();
-  const app = createApp({ ...options, similarity, deliveries });
+  const liveChanges = options.liveChanges ?? createLiveChanges(options.db);
+  const app = createApp({ ...options, similarity, deliveries, liveChanges });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }) as Server;
     server.once('error', (error) => {
@@ -52,7 +54,7 @@ export function startServer(
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         port,
         close: async () => {
-          const stopped = Promise.all([similarity.stop(), deliveries.stop()]);
+          const stopped = Promise.all([similarity.stop(), deliveries.stop(), liveChanges.stop()]);
           await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would otherwise hold close() open for seconds.

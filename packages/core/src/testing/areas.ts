@@ -7,6 +7,7 @@ import { demand } from './suites/demand.js';
 import { duplicates } from './suites/duplicates.js';
 import { following } from './suites/following.js';
 import { idempotency } from './suites/idempotency.js';
+import { live } from './suites/live.js';
 import { merge } from './suites/merge.js';
 import { notifications } from './suites/notifications.js';
 import { paging } from './suites/paging.js';
@@ -36,4 +37,5 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   following,
   changelog,
   webhooks,
+  live,
 ];

@@ -28,6 +28,8 @@ export interface SuiteCapabilities {
   admin?: boolean;
   /** Visitors are told of replies and shipped ideas (`listNotifications`). */
   notifications?: boolean;
+  /** Changes by others are pushed as they happen (`watch`, `capabilities.realtime`). */
+  realtime?: boolean;
 }
 
 /** What an adapter that declares nothing offers: the contract's required part, notifications included. */

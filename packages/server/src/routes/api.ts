@@ -5,6 +5,7 @@ import { commentRoutes } from './comments.js';
 import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
+import { eventRoutes } from './events.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -20,8 +21,8 @@ import { webhookRoutes } from './webhooks.js';
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes, deliveryRoutes,
-  adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
+  deliveryRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
