@@ -5,7 +5,8 @@ import { createParser } from 'eventsource-parser';
 // with fetch rather than EventSource, which cannot send the credential headers every other
 // request carries. A dropped stream is opened again after a growing pause, resuming after the
 // last change received (Last-Event-ID); a stream that yields nothing at all (a proxy that
-// buffers responses) gives way to polling GET /events.
+// buffers responses) gives way to polling GET /events, and the stream is tried again now and
+// then (the page may have moved to a network without that proxy).
 
 /** The pace of watch(); the defaults suit a browser, tests shorten them. */
 export interface LiveTiming {
@@ -17,6 +18,8 @@ export interface LiveTiming {
   pollMs?: number;
   /** First pause before opening a dropped stream again; it doubles up to 30 s. Default 1 s. */
   retryMs?: number;
+  /** While polling, the stream is tried again this often. Default 5 min. */
+  streamAgainAfterMs?: number;
 }
 
 /** `GET /events` as the server answers it. */
@@ -57,6 +60,7 @@ export function watchLiveChanges(
   const silentAfterMs = timing.silentAfterMs ?? 40_000;
   const pollMs = timing.pollMs ?? 5000;
   const retryMs = timing.retryMs ?? 1000;
+  const streamAgainAfterMs = timing.streamAgainAfterMs ?? 5 * 60_000;
   const stopped = new AbortController();
   let current: AbortController | undefined;
   let lastId: string | undefined;
@@ -114,9 +118,11 @@ export function watchLiveChanges(
     return { end: heard && end === 'buffered' ? 'dropped' : end, heard };
   }
 
-  async function pollForever() {
+  /** Polls GET /events for `ms`, then hands back to the stream. */
+  async function pollFor(ms: number) {
+    const until = Date.now() + ms;
     let pause = pollMs;
-    while (!stopped.signal.aborted) {
+    while (!stopped.signal.aborted && Date.now() < until) {
       try {
         const answer = await transport.poll(lastId);
         for (const item of answer.items) pass(item.id, item.change);
@@ -134,7 +140,10 @@ export function watchLiveChanges(
     while (!stopped.signal.aborted) {
       const { end, heard } = await readStream();
       if (stopped.signal.aborted) return;
-      if (end === 'buffered') return pollForever();
+      if (end === 'buffered') {
+        await pollFor(streamAgainAfterMs);
+        continue;
+      }
       if (end === 'refreshed') continue;
       pause = heard ? retryMs : Math.min(pause * 2, MAX_RETRY_MS);
       // Spread out, so that clients dropped together do not all come back at once.

@@ -75,6 +75,8 @@ describe('watch() over HTTP', () => {
     let proxy: Server;
     let proxyUrl: string;
     const asked: string[] = [];
+    /** The proxy holds streams back while this is true, and passes them on once it is not. */
+    let buffering = true;
 
     beforeAll(async () => {
       // Holds every stream's answer back, as a buffering proxy does; passes everything else on.
@@ -82,7 +84,7 @@ describe('watch() over HTTP', () => {
         asked.push(`${req.method} ${req.url}`);
         const target = new URL(server.url);
         const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-          if (req.url?.startsWith('/api/v1/events/stream')) return;
+          if (buffering && req.url?.startsWith('/api/v1/events/stream')) return;
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         });
@@ -113,6 +115,38 @@ describe('watch() over HTTP', () => {
         expect(created(changes)).toEqual([idea.id]);
       } finally {
         stop();
+      }
+    });
+
+    it('tries the stream again now and then while polling, and streams once it gets through', async () => {
+      const board = await freshBoard();
+      const streamsAsked = () => asked.filter((line) => line.startsWith('GET /api/v1/events/stream')).length;
+      const before = streamsAsked();
+      const watcher = visitor(proxyUrl, { baseUrl: proxyUrl, live: { bufferedAfterMs: 300, pollMs: 100, streamAgainAfterMs: 600 } });
+      const author = visitor();
+      const changes: LiveChange[] = [];
+      buffering = true;
+      const stop = watcher.watch!({ board, onChange: (change) => changes.push(change) });
+      try {
+        // Held back, polled, tried again: at least twice asked for the stream.
+        await vi.waitFor(() => expect(streamsAsked() - before).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+        buffering = false;
+        const polls = () => asked.filter((line) => line.startsWith('GET /api/v1/events?')).length;
+        await vi.waitFor(
+          async () => {
+            const idea = await author.createPost({ board, title: `Streamed ${changes.length}`, body: '' });
+            const pollsBefore = polls();
+            await vi.waitFor(() => expect(created(changes)).toContain(idea.id), { timeout: 1000 });
+            // Heard without a poll in between: through the stream.
+            expect(polls()).toBe(pollsBefore);
+          },
+          { timeout: 10_000, interval: 200 },
+        );
+        const ids = created(changes);
+        expect(ids).toEqual([...new Set(ids)]);
+      } finally {
+        stop();
+        buffering = true;
       }
     });
   });
