@@ -64,6 +64,9 @@ export interface StoredChangelogEntry extends Omit<ChangelogEntry, 'posts'> {
   postIds: string[];
 }
 
+/** A visitor's email settings as kept: what they may do is the adapter's (`mayLeaveAddress`). */
+export type StoredEmailSettings = Omit<EmailPreferences, 'mayLeaveAddress'>;
+
 /** Boards, posts, votes, comments and tags held in memory, shared by the adapters made over it. */
 export interface MemoryData {
   boards: Map<string, Board>;
@@ -97,7 +100,7 @@ export interface MemoryData {
   /** Who follows each idea (by post id, then visitor), and why; `subscribed: false` once they stopped. */
   follows: Map<string, Map<string, { subscribed: boolean; reason: SubscriptionReason }>>;
   /** Visitors' email settings; a visitor without an entry has no address and email on. */
-  emailPreferences: Map<string, EmailPreferences>;
+  emailPreferences: Map<string, StoredEmailSettings>;
   /** The status kinds each board tells of, once an admin set them. */
   notifyKinds: Map<string, StatusKind[]>;
   /** Changelog entries by id, in the order written. */

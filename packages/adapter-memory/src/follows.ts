@@ -10,11 +10,11 @@ import {
   type SubscriptionReason,
   type WebhookEventType,
 } from '@sayso/core';
-import { canonicalPost, mergeTree, type MemoryData, type StoredPost } from './data.js';
+import { canonicalPost, mergeTree, type MemoryData, type StoredEmailSettings, type StoredPost } from './data.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
 
 /** No address, email on: a visitor's settings until they change them. */
-const NO_EMAIL: EmailPreferences = { email: null, confirmed: false, emailOff: false };
+const NO_EMAIL: StoredEmailSettings = { email: null, confirmed: false, emailOff: false };
 
 /**
  * Makes `person` follow an idea for `reason` unless they have a say on it already (they follow
@@ -55,7 +55,7 @@ export function audienceOf(data: MemoryData, posts: StoredPost[], actor?: string
 }
 
 /** Whether mail may go to a person: a confirmed address, email not turned off. */
-const mayEmail = (preferences: EmailPreferences | undefined) => preferences !== undefined && preferences.confirmed && !preferences.emailOff;
+const mayEmail = (preferences: StoredEmailSettings | undefined) => preferences !== undefined && preferences.confirmed && !preferences.emailOff;
 
 /** A dry run's answer: who would be told and how (the memory adapter sends no mail, but says who would get it). */
 export function audienceAnswer(
@@ -82,6 +82,9 @@ export function audienceAnswer(
 /** The visitor's subscriptions and email settings. */
 export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'getSubscription' | 'setSubscription' | 'getEmailPreferences' | 'setEmailPreferences'> {
   const { data, voterId, settle, postOf } = visitor;
+  // As on the server: anonymous visitors leave an address; a signed-in user's is their host's.
+  const mayLeaveAddress = !visitor.signedIn && !visitor.isAdmin;
+  const preferencesOf = (settings: StoredEmailSettings | undefined): EmailPreferences => ({ ...(settings ?? NO_EMAIL), mayLeaveAddress });
 
   const subscriptionOf = (post: StoredPost): Subscription => {
     const canonical = canonicalPost(data, post);
@@ -102,6 +105,9 @@ export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
       settle(() => {
         const canonical = canonicalPost(data, postOf(postId));
         if (email !== undefined) {
+          if (!mayLeaveAddress) {
+            refuse([{ field: 'email', message: "Only anonymous visitors leave an address here; a signed-in user's mail goes to the address their sign-in gives." }]);
+          }
           const address = email.trim();
           if (!isEmailAddress(address)) throw invalid('That email address does not look right.', { field: 'email' });
           // The memory adapter sends no confirmation: the address stays pending.
@@ -123,14 +129,14 @@ export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
         return subscriptionOf(canonical);
       }),
 
-    getEmailPreferences: () => settle(() => data.emailPreferences.get(voterId) ?? NO_EMAIL),
+    getEmailPreferences: () => settle(() => preferencesOf(data.emailPreferences.get(voterId))),
 
     setEmailPreferences: ({ emailOff }) =>
       settle(() => {
         if (typeof emailOff !== 'boolean') throw invalid('emailOff must be true or false.', { field: 'emailOff' });
-        const preferences = { ...(data.emailPreferences.get(voterId) ?? NO_EMAIL), emailOff };
-        data.emailPreferences.set(voterId, preferences);
-        return preferences;
+        const settings = { ...(data.emailPreferences.get(voterId) ?? NO_EMAIL), emailOff };
+        data.emailPreferences.set(voterId, settings);
+        return preferencesOf(settings);
       }),
   };
 }

@@ -419,6 +419,11 @@ export interface EmailPreferences {
   confirmed: boolean;
   /** Email is turned off entirely for this person (the in-app bell still works). */
   emailOff: boolean;
+  /**
+   * The visitor may leave an address (`setSubscription`'s `email`): an anonymous visitor may; a
+   * signed-in user's mail goes to the address their host's sign-in gives, or nowhere.
+   */
+  mayLeaveAddress: boolean;
 }
 
 /** A published note of what shipped: a title, a markdown body, and the ideas it ships. */

@@ -684,6 +684,9 @@ export const emailPreferencesSchema = z
     email: z.string().nullable().describe('Where mail goes: the host\'s address for a signed-in user, or the one a visitor left.'),
     confirmed: z.boolean().describe('The address may be written to.'),
     emailOff: z.boolean().describe('Email is turned off entirely (the in-app bell still works).'),
+    mayLeaveAddress: z
+      .boolean()
+      .describe('The caller may leave an address with PUT /posts/{id}/subscription: anonymous visitors may; a signed-in user\'s mail goes to the address their sign-in gives.'),
   })
   .meta({ id: 'EmailPreferences' });
 

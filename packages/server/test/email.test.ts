@@ -155,7 +155,7 @@ describe.each(ENGINES)('email on %s', (engine) => {
     // The page's other button turns all email off, and on again.
     expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     expect((await app.request(`${path}&email=off`, { method: 'POST' })).status).toBe(200);
-    expect(await ok('GET', '/me/email', bob!)).toEqual({ email: 'bob@people.example', confirmed: true, emailOff: true });
+    expect(await ok('GET', '/me/email', bob!)).toEqual({ email: 'bob@people.example', confirmed: true, emailOff: true, mayLeaveAddress: false });
     expect((await app.request(`${path}&email=on`, { method: 'POST' })).status).toBe(200);
     expect((await ok('GET', '/me/email', bob!)).emailOff).toBe(false);
 
@@ -172,8 +172,11 @@ describe.each(ENGINES)('email on %s', (engine) => {
     const visitor: CallOptions = { voter: `${engine}-anonymous-follower` };
     const post = await newPost(board, await user('author-of-anon-idea'), 'Keyboard shortcuts');
     await expectError(call('PUT', `/posts/${post.id}/subscription`, { ...visitor, body: { subscribed: true, email: 'not an address' } }), 400, 'invalid_input');
+    // A signed-in user's mail goes to their host's address: they are told so before they try.
+    const signedIn = await user('signed-in');
+    expect((await ok('GET', '/me/email', signedIn)).mayLeaveAddress).toBe(false);
     await expectError(
-      call('PUT', `/posts/${post.id}/subscription`, { ...(await user('signed-in')), body: { subscribed: true, email: 'x@people.example' } }),
+      call('PUT', `/posts/${post.id}/subscription`, { ...signedIn, body: { subscribed: true, email: 'x@people.example' } }),
       400,
       'invalid_input',
     );
@@ -190,11 +193,11 @@ describe.each(ENGINES)('email on %s', (engine) => {
 
     await setStatus(post.id, 'shipped');
     expect((await sent(before + 1)).has('anon@visitors.example')).toBe(false);
-    expect(await ok('GET', '/me/email', visitor)).toEqual({ email: 'anon@visitors.example', confirmed: false, emailOff: false });
+    expect(await ok('GET', '/me/email', visitor)).toEqual({ email: 'anon@visitors.example', confirmed: false, emailOff: false, mayLeaveAddress: true });
 
     const link = /https:\/\/feedback\.example(\/email\/confirm\?token=\S+)/.exec(confirmation.text!)![1]!;
     expect((await app.request(link)).status).toBe(200);
-    expect(await ok('GET', '/me/email', visitor)).toEqual({ email: 'anon@visitors.example', confirmed: true, emailOff: false });
+    expect(await ok('GET', '/me/email', visitor)).toEqual({ email: 'anon@visitors.example', confirmed: true, emailOff: false, mayLeaveAddress: true });
     expect(((await ok('GET', `/posts/${post.id}/subscription`, visitor)) as Subscription).emailPending).toBe(false);
 
     await setStatus(post.id, 'planned');

@@ -10,8 +10,9 @@ import { createSubscriptionView, followControl } from './subscription.js';
 
 const following: Subscription = { postId: 'p1', subscribed: true, reason: 'vote', emailPending: false };
 const notFollowing: Subscription = { postId: 'p1', subscribed: false, reason: null, emailPending: false };
-const withAddress: EmailPreferences = { email: 'ana@example.com', confirmed: true, emailOff: false };
-const noAddress: EmailPreferences = { email: null, confirmed: false, emailOff: false };
+const withAddress: EmailPreferences = { email: 'ana@example.com', confirmed: true, emailOff: false, mayLeaveAddress: true };
+const noAddress: EmailPreferences = { email: null, confirmed: false, emailOff: false, mayLeaveAddress: true };
+const signedInWithoutAddress: EmailPreferences = { ...noAddress, mayLeaveAddress: false };
 
 /** A client over an adapter with only the given methods (the views under test call no others). */
 const clientWith = (methods: Partial<SaysoAdapter>) => createSaysoClient({ adapter: methods as SaysoAdapter });
@@ -71,7 +72,7 @@ describe('createSubscriptionView', () => {
   });
 
   it('leaves a trimmed address, then fetches the email settings again', async () => {
-    const pending: EmailPreferences = { email: 'ana@example.com', confirmed: false, emailOff: false };
+    const pending: EmailPreferences = { email: 'ana@example.com', confirmed: false, emailOff: false, mayLeaveAddress: true };
     let preferences = noAddress;
     const setSubscription = vi.fn(async () => {
       preferences = pending;
@@ -100,11 +101,16 @@ describe('createSubscriptionView', () => {
 });
 
 describe('followControl', () => {
-  it('offers the toggle to whoever Sayso can reach, else the address field', () => {
-    expect(followControl(notFollowing, withAddress)).toBe('toggle');
-    expect(followControl(following, noAddress)).toBe('toggle');
-    expect(followControl(notFollowing, noAddress)).toBe('address');
-    expect(followControl(null, null)).toBe('address');
+  it('offers the toggle to whoever Sayso can reach, and the address field to anonymous visitors without one', () => {
+    const toggle = { toggle: true, address: false };
+    expect(followControl(notFollowing, withAddress)).toEqual(toggle);
+    expect(followControl(following, withAddress)).toEqual(toggle);
+    // A signed-in user without an address from their host: the bell tells them; no field, which the server would refuse.
+    expect(followControl(notFollowing, signedInWithoutAddress)).toEqual(toggle);
+    expect(followControl(notFollowing, noAddress)).toEqual({ toggle: false, address: true });
+    expect(followControl(null, null)).toEqual({ toggle: false, address: true });
+    // An anonymous voter follows by their vote and may still ask for an email.
+    expect(followControl(following, noAddress)).toEqual({ toggle: true, address: true });
   });
 });
 

@@ -48,12 +48,15 @@ export interface SubscriptionView {
 export const INVALID_EMAIL_MESSAGE = 'That email address does not look right.';
 
 /**
- * What a follow control offers: a plain toggle to a visitor Sayso can reach (an address is known,
- * or they follow already and the bell tells them), else "tell me when this ships" with a field
- * for an address.
+ * What a follow control offers: the Follow toggle to a visitor Sayso can reach (an address is
+ * known, they follow already and the bell tells them, or they are a signed-in user, whose bell
+ * always can), and a field for an address ("tell me when this ships") to an anonymous visitor
+ * Sayso has none for: alone when they do not follow yet, beside the toggle when they do (an
+ * anonymous voter may still want the news by email). Unknown settings count as no address.
  */
-export function followControl(subscription: Subscription | null, preferences: EmailPreferences | null): 'toggle' | 'address' {
-  return subscription?.subscribed || hasEmailAddress(preferences) ? 'toggle' : 'address';
+export function followControl(subscription: Subscription | null, preferences: EmailPreferences | null): { toggle: boolean; address: boolean } {
+  const address = !hasEmailAddress(preferences) && (preferences?.mayLeaveAddress ?? true);
+  return { toggle: subscription?.subscribed === true || !address, address };
 }
 
 export function createSubscriptionView(client: SaysoClient, options: { postId: string }): SubscriptionView {

@@ -48,7 +48,7 @@ export async function changeSubscription(
   db: Database,
   params: { postId: string; actor: Actor; subscribed: boolean; email?: string },
 ): Promise<Subscription> {
-  if (params.email !== undefined && !params.actor.key.startsWith('visitor:')) {
+  if (params.email !== undefined && !mayLeaveAddress(params.actor.key)) {
     const message = 'Only anonymous visitors leave an address here; a signed-in user\'s mail goes to the address their sign-in gives.';
     throw new SaysoError('invalid_input', message, { problems: [{ field: 'email', message }] });
   }
@@ -69,16 +69,20 @@ export async function changeSubscription(
   return subscriptionOf(db, { postId: params.postId, viewer: params.actor.key });
 }
 
-const preferencesOf = (person: MailSettingsRow | undefined): EmailPreferences => ({
+/** Only anonymous visitors (and callers not yet known, who become one) leave an address here. */
+const mayLeaveAddress = (viewer: string | null) => viewer === null || viewer.startsWith('visitor:');
+
+const preferencesOf = (person: MailSettingsRow | undefined, viewer: string | null): EmailPreferences => ({
   email: person?.email ?? null,
   confirmed: person !== undefined && person.email !== null && (person.key.startsWith('user:') || person.email_confirmed_at !== null),
   emailOff: person?.email_off ?? false,
+  mayLeaveAddress: mayLeaveAddress(viewer),
 });
 
 /** The caller's email settings; a caller without a users row has none. */
 export async function emailPreferencesOf(db: Queryable, viewer: string | null): Promise<EmailPreferences> {
   const userId = await findUserId(db, viewer);
-  return preferencesOf(userId ? await mailSettingsOf(db, userId) : undefined);
+  return preferencesOf(userId ? await mailSettingsOf(db, userId) : undefined, viewer);
 }
 
 /** Turns the caller's email off or on again; records `email.preferences_changed`. */
@@ -86,7 +90,7 @@ export async function changeEmailPreferences(db: Database, params: { actor: Acto
   return db.transaction(async (tx) => {
     const userId = await ensureUser(tx, params.actor.key);
     await turnEmailOff(tx, userId, params.emailOff);
-    return preferencesOf(await mailSettingsOf(tx, userId));
+    return preferencesOf(await mailSettingsOf(tx, userId), params.actor.key);
   });
 }
 

@@ -51,9 +51,10 @@ type FollowAction = 'followed' | 'unfollowed' | 'left-address';
 
 /**
  * @tag sayso-follow
- * @summary Follow an idea to hear when it ships. A visitor Sayso can reach (signed in with an
- * address, or following already) gets a toggle; a visitor without an address gets "Tell me when
- * this ships" with an email field, confirmed by a link sent to it.
+ * @summary Follow an idea to hear when it ships. A visitor Sayso can reach (with an address, a
+ * signed-in user, or following already) gets a toggle; an anonymous visitor without an address
+ * gets "Tell me when this ships" with an email field, confirmed by a link sent to it (beside the
+ * toggle once they follow, e.g. by their vote: "Also tell me by email").
  *
  * The toggle changes at once and goes back, with the reason shown, when the change is refused.
  * An address is checked before it is sent; whatever the visitor typed stays in the field when it
@@ -195,12 +196,13 @@ export class SaysoFollow extends SaysoElement {
     `;
   }
 
-  #renderAddressForm(state: SubscriptionState) {
+  /** `alsoFollowing`: beside the toggle of a visitor who follows already (the bell tells them; this adds email). */
+  #renderAddressForm(state: SubscriptionState, { alsoFollowing }: { alsoFollowing: boolean }) {
     const refused = state.saveError?.code === 'invalid_input' ? state.saveError : null;
     const problem = this.addressInvalid ? msg('Enter an email address, like name@example.com.') : refused ? addressProblem(refused) : null;
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        <label part="label" for="email">${msg('Tell me when this ships')}</label>
+        <label part="label" for="email">${alsoFollowing ? msg('Also tell me by email when this ships') : msg('Tell me when this ships')}</label>
         <div class="row">
           <input
             id="email"
@@ -238,10 +240,10 @@ export class SaysoFollow extends SaysoElement {
       return html`<p part="loading" role="status">${msg('Loading…')}</p>`;
     }
     // Without the email settings (they failed to load), offer the toggle: the bell still tells.
-    const control = settings?.status === 'ready' ? followControl(state.subscription, settings.preferences) : 'toggle';
-    const failure = state.saveError && !(control === 'address' && state.saveError.code === 'invalid_input') ? state.saveError : null;
+    const control = settings?.status === 'ready' ? followControl(state.subscription, settings.preferences) : { toggle: true, address: false };
+    const failure = state.saveError && !(control.address && state.saveError.code === 'invalid_input') ? state.saveError : null;
     return html`
-      ${control === 'toggle' ? this.#renderToggle(state) : this.#renderAddressForm(state)}
+      ${control.toggle ? this.#renderToggle(state) : nothing} ${control.address ? this.#renderAddressForm(state, { alsoFollowing: control.toggle }) : nothing}
       ${failure ? html`<p part="error" role="alert">${followFailureMessage(failure)}</p>` : nothing}
     `;
   }

@@ -16,12 +16,13 @@ async function until(condition: () => boolean, what = 'condition') {
 
 /**
  * A follow control of the demo's "Dark mode" (seed-1) over a memory adapter acting for the
- * visitor; `email` is the address Sayso knows for them (signed in), none for an anonymous one.
+ * visitor; `email` is the address Sayso knows for them (signed in), none for an anonymous one;
+ * `signedIn` makes them a host's signed-in user.
  */
-async function follow(options: { email?: string; overrides?: Partial<SaysoAdapter> } = {}) {
+async function follow(options: { email?: string; signedIn?: boolean; overrides?: Partial<SaysoAdapter> } = {}) {
   const data = seededData();
   if (options.email) data.emailPreferences.set(VISITOR, { email: options.email, confirmed: true, emailOff: false });
-  const adapter = createMemoryAdapter({ data });
+  const adapter = createMemoryAdapter({ data, signedIn: options.signedIn });
   const client = createSaysoClient({ adapter: { ...adapter, ...options.overrides } });
   const el = await fixture<SaysoFollow>(html`<sayso-follow post-id="seed-1" .client=${client}></sayso-follow>`);
   await until(() => part(el, 'loading') === null, 'subscription loaded');
@@ -90,7 +91,32 @@ describe('<sayso-follow>', () => {
     });
   });
 
+  describe('a signed-in user without an address from their host', () => {
+    it('gets the toggle, never a field for an address the server would refuse', async () => {
+      const { el, adapter } = await follow({ signedIn: true });
+      expect(part(el, 'input')).to.be.null;
+      toggle(el)!.click();
+      await until(() => text(toggle(el)).includes('Following'), 'following');
+      expect(await adapter.getSubscription({ postId: 'seed-1' })).to.include({ subscribed: true });
+    });
+  });
+
   describe('an anonymous visitor', () => {
+    it('who follows by a vote may still leave an address beside the toggle', async () => {
+      const { el, adapter } = await follow();
+      await adapter.vote({ postId: 'seed-1' });
+      await el.refresh();
+      await until(() => toggle(el) !== null, 'toggle shown');
+      expect(text(toggle(el))).to.contain('Following');
+      expect(text(part(el, 'label'))).to.equal('Also tell me by email when this ships');
+
+      await leaveAddress(el, 'bo@example.com');
+      await until(() => text(part(el, 'status')) === 'Check your inbox to confirm your address.', 'asked to confirm');
+      expect((await adapter.getEmailPreferences()).email).to.equal('bo@example.com');
+      // An address now: the toggle alone.
+      await until(() => part(el, 'input') === null, 'field gone');
+    });
+
     it('is asked for an address, which is confirmed by a link', async () => {
       const { el, adapter } = await follow();
       expect(toggle(el)).to.be.null;

@@ -24,6 +24,7 @@
 's1b55081f771e6d96': `Sie können diese Idee nicht kommentieren. Ihr Text ist noch da.`,
 's1b8e8cb412ed3b9e': `Kommentar schreiben`,
 's1c8442e8bc455da3': str`Ihr Wunsch „${0}“ ist umgesetzt: ${1}`,
+'s1d10b3a3b1750845': `Sagen Sie mir auch per E-Mail Bescheid, wenn es umgesetzt ist`,
 's1daea13e9584c464': `Diese Idee wurde nicht gefunden, daher wurde Ihr Kommentar nicht gesendet.`,
 's20bd8cda0133ee67': `Mit dieser Idee zusammengeführt:`,
 's2423b6035f0d24fe': str`Ihre Idee „${0}“ wurde eingereicht.`,
