@@ -6,9 +6,10 @@ import * as React from 'react';
 import { SaysoFollow as SaysoFollowElement } from '@sayso/elements/components/sayso-follow/sayso-follow.js';
 
 /**
- * `<sayso-follow>`: Follow an idea to hear when it ships. A visitor Sayso can reach (signed in with
- * an address, or following already) gets a toggle; a visitor without an address gets "Tell me when
- * this ships" with an email field, confirmed by a link sent to it.
+ * `<sayso-follow>`: Follow an idea to hear when it ships. A visitor Sayso can reach (with an
+ * address, a signed-in user, or following already) gets a toggle; an anonymous visitor without an
+ * address gets "Tell me when this ships" with an email field, confirmed by a link sent to it
+ * (beside the toggle once they follow, e.g. by their vote: "Also tell me by email").
  *
  * It fires no events. Props are the element's properties; objects are set as properties, never as
  * attributes.
