@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
 import { html, type TemplateResult } from 'lit';
-import { MERGED_STORY_IDS } from './msw/sayso-api.js';
+import { MERGED_STORY_IDS, demoData, othersAtWork, saysoApiHandlers } from './msw/sayso-api.js';
 import { API_URL, inDarkTheme, inGerman, insideHostileCss, mockApi, mockDiscussionApi, mockMergesApi, narrow, phoneViewport, rightToLeft, waitFor } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
@@ -29,6 +29,15 @@ type Story = StoryObj;
 export const Default: Story = {};
 
 export const Loading: Story = { parameters: { ...mockApi({ latency: 'infinite' }) } };
+
+const liveData = demoData();
+
+/** Others vote and post while the board is shown: counts rise and the new idea appears, without a reload. */
+export const Live: Story = {
+  name: 'Live (others vote and post)',
+  parameters: { msw: { handlers: saysoApiHandlers(liveData, {}, API_URL) } },
+  play: () => void othersAtWork(liveData),
+};
 
 export const Empty: Story = { parameters: { ...mockApi({ count: 0 }) } };
 

@@ -1,7 +1,9 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
+import type { SaysoClient } from '@sayso/core';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, inGerman, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { demoDataWithChangelog } from './msw/sayso-api.js';
+import { API_URL, inDarkTheme, inGerman, memoryClientOf, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
 const embeddedChangelog = (args: Args): TemplateResult => html`
@@ -10,9 +12,17 @@ const embeddedChangelog = (args: Args): TemplateResult => html`
   </sayso-provider>
 `;
 
+/** The element over a memory client with changelog entries (`loaded.client`). */
+const entriesChangelog = (args: Args, client: SaysoClient): TemplateResult =>
+  html`<sayso-changelog board=${args.board} post-href="#/ideas/{id}" .client=${client}></sayso-changelog>`;
+
+const withEntries = memoryClientOf(() => demoDataWithChangelog());
+
 /**
  * What shipped on the demo board, newest first, with links to the ideas and an unread badge
- * (which updates were read is kept in this browser's localStorage). Data comes from the mocked API.
+ * (which updates were read is kept in this browser's localStorage). Data comes from the mocked
+ * API, where the board has no changelog entries, so its shipped ideas show; the "Entries"
+ * stories show a board whose team publishes entries (memory adapter).
  */
 const meta: Meta = {
   title: 'Elements/sayso-changelog',
@@ -71,3 +81,41 @@ export const Narrow: Story = {
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', ...inGerman };
+
+/** A board with published changelog entries: each with its text and the ideas it shipped. */
+export const Entries: Story = {
+  loaders: [withEntries],
+  render: (args, { loaded }) => entriesChangelog(args, loaded.client as SaysoClient),
+};
+
+/** Entries whose ideas open through `sayso-open-post` (no `post-href`), as inside a board. */
+export const EntriesWithoutLinks: Story = {
+  name: 'Entries, ideas as buttons',
+  loaders: [withEntries],
+  render: (args, { loaded }) => html`<sayso-changelog board=${args.board} .client=${loaded.client as SaysoClient}></sayso-changelog>`,
+};
+
+export const EntriesMany: Story = {
+  name: 'Entries, many (load older)',
+  loaders: [memoryClientOf(() => demoDataWithChangelog({ entries: 30 }))],
+  render: (args, { loaded }) => entriesChangelog(args, loaded.client as SaysoClient),
+};
+
+export const EntriesDark: Story = {
+  name: 'Entries, dark',
+  loaders: [withEntries],
+  render: (args, { loaded }) => inDarkTheme(entriesChangelog(args, loaded.client as SaysoClient)),
+};
+
+export const EntriesRightToLeft: Story = {
+  name: 'Entries, right to left',
+  loaders: [withEntries],
+  render: (args, { loaded }) => rightToLeft(entriesChangelog(args, loaded.client as SaysoClient)),
+};
+
+export const EntriesGerman: Story = {
+  name: 'Entries, German (Deutsch)',
+  loaders: [withEntries],
+  render: (args, { loaded }) => entriesChangelog(args, loaded.client as SaysoClient),
+  ...inGerman,
+};

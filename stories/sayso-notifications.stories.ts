@@ -1,7 +1,21 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
+import type { SaysoClient } from '@sayso/core';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, inGerman, mockMergesApi, mockNotificationsApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { STORY_EMAIL, demoDataForFollowing, demoDataWithStatusNews } from './msw/sayso-api.js';
+import {
+  API_URL,
+  inDarkTheme,
+  inGerman,
+  memoryClientOf,
+  mockApiOver,
+  mockMergesApi,
+  mockNotificationsApi,
+  narrow,
+  phoneViewport,
+  rightToLeft,
+  waitFor,
+} from './support.js';
 
 /** Room below and beside the bell, as in a host app's top bar, so the open list fits. */
 const TOP_BAR_LAYOUT = 'min-height: 520px; display: flex; justify-content: flex-end; align-items: flex-start; padding: 1rem';
@@ -14,6 +28,15 @@ const embeddedBell = (args: Args): TemplateResult => html`
     </sayso-provider>
   </div>
 `;
+
+/** The bell over a memory client (`loaded.client`), entries linked to a changelog page. */
+const bellOver = (args: Args, client: SaysoClient): TemplateResult => html`
+  <div style=${TOP_BAR_LAYOUT}>
+    <sayso-notifications ?open=${args.open} placement=${args.placement} changelog-href="#/changelog/{board}/{id}" .client=${client}></sayso-notifications>
+  </div>
+`;
+
+const withStatusNews = memoryClientOf(demoDataWithStatusNews);
 
 /**
  * The visitor's notifications: a bell with the unread count that opens a list of "your request
@@ -73,3 +96,36 @@ export const Narrow: Story = {
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', ...inGerman };
+
+/**
+ * News of status changes: an idea shipped with the admin's note (shown as plain text), another by
+ * a changelog entry ("Read what shipped" links to it); the footer turns email off entirely.
+ */
+export const StatusNews: Story = {
+  name: 'Shipped with a note and by a changelog entry',
+  loaders: [withStatusNews],
+  render: (args, { loaded }) => bellOver(args, loaded.client as SaysoClient),
+};
+
+export const StatusNewsGerman: Story = {
+  name: 'Shipped with a note, German (Deutsch)',
+  loaders: [withStatusNews],
+  render: (args, { loaded }) => bellOver(args, loaded.client as SaysoClient),
+  ...inGerman,
+};
+
+export const EmailOff: Story = {
+  name: 'Email turned off',
+  loaders: [withStatusNews],
+  render: (args, { loaded }) => bellOver(args, loaded.client as SaysoClient),
+  play: async ({ canvasElement }) => {
+    const el = await waitFor(() => canvasElement.querySelector('sayso-notifications'));
+    (await waitFor(() => el.shadowRoot!.querySelector<HTMLInputElement>('[part~="email-toggle"]'))).click();
+  },
+};
+
+export const EmailSettingFailed: Story = {
+  name: 'Email setting could not be changed',
+  parameters: { ...mockApiOver(() => demoDataForFollowing({ email: STORY_EMAIL }), { failures: { 'PUT /me/email': 'network' } }) },
+  play: EmailOff.play!,
+};

@@ -6,7 +6,16 @@ import darkTokens from '@sayso/elements/styles/dark.css?inline';
 import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoClient } from '@sayso/core';
 import { html } from 'lit';
-import { demoData, demoDataWithDiscussion, demoDataWithMerges, demoDataWithNotifications, saysoApiHandlers, type MockApiOptions } from './msw/sayso-api.js';
+import { createMemoryAdapter, type MemoryData } from '@sayso/adapter-memory';
+import {
+  STORY_VISITOR,
+  demoData,
+  demoDataWithDiscussion,
+  demoDataWithMerges,
+  demoDataWithNotifications,
+  saysoApiHandlers,
+  type MockApiOptions,
+} from './msw/sayso-api.js';
 
 export const API_URL = '/api/v1';
 
@@ -42,6 +51,19 @@ export async function mergedIdeasClient(): Promise<{ client: SaysoClient }> {
   const client = createSaysoClient({ adapter: createHttpAdapter({ baseUrl: API_URL }) });
   await client.board('demo').setFilters({ status: 'merged' });
   return { client };
+}
+
+/**
+ * A loader of a client straight over the memory adapter (no mocked API), acting for the story's
+ * visitor on the data `data` prepares: for stories of states that need no failing network.
+ */
+export const memoryClientOf = (data: () => MemoryData | Promise<MemoryData>) => async (): Promise<{ client: SaysoClient }> => ({
+  client: createSaysoClient({ adapter: createMemoryAdapter({ data: await data(), voterId: STORY_VISITOR }) }),
+});
+
+/** msw parameters for a story: the API over `data` (for the failure states of stories whose other states use {@link memoryClientOf}). */
+export function mockApiOver(data: () => MemoryData | Promise<MemoryData>, options: MockApiOptions = {}) {
+  return { msw: { handlers: saysoApiHandlers(data(), options, API_URL) } };
 }
 
 /** Story parameters that show a story on a phone-sized viewport. */

@@ -2,7 +2,7 @@
 // status changes and comments as the server does.
 import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
 import { SaysoError, createNotificationsView, createSaysoClient, type SaysoAdapter, type Scheduler } from '@sayso/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 /** A scheduler the test drives by hand: `tick()` runs every live interval once. */
 function manualScheduler() {
@@ -35,6 +35,12 @@ async function discussion(replies: number) {
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The same adapter without its live changes, as a backend that cannot push them. */
+const withoutRealtime = (adapter: SaysoAdapter): SaysoAdapter => {
+  const { watch: _pushes, ...rest } = adapter;
+  return { ...rest, capabilities: { ...adapter.capabilities, realtime: false } };
+};
 
 describe('notifications view', () => {
   it('is one view per client', () => {
@@ -86,7 +92,8 @@ describe('notifications view', () => {
   it('polls on the host\'s interval, sharing one timer, and merges news in front', async () => {
     const { author, replier, post } = await discussion(1);
     const clock = manualScheduler();
-    const view = createNotificationsView(author, { scheduler: clock.scheduler });
+    // An adapter that pushes nothing is polled.
+    const view = createNotificationsView(withoutRealtime(author), { scheduler: clock.scheduler });
     await view.load();
     const stopSlow = view.poll(60_000);
     const stopFast = view.poll(5_000);
@@ -146,5 +153,34 @@ describe('notifications view', () => {
     await refreshing;
     expect(view.$state.get().unreadCount).toBe(0);
     expect(view.$state.get().items.every((n) => n.readAt !== null)).toBe(true);
+  });
+
+  it('with an adapter that pushes changes, refreshes once per burst of news instead of polling, until stopped', async () => {
+    const { data, author, replier, post } = await discussion(1);
+    const clock = manualScheduler();
+    let reads = 0;
+    const counted: SaysoAdapter = { ...author, listNotifications: (params) => (reads++, author.listNotifications(params)) };
+    const view = createNotificationsView(counted, { scheduler: clock.scheduler });
+    await view.load();
+    const stopOne = view.poll(5_000);
+    const stopTwo = view.poll(60_000);
+    expect(clock.intervals()).toEqual([]);
+    expect(data.watchers.size).toBe(1);
+    reads = 0;
+
+    for (const n of [1, 2, 3]) await replier.addComment({ postId: post.id, body: `Burst ${n}` });
+    await vi.waitFor(() => expect(view.$state.get().unreadCount).toBe(4));
+    expect(view.$state.get().items).toHaveLength(4);
+    expect(reads).toBe(1);
+
+    // Read elsewhere (another tab): the count falls here too.
+    await author.markNotificationsRead({ all: true });
+    await vi.waitFor(() => expect(view.$state.get().unreadCount).toBe(0));
+    expect(view.$state.get().items.every((n) => n.readAt !== null)).toBe(true);
+
+    stopOne();
+    expect(data.watchers.size).toBe(1);
+    stopTwo();
+    expect(data.watchers.size).toBe(0);
   });
 });

@@ -167,8 +167,34 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
       await adminOf(adapter).deleteTag({ board: board!, tag: tag! });
       return deleted;
     }),
+    route('get', '/posts/:id/subscription', (adapter, { id }) => adapter.getSubscription({ postId: id! })),
+    route('put', '/posts/:id/subscription', async (adapter, { id }, request) =>
+      adapter.setSubscription({ postId: id!, ...((await request.json()) as { subscribed: boolean; email?: string }) }),
+    ),
+    route('get', '/me/email', (adapter) => adapter.getEmailPreferences()),
+    route('put', '/me/email', async (adapter, _params, request) => adapter.setEmailPreferences((await request.json()) as { emailOff: boolean })),
+    route('get', '/boards/:board/changelog', (adapter, { board }, request) =>
+      adapter.listChangelogEntries({ board: board!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
+    ),
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
+    // Live changes: what the memory adapter's watch() sees, as the server's event stream sends it
+    // (numbered from 1 on each connection: stories never resume one).
+    http.get(`${base}/events/stream`, async ({ request }) => {
+      const adapter = await adapterFor(request);
+      const encoder = new TextEncoder();
+      let stop = () => {};
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          let id = 0;
+          const send = (text: string) => controller.enqueue(encoder.encode(text));
+          send('retry: 2000\n\nevent: ready\nid: 0\ndata: {}\n\n');
+          stop = adapter.watch!({ board: optional(request, 'board'), onChange: (change) => send(`id: ${++id}\ndata: ${JSON.stringify(change)}\n\n`) });
+        },
+        cancel: () => stop(),
+      });
+      return new HttpResponse(body, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' } });
+    }),
   ];
 }
 
@@ -238,6 +264,9 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
       commentId: reply ? comments[age % comments.length]!.id : null,
       mergedFromId: null,
+      changelogId: null,
+      status: null,
+      note: null,
       createdAt: new Date(now - age * 5 * 3_600_000 - 2 * 60_000).toISOString(),
       readAt: age < unread ? null : new Date(now).toISOString(),
     });
@@ -275,4 +304,75 @@ export async function demoDataWithMerges(): Promise<MemoryData> {
   await admin.mergePost({ postId: MERGED_STORY_IDS.nightTheme, into: MERGED_STORY_IDS.canonical });
   await admin.mergePost({ postId: MERGED_STORY_IDS.mobileDarkTheme, into: MERGED_STORY_IDS.canonical });
   return data;
+}
+
+/** The address a story's visitor is known by when they are signed in. */
+export const STORY_EMAIL = 'ada@example.com';
+
+/**
+ * Demo data (with the discussion) for the follow and email stories: `email` is the address Sayso
+ * has for the story's visitor (`confirmed: false`: one they left and have not confirmed yet);
+ * without it they are an anonymous visitor. `following` makes them follow the first idea.
+ */
+export async function demoDataForFollowing(options: { email?: string; confirmed?: boolean; following?: boolean } = {}): Promise<MemoryData> {
+  const data = demoDataWithDiscussion();
+  if (options.email) data.emailPreferences.set(STORY_VISITOR, { email: options.email, confirmed: options.confirmed ?? true, emailOff: false });
+  if (options.following) await createMemoryAdapter({ data, voterId: STORY_VISITOR }).setSubscription({ postId: 'seed-1', subscribed: true });
+  return data;
+}
+
+/**
+ * Demo data with published changelog entries (`entries`, oldest first; default three), each
+ * shipping some demo ideas, with markdown text. The story's visitor voted for the first idea,
+ * so the newest entry's publication tells them in the bell (with its title).
+ */
+export async function demoDataWithChangelog(options: { entries?: number } = {}): Promise<MemoryData> {
+  const data = demoDataWithDiscussion();
+  await createMemoryAdapter({ data, voterId: STORY_VISITOR }).vote({ postId: 'seed-1' });
+  const admin = createMemoryAdapter({ data, voterId: 'story-admin', admin: true }).admin!;
+  const samples = [
+    { title: 'Export and pins', body: 'You can now **export notes to Markdown** and pin the notes you need most.', postIds: ['seed-3', 'seed-9'] },
+    { title: 'Find it faster', body: 'Search now looks inside attachments:\n\n- PDFs\n- Word files', postIds: ['seed-10'] },
+    { title: 'Dark mode is here', body: 'Switch in *Settings → Appearance*, or let it follow your system. [Read more](https://example.com/dark-mode).', postIds: ['seed-1', 'seed-2'] },
+  ];
+  const count = options.entries ?? samples.length;
+  for (let n = 0; n < count; n++) {
+    const sample = samples[n % samples.length]!;
+    const entry = await admin.createChangelogEntry({
+      board: 'demo',
+      ...sample,
+      title: count > samples.length ? `${sample.title} (${n + 1})` : sample.title,
+      postIds: n < samples.length ? sample.postIds : [],
+    });
+    await admin.publishChangelogEntry({ entryId: entry.id });
+  }
+  return data;
+}
+
+/**
+ * {@link demoDataWithChangelog} where the story's visitor, known by {@link STORY_EMAIL}, also
+ * voted for "Share a notebook", which an admin shipped with a note: the bell shows the note and
+ * the entry, and its footer the email setting.
+ */
+export async function demoDataWithStatusNews(): Promise<MemoryData> {
+  const data = await demoDataWithChangelog();
+  data.emailPreferences.set(STORY_VISITOR, { email: STORY_EMAIL, confirmed: true, emailOff: false });
+  await createMemoryAdapter({ data, voterId: STORY_VISITOR }).vote({ postId: 'seed-4' });
+  const admin = createMemoryAdapter({ data, voterId: 'story-admin', admin: true }).admin!;
+  await admin.setPostStatus({ postId: 'seed-4', status: 'shipped', note: 'Rolled out to **everyone** today. Tell us how it works for you!' });
+  return data;
+}
+
+/**
+ * Other visitors at work on `data` for a while (votes, one new idea), for stories of live
+ * changes: the elements show them as the server's stream would bring them.
+ */
+export async function othersAtWork(data: MemoryData, options: { steps?: number; everyMs?: number } = {}): Promise<void> {
+  const { steps = 8, everyMs = 1500 } = options;
+  for (let n = 0; n < steps; n++) {
+    await delay(everyMs);
+    const someone = createMemoryAdapter({ data, voterId: `passer-by-${n}` });
+    if (n === 2) await someone.createPost({ board: 'demo', title: 'Sync reminders with my calendar', body: '' });
+    else await someone.vote({ postId: `seed-${1 + (n % 4)}` });
+  }
 }

@@ -1,10 +1,10 @@
 // The promise "everyone who asked is told when it ships", as a visitor meets it on the plain-HTML
 // host page: vote, an admin ships the idea through the API, the bell says so, and choosing the
 // notification opens the idea in the board.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSite } from '../support/e2e-site.js';
-import { voteButtonFor, voteButtons } from '../support/vote-buttons.js';
+import { bellOf as bell, openHostPage } from '../support/host-page.js';
+import { voteButtonFor } from '../support/vote-buttons.js';
 
 const ADMIN_KEY = 'sayso_admin_e2e-notifications-key-0123456789';
 const site = useE2eSite('sayso-e2e-bell-', { SAYSO_ADMIN_KEY: ADMIN_KEY });
@@ -21,16 +21,9 @@ async function shipAsAdmin(title: string): Promise<void> {
   expect(shipped.status).toBe(200);
 }
 
-const bell = (page: Page) => page.locator('sayso-notifications [part="trigger"]');
-
 describe('the notifications bell on the vanilla host page', () => {
   it('tells a voter their request shipped and opens the idea from the notification', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(site.server.url);
-    await voteButtons(page).first().waitFor();
+    const { context, page, errors } = await openHostPage(site);
     await expect.poll(() => bell(page).getAttribute('aria-label')).toBe('Notifications');
 
     const title = 'Offline mode for the mobile app';

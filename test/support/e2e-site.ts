@@ -18,10 +18,11 @@ export interface E2eSite {
 /**
  * Registers hooks that start the server (as `npm start` runs it, its data in a fresh temp folder
  * named `${dataDirPrefix}…`) and Chromium before the suite's tests, and stop both and delete the
- * folder after them. `env` adds server settings (e.g. `SAYSO_ADMIN_KEY`). `server` and `browser`
- * can be read once the suite's tests run.
+ * folder after them. `env` adds server settings (e.g. `SAYSO_ADMIN_KEY`); `browser: false`
+ * starts no Chromium for suites that only call the API. `server` and `browser` can be read once
+ * the suite's tests run. Called inside a `describe`, the hooks are that block's.
  */
-export function useE2eSite(dataDirPrefix: string, env: Record<string, string> = {}): E2eSite {
+export function useE2eSite(dataDirPrefix: string, env: Record<string, string> = {}, options: { browser?: boolean } = {}): E2eSite {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let port: number;
   let server: RunningServer | undefined;
@@ -30,7 +31,7 @@ export function useE2eSite(dataDirPrefix: string, env: Record<string, string> = 
 
   beforeAll(async () => {
     port = await freePort();
-    [browser] = await Promise.all([launchChromium(), startServer()]);
+    [browser] = await Promise.all([options.browser === false ? undefined : launchChromium(), startServer()]);
   });
 
   afterAll(async () => {

@@ -10,6 +10,8 @@ export interface RunningServer {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would end it; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -33,5 +35,6 @@ export async function startSaysoServer(options: { env?: Record<string, string>; 
     url: `http://127.0.0.1:${port}`,
     output: server.log,
     stop: async () => void (await server.stop()),
+    kill: () => server.kill(),
   };
 }

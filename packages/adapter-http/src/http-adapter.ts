@@ -6,7 +6,15 @@ import {
   similarLimit,
   similarLookupText,
   type Board,
+  type BoardNotificationSettings,
+  type ChangelogEntry,
   type Comment,
+  type CreatedWebhookEndpoint,
+  type Delivery,
+  type EmailPreferences,
+  type NotificationAudience,
+  type Subscription,
+  type WebhookEndpoint,
   type CommentDeletion,
   type CustomerRequest,
   type Demand,
@@ -23,6 +31,7 @@ import {
   type Tag,
   type VoteResult,
 } from '@sayso/core';
+import { watchLiveChanges, type LivePoll, type LiveTiming } from './live-changes.js';
 import { visitorTokenKeeper, type VisitorTokenStorage } from './visitor-token.js';
 
 /** How {@link createHttpAdapter} reaches the server and who it acts for. */
@@ -58,7 +67,12 @@ export interface HttpAdapterOptions {
    * key in a page that visitors load; this is for admin tools and servers.
    */
   adminKey?: string;
+  /** The pace of `watch()`: when a stream is taken as buffered or dead, how often to poll instead. */
+  live?: LiveTiming;
 }
+
+/** How often a visitor's open stream looks whether they got a visitor token since it opened. */
+const IDENTITY_CHECK_MS = 1000;
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); `undefined` when absent. */
 function retryAfterSeconds(header: string | null): number | undefined {
@@ -139,10 +153,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   }
 
   /** fetch, retried once when no answer came back and the request is safe to repeat. */
-  async function send(method: string, url: string, headers: Record<string, string>, retry: boolean, body?: string): Promise<Response> {
+  async function send(method: string, url: string, headers: Record<string, string>, retry: boolean, body?: string, signal?: AbortSignal): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await doFetch(url, { method, headers, body });
+        return await doFetch(url, { method, headers, body, signal });
       } catch (error) {
         // fetch only throws when no answer came back: offline, DNS, refused connection, CORS.
         // The change may or may not have happened; retrying once with the same key settles it.
@@ -189,9 +203,23 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     const mutating = method !== 'GET' && method !== 'HEAD';
     if (mutating) base['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    const response = await exchange(method, url, base, mutating, payload);
+    if (!response.ok) throw await errorFrom(response);
+    // 204: done, nothing to say (a dismissed duplicate pair).
+    if (response.status === 204) return undefined as T;
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new SaysoError('server', `The server answered ${response.status} without valid JSON.`, {
+        status: response.status,
+      });
+    }
+  }
 
+  /** One request with the caller's credentials (a change gets an identity), its answer as it came. */
+  async function exchange(method: string, url: string, base: Record<string, string>, mutating: boolean, payload?: string, signal?: AbortSignal): Promise<Response> {
     let who = await credentials(mutating);
-    let response = await send(method, url, { ...base, ...who.headers }, mutating, payload);
+    let response = await send(method, url, { ...base, ...who.headers }, mutating, payload, signal);
     // One second chance for a refused credential: a fresh token from the host when the user's
     // expired, a new visitor token when the server no longer knows ours (its secret changed).
     // Never more than one, so a host that keeps signing expired tokens cannot cause a loop.
@@ -208,25 +236,33 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       }
       if (renewed) {
         who = await credentials(true);
-        response = await send(method, url, { ...base, ...who.headers }, mutating, payload);
+        response = await send(method, url, { ...base, ...who.headers }, mutating, payload, signal);
       }
     }
-    if (!response.ok) throw await errorFrom(response);
-    // 204: done, nothing to say (a dismissed duplicate pair).
-    if (response.status === 204) return undefined as T;
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new SaysoError('server', `The server answered ${response.status} without valid JSON.`, {
-        status: response.status,
-      });
-    }
+    return response;
   }
 
   const segment = encodeURIComponent;
 
   const admin: SaysoAdminApi = {
-    setPostStatus: ({ postId, status }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status }),
+    setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
+    previewStatusChange: ({ postId, status, limit }) =>
+      request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),
+    getNotificationSettings: ({ board }) => request<BoardNotificationSettings>('GET', `/boards/${segment(board)}/notifications`),
+    setNotificationSettings: ({ board, notifyKinds }) =>
+      request<BoardNotificationSettings>('PUT', `/boards/${segment(board)}/notifications`, undefined, { notifyKinds }),
+    createChangelogEntry: ({ board, ...entry }) => request<ChangelogEntry>('POST', `/boards/${segment(board)}/changelog`, undefined, entry),
+    updateChangelogEntry: ({ entryId, ...change }) => request<ChangelogEntry>('PATCH', `/changelog/${segment(entryId)}`, undefined, change),
+    deleteChangelogEntry: ({ entryId }) => request<void>('DELETE', `/changelog/${segment(entryId)}`),
+    publishChangelogEntry: ({ entryId }) => request<ChangelogEntry>('POST', `/changelog/${segment(entryId)}/publish`),
+    previewChangelogEntry: ({ entryId, limit }) =>
+      request<NotificationAudience>('POST', `/changelog/${segment(entryId)}/publish`, { dryRun: 'true', limit }),
+    createWebhookEndpoint: (endpoint) => request<CreatedWebhookEndpoint>('POST', '/webhooks', undefined, endpoint),
+    listWebhookEndpoints: () => request<WebhookEndpoint[]>('GET', '/webhooks'),
+    updateWebhookEndpoint: ({ endpointId, ...change }) => request<WebhookEndpoint>('PATCH', `/webhooks/${segment(endpointId)}`, undefined, change),
+    deleteWebhookEndpoint: ({ endpointId }) => request<void>('DELETE', `/webhooks/${segment(endpointId)}`),
+    listDeliveries: ({ cursor, ...filters } = {}) => request<Page<Delivery>>('GET', '/deliveries', { ...filters, cursor: cursor || undefined }),
+    replayDelivery: ({ deliveryId }) => request<Delivery>('POST', `/deliveries/${segment(deliveryId)}/replay`),
     createTag: ({ board, name }) => request<Tag>('POST', `/boards/${segment(board)}/tags`, undefined, { name }),
     renameTag: ({ board, tag, name }) =>
       request<Tag>('PATCH', `/boards/${segment(board)}/tags/${segment(tag)}`, undefined, { name }),
@@ -250,7 +286,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   };
 
   return {
-    capabilities: options.adminKey ? { admin: true } : {},
+    capabilities: options.adminKey ? { realtime: true, admin: true } : { realtime: true },
 
     listBoards: () => request<Board[]>('GET', '/boards'),
 
@@ -292,12 +328,50 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
     markNotificationsRead: (selection) => request<{ unreadCount: number }>('POST', '/notifications/read', undefined, selection),
 
+    getSubscription: ({ postId }) => request<Subscription>('GET', `/posts/${segment(postId)}/subscription`),
+
+    setSubscription: ({ postId, subscribed, email }) =>
+      request<Subscription>('PUT', `/posts/${segment(postId)}/subscription`, undefined, { subscribed, email }),
+
+    getEmailPreferences: () => request<EmailPreferences>('GET', '/me/email'),
+
+    setEmailPreferences: ({ emailOff }) => request<EmailPreferences>('PUT', '/me/email', undefined, { emailOff }),
+
+    listChangelogEntries: ({ board, cursor, limit }) =>
+      request<Page<ChangelogEntry>>('GET', `/boards/${segment(board)}/changelog`, { cursor: cursor || undefined, limit }),
+
     // Too short a text is answered here without a request: it is typed on every keystroke.
     findSimilarPosts: async ({ board, text, limit }) => {
       const count = similarLimit(limit);
       const lookup = similarLookupText(text);
       if (lookup === null) return [];
       return request<Post[]>('GET', `/boards/${segment(board)}/similar`, { text: lookup, limit: count });
+    },
+
+    watch: ({ board, onChange }) => {
+      const query = board === undefined ? '' : `?board=${segment(board)}`;
+      // The visitor token the stream was opened with: a visitor who gets one later (through this
+      // adapter, another on the page or another tab) has their stream opened again with it, so
+      // it carries their bell. Reading it is a storage lookup, no request.
+      let openedAs: string | null = null;
+      const stream = watchLiveChanges(
+        {
+          open: (lastEventId, signal) => {
+            openedAs = visitor.read();
+            const resume: Record<string, string> = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
+            return exchange('GET', `${api}/events/stream${query}`, { Accept: 'text/event-stream', ...resume }, false, undefined, signal);
+          },
+          poll: (after) => request<LivePoll>('GET', '/events', { board, after }),
+        },
+        onChange,
+        options.live,
+      );
+      const anonymous = !options.adminKey && !identified;
+      const identityCheck = anonymous ? setInterval(() => visitor.read() !== openedAs && stream.refresh(), IDENTITY_CHECK_MS) : undefined;
+      return () => {
+        clearInterval(identityCheck);
+        stream.stop();
+      };
     },
 
     ...(options.adminKey ? { admin } : {}),

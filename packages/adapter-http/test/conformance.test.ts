@@ -15,7 +15,8 @@ const ADMIN_KEY = 'suite-admin-key-0123456789abcdef';
 /** The real server on a free port, over the given database, with one admin key. */
 async function fixture(db: Database) {
   await migrate(db);
-  const server = await startServer({ port: 0, hostname: '127.0.0.1', db, adminKeys: [ADMIN_KEY] });
+  // Webhook endpoints on this machine are loopback addresses: allowed as SAYSO_WEBHOOK_ALLOW_PRIVATE does.
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', db, adminKeys: [ADMIN_KEY], webhookPolicy: { allowPrivate: true } });
   let boards = 0;
   // Each visitor id of the suite is one browser: its own storage, so its own visitor token.
   const browsers = new Map<string, ReturnType<typeof memoryStorage>>();
@@ -36,7 +37,7 @@ async function fixture(db: Database) {
 }
 
 /** The server offers every part of the contract. */
-const capabilities = { admin: true, notifications: true };
+const capabilities = { admin: true, notifications: true, realtime: true };
 
 const onPGlite = async () => fixture(await openDatabase());
 const onPostgres = async () => {

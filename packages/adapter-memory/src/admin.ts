@@ -1,44 +1,48 @@
-import { assertStatusMayChange, shippedRecipients, statusChangeEffect, type SaysoAdminApi } from '@sayso/core';
-import { mergeTree, nextTime, statusKindOf } from './data.js';
+import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { changelogAdminOperations } from './changelog.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
 import { mergeOperations } from './merge.js';
-import { notify, unreadNoticeHolders } from './notifications.js';
+import { audienceAnswer } from './follows.js';
+import { notify } from './notifications.js';
+import { makeStatusMove, notifyKindsOf, planStatusMove } from './status.js';
 import { tagAdminOperations } from './tags.js';
-import { invalid, type MemoryVisitor } from './visitor.js';
+import { invalid, refuse, type MemoryVisitor } from './visitor.js';
+import { webhookOperations } from './webhooks.js';
 
 /** The triage operations of an admin adapter: workflow, tags, merges, demand and the duplicate queue. */
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
-  const { data, voterId, settle, view, boardOf, postOf } = visitor;
+  const { data, settle, view, boardOf, postOf } = visitor;
   return {
-    setPostStatus: ({ postId, status }) =>
+    setPostStatus: ({ postId, status, note }) =>
       settle(() => {
         const post = postOf(postId);
-        const board = boardOf(post.board);
-        const toKind = statusKindOf(data, board.slug, status);
-        if (!toKind) throw invalid(`The board "${board.slug}" has no status "${status}".`, { field: 'status' });
-        if (post.status === status) return view(post);
-        assertStatusMayChange(post);
-        const at = nextTime(data);
-        // A status the board no longer has is not done, as on the server.
-        const fromKind = statusKindOf(data, board.slug, post.status) ?? 'open';
-        const effect = statusChangeEffect({ fromKind, toKind, shippedAt: post.shippedAt, now: at });
-        data.events.push({ postId, kind: 'status_changed', from: post.status, to: status, actor: voterId, at });
-        post.status = status;
-        post.shippedAt = effect.shippedAt;
-        if (effect.ships) {
-          const recipients = shippedRecipients({
-            postAuthor: visitor.visitorOf(post.author.id),
-            // The people of the ideas merged into it asked for it too.
-            voters: mergeTree(data, post).flatMap((idea) => [...idea.voters]),
-            shipper: voterId,
-            unreadShippedNotice: unreadNoticeHolders(visitor, 'shipped', postId),
-          });
-          notify(visitor, recipients, { kind: 'shipped', postId, commentId: null, mergedFromId: null });
-        }
+        const move = planStatusMove(visitor, post, status);
+        if (!move.changes) return view(post);
+        makeStatusMove(visitor, post, status, move);
+        const kind = move.effect.ships ? 'shipped' : 'status';
+        const moved = { id: status, name: statusName(boardOf(post.board), status) };
+        notify(visitor, move.audience.keys(), { kind, postId, commentId: null, mergedFromId: null, status: moved, note: note?.trim() || null });
         return view(post);
       }),
 
+    previewStatusChange: ({ postId, status, limit }) =>
+      settle(() => audienceAnswer(visitor, planStatusMove(visitor, postOf(postId), status).audience, 'idea.status_changed', limit)),
+
+    getNotificationSettings: ({ board }) => settle(() => ({ notifyKinds: notifyKindsOf(visitor, boardOf(board).slug) })),
+
+    setNotificationSettings: ({ board, notifyKinds }) =>
+      settle(() => {
+        boardOf(board);
+        if (!Array.isArray(notifyKinds)) throw invalid('notifyKinds must list status kinds.', { field: 'notifyKinds' });
+        refuse(checkNotifyKinds(notifyKinds));
+        const kinds = NOTIFIABLE_KINDS.filter((kind) => notifyKinds.includes(kind));
+        data.notifyKinds.set(board, kinds);
+        return { notifyKinds: kinds };
+      }),
+
+    ...changelogAdminOperations(visitor),
+    ...webhookOperations(visitor),
     ...tagAdminOperations(visitor),
     ...mergeOperations(visitor),
     ...demandAdminOperations(visitor),

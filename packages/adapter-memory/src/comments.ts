@@ -1,5 +1,6 @@
 import { checkCommentBody, compareInstants, replyRecipients, type Comment, type SaysoAdapter } from '@sayso/core';
 import { canonicalPost, mergeTree, nextTime, refOf } from './data.js';
+import { follow } from './follows.js';
 import { notify } from './notifications.js';
 import { offsetPage } from './paging.js';
 import { refuse, type MemoryVisitor } from './visitor.js';
@@ -40,6 +41,7 @@ export function commentOperations(
           writer: voterId,
         });
         notify(visitor, recipients, { kind: 'reply', postId, commentId: comment.id, mergedFromId: null });
+        follow(data, canonicalPost(data, post).id, voterId, 'comment');
         return comment;
       }),
 

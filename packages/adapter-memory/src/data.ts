@@ -5,8 +5,13 @@ import {
   newIdeaStatus,
   tagSlug,
   type Board,
+  type ChangelogEntry,
   type Comment,
   type CustomerRequest,
+  type Delivery,
+  type EmailPreferences,
+  type SubscriptionReason,
+  type WebhookEndpoint,
   type NotificationKind,
   type Post,
   type PriorityFormula,
@@ -44,9 +49,23 @@ export interface StoredNotification {
   commentId: string | null;
   /** For `merged`: the idea the recipient asked for, merged into `postId`. */
   mergedFromId: string | null;
+  /** For `shipped` by a changelog entry: the entry. */
+  changelogId: string | null;
+  /** For `shipped` and `status`: the status moved to, named as then. */
+  status: { id: string; name: string } | null;
+  /** The admin's note on the status change, if any. */
+  note: string | null;
   createdAt: string;
   readAt: string | null;
 }
+
+/** A changelog entry as kept: the ideas it ships by id. */
+export interface StoredChangelogEntry extends Omit<ChangelogEntry, 'posts'> {
+  postIds: string[];
+}
+
+/** A visitor's email settings as kept: what they may do is the adapter's (`mayLeaveAddress`). */
+export type StoredEmailSettings = Omit<EmailPreferences, 'mayLeaveAddress'>;
 
 /** Boards, posts, votes, comments and tags held in memory, shared by the adapters made over it. */
 export interface MemoryData {
@@ -78,6 +97,20 @@ export interface MemoryData {
   mergedChildren: Map<string, Set<string>>;
   /** Dismissed duplicate pairs by `pairKey`, with both ideas' text when dismissed. */
   dismissals: Map<string, string>;
+  /** Who follows each idea (by post id, then visitor), and why; `subscribed: false` once they stopped. */
+  follows: Map<string, Map<string, { subscribed: boolean; reason: SubscriptionReason }>>;
+  /** Visitors' email settings; a visitor without an entry has no address and email on. */
+  emailPreferences: Map<string, StoredEmailSettings>;
+  /** The status kinds each board tells of, once an admin set them. */
+  notifyKinds: Map<string, StatusKind[]>;
+  /** Changelog entries by id, in the order written. */
+  changelog: Map<string, StoredChangelogEntry>;
+  /** Webhook endpoints by id with their secrets. The memory adapter calls no URL: it keeps the registry. */
+  webhooks: Map<string, WebhookEndpoint & { secret: string }>;
+  /** The delivery log: one `in_app` delivery per notification made (memory sends nothing else). */
+  deliveries: Delivery[];
+  /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
+  watchers: Set<() => void>;
 }
 
 /** A change to a post, with the acting visitor's private id. */
@@ -117,6 +150,13 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     priorityFormulas: new Map(),
     mergedChildren: new Map(),
     dismissals: new Map(),
+    follows: new Map(),
+    emailPreferences: new Map(),
+    notifyKinds: new Map(),
+    changelog: new Map(),
+    webhooks: new Map(),
+    deliveries: [],
+    watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
   seed.posts?.forEach((post, index) => {

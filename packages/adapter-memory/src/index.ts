@@ -1,9 +1,12 @@
 import type { SaysoAdapter } from '@sayso/core';
 import { adminOperations } from './admin.js';
 import { boardOperations } from './boards.js';
+import { changelogOperations } from './changelog.js';
 import { commentOperations } from './comments.js';
 import { createMemoryData } from './data.js';
 import { demandOperations } from './demand.js';
+import { followOperations } from './follows.js';
+import { liveOperations } from './live.js';
 import { notificationOperations } from './notifications.js';
 import { postOperations } from './posts.js';
 import { similarOperations } from './similar.js';
@@ -27,7 +30,7 @@ export type { MemoryAdapterOptions } from './visitor.js';
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAdapter {
   const visitor = createVisitor(options, options.data ?? createMemoryData());
   return {
-    capabilities: visitor.isAdmin ? { admin: true } : {},
+    capabilities: visitor.isAdmin ? { realtime: true, admin: true } : { realtime: true },
     ...boardOperations(visitor),
     ...postOperations(visitor),
     ...demandOperations(visitor),
@@ -36,6 +39,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     ...tagOperations(visitor),
     ...similarOperations(visitor),
     ...notificationOperations(visitor),
+    ...followOperations(visitor),
+    ...changelogOperations(visitor),
+    ...liveOperations(visitor),
     ...(visitor.isAdmin ? { admin: adminOperations(visitor) } : {}),
   };
 }

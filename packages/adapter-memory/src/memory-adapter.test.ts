@@ -13,7 +13,7 @@ const memoryFixture = (adminId?: string) => async (): Promise<AdapterSuiteFixtur
   };
 };
 
-runAdapterSuite('memory', memoryFixture('suite-admin'), { admin: true, notifications: true });
+runAdapterSuite('memory', memoryFixture('suite-admin'), { admin: true, notifications: true, realtime: true });
 
 runMergeProperty('memory', memoryFixture('property-admin'));
 

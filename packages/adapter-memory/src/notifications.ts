@@ -3,54 +3,86 @@ import { nextTime, refOf, type StoredNotification } from './data.js';
 import { keysetPage } from './paging.js';
 import { invalid, type MemoryVisitor } from './visitor.js';
 
+/** The domain event a notification tells of, as the delivery log names it. */
+const EVENT_OF_KIND = { shipped: 'post.status_changed', status: 'post.status_changed', reply: 'comment.added', merged: 'post.merged' } as const;
+
 /**
- * Notifies each recipient (private ids, as decided by core's `replyRecipients`,
- * `shippedRecipients` or `noticeRecipients`), all at one time. Ids count up, so a list ordered
- * by time then id is in the order they were made. The list only grows: a notice whose comment was deleted is skipped
- * when read.
+ * Notifies each recipient (private ids, as decided by core's `replyRecipients`, `followersOf`
+ * or `noticeRecipients`), all at one time, and logs each as a sent `in_app` delivery. Ids count
+ * up, so a list ordered by time then id is in the order they were made. The list only grows: a
+ * notice whose comment was deleted is skipped when read.
  */
 export function notify(
-  { data }: MemoryVisitor,
+  visitor: MemoryVisitor,
   recipients: Iterable<string>,
-  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId' | 'mergedFromId'>,
+  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId' | 'mergedFromId'> & Partial<Pick<StoredNotification, 'changelogId' | 'status' | 'note'>>,
 ): void {
+  const { data } = visitor;
   const createdAt = nextTime(data);
+  const post = data.posts.get(notice.postId);
+  const eventType = notice.changelogId ? 'changelog.published' : EVENT_OF_KIND[notice.kind];
   for (const recipient of recipients) {
     const id = `notification-${String(data.notifications.length + 1).padStart(9, '0')}`;
-    data.notifications.push({ ...notice, id, recipient, createdAt, readAt: null });
+    data.notifications.push({ changelogId: null, status: null, note: null, ...notice, id, recipient, createdAt, readAt: null });
+    data.deliveries.push({
+      id: `delivery-${String(data.deliveries.length + 1).padStart(9, '0')}`,
+      channel: 'in_app',
+      status: 'sent',
+      event: { type: eventType, occurredAt: createdAt },
+      post: post ? refOf(post) : null,
+      person: { id: visitor.publicIdOf(recipient), name: null, email: data.emailPreferences.get(recipient)?.email ?? null },
+      endpoint: null,
+      attempts: 1,
+      lastError: null,
+      responseStatus: null,
+      createdAt,
+      sentAt: createdAt,
+      nextAttemptAt: null,
+    });
   }
 }
 
 /** Who still has an unread notice of this kind about this idea. */
-export function unreadNoticeHolders({ data }: MemoryVisitor, kind: StoredNotification['kind'], postId: string): Set<string> {
+export function unreadNoticeHolders({ data }: Pick<MemoryVisitor, 'data'>, kind: StoredNotification['kind'], postId: string): Set<string> {
   return new Set(data.notifications.filter((n) => n.kind === kind && n.postId === postId && n.readAt === null).map((n) => n.recipient));
 }
 
-export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
-  const { data, voterId, settle } = visitor;
-
-  const noticeView = (notice: StoredNotification): Notification[] => {
-    const post = data.posts.get(notice.postId);
-    if (!post) return [];
-    const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
-    const base = {
-      id: notice.id,
-      kind: notice.kind,
-      post: { id: post.id, board: post.board, title: post.title },
-      mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
-    };
-    const times = { createdAt: notice.createdAt, readAt: notice.readAt };
-    if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
-    const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
-    return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+/** A notification as its recipient reads it; none when its idea or comment is gone. */
+function noticeView({ data }: Pick<MemoryVisitor, 'data'>, notice: StoredNotification): Notification[] {
+  const post = data.posts.get(notice.postId);
+  if (!post) return [];
+  const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
+  const entry = notice.changelogId === null ? undefined : data.changelog.get(notice.changelogId);
+  const base = {
+    id: notice.id,
+    kind: notice.kind,
+    post: { id: post.id, board: post.board, title: post.title },
+    mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
+    changelog: entry ? { id: entry.id, title: entry.title } : null,
+    status: notice.status,
+    note: notice.note,
   };
+  const times = { createdAt: notice.createdAt, readAt: notice.readAt };
+  if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
+  const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
+  return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
+}
 
-  /** The visitor's notifications as they read them, newest first. */
-  const myNotices = () =>
-    data.notifications
-      .filter((n) => n.recipient === voterId)
-      .flatMap((n) => noticeView(n).map((shown) => ({ shown, stored: n })))
-      .reverse();
+/** The visitor's notifications as they read them, newest first. */
+const noticesOf = (visitor: Pick<MemoryVisitor, 'data' | 'voterId'>) =>
+  visitor.data.notifications
+    .filter((n) => n.recipient === visitor.voterId)
+    .flatMap((n) => noticeView(visitor, n).map((shown) => ({ shown, stored: n })))
+    .reverse();
+
+const unreadAmong = (notices: ReturnType<typeof noticesOf>) => notices.filter((n) => n.stored.readAt === null).length;
+
+/** How many of the visitor's notifications are unread. */
+export const unreadCountOf = (visitor: Pick<MemoryVisitor, 'data' | 'voterId'>) => unreadAmong(noticesOf(visitor));
+
+export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
+  const { settle } = visitor;
+  const myNotices = () => noticesOf(visitor);
 
   return {
     listNotifications: ({ cursor, limit } = {}) =>
@@ -63,7 +95,7 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
           limit,
           'notification list',
         );
-        return { ...page, unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+        return { ...page, unreadCount: unreadAmong(mine) };
       }),
 
     markNotificationsRead: (selection) =>
@@ -80,7 +112,7 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
         for (const { stored } of mine) {
           if (stored.readAt === null && (!chosen || chosen.has(stored.id))) stored.readAt = now;
         }
-        return { unreadCount: mine.filter((n) => n.stored.readAt === null).length };
+        return { unreadCount: unreadAmong(mine) };
       }),
   };
 }

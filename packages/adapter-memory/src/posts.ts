@@ -13,6 +13,7 @@ import {
 } from '@sayso/core';
 import { canonicalPost, newPostParts, nextTime, refOf, statusKindOf, type StoredPost } from './data.js';
 import { priorityOf } from './demand.js';
+import { follow } from './follows.js';
 import { once } from './idempotency.js';
 import { keysetPage, offsetPage } from './paging.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
@@ -84,6 +85,7 @@ export function postOperations(
             ...newPostParts(new Set([voterId])),
           };
           data.posts.set(id, post);
+          follow(data, id, voterId, 'author');
           return view(post);
         }),
       ),

@@ -12,6 +12,11 @@ export interface MemoryAdapterOptions {
   admin?: boolean;
   /** The visitor's identity traits, as a host's sign-in would give them (`company`, `mrr`, `plan`). */
   traits?: Readonly<Record<string, unknown>>;
+  /**
+   * The visitor is a host's signed-in user, as a sign-in token makes one on the server: their
+   * address is the one their host gives (`data.emailPreferences`), never one left with `setSubscription`.
+   */
+  signedIn?: boolean;
 }
 
 export const invalid = (message: string, details: Record<string, unknown> = {}) => new SaysoError('invalid_input', message, details);
@@ -30,6 +35,7 @@ export interface MemoryVisitor {
   /** The visitor's private id. */
   voterId: string;
   isAdmin: boolean;
+  signedIn: boolean;
   /** Answers with a copy of what `work` returns, after the latency, so callers never hold stored data. */
   settle<T>(work: () => T): Promise<T>;
   /** A visitor's public id (made on first use), so a private id never appears in what others read. */
@@ -61,10 +67,14 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     data,
     voterId,
     isAdmin,
+    signedIn: options.signedIn === true,
 
     settle: async (work) => {
       await new Promise((resolve) => setTimeout(resolve, latency));
-      return structuredClone(work());
+      const answer = structuredClone(work());
+      // Watchers look once the caller has its answer, as a server's stream follows its writes.
+      queueMicrotask(() => data.watchers.forEach((watcher) => watcher()));
+      return answer;
     },
 
     publicIdOf: (visitor) => {

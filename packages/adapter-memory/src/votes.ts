@@ -1,5 +1,6 @@
 import type { SaysoAdapter, VoteResult } from '@sayso/core';
 import { canonicalPost, mergeTree } from './data.js';
+import { follow, unfollowVote } from './follows.js';
 import { once } from './idempotency.js';
 import type { MemoryVisitor } from './visitor.js';
 
@@ -9,8 +10,13 @@ export function voteOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'vote
   const setVote = (postId: string, voted: boolean): VoteResult => {
     const post = canonicalPost(visitor.data, visitor.postOf(postId));
     const tree = mergeTree(visitor.data, post);
-    if (!voted) for (const idea of tree) idea.voters.delete(visitor.voterId);
-    else if (!tree.some((idea) => idea.voters.has(visitor.voterId))) post.voters.add(visitor.voterId);
+    if (!voted) {
+      for (const idea of tree) idea.voters.delete(visitor.voterId);
+      unfollowVote(visitor.data, tree, visitor.voterId);
+    } else {
+      if (!tree.some((idea) => idea.voters.has(visitor.voterId))) post.voters.add(visitor.voterId);
+      follow(visitor.data, post.id, visitor.voterId, 'vote');
+    }
     const { voteCount, peopleCount } = visitor.view(post);
     return { postId: post.id, voted, voteCount, peopleCount };
   };

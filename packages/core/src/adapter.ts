@@ -1,5 +1,17 @@
 import type {
   Board,
+  ChangelogEntry,
+  CreatedWebhookEndpoint,
+  Delivery,
+  DeliveryFilters,
+  EmailPreferences,
+  LiveChange,
+  NewChangelogEntry,
+  NewWebhookEndpoint,
+  NotificationAudience,
+  StatusKind,
+  Subscription,
+  WebhookEndpoint,
   Comment,
   CommentDeletion,
   CustomerRequest,
@@ -24,7 +36,7 @@ import type {
 
 /** Optional parts of the contract an adapter may implement. */
 export interface AdapterCapabilities {
-  /** Pushes changes made by others (later issue). */
+  /** Pushes changes made by others as they happen: the adapter has {@link SaysoAdapter.watch}. */
   realtime?: boolean;
   /** True exactly when the adapter has {@link SaysoAdapter.admin}: triage as a board admin. */
   admin?: boolean;
@@ -40,7 +52,62 @@ export interface SaysoAdminApi {
    * Moves an idea to another status of its board and records the change in the post's history.
    * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.
    */
-  setPostStatus(params: { postId: string; status: string }): Promise<Post>;
+  setPostStatus(params: { postId: string; status: string; note?: string }): Promise<Post>;
+
+  /**
+   * Who moving an idea to `status` would tell, through which channels, without changing or
+   * sending anything (a dry run): on a status of a kind the board notifies of (see
+   * {@link BoardNotificationSettings}), everyone following the idea or an idea merged into it,
+   * each person once; nobody otherwise. `limit` (default 100) caps the people listed.
+   */
+  previewStatusChange(params: { postId: string; status: string; limit?: number }): Promise<NotificationAudience>;
+
+  /** Which status kinds of a board tell the ideas' followers (`done` always). */
+  getNotificationSettings(params: { board: string }): Promise<BoardNotificationSettings>;
+
+  /** Sets which status kinds notify; `done` cannot be left out (`invalid_input`). */
+  setNotificationSettings(params: { board: string } & BoardNotificationSettings): Promise<BoardNotificationSettings>;
+
+  /** Writes a draft changelog entry; `postIds` must be ideas of the board (`invalid_input` otherwise). */
+  createChangelogEntry(params: { board: string } & NewChangelogEntry): Promise<ChangelogEntry>;
+
+  /** Changes an entry's title, body or ideas; fields left out stay. A published entry's ideas stay as published (`conflict`). */
+  updateChangelogEntry(params: { entryId: string } & Partial<NewChangelogEntry>): Promise<ChangelogEntry>;
+
+  /** Deletes a draft; a published entry is `conflict`. */
+  deleteChangelogEntry(params: { entryId: string }): Promise<void>;
+
+  /**
+   * Publishes an entry: each idea it ships moves to the board's first status of kind `done`
+   * (ideas already done stay where they are), and everyone following any of them is told once,
+   * with the entry in the message, however many of its ideas they asked for. Publishing again
+   * is `conflict`.
+   */
+  publishChangelogEntry(params: { entryId: string }): Promise<ChangelogEntry>;
+
+  /** Who publishing the entry would tell, without publishing (a dry run). */
+  previewChangelogEntry(params: { entryId: string; limit?: number }): Promise<NotificationAudience>;
+
+  /**
+   * Registers a webhook endpoint; its secret is answered this once. A URL that is not https or
+   * http, or whose host resolves to a loopback, private or link-local address (unless the
+   * server allows them), is `invalid_input`.
+   */
+  createWebhookEndpoint(params: NewWebhookEndpoint): Promise<CreatedWebhookEndpoint>;
+
+  listWebhookEndpoints(params?: Record<string, never>): Promise<WebhookEndpoint[]>;
+
+  /** Changes an endpoint's URL, events, or pauses it (`active: false`). */
+  updateWebhookEndpoint(params: { endpointId: string } & Partial<NewWebhookEndpoint> & { active?: boolean }): Promise<WebhookEndpoint>;
+
+  /** Removes an endpoint; its deliveries stay in the log. */
+  deleteWebhookEndpoint(params: { endpointId: string }): Promise<void>;
+
+  /** The delivery log, newest first, one page at a time, narrowed by any filters. */
+  listDeliveries(params?: DeliveryFilters & { cursor?: string | null; limit?: number }): Promise<Page<Delivery>>;
+
+  /** Sends a webhook delivery again, as a new delivery of the same call (same body, new signature). */
+  replayDelivery(params: { deliveryId: string }): Promise<Delivery>;
 
   /**
    * Creates a tag; its slug is derived from the name (`tagSlug`). A name whose slug or
@@ -101,6 +168,12 @@ export interface SaysoAdminApi {
 
   /** An idea's history, oldest first: creation, edits, status changes, merges and unmerges. */
   listPostHistory(params: { postId: string }): Promise<PostHistoryEntry[]>;
+}
+
+/** Which status kinds of a board tell the people following its ideas. */
+export interface BoardNotificationSettings {
+  /** Always holds `done`; `active` (e.g. "Planned", "In progress") when the board tells of that too. */
+  notifyKinds: StatusKind[];
 }
 
 /**
@@ -213,8 +286,9 @@ export interface SaysoAdapter {
 
   /**
    * The visitor's own notifications, newest first, one page at a time, with the visitor's
-   * unread count over all pages. An idea that moves into a `done` status notifies its author
-   * and every voter (once each); a comment notifies the idea's author and earlier commenters.
+   * unread count over all pages. An idea that moves into a `done` status (or a kind the board
+   * notifies of) notifies its followers and those of the ideas merged into it, once each (see
+   * {@link SaysoAdapter.getSubscription}); a comment notifies the idea's author and earlier commenters.
    * Nobody is notified of what they did themselves. A visitor without identity has none.
    */
   listNotifications(params?: { cursor?: string | null; limit?: number }): Promise<NotificationPage>;
@@ -224,6 +298,40 @@ export interface SaysoAdapter {
    * unread count left. Ids that are not the visitor's, or already read, change nothing.
    */
   markNotificationsRead(params: NotificationSelection): Promise<{ unreadCount: number }>;
+
+  /**
+   * The visitor's subscription to an idea (on a merged idea: to its canonical). Identified
+   * visitors follow what they wrote, voted for or commented on; a visitor without identity
+   * follows nothing.
+   */
+  getSubscription(params: { postId: string }): Promise<Subscription>;
+
+  /**
+   * Follows an idea (`subscribed: true`) or stops following it, which sticks: voting or
+   * commenting later does not subscribe again. An anonymous visitor may leave an `email`
+   * ("tell me when this ships"): a confirmation link is sent to it, and nothing else until it
+   * is followed. A malformed address is `invalid_input`.
+   */
+  setSubscription(params: { postId: string; subscribed: boolean; email?: string }): Promise<Subscription>;
+
+  /** The visitor's email settings. */
+  getEmailPreferences(params?: Record<string, never>): Promise<EmailPreferences>;
+
+  /** Turns email off (or on again) for the visitor entirely. */
+  setEmailPreferences(params: { emailOff: boolean }): Promise<EmailPreferences>;
+
+  /**
+   * A board's published changelog entries, newest first, one page at a time (admins also see
+   * drafts, dated by when they were written). `not_found` for an unknown board.
+   */
+  listChangelogEntries(params: { board: string; cursor?: string | null; limit?: number }): Promise<Page<ChangelogEntry>>;
+
+  /**
+   * With `capabilities.realtime`: calls `onChange` for each change made by anyone on `board`
+   * (when given) and for the visitor's notifications, until the returned function is called.
+   * Changes missed while disconnected are delivered on reconnection when the backend can.
+   */
+  watch?(params: { board?: string; onChange: (change: LiveChange) => void }): () => void;
 
   /** Triage operations; present only when the adapter acts as an admin (`capabilities.admin`). */
   readonly admin?: SaysoAdminApi;

@@ -1,4 +1,4 @@
-export type { AdapterCapabilities, SaysoAdapter, SaysoAdminApi } from './adapter.js';
+export type { AdapterCapabilities, BoardNotificationSettings, SaysoAdapter, SaysoAdminApi } from './adapter.js';
 export { createSaysoClient } from './client.js';
 export type { BoardState, BoardView, CommentsState, CommentsView, LoadStatus, PostState, PostView, SaysoClient } from './client.js';
 export {
@@ -9,14 +9,30 @@ export {
   toSaysoError,
 } from './errors.js';
 export type { SaysoErrorCode } from './errors.js';
-export { ANONYMOUS_POLICIES, LIMITS, POST_SORTS, REQUEST_IMPORTANCES } from './types.js';
+export { ANONYMOUS_POLICIES, LIMITS, POST_SORTS, REQUEST_IMPORTANCES, WEBHOOK_EVENT_TYPES } from './types.js';
 export type {
   AnonymousPolicy,
+  AudienceMember,
   Author,
   Board,
+  ChangelogEntry,
   Comment,
   CommentDeletion,
+  CreatedWebhookEndpoint,
   CustomerRequest,
+  Delivery,
+  DeliveryChannel,
+  DeliveryFilters,
+  DeliveryStatus,
+  EmailPreferences,
+  LiveChange,
+  NewChangelogEntry,
+  NewWebhookEndpoint,
+  NotificationAudience,
+  Subscription,
+  SubscriptionReason,
+  WebhookEndpoint,
+  WebhookEventType,
   CustomerValue,
   Demand,
   DuplicateCandidate,
@@ -54,8 +70,17 @@ export { createDemandView } from './views/demand.js';
 export type { DemandOptions, DemandState, DemandView } from './views/demand.js';
 export { boardWorkflow, createRoadmapView, roadmapStatuses } from './views/roadmap.js';
 export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
-export { CHANGELOG_SEEN_MAX, changelogSeenKey, createChangelogView, shippedOrCreated } from './views/changelog.js';
-export type { ChangelogOptions, ChangelogState, ChangelogView, SeenStorage } from './views/changelog.js';
+export { createChangelogView, shippedOrCreated } from './views/changelog.js';
+export type { ChangelogOptions, ChangelogState, ChangelogView } from './views/changelog.js';
+export { CHANGELOG_SEEN_MAX, changelogSeenKey } from './views/changelog-seen.js';
+export type { SeenStorage } from './views/changelog-seen.js';
+export { createChangelogEntriesView } from './views/changelog-entries.js';
+export type { ChangelogEntriesOptions, ChangelogEntriesState, ChangelogEntriesView } from './views/changelog-entries.js';
+export { createEmailPreferencesView, hasEmailAddress } from './views/email-preferences.js';
+export type { EmailPreferencesState, EmailPreferencesView } from './views/email-preferences.js';
+export { INVALID_EMAIL_MESSAGE, createSubscriptionView, followControl } from './views/subscription.js';
+export type { SubscriptionState, SubscriptionView } from './views/subscription.js';
+export type { SavingState } from './views/optimistic-save.js';
 export { createSubmission } from './submission.js';
 export type { Submission, SubmissionOptions, SubmissionState, SubmissionStatus } from './submission.js';
 export { clearIdeaDraft, ideaDraftKey, readIdeaDraft, saveIdeaDraft } from './idea-draft.js';
@@ -109,7 +134,6 @@ export {
   postKeysetPosition,
   postOrder,
   replyRecipients,
-  shippedRecipients,
   statusChangeEffect,
   assertMayMerge,
   assertStatusMayChange,
@@ -126,8 +150,17 @@ export {
   personValueFromTraits,
   priorityScore,
   requesterKey,
+  AUDIENCE_LIST_DEFAULT,
+  DEFAULT_NOTIFY_KINDS,
+  NOTIFIABLE_KINDS,
+  checkChangelogEntry,
+  checkNotifyKinds,
+  followersOf,
+  isEmailAddress,
+  statusChangeNotifies,
 } from './rules/index.js';
 export type {
+  FollowRow,
   CanonicalCandidate,
   MergeablePost,
   PersonValue,

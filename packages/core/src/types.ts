@@ -155,10 +155,11 @@ export const POST_SORTS: readonly PostSort[] = ['top', 'new', 'trending'];
 export type PostListSort = PostSort | 'shipped' | 'priority';
 
 /**
- * What a notification tells its recipient: an idea they asked for shipped, a new reply, or an
- * idea they asked for was merged into another (where their vote now counts).
+ * What a notification tells its recipient: an idea they asked for shipped, a new reply, an idea
+ * they asked for was merged into another (where their vote now counts), or moved to another
+ * status of a kind its board tells of (e.g. "Planned").
  */
-export type NotificationKind = 'shipped' | 'reply' | 'merged';
+export type NotificationKind = 'shipped' | 'reply' | 'merged' | 'status';
 
 /**
  * Something that happened for one visitor: an idea they voted for or wrote was shipped, or
@@ -174,6 +175,15 @@ export interface Notification {
   comment: { id: string; author: Author } | null;
   /** For `merged`: the idea the recipient asked for, merged into `post`; `null` otherwise. */
   mergedFrom: PostRef | null;
+  /**
+   * For `shipped` by a published changelog entry: the entry (one notification per person
+   * however many of its ideas they asked for; `post` is the first of them); `null` otherwise.
+   */
+  changelog: { id: string; title: string } | null;
+  /** For `shipped` and `status`: the status the idea moved to, named as when it moved; `null` otherwise. */
+  status: { id: string; name: string } | null;
+  /** For `shipped` and `status`: the admin's note on the change, when they wrote one. */
+  note: string | null;
   /** ISO 8601 timestamp. */
   createdAt: string;
   /** When the recipient marked it read (ISO 8601); `null` while unread. */
@@ -226,6 +236,8 @@ export const LIMITS = {
   titleMin: 3,
   titleMax: 140,
   bodyMax: 10_000,
+  /** A changelog entry's markdown: longer than an idea's, it tells of several. */
+  changelogBodyMax: 20_000,
   commentMax: 5_000,
   tagNameMax: 40,
   searchMax: 200,
@@ -375,3 +387,170 @@ export interface PostHistoryEntry {
   /** What the event recorded (for a merge: both ideas and the counts moved). */
   details: Record<string, unknown>;
 }
+
+/** How a person hears about an idea: the bell in the widget, an email, or (for systems) a webhook. */
+export type DeliveryChannel = 'in_app' | 'email' | 'webhook';
+
+/**
+ * Why a person follows an idea: they wrote it, voted, commented, were recorded as asking for it
+ * (a customer request), or subscribed themselves. Identified people are subscribed by the first
+ * four; an explicit unsubscribe sticks (voting again does not subscribe them again).
+ */
+export type SubscriptionReason = 'author' | 'vote' | 'comment' | 'request' | 'explicit';
+
+/** The visitor's subscription to one idea (on a merged idea: to its canonical). */
+export interface Subscription {
+  postId: string;
+  subscribed: boolean;
+  /** Why they follow it; `null` when they do not. */
+  reason: SubscriptionReason | null;
+  /**
+   * For an anonymous visitor who left an address: the address still waits for its confirmation
+   * link to be followed, and nothing else is sent to it until then.
+   */
+  emailPending: boolean;
+}
+
+/** The visitor's own email settings. */
+export interface EmailPreferences {
+  /** Where mail goes: a signed-in user's address from the host's token, or the one a visitor left; `null` when none. */
+  email: string | null;
+  /** The address may be written to (a host's address, or a visitor's confirmed by its link). */
+  confirmed: boolean;
+  /** Email is turned off entirely for this person (the in-app bell still works). */
+  emailOff: boolean;
+  /**
+   * The visitor may leave an address (`setSubscription`'s `email`): an anonymous visitor may; a
+   * signed-in user's mail goes to the address their host's sign-in gives, or nowhere.
+   */
+  mayLeaveAddress: boolean;
+}
+
+/** A published note of what shipped: a title, a markdown body, and the ideas it ships. */
+export interface ChangelogEntry {
+  id: string;
+  board: string;
+  title: string;
+  /** Markdown source; render it only through a sanitising path. */
+  body: string;
+  /** The ideas it ships, as they are now. */
+  posts: PostRef[];
+  /** ISO 8601 timestamp; `null` for a draft (drafts are listed to admins only). */
+  publishedAt: string | null;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** What an admin writes for a changelog entry; `postIds` are ideas of the same board. */
+export interface NewChangelogEntry {
+  title: string;
+  body?: string;
+  postIds?: string[];
+}
+
+/** One person who would be told of a change, and through which channels. */
+export interface AudienceMember {
+  person: Author & { email: string | null };
+  channels: Array<Exclude<DeliveryChannel, 'webhook'>>;
+  /** Why they are told (each reason once), over the idea and every idea merged into it. */
+  reasons: SubscriptionReason[];
+}
+
+/**
+ * Who a status change or a changelog entry would tell (a dry run: nothing is sent): how many
+ * messages per channel (`webhook`: endpoints called), and the people, up to `limit` of them.
+ */
+export interface NotificationAudience {
+  counts: Record<DeliveryChannel, number>;
+  people: AudienceMember[];
+  /** More people than listed. */
+  truncated: boolean;
+}
+
+/** What a webhook endpoint can be called for. */
+export type WebhookEventType =
+  | 'idea.created'
+  | 'idea.status_changed'
+  | 'idea.merged'
+  | 'comment.added'
+  | 'changelog.published'
+  | 'feedback.received';
+
+/** Every webhook event type, in the order admins see them. */
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
+  'idea.created',
+  'idea.status_changed',
+  'idea.merged',
+  'comment.added',
+  'changelog.published',
+  'feedback.received',
+];
+
+/** A URL the server calls, signed, when one of `events` happens. */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  active: boolean;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** An endpoint as created: with its signing secret, shown this once. */
+export interface CreatedWebhookEndpoint extends WebhookEndpoint {
+  /** `whsec_…`: the receiver checks `Sayso-Signature` with it. */
+  secret: string;
+}
+
+/** What an admin gives to register an endpoint. */
+export interface NewWebhookEndpoint {
+  url: string;
+  events: WebhookEventType[];
+}
+
+/**
+ * Where one message stands: waiting (`pending`), being sent (`sending`), delivered (`sent`),
+ * failed and waiting for its next try (`failed`), or given up after the last try (`dead`).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+/** One message to one person (or one endpoint) through one channel, as admins see it in the delivery log. */
+export interface Delivery {
+  id: string;
+  channel: DeliveryChannel;
+  status: DeliveryStatus;
+  /** The change it tells of: the domain event's type (e.g. `post.status_changed`) and when it happened. */
+  event: { type: string; occurredAt: string };
+  /** The idea it is about, when it is about one. */
+  post: PostRef | null;
+  /** The person told, for `in_app` and `email`. */
+  person: (Author & { email: string | null }) | null;
+  /** The endpoint called, for `webhook`. */
+  endpoint: { id: string; url: string } | null;
+  attempts: number;
+  /** The last failure, as the channel reported it. */
+  lastError: string | null;
+  /** For `webhook`: the HTTP status the endpoint answered. */
+  responseStatus: number | null;
+  /** ISO 8601 timestamps. */
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** Which deliveries to list: those of an idea, of a person, of an endpoint, or in a state. */
+export interface DeliveryFilters {
+  postId?: string;
+  personId?: string;
+  endpointId?: string;
+  status?: DeliveryStatus;
+  channel?: DeliveryChannel;
+}
+
+/**
+ * Something that changed on the server, pushed to an adapter with `capabilities.realtime`:
+ * the visitor's unread notifications, or an idea of a board (re-read it to show the change).
+ */
+export type LiveChange =
+  | { type: 'notifications'; unreadCount: number }
+  | { type: 'post'; board: string; postId: string; change: 'created' | 'updated' | 'status' | 'votes' | 'merged' | 'unmerged' };

@@ -1,6 +1,7 @@
 // Classes, events and controllers, with no side effects: nothing is registered by importing this.
 // Register elements with `@sayso/elements/sayso` (all of them) or one component's `<name>.js`.
 export { SaysoBoard } from './components/sayso-board/sayso-board.component.js';
+export { SaysoFollow, followFailureMessage } from './components/sayso-follow/sayso-follow.component.js';
 export { SaysoFeedbackButton } from './components/sayso-feedback-button/sayso-feedback-button.component.js';
 export { SaysoIdeaForm } from './components/sayso-idea-form/sayso-idea-form.component.js';
 export { SaysoPostCard } from './components/sayso-post-card/sayso-post-card.component.js';

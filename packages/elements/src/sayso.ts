@@ -8,6 +8,7 @@ import './components/sayso-vote-button/sayso-vote-button.js';
 import './components/sayso-post-card/sayso-post-card.js';
 import './components/sayso-idea-form/sayso-idea-form.js';
 import './components/sayso-board/sayso-board.js';
+import './components/sayso-follow/sayso-follow.js';
 import './components/sayso-post-detail/sayso-post-detail.js';
 import './components/sayso-feedback-button/sayso-feedback-button.js';
 import './components/sayso-roadmap/sayso-roadmap.js';

@@ -6,6 +6,7 @@
 export { SaysoBoard } from './sayso-board.js';
 export { SaysoChangelog } from './sayso-changelog.js';
 export { SaysoFeedbackButton } from './sayso-feedback-button.js';
+export { SaysoFollow } from './sayso-follow.js';
 export { SaysoIdeaForm } from './sayso-idea-form.js';
 export { SaysoNotifications } from './sayso-notifications.js';
 export { SaysoPostCard } from './sayso-post-card.js';

@@ -4,17 +4,20 @@
 import { createComponent } from '@lit/react';
 import * as React from 'react';
 import { SaysoChangelog as SaysoChangelogElement } from '@sayso/elements/components/sayso-changelog/sayso-changelog.js';
+import { onSaysoOpenPost } from './events.js';
 
 /**
- * `<sayso-changelog>`: What shipped on a board: its done ideas, newest first, each with the demand
- * it met and a link to the idea, and a badge counting the updates this visitor has not read yet.
+ * `<sayso-changelog>`: What shipped on a board: its published changelog entries, or, on a board
+ * without any, its done ideas; newest first, with a badge counting the updates this visitor has not
+ * read yet.
  *
- * It fires no events. Props are the element's properties; objects are set as properties, never as
- * attributes.
+ * Events: `onSaysoOpenPost`. Props are the element's properties; objects are set as properties,
+ * never as attributes.
  */
 export const SaysoChangelog = createComponent({
   react: React,
   tagName: 'sayso-changelog',
   elementClass: SaysoChangelogElement,
+  events: { onSaysoOpenPost },
   displayName: 'SaysoChangelog',
 });

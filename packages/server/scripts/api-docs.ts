@@ -14,6 +14,9 @@ interface Schema {
   type?: string | string[];
   enum?: unknown[];
   items?: Schema;
+  /** Alternatives: a union, each an object of its own. */
+  anyOf?: Schema[];
+  const?: unknown;
   properties?: Record<string, Schema>;
   required?: string[];
   default?: unknown;
@@ -35,7 +38,8 @@ interface Operation {
   'x-access'?: string;
   parameters?: Parameter[];
   requestBody?: { content: { 'application/json': { schema: Schema } } };
-  responses: Record<string, { description: string; content?: { 'application/json'?: { schema: Schema } } }>;
+  /** JSON, or for a live stream `text/event-stream` (the schema of each event's data). */
+  responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
 }
 
 interface Document {
@@ -59,6 +63,7 @@ const schemaAnchor = (name: string) => `schema-${name}`;
 /** A field's type in a few words: `string`, `integer or null`, `one of a, b`, `list of Tag`. */
 function typeOf(schema: Schema): string {
   if (schema.$ref) return `[${refName(schema.$ref)}](#${schemaAnchor(refName(schema.$ref))})`;
+  if (schema.const !== undefined) return `\`${String(schema.const)}\``;
   if (schema.enum) return `one of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}`;
   const types = [schema.type ?? 'any'].flat();
   return types.map((type) => (type === 'array' && schema.items ? `list of ${typeOf(schema.items)}` : type)).join(' or ');
@@ -113,8 +118,10 @@ function operationSection(method: string, path: string, operation: Operation, sc
     .filter((status) => status.startsWith('2'))
     .flatMap((status) => {
       const response = operation.responses[status]!;
-      const schema = response.content?.['application/json']?.schema;
-      return ['', `Answers **${status}**${schema ? withShape(shapeOf(schema, schemas)) : ''}: ${response.description}`];
+      const json = response.content?.['application/json']?.schema;
+      const events = response.content?.['text/event-stream']?.schema;
+      const shape = json ? withShape(shapeOf(json, schemas)) : events ? ` with server-sent events, each one's data a ${typeOf(events)}` : '';
+      return ['', `Answers **${status}**${shape}: ${response.description}`];
     });
   const listed = (title: string, lines: string[]) => (lines.length ? ['', `${title}:`, '', ...lines] : []);
   return [
@@ -126,6 +133,7 @@ function operationSection(method: string, path: string, operation: Operation, sc
     ...(operation.description ? ['', operation.description] : []),
     ...listed('Path parameters', parameters('path')),
     ...listed('Query parameters', parameters('query')),
+    ...listed('Headers', parameters('header')),
     ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
     ...answers,
     ...listed(
@@ -137,7 +145,8 @@ function operationSection(method: string, path: string, operation: Operation, sc
 }
 
 function schemaSection(name: string, schema: Schema): string[] {
-  const lines = schema.properties ? fieldLines(schema, 'optional') : [`A ${typeOf(schema)}.`];
+  const alternatives = schema.anyOf?.flatMap((alternative, n) => ['', `One of, ${n + 1}:`, '', ...fieldLines(alternative, 'optional')]).slice(1);
+  const lines = schema.properties ? fieldLines(schema, 'optional') : (alternatives ?? [`A ${typeOf(schema)}.`]);
   return [`<a id="${schemaAnchor(name)}"></a>`, '', `### ${name}`, '', ...(schema.description ? [schema.description, ''] : []), ...lines, ''];
 }
 

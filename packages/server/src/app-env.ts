@@ -2,14 +2,18 @@ import type { Asker, AskerFunctions } from './asker.js';
 import type { BoardPolicies } from './board-policies.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './db/identity.js';
+import type { TellingOptions } from './services/notify.js';
+import type { LiveChanges } from './services/live-changes.js';
 import type { SimilarPosts } from './services/similar-posts.js';
+import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
 /**
  * What createApp's middleware keeps on each request. `caller` is who is asking, resolved once;
  * `voter` the private key of their verified identity (`visitor:…`, `user:…`, `admin:…`), `null`
  * without credentials, by which write limits and Idempotency-Key scopes are kept; `actor` the
  * caller as a route's access check let them through (routes/access.ts). `db`, `asker`,
- * `boardPolicies` and `similarPosts` are the app's own, for the handlers.
+ * `boardPolicies`, `similarPosts`, `webhookPolicy`, `telling` (how changes tell their audiences) and
+ * `liveChanges` are the app's own, for the handlers.
  */
 export type AppEnv = {
   Variables: {
@@ -20,5 +24,8 @@ export type AppEnv = {
     asker: AskerFunctions;
     boardPolicies: BoardPolicies;
     similarPosts: SimilarPosts;
+    webhookPolicy: WebhookAddressPolicy;
+    telling: TellingOptions;
+    liveChanges: LiveChanges;
   };
 };

@@ -17,7 +17,13 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
+import { emailPages } from './routes/email-pages.js';
+import type { DeliveryWorker } from './services/delivery-worker.js';
+import type { TellingOptions } from './services/notify.js';
+import { watchingDeliveries } from './services/outbox.js';
+import { createLiveChanges, type LiveChanges } from './services/live-changes.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
+import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -68,6 +74,26 @@ export interface AppOptions {
    * made for this app, built on first use. startServer passes one it starts at once.
    */
   similarity?: SimilarPosts;
+  /**
+   * Which webhook destinations may be registered and called; default public addresses only.
+   * `allowPrivate` (`SAYSO_WEBHOOK_ALLOW_PRIVATE=true`) lets loopback and private ones through.
+   */
+  webhookPolicy?: WebhookAddressPolicy;
+  /**
+   * The process's delivery worker (startServer makes one): kicked right after a request whose
+   * transaction wrote deliveries, rather than waiting for its next poll.
+   */
+  deliveries?: Pick<DeliveryWorker, 'kick'>;
+  /**
+   * People told per page of a change's audience (default 500): the first page in the change's
+   * own transaction, the rest by the delivery worker (give it the same `fanoutPageSize`).
+   */
+  fanoutPageSize?: number;
+  /**
+   * The process's reader of the event log for live changes (GET /events/stream); default one
+   * made for this app, reading while a stream is open. startServer passes one it stops on close.
+   */
+  liveChanges?: LiveChanges;
 }
 
 export type { AppEnv };
@@ -139,15 +165,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const asker = createAsker(db, { adminKeys: options.adminKeys, jwtSecret: options.jwtSecret, visitorSecret: options.visitorSecret });
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
+  const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
+  const telling: TellingOptions = { fanoutPageSize: options.fanoutPageSize };
+  const liveChanges = options.liveChanges ?? createLiveChanges(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     c.set('db', db);
     c.set('asker', asker);
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
+    c.set('webhookPolicy', webhookPolicy);
+    c.set('telling', telling);
+    c.set('liveChanges', liveChanges);
     const caller = await asker.whoIsAsking(c);
     c.set('caller', caller);
     c.set('voter', caller.key);
     await next();
+  });
+  // A write through this process reaches its open streams at once, not at the next read of the log.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    await next();
+    if (MUTATING_METHODS.has(c.req.method) && c.res.status < 400) liveChanges.kick();
   });
   if (options.rateLimit) {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
@@ -159,8 +196,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
+  const { deliveries } = options;
+  if (deliveries) {
+    app.use(`${API_PREFIX}/*`, async (c, next) => {
+      if (await watchingDeliveries(next)) deliveries.kick();
+    });
+  }
+
   // Every API route is declared in routes/<resource>.ts.
   app.route(API_PREFIX, apiRoutes());
+  // The pages an email links to (HTML, outside the JSON API).
+  app.route('/', emailPages(db));
 
   for (const route of options.staticRoutes ?? []) {
     const prefix = route.prefix.replace(/\/+$/, '');

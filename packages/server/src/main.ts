@@ -11,11 +11,28 @@
 //   SAYSO_ADMIN_KEY         comma-separated admin keys for "Authorization: Bearer <key>" (default none)
 //   SAYSO_JWT_SECRET        the secret host apps sign users' HS256 tokens with (default none: no
 //                           identified users, only anonymous visitors and admins)
+//   SAYSO_WEBHOOK_ALLOW_PRIVATE  true: webhook URLs may point at loopback, private and link-local
+//                           addresses (default false: refused, against server-side request forgery)
+//   SAYSO_SMTP_URL          where email goes, e.g. smtps://user:pass@smtp.example.com (default none:
+//                           email deliveries wait for a process that has it)
+//   SAYSO_MAIL_FROM         the From of every email (required with SAYSO_SMTP_URL)
+//   SAYSO_PUBLIC_URL        the server's public https origin, for the links in emails (required with
+//                           SAYSO_SMTP_URL)
+//   SAYSO_IDEA_URL          where an email links an idea to, with {board} and {id} (default
+//                           SAYSO_PUBLIC_URL/?board={board}&post={id})
+//   SAYSO_EMAIL_TEMPLATES   a module whose `status`, `changelog` or `confirmation` exports replace the default
+//                           email templates (see README.md)
+//   SAYSO_DELIVERY_CLAIM_SECONDS  how long a claimed delivery stays with its process before another
+//                           may send it again, after a crash (default 60; longer than any send may take)
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { StaticRoute } from './app.js';
 import { parseAdminKeys, visitorSecretOf } from './asker.js';
+import { createWebhookChannel } from './channels/webhook/webhook-channel.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import type { EmailSettings } from './channels/email/email-channel.js';
+import type { EmailTemplates } from './channels/email/templates.js';
 import { parseAllowedOrigins } from './middleware/security.js';
 import { seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
@@ -49,6 +66,32 @@ const allowedOrigins = parseAllowedOrigins(process.env.SAYSO_ALLOWED_ORIGINS);
 const adminKeys = parseAdminKeys(process.env.SAYSO_ADMIN_KEY);
 const jwtSecret = process.env.SAYSO_JWT_SECRET || undefined;
 if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) throw new Error('SAYSO_JWT_SECRET: use at least 32 characters');
+const allowPrivateWebhooks = process.env.SAYSO_WEBHOOK_ALLOW_PRIVATE?.trim() || 'false';
+if (allowPrivateWebhooks !== 'true' && allowPrivateWebhooks !== 'false') {
+  throw new Error(`SAYSO_WEBHOOK_ALLOW_PRIVATE: "${allowPrivateWebhooks}" is neither true nor false`);
+}
+
+
+/** The email settings from the environment; `undefined` without SAYSO_SMTP_URL. */
+async function emailSettings(): Promise<EmailSettings | undefined> {
+  const smtpUrl = process.env.SAYSO_SMTP_URL?.trim();
+  if (!smtpUrl) return undefined;
+  const from = process.env.SAYSO_MAIL_FROM?.trim();
+  const publicUrl = process.env.SAYSO_PUBLIC_URL?.trim();
+  if (!from) throw new Error('SAYSO_MAIL_FROM: set the From of emails along with SAYSO_SMTP_URL');
+  if (!publicUrl || !URL.canParse(publicUrl)) throw new Error(`SAYSO_PUBLIC_URL: "${publicUrl ?? ''}" is not a URL; the links in emails need it`);
+  const templatesModule = process.env.SAYSO_EMAIL_TEMPLATES?.trim();
+  const loaded = templatesModule ? ((await import(pathToFileURL(resolve(templatesModule)).href)) as Partial<EmailTemplates>) : {};
+  const templates: Partial<EmailTemplates> = {
+    ...(loaded.status ? { status: loaded.status } : {}),
+    ...(loaded.changelog ? { changelog: loaded.changelog } : {}),
+    ...(loaded.confirmation ? { confirmation: loaded.confirmation } : {}),
+  };
+  return { smtpUrl, from, publicUrl, ideaUrl: process.env.SAYSO_IDEA_URL?.trim() || undefined, templates };
+}
+const email = await emailSettings();
+const webhookPolicy = { allowPrivate: allowPrivateWebhooks === 'true' };
+const claimSeconds = count('SAYSO_DELIVERY_CLAIM_SECONDS', 60);
 
 const db = await openDatabase(url ? { url } : { dataDir });
 const applied = await migrate(db);
@@ -68,10 +111,16 @@ const server = await startServer({
   trustProxy,
   adminKeys,
   jwtSecret,
+  webhookPolicy,
+  email,
+  channels: [createWebhookChannel(db, { policy: webhookPolicy })],
+  delivery: { claimMs: claimSeconds * 1000 },
 });
 
 console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(url).pathname}` : `PGlite in ${dataDir}`}`);
 console.log(`[sayso] identified users: ${jwtSecret ? 'on (SAYSO_JWT_SECRET)' : 'off (no SAYSO_JWT_SECRET)'}`);
+if (allowPrivateWebhooks === 'true') console.log('[sayso] webhooks may call private addresses (SAYSO_WEBHOOK_ALLOW_PRIVATE)');
+console.log(`[sayso] email: ${email ? `on (SAYSO_SMTP_URL at ${new URL(email.smtpUrl).host})` : 'off (no SAYSO_SMTP_URL)'}`);
 for (const route of staticRoutes) console.log(`[sayso] serving ${route.dir} at ${route.prefix}`);
 console.log(`[sayso] listening on ${server.url} (API at ${server.url}/api/v1)`);
 

@@ -48,7 +48,11 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'votes' },
       { name: 'comments' },
       { name: 'notifications', description: '"Your request shipped" and replies, for the caller only.' },
+      { name: 'events', description: 'Live changes: a board\'s public changes and the caller\'s unread count, as server-sent events or polled.' },
       { name: 'tags' },
+      { name: 'changelog', description: 'Notes of what shipped: drafts for admins, published entries for everyone.' },
+      { name: 'webhooks', description: 'Signed calls to URLs an admin registers (docs/webhooks.md). Admin only.' },
+      { name: 'deliveries', description: 'The log of every message sent: bell, email and webhook. Admin only.' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;

@@ -1,10 +1,12 @@
 import {
   ANONYMOUS_POLICIES,
+  AUDIENCE_LIST_DEFAULT,
   type AnonymousPolicy,
   LIMITS,
   POST_SORTS,
   SAYSO_ERROR_CODES,
   SaysoError,
+  checkChangelogEntry,
   checkCommentBody,
   checkPriorityFormula,
   checkPriorityInputs,
@@ -19,9 +21,12 @@ import {
   type NotificationSelection,
   REQUEST_IMPORTANCES,
   type RequestImportance,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
 } from '@sayso/core';
 import { z } from '@hono/zod-openapi';
 import { UUID } from './db/rows.js';
+import { webhookUrlProblem } from './channels/webhook/address-policy.js';
 
 // Request shapes, checked with zod. The text rules are core's own checkNewPost and
 // checkCommentBody, so the server refuses exactly what the client-side forms refuse.
@@ -70,13 +75,15 @@ const cursor = cursorText.optional().transform((value, ctx) => {
 });
 
 const limitMessage = `limit must be a whole number from 1 to ${LIMITS.pageSizeMax}.`;
-const limit = z
-  .string()
-  .regex(/^[0-9]{1,6}$/, limitMessage)
-  .transform(Number)
-  .pipe(z.number().min(1, limitMessage).max(LIMITS.pageSizeMax, limitMessage))
-  .default(LIMITS.pageSizeDefault)
-  .describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`);
+/** `?limit=`: how many to answer, 1 to the page size limit, `fallback` when not given. */
+const limitOf = (fallback: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,6}$/, limitMessage)
+    .transform(Number)
+    .pipe(z.number().min(1, limitMessage).max(LIMITS.pageSizeMax, limitMessage))
+    .default(fallback);
+const limit = limitOf(LIMITS.pageSizeDefault).describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default ${LIMITS.pageSizeDefault}).`);
 
 /** A status key or tag slug in a query or path: short, printable text. */
 const key = (field: string) =>
@@ -136,18 +143,21 @@ export const listPostsQuery = listPostsQueryFields.transform((query, ctx) => {
 });
 
 /** `GET /notifications` query: keyset pages, newest first. */
-const listNotificationsQueryFields = z.object({
-  cursor: cursorText.optional().describe('nextCursor of the previous page; opaque.'),
-  limit,
-});
+const keysetCursor = cursorText.optional().describe('nextCursor of the previous page; opaque.');
 
-export const listNotificationsQuery = listNotificationsQueryFields.transform((query, ctx) => {
-  const after = keysetAfter(query.cursor);
-  if (after === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'The cursor is not one this server gave out for notifications.' });
-    return z.NEVER;
-  }
-  return { after, limit: query.limit };
+/**
+ * A keyset query's `cursor` as the position to read after (`null`: the first page); `undefined`,
+ * with the issue said, for a cursor this server did not give out for `what`.
+ */
+function keysetPosition(cursor: string | undefined, what: string, ctx: z.RefinementCtx) {
+  const after = keysetAfter(cursor);
+  if (after === undefined) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for ${what}.` });
+  return after;
+}
+
+export const listNotificationsQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'notifications', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
 });
 
 /** `POST /notifications/read`: some of the caller's notifications by id, or all of them. */
@@ -209,10 +219,17 @@ export const editPostInput = z
       title: text('title').optional().describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming; author or admin.`),
       body: text('body').optional().describe(`Markdown, up to ${LIMITS.bodyMax} characters; author or admin.`),
       status: key('status').optional().describe('A status key of the post\'s board; admins only.'),
+      statusNote: text('statusNote')
+        .max(LIMITS.commentMax, `statusNote can have at most ${LIMITS.commentMax} characters.`)
+        .optional()
+        .describe('With status: what the admin tells the idea\'s followers about the change, in the email they get.'),
     },
     { error: 'Send a JSON object with title, body and/or status.' },
   )
   .superRefine((input, ctx) => {
+    if (input.statusNote !== undefined && input.status === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['statusNote'], message: 'statusNote goes with a status change.' });
+    }
     if (input.status !== undefined && input.title === undefined && input.body === undefined) return;
     for (const problem of checkPostEdit(input)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
@@ -358,11 +375,19 @@ export const commentPageSchema = pageSchema(commentSchema).meta({ id: 'CommentPa
 export const notificationSchema = z.strictObject({
   id: z.string(),
   kind: z
-    .enum(['shipped', 'reply', 'merged'])
-    .describe('shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post.'),
+    .enum(['shipped', 'reply', 'merged', 'status'])
+    .describe(
+      'shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post; status: it moved to a status its board tells of.',
+    ),
   post: z.strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() }),
   comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null otherwise.'),
   mergedFrom: postRefSchema.nullable().describe('For merged: the idea the caller asked for; null otherwise.'),
+  changelog: z
+    .strictObject({ id: z.string(), title: z.string() })
+    .nullable()
+    .describe('For shipped by a published changelog entry: the entry; null otherwise.'),
+  status: z.strictObject({ id: z.string(), name: z.string() }).nullable().describe('For shipped and status: the status the idea moved to.'),
+  note: z.string().nullable().describe('For shipped and status: the admin\'s note on the change, if any.'),
   createdAt: isoDate,
   readAt: isoDate.nullable().describe('null while unread.'),
 }).meta({ id: 'Notification' });
@@ -372,6 +397,49 @@ export const notificationPageSchema = pageSchema(notificationSchema).extend({
 }).meta({ id: 'NotificationPage' });
 
 export const unreadCountSchema = z.strictObject({ unreadCount: z.number().int() }).meta({ id: 'UnreadCount' });
+
+/** A position in the event log, as the live changes name it (an SSE event id). */
+const logPosition = z
+  .string()
+  .regex(/^\d{1,18}$/, 'A position in the event log is a whole number, as the last change read was numbered.')
+  .transform(Number);
+
+/** `GET /events/stream` and `GET /events`: which board to watch. */
+const liveBoardQuery = {
+  board: boardSlug.optional().describe('The board whose public changes are wanted; without it, only the caller\'s notifications.'),
+};
+
+export const liveStreamQuery = z.object(liveBoardQuery);
+
+export const liveStreamHeaders = z.object({
+  'last-event-id': logPosition
+    .optional()
+    .describe('The id of the last event received: the stream resumes after it, with nothing lost or repeated.'),
+});
+
+export const livePollQuery = z.object({
+  ...liveBoardQuery,
+  after: logPosition.optional().describe('`last` of the previous answer; without it, only the caller\'s unread count and where the log is.'),
+});
+
+export const liveChangeSchema = z
+  .union([
+    z.strictObject({ type: z.literal('notifications'), unreadCount: z.number().int().describe('The caller\'s unread notifications now.') }),
+    z.strictObject({
+      type: z.literal('post'),
+      board: z.string(),
+      postId: z.string(),
+      change: z.enum(['created', 'updated', 'status', 'votes', 'merged', 'unmerged']),
+    }),
+  ])
+  .meta({ id: 'LiveChange' });
+
+export const livePollSchema = z
+  .strictObject({
+    items: z.array(z.strictObject({ id: z.string().describe('Its position in the event log.'), change: liveChangeSchema })),
+    last: z.string().describe('Where the log was read up to: `after` of the next poll.'),
+  })
+  .meta({ id: 'LiveChanges' });
 
 export const voteResultSchema = z.strictObject({
   postId: z.string().describe('The idea the vote counts on: the canonical when the idea voted on is merged.'),
@@ -571,3 +639,245 @@ export const duplicateCandidateSchema = z
 export const duplicateCandidateListSchema = z
   .strictObject({ items: z.array(duplicateCandidateSchema) })
   .meta({ id: 'DuplicateCandidateList' });
+
+/** `?dryRun=true`: answer who would be told, change nothing. */
+export const dryRunQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
+  limit: limitOf(AUDIENCE_LIST_DEFAULT).describe(
+    `With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${AUDIENCE_LIST_DEFAULT}).`,
+  ),
+});
+
+const subscriptionReason = z.enum(['author', 'vote', 'comment', 'request', 'explicit']);
+const statusKindSchema = z.enum(['open', 'active', 'done', 'declined', 'duplicate']);
+
+export const subscriptionSchema = z
+  .strictObject({
+    postId: z.string().describe('The idea followed: the canonical of a merged idea.'),
+    subscribed: z.boolean(),
+    reason: subscriptionReason.nullable().describe('Why they follow it; null when they do not.'),
+    emailPending: z.boolean().describe('An address the visitor left still waits for its confirmation link to be followed.'),
+  })
+  .meta({ id: 'Subscription' });
+
+/** `PUT /posts/:id/subscription`. */
+export const setSubscriptionInput = z
+  .strictObject(
+    {
+      subscribed: z.boolean({ error: 'subscribed must be true or false.' }),
+      email: z
+        .email({ error: 'email must be an email address.' })
+        .max(254, 'email can have at most 254 characters.')
+        .optional()
+        .describe('Anonymous visitors only: where to tell them. A confirmation link is sent to it first, and nothing else until it is followed.'),
+    },
+    { error: 'Send a JSON object with subscribed (and, from an anonymous visitor, email).' },
+  )
+  .meta({ id: 'SubscriptionChange' });
+
+export const emailPreferencesSchema = z
+  .strictObject({
+    email: z.string().nullable().describe('Where mail goes: the host\'s address for a signed-in user, or the one a visitor left.'),
+    confirmed: z.boolean().describe('The address may be written to.'),
+    emailOff: z.boolean().describe('Email is turned off entirely (the in-app bell still works).'),
+    mayLeaveAddress: z
+      .boolean()
+      .describe('The caller may leave an address with PUT /posts/{id}/subscription: anonymous visitors may; a signed-in user\'s mail goes to the address their sign-in gives.'),
+  })
+  .meta({ id: 'EmailPreferences' });
+
+/** `PUT /me/email`. */
+export const setEmailPreferencesInput = z
+  .strictObject({ emailOff: z.boolean({ error: 'emailOff must be true or false.' }) }, { error: 'Send a JSON object with emailOff.' })
+  .meta({ id: 'EmailPreferencesChange' });
+
+export const notificationAudienceSchema = z
+  .strictObject({
+    counts: z.strictObject({ in_app: z.number().int(), email: z.number().int(), webhook: z.number().int() }),
+    people: z.array(
+      z.strictObject({
+        person: z.strictObject({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }),
+        channels: z.array(z.enum(['in_app', 'email'])),
+        reasons: z.array(subscriptionReason),
+      }),
+    ),
+    truncated: z.boolean().describe('More people than listed.'),
+  })
+  .meta({ id: 'NotificationAudience' });
+
+export const boardNotificationSettingsSchema = z
+  .strictObject({
+    notifyKinds: z
+      .array(statusKindSchema)
+      .describe('The status kinds whose statuses tell an idea\'s followers: `done` always, `active` when chosen.'),
+  })
+  .meta({ id: 'BoardNotificationSettings' });
+
+/** `PUT /boards/:board/notifications`. */
+export const boardNotificationSettingsInput = z
+  .strictObject(
+    {
+      notifyKinds: z
+        .array(z.enum(['done', 'active'], { error: 'notifyKinds may hold done and active.' }), { error: 'notifyKinds must be a list.' })
+        .refine((kinds) => kinds.includes('done'), 'notifyKinds must hold done: shipping always tells.')
+        .transform((kinds) => [...new Set(kinds)].sort() as Array<'active' | 'done'>),
+    },
+    { error: 'Send a JSON object with notifyKinds.' },
+  )
+  .meta({ id: 'BoardNotificationSettingsChange' });
+// Webhook endpoints (issue 11).
+
+/** The longest endpoint URL accepted. */
+const WEBHOOK_URL_MAX = 2048;
+
+const webhookUrl = text('url')
+  .transform((value) => value.trim())
+  .pipe(z.string().max(WEBHOOK_URL_MAX, `url can have at most ${WEBHOOK_URL_MAX} characters.`))
+  .superRefine((value, ctx) => {
+    const problem = webhookUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('An absolute https:// or http:// URL whose host resolves to public addresses only (unless the server sets SAYSO_WEBHOOK_ALLOW_PRIVATE=true).');
+
+const webhookEvents = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]], { error: `Each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}.` }), {
+    error: 'events must be an array of event types.',
+  })
+  .min(1, 'events must name at least one event type.')
+  .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type)))
+  .describe(`The event types to call it for, any of ${WEBHOOK_EVENT_TYPES.join(', ')}.`);
+
+/** `POST /webhooks`: where to call and for which events. */
+export const newWebhookEndpointInput = z.strictObject(
+  { url: webhookUrl, events: webhookEvents },
+  { error: 'Send a JSON object with url and events.' },
+);
+
+/** `PATCH /webhooks/:endpointId`: any of url, events, active. */
+export const webhookEndpointChangesInput = z
+  .strictObject(
+    {
+      url: webhookUrl.optional(),
+      events: webhookEvents.optional(),
+      active: z.boolean({ error: 'active must be true or false.' }).optional().describe('false pauses the endpoint: nothing is sent to it.'),
+    },
+    { error: 'Send a JSON object with url, events or active.' },
+  )
+  .superRefine((input, ctx) => {
+    if (input.url === undefined && input.events === undefined && input.active === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Send at least one of url, events, active.' });
+    }
+  });
+
+export const webhookEndpointParams = z.object({ endpointId: idOf('webhook endpoint', 'Webhook endpoint id (a UUID).') });
+
+export const webhookEndpointSchema = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]])),
+  active: z.boolean(),
+  createdAt: isoDate,
+}).meta({ id: 'WebhookEndpoint' });
+
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
+  secret: z.string().describe('`whsec_…`, shown this once: the receiver checks `Sayso-Signature` with it (docs/webhooks.md).'),
+}).meta({ id: 'CreatedWebhookEndpoint' });
+
+export const webhookEndpointListSchema = z.array(webhookEndpointSchema).meta({ id: 'WebhookEndpointList' });
+
+export const deliveryParams = z.object({ id: idOf('delivery', 'Delivery id (a UUID).') });
+
+const DELIVERY_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+
+export const deliverySchema = z.strictObject({
+  id: z.string(),
+  channel: z.enum(DELIVERY_CHANNELS),
+  status: z.enum(DELIVERY_STATUSES).describe('pending, sending, sent, failed (waits for its next try) or dead (given up).'),
+  event: z.strictObject({ type: z.string().describe('The domain event, e.g. post.status_changed.'), occurredAt: isoDate }),
+  post: postRefSchema.nullable(),
+  person: authorSchema.extend({ email: z.string().nullable() }).nullable().describe('For in_app and email.'),
+  endpoint: z.strictObject({ id: z.string(), url: z.string() }).nullable().describe('For webhook.'),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  responseStatus: z.number().int().nullable().describe('For webhook: the HTTP status the endpoint answered.'),
+  createdAt: isoDate,
+  sentAt: isoDate.nullable(),
+  nextAttemptAt: isoDate.nullable(),
+}).meta({ id: 'Delivery' });
+
+export const deliveryPageSchema = pageSchema(deliverySchema).meta({ id: 'DeliveryPage' });
+
+/** `GET /deliveries`: the filters, each optional, and a keyset page. */
+export const listDeliveriesQuery = z
+  .object({
+    postId: idOf('idea', 'Only deliveries about this idea.').optional(),
+    personId: idOf('person', 'Only deliveries to this person (`person.id` of a delivery).').optional(),
+    endpointId: idOf('webhook endpoint', 'Only calls to this webhook endpoint.').optional(),
+    status: z.enum(DELIVERY_STATUSES, { error: `status must be one of ${DELIVERY_STATUSES.join(', ')}.` }).optional(),
+    channel: z.enum(DELIVERY_CHANNELS, { error: `channel must be one of ${DELIVERY_CHANNELS.join(', ')}.` }).optional(),
+    cursor: keysetCursor,
+    limit,
+  })
+  .transform(({ cursor, ...rest }, ctx) => {
+    const after = keysetPosition(cursor, 'the delivery log', ctx);
+    return after === undefined ? z.NEVER : { ...rest, after };
+  });
+
+export const changelogEntrySchema = z
+  .strictObject({
+    id: z.string(),
+    board: z.string().describe('Board slug.'),
+    title: z.string(),
+    body: z.string().describe('Markdown.'),
+    posts: z.array(postRefSchema).describe('The ideas it ships, as they are now, in the admin\'s order.'),
+    publishedAt: isoDate.nullable().describe('null for a draft (drafts are listed to admins only).'),
+    createdAt: isoDate,
+  })
+  .meta({ id: 'ChangelogEntry' });
+
+export const changelogPageSchema = pageSchema(changelogEntrySchema).meta({ id: 'ChangelogPage' });
+
+export const changelogEntryParams = z.object({ entryId: idOf('changelog entry', 'Changelog entry id (a UUID).') });
+
+export const listChangelogQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'the changelog', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
+});
+
+const changelogFields = {
+  title: text('title').describe(`${LIMITS.titleMin}–${LIMITS.titleMax} characters after trimming.`),
+  body: text('body').describe(`Markdown, up to ${LIMITS.changelogBodyMax} characters.`),
+  postIds: z
+    .array(z.string({ error: 'postIds must list idea ids.' }), { error: 'postIds must list idea ids.' })
+    .max(LIMITS.pageSizeMax, `An entry ships at most ${LIMITS.pageSizeMax} ideas.`)
+    .describe('The ideas it ships: ideas of its board (a merged idea counts as the idea it was merged into).'),
+};
+
+/** Core's checkChangelogEntry over the fields given; the title is stored trimmed. */
+const checkedEntry = <T extends { title?: string; body?: string }>(input: T, ctx: z.RefinementCtx) => {
+  for (const problem of checkChangelogEntry(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+};
+const trimmedTitle = <T extends { title?: string }>(input: T): T => (input.title === undefined ? input : { ...input, title: input.title.trim() });
+
+/** `POST /boards/:board/changelog`: a draft. */
+export const newChangelogEntryInput = z
+  .strictObject(
+    { title: changelogFields.title, body: changelogFields.body.optional(), postIds: changelogFields.postIds.optional() },
+    { error: 'Send a JSON object with title (and body, postIds).' },
+  )
+  .superRefine(checkedEntry)
+  .transform(trimmedTitle);
+
+/** `PATCH /changelog/:entryId`: any of the fields. */
+export const changelogEntryChangesInput = z
+  .strictObject(
+    { title: changelogFields.title.optional(), body: changelogFields.body.optional(), postIds: changelogFields.postIds.optional() },
+    { error: 'Send a JSON object with title, body or postIds.' },
+  )
+  .superRefine(checkedEntry)
+  .transform(trimmedTitle);

@@ -38,8 +38,12 @@ describe.each(ENGINES)('database on %s', (engine) => {
     expect(tables.map((t) => t.table_name)).toEqual([
       'admin_keys',
       'boards',
+      'changelog_entries',
+      'changelog_entry_posts',
       'comments',
       'customer_requests',
+      'deliveries',
+      'delivery_fanouts',
       'domain_events',
       'duplicate_candidates',
       'duplicate_checks',
@@ -56,9 +60,12 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'schema_migrations',
       'server_secrets',
       'statuses',
+      'subscriptions',
       'tags',
       'users',
       'votes',
+      'webhook_bodies',
+      'webhook_endpoints',
     ]);
   });
 

@@ -24,7 +24,10 @@ interface RecordedEvent {
 }
 
 /** What the changes of the API touch, each table as one hash: equal before and after means nothing changed. */
-const STATE_TABLES = ['boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications'];
+const STATE_TABLES = [
+  'boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'subscriptions', 'delivery_fanouts', 'deliveries',
+  'webhook_endpoints', 'changelog_entries', 'changelog_entry_posts',
+];
 
 describe('domain events', () => {
   let db: Database;
@@ -160,6 +163,15 @@ describe('domain events', () => {
     await change({ type: 'board.priority_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
       call('PUT', `/boards/${board}/priority`, { ...admin, body: { peopleWeight: 2, mrrWeight: 0 } }),
     );
+    await change({ type: 'board.notifications_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
+      call('PUT', `/boards/${board}/notifications`, { ...admin, body: { notifyKinds: ['done', 'active'] } }),
+    );
+    await change({ type: 'subscription.changed', subject_type: 'post', actor: `visitor:${BOB}` }, () =>
+      call('PUT', `${path}/subscription`, { ...bob, body: { subscribed: false } }),
+    );
+    await change({ type: 'email.preferences_changed', subject_type: 'user', actor: `visitor:${BOB}` }, () =>
+      call('PUT', '/me/email', { ...bob, body: { emailOff: true } }),
+    );
     const key = await change({ type: 'admin_key.created', subject_type: 'admin_key', actor: /^admin:env:/ }, () =>
       call('POST', '/admin/keys', { ...admin, body: { label: 'events' } }),
     );
@@ -167,6 +179,45 @@ describe('domain events', () => {
     await change({ type: 'admin_key.revoked', subject_type: 'admin_key', actor: /^admin:env:/ }, () =>
       call('DELETE', `/admin/keys/${key.json.id}`, admin),
     );
+
+    const endpoint = await change({ type: 'webhook.created', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/hook', events: ['idea.merged'] } }),
+    );
+    expect(JSON.stringify(await eventsAfter('0'))).not.toContain(endpoint.json.secret);
+    await change({ type: 'webhook.updated', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('PATCH', `/webhooks/${endpoint.json.id}`, { ...admin, body: { active: false } }),
+    );
+    await change({ type: 'webhook.deleted', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
+      call('DELETE', `/webhooks/${endpoint.json.id}`, admin),
+    );
+
+    const entryPath = (id: string) => `/changelog/${id}`;
+    const draft = (
+      await change({ type: 'changelog.created', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+        call('POST', `/boards/${board}/changelog`, { ...admin, body: { title: 'Draft to drop', postIds: [post.id] } }),
+      )
+    ).json as { id: string };
+    await change({ type: 'changelog.updated', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('PATCH', entryPath(draft.id), { ...admin, body: { body: 'Reworded' } }),
+    );
+    await change({ type: 'changelog.deleted', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('DELETE', entryPath(draft.id), admin),
+    );
+    // An entry shipping no idea records its publication alone (ideas it ships record their moves too).
+    const note = (await call('POST', `/boards/${board}/changelog`, { ...admin, body: { title: 'A note' } })).json as { id: string };
+    await change({ type: 'changelog.published', subject_type: 'changelog_entry', actor: /^admin:env:/ }, () =>
+      call('POST', `${entryPath(note.id)}/publish`, admin),
+    );
+
+    // A new idea makes a delivery to an endpoint that asked for it; replaying it is a change.
+    const listening = (await call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/new', events: ['idea.created'] } })).json;
+    // The board lets visitors only vote by now: the admin posts.
+    expect((await call('POST', `/boards/${board}/posts`, { ...admin, body: { title: 'Tell the hooks' } })).status).toBe(201);
+    const [delivery] = await db.query<{ id: string }>('SELECT id FROM deliveries WHERE endpoint_id = $1', [listening.id]);
+    await change({ type: 'delivery.replayed', subject_type: 'delivery', actor: /^admin:env:/ }, () =>
+      call('POST', `/deliveries/${delivery!.id}/replay`, admin),
+    );
+    await call('DELETE', `/webhooks/${listening.id}`, admin);
   });
 
   it('tells the people of a shipped idea from its event, in its transaction', async () => {

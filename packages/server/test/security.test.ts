@@ -36,7 +36,7 @@ describe('CORS', () => {
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     const allowed = answer.headers.get('access-control-allow-headers')!.toLowerCase().split(',');
-    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'x-sayso-visitor', 'authorization', 'idempotency-key']));
+    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'x-sayso-visitor', 'authorization', 'idempotency-key', 'last-event-id']));
     expect(answer.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
     const read = await app.request('/api/v1/boards', { headers: { Origin: 'https://customer.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBe('*');

@@ -4,7 +4,7 @@ export type { IdempotentReplayDecision } from './idempotent-replay.js';
 export { assertMayChange, mayChange } from './may-change.js';
 export type { ChangeActor, ChangeDecision } from './may-change.js';
 export { newIdeaStatus } from './new-idea-status.js';
-export { noticeRecipients, replyRecipients, shippedRecipients } from './notice-recipients.js';
+export { noticeRecipients, replyRecipients } from './notice-recipients.js';
 export { checkPageLimit } from './page-limit.js';
 export {
   compareIds,
@@ -35,3 +35,14 @@ export {
   requesterKey,
 } from './demand.js';
 export type { PersonValue } from './demand.js';
+export {
+  AUDIENCE_LIST_DEFAULT,
+  DEFAULT_NOTIFY_KINDS,
+  NOTIFIABLE_KINDS,
+  checkChangelogEntry,
+  checkNotifyKinds,
+  followersOf,
+  isEmailAddress,
+  statusChangeNotifies,
+} from './followers.js';
+export type { FollowRow } from './followers.js';

@@ -1,9 +1,9 @@
 /**
  * Who is told of something that happened to an idea: each person once, never the one who did it.
- * The people come from the event (for a shipped idea: its author and voters; for a reply: the
- * idea's author and everyone who commented before). `alreadyTold` are those who still have an
- * unread notice of the same news (a shipped idea shipped again), so nobody's bell fills up with
- * the same thing.
+ * The people come from the event (for a reply: the idea's author and everyone who commented
+ * before; for a merge: the merged idea's people; for a shipping: its followers, rules/followers.ts).
+ * `alreadyTold` are those who still have an unread notice of the same news (a shipped idea
+ * shipped again), so nobody's bell fills up with the same thing.
  */
 export function noticeRecipients<Person>(params: {
   people: Iterable<Person | undefined | null>;
@@ -29,21 +29,4 @@ export function replyRecipients<Person>(reply: {
   writer: Person;
 }): Person[] {
   return noticeRecipients({ people: [reply.postAuthor, ...reply.earlierCommenters], actor: reply.writer });
-}
-
-/**
- * Who is told that an idea shipped: its author and every voter, never the admin who shipped it,
- * nor anyone who has not yet read the news of an earlier shipping of the same idea.
- */
-export function shippedRecipients<Person>(shipping: {
-  postAuthor: Person | undefined | null;
-  voters: Iterable<Person | undefined | null>;
-  shipper: Person;
-  unreadShippedNotice: ReadonlySet<Person>;
-}): Person[] {
-  return noticeRecipients({
-    people: [shipping.postAuthor, ...shipping.voters],
-    actor: shipping.shipper,
-    alreadyTold: shipping.unreadShippedNotice,
-  });
 }

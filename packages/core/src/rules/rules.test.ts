@@ -5,7 +5,6 @@ import {
   isReplayableStatus,
   noticeRecipients,
   replyRecipients,
-  shippedRecipients,
   statusChangeEffect,
 } from './index.js';
 
@@ -32,11 +31,6 @@ describe('noticeRecipients', () => {
     expect(replyRecipients({ postAuthor: 'writer', earlierCommenters: [], writer: 'writer' })).toEqual([]);
     // A seed author (no visitor behind it) is nobody to tell.
     expect(replyRecipients({ postAuthor: undefined, earlierCommenters: ['c1'], writer: 'writer' })).toEqual(['c1']);
-  });
-  it('tells of shipping the author and voters, not the shipper nor who has the news unread', () => {
-    expect(
-      shippedRecipients({ postAuthor: 'author', voters: ['author', 'v1', 'v2', 'admin'], shipper: 'admin', unreadShippedNotice: new Set(['v2']) }),
-    ).toEqual(['author', 'v1']);
   });
 });
 

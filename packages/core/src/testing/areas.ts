@@ -1,10 +1,13 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
 import { boards } from './suites/boards.js';
+import { changelog } from './suites/changelog.js';
 import { comments } from './suites/comments.js';
 import { demand } from './suites/demand.js';
 import { duplicates } from './suites/duplicates.js';
+import { following } from './suites/following.js';
 import { idempotency } from './suites/idempotency.js';
+import { live } from './suites/live.js';
 import { merge } from './suites/merge.js';
 import { notifications } from './suites/notifications.js';
 import { paging } from './suites/paging.js';
@@ -13,6 +16,7 @@ import { search } from './suites/search.js';
 import { similar } from './suites/similar.js';
 import { tags } from './suites/tags.js';
 import { votes } from './suites/votes.js';
+import { webhooks } from './suites/webhooks.js';
 
 /** Every area of the conformance suite, in the order they run: a new area is a file in `suites/` and a line here. */
 export const SUITE_AREAS: readonly SuiteArea[] = [
@@ -30,4 +34,8 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   merge,
   demand,
   duplicates,
+  following,
+  changelog,
+  webhooks,
+  live,
 ];

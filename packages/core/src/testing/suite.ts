@@ -28,6 +28,8 @@ export interface SuiteCapabilities {
   admin?: boolean;
   /** Visitors are told of replies and shipped ideas (`listNotifications`). */
   notifications?: boolean;
+  /** Changes by others are pushed as they happen (`watch`, `capabilities.realtime`). */
+  realtime?: boolean;
 }
 
 /** What an adapter that declares nothing offers: the contract's required part, notifications included. */
@@ -162,3 +164,13 @@ export function newVisitors<Name extends string>(suite: SuiteContext, names: rea
 
 /** A visitor's notifications, newest first, each as its kind and the idea's title. */
 export const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);
+
+/**
+ * The input fields an `invalid_input` error names, from its `details.problems` (or, from simpler
+ * backends, `details.field`); a path into a field (`events.0`) names the field.
+ */
+export function refusedFields(error: SaysoError): string[] {
+  const problems = error.details.problems;
+  const fields = Array.isArray(problems) ? problems.map((problem: { field?: unknown }) => problem.field) : [error.details.field];
+  return fields.map((field) => String(field).split('.')[0]!);
+}

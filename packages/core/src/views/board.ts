@@ -2,6 +2,7 @@ import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { SaysoError } from '../errors.js';
 import type { Post, PostFilters, PostSort, Tag } from '../types.js';
 import type { ClientContext } from './context.js';
+import { rereadAfterBursts, sharedWatch } from './live-updates.js';
 import { pagedLoads, type LoadStatus } from './paged-loads.js';
 
 /** Everything a board list renders, apart from the posts themselves. */
@@ -36,6 +37,13 @@ export interface BoardView {
   setFilters(filters: PostFilters): Promise<void>;
   /** The board's tags, ordered by name: fetched once with the first list; empty if that failed. */
   readonly $tags: ReadableAtom<Tag[]>;
+  /**
+   * With an adapter that pushes changes (`capabilities.realtime`), keeps the list current as
+   * anyone changes the board (new ideas, votes, statuses, merges), until the returned function is
+   * called: each burst of changes is one quiet re-read of the first page and of the changed ideas
+   * loaded further down. Several callers share one subscription. Without realtime, does nothing.
+   */
+  watch(): () => void;
 }
 
 /** A board list as the client holds it: it also takes in the ideas the visitor posted. */
@@ -81,6 +89,7 @@ export function createBoardView(context: ClientContext, board: string, sort: Pos
         : adapter.listPosts({ board, sort, ...filters, cursor }),
     first: (state, page) => {
       remember(page.items);
+      firstPageLength = page.items.length;
       return { ...state, postIds: page.items.map((post) => post.id) };
     },
     more: (state, page) => {
@@ -91,9 +100,46 @@ export function createBoardView(context: ClientContext, board: string, sort: Pos
   });
 
   const load = () => {
+    loads++;
     loadTags();
     return pages.load();
   };
+
+  // Live changes: which ideas changed since the last re-read; how long the first page was, so a
+  // re-read replaces it and keeps the pages loaded after it; loads, so a re-read older than one is dropped.
+  const changed = new Set<string>();
+  let firstPageLength = 0;
+  let loads = 0;
+  const reread = async () => {
+    const before = $state.get();
+    if (before.status !== 'ready') return;
+    const ids = [...changed];
+    changed.clear();
+    const mine = loads;
+    try {
+      const page = await adapter.listPosts({ board, sort: before.sort, ...before.filters });
+      if (mine !== loads) return;
+      remember(page.items);
+      const fresh = page.items.map((post) => post.id);
+      const freshIds = new Set(fresh);
+      const current = $state.get();
+      const onlyFirstPage = current.postIds.length <= firstPageLength;
+      const further = onlyFirstPage ? [] : current.postIds.slice(firstPageLength).filter((id) => !freshIds.has(id));
+      firstPageLength = fresh.length;
+      $state.set({ ...current, postIds: [...fresh, ...further], nextCursor: onlyFirstPage ? page.nextCursor : current.nextCursor });
+      // Changed ideas shown further down than the first page are read one by one.
+      const shownFurther = new Set(further);
+      remember(await Promise.all(ids.filter((id) => shownFurther.has(id)).map((postId) => adapter.getPost({ postId }))));
+    } catch {
+      // A failed re-read keeps what is shown; the next change tries again.
+    }
+  };
+  const rereads = rereadAfterBursts(() => void reread());
+  const live = sharedWatch(adapter, board, (change) => {
+    if (change.type !== 'post') return;
+    changed.add(change.postId);
+    rereads.schedule();
+  });
   const { loadMore } = pages;
 
   const setSort = async (next: PostSort) => {
@@ -121,5 +167,5 @@ export function createBoardView(context: ClientContext, board: string, sort: Pos
     $state.set({ ...state, postIds: [postId, ...state.postIds] });
   };
 
-  return { $state, $posts: $boardPosts, $tags, load, loadMore, setSort, setFilters, prepend };
+  return { $state, $posts: $boardPosts, $tags, load, loadMore, setSort, setFilters, prepend, watch: live.start };
 }

@@ -2,14 +2,9 @@ import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { SaysoClient } from '../client.js';
 import type { LoadStatus } from './paged-loads.js';
 import { toSaysoError, type SaysoError } from '../errors.js';
+import { changelogSeen, type SeenStorage } from './changelog-seen.js';
 import { boardWorkflow } from './roadmap.js';
 import type { Post } from '../types.js';
-
-/** The most entry ids remembered as seen per board; the oldest are forgotten first. */
-export const CHANGELOG_SEEN_MAX = 500;
-
-/** The `localStorage` key holding the ids of a board's changelog entries this browser has seen. */
-export const changelogSeenKey = (board: string) => `sayso:changelog-seen:${board}`;
 
 /** Everything a changelog renders, apart from the posts themselves. */
 export interface ChangelogState {
@@ -43,46 +38,12 @@ export interface ChangelogView {
   shown(): void;
 }
 
-/** Where the seen ids are kept: `localStorage`-like; `null` keeps them in memory only. */
-export interface SeenStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 export interface ChangelogOptions {
   board: string;
   /** Default: the page's `localStorage`, when there is one and it can be used. */
   storage?: SeenStorage | null;
   /** Entries per page and done status. */
   limit?: number;
-}
-
-// Storage may be missing (server rendering), forbidden (privacy settings throw on access), full,
-// or hold garbage: each of these leaves the changelog working, only without memory across visits.
-function defaultStorage(): SeenStorage | null {
-  try {
-    return (globalThis as { localStorage?: SeenStorage }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function readSeen(storage: SeenStorage | null, board: string): string[] {
-  try {
-    const raw = storage?.getItem(changelogSeenKey(board));
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function writeSeen(storage: SeenStorage | null, board: string, ids: string[]): void {
-  try {
-    storage?.setItem(changelogSeenKey(board), JSON.stringify(ids));
-  } catch {
-    // Full or forbidden storage: the entries stay read for this page view only.
-  }
 }
 
 interface Source {
@@ -109,7 +70,6 @@ export const shippedOrCreated = (post: Post): number => Date.parse(post.shippedA
  */
 export function createChangelogView(client: SaysoClient, options: ChangelogOptions): ChangelogView {
   const { board, limit } = options;
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const $state = atom<ChangelogState>({
     board,
     status: 'idle',
@@ -118,14 +78,10 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
     loadingMore: false,
     error: null,
   });
-  const $seen = atom<readonly string[]>([]);
   const $entries = computed([$state, client.$posts], (state, posts) =>
     state.postIds.flatMap((id) => (posts[id] ? [posts[id]] : [])),
   );
-  const $unread = computed([$state, $seen], (state, seen) => {
-    const known = new Set(seen);
-    return state.postIds.filter((id) => !known.has(id));
-  });
+  const seen = changelogSeen(board, computed($state, (state) => state.postIds), options.storage);
   let sources: Source[] = [];
   let generation = 0;
 
@@ -161,7 +117,7 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
 
   const load = async () => {
     const mine = ++generation;
-    $seen.set(readSeen(storage, board));
+    seen.reload();
     $state.set({ ...$state.get(), status: 'loading', error: null, loadingMore: false });
     try {
       const workflow = await boardWorkflow(client, board);
@@ -204,18 +160,5 @@ export function createChangelogView(client: SaysoClient, options: ChangelogOptio
     }
   };
 
-  const markAllRead = () => {
-    // Another tab may have marked other entries meanwhile: keep its ids too.
-    const before = [...readSeen(storage, board), ...$seen.get()];
-    const ids = $state.get().postIds;
-    const known = new Set(ids);
-    const seen = [...ids, ...before.filter((id) => !known.has(id))];
-    const unique = [...new Set(seen)].slice(0, CHANGELOG_SEEN_MAX);
-    $seen.set(unique);
-    writeSeen(storage, board, unique);
-  };
-
-  const shown = () => $seen.set([...new Set([...$seen.get(), ...readSeen(storage, board)])]);
-
-  return { $state, $entries, $unread, load, loadMore, markAllRead, shown };
+  return { $state, $entries, $unread: seen.$unread, load, loadMore, markAllRead: seen.markAllRead, shown: seen.shown };
 }

@@ -2,6 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import type { SaysoAdapter } from '../adapter.js';
 import { toSaysoError, type SaysoError } from '../errors.js';
 import type { Notification } from '../types.js';
+import { rereadAfterBursts, sharedWatch } from './live-updates.js';
 import { appendNew, pagedLoads, type LoadStatus } from './paged-loads.js';
 
 /** How often a polling notifications view asks for news unless told otherwise: once a minute. */
@@ -47,8 +48,11 @@ export interface NotificationsView {
   /** Marks every notification of the visitor read, loaded or not; rolls back like {@link markRead}. */
   markAllRead(): Promise<void>;
   /**
-   * Refreshes every `everyMs` (default {@link NOTIFICATIONS_REFRESH_MS}) until the returned
-   * function is called. Several pollers share one timer, at the shortest interval asked for.
+   * Keeps the notifications current until the returned function is called. With an adapter that
+   * pushes changes (`capabilities.realtime`), refreshes when the unread count it pushes differs
+   * from the one shown (a burst of news is one refresh), sharing one subscription; otherwise
+   * refreshes every `everyMs` (default {@link NOTIFICATIONS_REFRESH_MS}), several pollers sharing
+   * one timer at the shortest interval asked for.
    */
   poll(everyMs?: number): () => void;
 }
@@ -174,7 +178,13 @@ export function createNotificationsView(
     timer = pollers.size > 0 ? { everyMs, handle: scheduler.setInterval(() => void refresh(), everyMs) } : undefined;
   };
 
+  const rereads = rereadAfterBursts(() => void refresh());
+  const live = sharedWatch(adapter, undefined, (change) => {
+    if (change.type === 'notifications' && change.unreadCount !== $state.get().unreadCount) rereads.schedule();
+  });
+
   const poll = (everyMs = NOTIFICATIONS_REFRESH_MS) => {
+    if (live.live) return live.start();
     const poller = { everyMs: Math.max(1_000, everyMs) };
     pollers.add(poller);
     reschedule();

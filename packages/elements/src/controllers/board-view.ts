@@ -1,11 +1,13 @@
 import type { BoardState, BoardView, Post } from '@sayso/core';
 import type { ReactiveControllerHost } from 'lit';
+import { LiveController } from './live.js';
 import { StoreController } from './store.js';
 import { ViewController } from './view.js';
 
 /**
  * Follows one board's list (`client.board(slug)`) for an element: its state and posts, kept
- * current, and the first page fetched once the element is on a page (see {@link ViewController}).
+ * current, the first page fetched once the element is on a page (see {@link ViewController}), and
+ * changes by others shown as they happen while it is there, when the adapter pushes them.
  */
 export class BoardViewController {
   readonly #state: StoreController<BoardState>;
@@ -25,6 +27,7 @@ export class BoardViewController {
         this.#posts.store = view?.$posts;
       },
     });
+    new LiveController(host, () => this.#follow.view);
   }
 
   get view(): BoardView | undefined {

@@ -6,7 +6,7 @@
 /** The `exportparts` of each element `<sayso-board>` renders (its `@exportparts` JSDoc). */
 export const saysoBoardExportparts = {
   'sayso-post-card': 'card, vote, content, title, title-button, body, meta, status, comments, merged-into, merged-into-button, vote-button, icon, count, message',
-  'sayso-post-detail': 'detail: detail-card, heading: detail-heading, meta: detail-meta, status: detail-status, tag, vote: detail-vote, merged-banner, merged-into: detail-merged-into, merged-into-button: detail-merged-into-button, body: detail-body, demand, demand-heading, breakdown, merged-list, merged-idea, comments: detail-comments, comments-heading, comment-list, comment, comment-author, comment-body, comment-merged-from, comment-merged-from-button, comments-loading, comments-empty, comments-error, retry: comments-retry, load-more: comments-load-more, comment-form, label: comment-label, textarea: comment-textarea, field-error: comment-field-error, error: comment-error, submit: comment-submit, form-status: comment-status, missing, vote-button, icon, count, message',
+  'sayso-post-detail': 'detail: detail-card, heading: detail-heading, meta: detail-meta, status: detail-status, tag, vote: detail-vote, merged-banner, merged-into: detail-merged-into, merged-into-button: detail-merged-into-button, body: detail-body, demand, demand-heading, breakdown, merged-list, merged-idea, comments: detail-comments, comments-heading, comment-list, comment, comment-author, comment-body, comment-merged-from, comment-merged-from-button, comments-loading, comments-empty, comments-error, retry: comments-retry, load-more: comments-load-more, comment-form, label: comment-label, textarea: comment-textarea, field-error: comment-field-error, error: comment-error, submit: comment-submit, form-status: comment-status, missing, vote-button, icon, count, message, follow, follow-toggle, follow-form, follow-label, follow-input, follow-submit, follow-hint, follow-field-error, follow-error, follow-status, follow-loading, follow-retry',
   'sayso-idea-form': 'form, heading, field, label, input, textarea, field-error, similar, similar-heading, similar-list, similar-idea, similar-vote, similar-title, similar-status, similar-announcement, error: form-error, submit, status: form-status, queue, queued-idea, similar-vote-button, similar-vote-icon, similar-vote-count, similar-vote-message',
 } as const;
 
@@ -23,6 +23,7 @@ export const saysoPostCardExportparts = {
 /** The `exportparts` of each element `<sayso-post-detail>` renders (its `@exportparts` JSDoc). */
 export const saysoPostDetailExportparts = {
   'sayso-vote-button': 'vote-button, icon, count, message',
+  'sayso-follow': 'base: follow, toggle: follow-toggle, form: follow-form, label: follow-label, input: follow-input, submit: follow-submit, hint: follow-hint, field-error: follow-field-error, error: follow-error, status: follow-status, loading: follow-loading, retry: follow-retry',
 } as const;
 
 /** The `exportparts` of each element `<sayso-roadmap>` renders (its `@exportparts` JSDoc). */

@@ -137,17 +137,29 @@ export async function boardStatuses(db: Queryable, boardId: string): Promise<Sta
   return db.query<Status>('SELECT key AS id, name, kind, position FROM statuses WHERE board_id = $1 ORDER BY position, key', [boardId]);
 }
 
-/** The first `open` status of a board, where new ideas land; `undefined` when it has none. */
-export async function firstOpenStatus(db: Queryable, boardId: string): Promise<string | undefined> {
-  const [open] = await db.query<{ key: string }>(
-    `SELECT key FROM statuses WHERE board_id = $1 AND kind = 'open' ORDER BY position, key LIMIT 1`,
-    [boardId],
+/** A board's first status of a kind (`open`: where new ideas land; `done`: where a changelog entry ships them); `undefined` when it has none. */
+export async function firstStatusOfKind(db: Queryable, boardId: string, kind: StatusKind): Promise<string | undefined> {
+  const [first] = await db.query<{ key: string }>(
+    `SELECT key FROM statuses WHERE board_id = $1 AND kind = $2 ORDER BY position, key LIMIT 1`,
+    [boardId, kind],
   );
-  return open?.key;
+  return first?.key;
 }
 
 /** The kind of a board's status; `undefined` when the board has no such status. */
 export async function statusKind(db: Queryable, boardId: string, key: string): Promise<StatusKind | undefined> {
   const [row] = await db.query<{ kind: StatusKind }>('SELECT kind FROM statuses WHERE board_id = $1 AND key = $2', [boardId, key]);
   return row?.kind;
+}
+
+/** The status kinds of a board whose statuses tell an idea's followers (migration 0013). */
+export async function notifyKindsOf(db: Queryable, boardId: string): Promise<StatusKind[]> {
+  const [row] = await db.query<{ kinds: StatusKind[] }>('SELECT notify_kinds AS kinds FROM boards WHERE id = $1', [boardId]);
+  return row?.kinds ?? ['done'];
+}
+
+/** Sets which status kinds of a board notify; returns the board's id, or `undefined` for an unknown board. */
+export async function updateNotifyKinds(tx: Queryable, slug: string, kinds: readonly StatusKind[]): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>('UPDATE boards SET notify_kinds = $2::text[] WHERE slug = $1 RETURNING id', [slug, kinds]);
+  return row?.id;
 }

@@ -30,10 +30,26 @@ export type DomainEventType =
   | 'tag.deleted'
   | 'admin_key.created'
   | 'admin_key.revoked'
-  | 'notifications.read';
+  | 'notifications.read'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
+  | 'delivery.replayed'
+  | 'subscription.changed'
+  | 'email.confirmation_requested'
+  | 'email.confirmed'
+  | 'email.preferences_changed'
+  | 'board.notifications_changed'
+  | 'changelog.created'
+  | 'changelog.updated'
+  | 'changelog.deleted'
+  | 'changelog.published';
 
 /** What an event is about: its table, in the singular, and the row's id. */
-export type EventSubject = { type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user'; id: string };
+export type EventSubject = {
+  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry';
+  id: string;
+};
 
 /** What a post's people, votes and comments count, before and after a merge or unmerge. */
 export interface PostCounts {

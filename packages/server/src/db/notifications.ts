@@ -2,7 +2,8 @@ import type { KeysetPosition, Notification, NotificationKind, NotificationSelect
 import type { Queryable } from './database.js';
 import { UUID, cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
 
-// Notifications: made by services/notify.ts from the events, in the event's own transaction.
+// Notifications: made by services/notify.ts from the events, in the event's own transaction, and
+// for large audiences by the delivery worker's fan-out pages (db/deliveries.ts).
 
 interface NotificationRow {
   id: string;
@@ -14,6 +15,11 @@ interface NotificationRow {
   comment_author_id: string | null;
   comment_author_name: string | null;
   merged_from: PostRef | string | null;
+  status_key: string | null;
+  status_name: string | null;
+  note: string | null;
+  changelog_id: string | null;
+  changelog_title: string | null;
   created_at: Date | string;
   read_at: Date | string | null;
   /** created_at in UTC with microseconds, for keyset cursors. */
@@ -26,6 +32,10 @@ const toNotification = (row: NotificationRow): Notification => ({
   post: { id: row.post_id, board: row.board, title: row.post_title },
   comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
   mergedFrom: typeof row.merged_from === 'string' ? (JSON.parse(row.merged_from) as PostRef) : row.merged_from,
+  changelog: row.changelog_id ? { id: row.changelog_id, title: row.changelog_title ?? '' } : null,
+  // A status the board no longer has keeps its key as its name.
+  status: row.status_key ? { id: row.status_key, name: row.status_name ?? row.status_key } : null,
+  note: row.note,
   createdAt: iso(row.created_at),
   readAt: isoOrNull(row.read_at),
 });
@@ -55,11 +65,14 @@ export async function listNotifications(
     `SELECT n.id, n.kind, n.post_id, p.title AS post_title, b.slug AS board, n.comment_id,
             c.author_id AS comment_author_id, cu.name AS comment_author_name,
             (SELECT json_build_object('id', m.id, 'title', m.title) FROM posts m WHERE m.id = n.merged_from_id) AS merged_from,
+            n.status_key, s.name AS status_name, n.note, ce.id AS changelog_id, ce.title AS changelog_title,
             n.created_at, n.read_at,
             ${cursorText('n.created_at')} AS cursor_at
        FROM notifications n
        JOIN posts p ON p.id = n.post_id
        JOIN boards b ON b.id = p.board_id
+       LEFT JOIN statuses s ON s.board_id = p.board_id AND s.key = n.status_key
+       LEFT JOIN changelog_entries ce ON ce.id = n.changelog_entry_id
        LEFT JOIN comments c ON c.id = n.comment_id
        LEFT JOIN users cu ON cu.id = c.author_id
       WHERE n.recipient_id = $1 ${after}
@@ -93,14 +106,12 @@ export async function markRead(tx: Queryable, recipientId: string, selection: No
   return rows.length;
 }
 
-/** Who still has an unread notification of this kind about this post. */
-export async function unreadRecipients(db: Queryable, postId: string, kind: NotificationKind): Promise<Set<string>> {
-  const rows = await db.query<{ recipient_id: string }>(
-    'SELECT recipient_id FROM notifications WHERE post_id = $1 AND kind = $2 AND read_at IS NULL',
-    [postId, kind],
-  );
-  return new Set(rows.map((row) => row.recipient_id));
-}
+/**
+ * Whether person `user` still has unread news that idea `post` shipped (both SQL), as SQL: the
+ * bell does not tell them it shipped again until they read it (core's noticeRecipients `alreadyTold`).
+ */
+export const unreadShippedNewsSql = (user: string, post: string) => `EXISTS (
+  SELECT 1 FROM notifications n WHERE n.recipient_id = ${user} AND n.post_id = ${post} AND n.kind = 'shipped' AND n.read_at IS NULL)`;
 
 /** One notification per recipient, in one statement whatever their number. */
 export async function insertNotifications(

@@ -282,12 +282,6 @@ export async function recountPosts(tx: Queryable, boardId: string): Promise<void
   await recountBoardPeople(tx, boardId);
 }
 
-/** The users row of a post's author; `undefined` when there is no such post. */
-export async function authorOf(db: Queryable, postId: string): Promise<string | undefined> {
-  const [row] = await db.query<{ author_id: string }>('SELECT author_id FROM posts WHERE id = $1', [postId]);
-  return row?.author_id;
-}
-
 /** Inserts an idea; returns its id. */
 export async function insertPost(
   tx: Queryable,
@@ -395,4 +389,19 @@ export function boardPostTexts(
         AND (created_at > $2::timestamptz - interval '5 seconds' OR edited_at > $3::timestamptz - interval '5 seconds')`,
     [boardId, since.newestCreated, since.newestEdited],
   );
+}
+
+/** An idea's title and board, and the name and kind of one of its board's statuses: what a mail about it says. */
+export async function ideaWithStatus(
+  db: Queryable,
+  postId: string,
+  statusKey: string,
+): Promise<{ title: string; board: string; statusName: string; statusKind: StatusKind } | undefined> {
+  const [row] = await db.query<{ title: string; board: string; status_name: string; status_kind: StatusKind }>(
+    `SELECT p.title, b.slug AS board, s.name AS status_name, s.kind AS status_kind
+       FROM posts p JOIN boards b ON b.id = p.board_id JOIN statuses s ON s.board_id = p.board_id AND s.key = $2
+      WHERE p.id = $1`,
+    [postId, statusKey],
+  );
+  return row && { title: row.title, board: row.board, statusName: row.status_name, statusKind: row.status_kind };
 }

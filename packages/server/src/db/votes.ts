@@ -1,9 +1,11 @@
 import type { Queryable } from './database.js';
 import { eventsOfChanged } from './events.js';
 import { canonicalIdSql, lockedCanonicalSql, mergeTreeSql } from './people.js';
+import { subscribeChanged } from './subscriptions.js';
 
 // Votes are the hot path: each change is one statement that writes the vote, the post's
-// vote_count, the voter's reference in post_people with people_count, and the event together
+// vote_count, the voter's reference in post_people with people_count, the voter's subscription
+// to the idea (db/subscriptions.ts), and the event together
 // (atomic without BEGIN/COMMIT round trips). The counts move only for a row that really changed
 // (the RETURNING of ON CONFLICT DO NOTHING or of the DELETE), so a repeated vote or unvote
 // changes nothing and records no event. A vote on a merged idea is a vote on its canonical (see
@@ -44,6 +46,8 @@ export async function insertVote(db: Queryable, postId: string, userId: string):
      ), counted AS (
        UPDATE posts SET vote_count = vote_count + 1, people_count = people_count + (SELECT count(*) FROM person WHERE refs = 1)
         WHERE id IN (SELECT subject_id FROM changed)
+     ), followed AS (
+       ${subscribeChanged('vote')}
      ), recorded AS (
        ${eventsOfChanged('vote.added', 'post')}
      )
@@ -56,7 +60,8 @@ export async function insertVote(db: Queryable, postId: string, userId: string):
 
 /**
  * Takes back a visitor's votes on a post's whole merge tree (so they no longer count on its
- * canonical) and records a `vote.removed` event for each; nothing when there was none. Taking
+ * canonical; they stop following the ideas they followed by voting) and records a `vote.removed`
+ * event for each; nothing when there was none. Taking
  * back a vote one never gave needs no users row: nothing is created. `mergedVoteRemoved`: a vote
  * on a merged idea went, whose own people count then needs a recount (db/people.ts).
  */
@@ -76,6 +81,11 @@ export async function deleteVote(db: Queryable, postId: string, voterKey: string
           SET vote_count = vote_count - (SELECT count(*) FROM changed WHERE subject_id = p.id),
               people_count = people_count - (SELECT count(*) FROM person WHERE refs = 0 AND p.id = (SELECT id FROM canonical))
         WHERE p.id IN (SELECT subject_id FROM changed UNION ALL SELECT id FROM canonical WHERE EXISTS (SELECT 1 FROM person WHERE refs = 0))
+     ), unfollowed AS (
+       -- Who no longer asks for the idea stops following what they followed only by voting.
+       DELETE FROM subscriptions
+        WHERE user_id = (SELECT id FROM voter) AND post_id IN ${mergeTreeSql('(SELECT id FROM canonical)')}
+          AND state = 'subscribed' AND reason = 'vote' AND EXISTS (SELECT 1 FROM person WHERE refs = 0)
      ), recorded AS (
        ${eventsOfChanged('vote.removed', 'post')}
      )

@@ -40,7 +40,8 @@ export function corsFor(allowedOrigins: readonly string[], visitorHeader: string
   const allowed = new Set(allowedOrigins);
   return cors({
     origin: anyOrigin ? '*' : (origin) => (allowed.has(origin) ? origin : null),
-    allowHeaders: ['Content-Type', visitorHeader, 'Authorization', IDEMPOTENCY_KEY_HEADER],
+    // Last-Event-ID: a live stream the HTTP adapter opens again from another origin resumes with it.
+    allowHeaders: ['Content-Type', visitorHeader, 'Authorization', IDEMPOTENCY_KEY_HEADER, 'Last-Event-ID'],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     exposeHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER],
     maxAge: 600,

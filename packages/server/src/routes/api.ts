@@ -1,8 +1,11 @@
 import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
+import { changelogRoutes } from './changelog.js';
 import { commentRoutes } from './comments.js';
+import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
+import { eventRoutes } from './events.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -10,13 +13,16 @@ import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { router } from './operation.js';
 import { postRoutes } from './posts.js';
+import { subscriptionRoutes } from './subscriptions.js';
 import { tagRoutes } from './tags.js';
 import { voteRoutes } from './votes.js';
+import { webhookRoutes } from './webhooks.js';
 
 /** Every resource's routes, in the order the document lists them. A new resource is one line here. */
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
-  voteRoutes, commentRoutes, notificationRoutes, tagRoutes, duplicateRoutes, adminKeyRoutes,
+  voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
+  deliveryRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

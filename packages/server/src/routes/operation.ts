@@ -12,7 +12,8 @@ import type { Access } from './access.js';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The document's tags, one per resource. */
-export type OperationTag = 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'tags' | 'admin' | 'meta';
+export type OperationTag =
+  | 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'events' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'admin' | 'meta';
 
 /** Error statuses an operation names; 413 and 429 are added to every write. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
@@ -45,10 +46,14 @@ export interface OperationSpec<M extends Method, P extends string, Req extends R
   description?: string;
   access: Access;
   request?: Req;
-  /** 204 answers have no body, so no schema; a create that is idempotent names the status of a repeat (same schema). */
+  /**
+   * 204 answers have no body, so no schema; a create that is idempotent names the status of a
+   * repeat (same schema). `mediaType` is JSON unless the answer is a stream of server-sent
+   * events, whose `schema` is then each event's data.
+   */
   response: St extends 204
     ? { status: St; description: string }
-    : { status: St; description: string; schema: S; repeat?: { status: Again; description: string } };
+    : { status: St; description: string; schema: S; repeat?: { status: Again; description: string }; mediaType?: 'text/event-stream' };
   /** Error statuses besides the ones its access and every write share. */
   errors: ErrorStatus[];
 }
@@ -66,8 +71,9 @@ export function operation<M extends Method, P extends string, Req extends RouteC
     errors.map((status) => [status, { description: ERROR_MEANINGS[status], content: { 'application/json': { schema: errorSchema } } }]),
   );
   const { status, description } = spec.response;
+  const mediaType = ('mediaType' in spec.response && spec.response.mediaType) || 'application/json';
   const answer = (text: string) =>
-    'schema' in spec.response ? { description: text, content: { 'application/json': { schema: spec.response.schema } } } : { description: text };
+    'schema' in spec.response ? { description: text, content: { [mediaType]: { schema: spec.response.schema } } } : { description: text };
   const repeat = 'repeat' in spec.response ? spec.response.repeat : undefined;
   const success = {
     ...(repeat ? { [repeat.status]: answer(repeat.description) } : {}),

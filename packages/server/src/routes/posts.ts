@@ -1,7 +1,11 @@
+import { z } from '@hono/zod-openapi';
+import { SaysoError } from '@sayso/core';
 import { listPosts } from '../db/posts.js';
 import {
   boardParams,
+  dryRunQuery,
   editPostInput,
+  notificationAudienceSchema,
   listPostsQuery,
   newPostInput,
   postPageSchema,
@@ -10,7 +14,7 @@ import {
   postSchema,
   similarPostsQuery,
 } from '../schemas.js';
-import { createPost, getPost, updatePost } from '../services/posts.js';
+import { createPost, getPost, previewStatusChange, updatePost } from '../services/posts.js';
 import { listPostsByPriority } from '../services/priority.js';
 import { anyone, participant } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
@@ -68,9 +72,15 @@ const change = operation({
   description:
     'title and body: the author or an admin. status: admins only (403 for anyone else); a change is recorded ' +
     'as a status_changed event. An unknown status key is 400; the status of an idea merged into another is 409 ' +
-    '(unmerge it first).',
-  request: { params: postParams, body: jsonBody(editPostInput) },
-  response: { status: 200, description: 'The idea after the change.', schema: postSchema },
+    '(unmerge it first). A status of a kind the board notifies of (`done` always) tells the idea\'s followers, and ' +
+    'those of every idea merged into it, each once (in the bell and by email), with `statusNote` when given. With `?dryRun=true` (and a ' +
+    'status) nothing changes: the answer is who would be told, through which channels.',
+  request: { params: postParams, query: dryRunQuery, body: jsonBody(editPostInput) },
+  response: {
+    status: 200,
+    description: 'The idea after the change; with dryRun, a NotificationAudience.',
+    schema: z.union([postSchema, notificationAudienceSchema]),
+  },
 });
 
 export const postRoutes = () =>
@@ -98,7 +108,14 @@ export const postRoutes = () =>
     })
     .openapi(one, async (c) => c.json(await getPost(c.var.db, c.req.valid('param').id, c.var.caller.key), 200))
     .openapi(change, async (c) => {
-      const post = await updatePost(c.var.db, { postId: c.req.valid('param').id, actor: c.var.actor, ...c.req.valid('json') });
+      const { dryRun, limit } = c.req.valid('query');
+      const edit = c.req.valid('json');
+      const postId = c.req.valid('param').id;
+      if (dryRun && edit.status !== undefined) {
+        return c.json(await previewStatusChange(c.var.db, { postId, actor: c.var.actor, status: edit.status, limit }), 200);
+      }
+      if (dryRun) throw new SaysoError('invalid_input', 'dryRun previews a status change: send a status.');
+      const post = await updatePost(c.var.db, { postId, actor: c.var.actor, ...edit, ...c.var.telling });
       c.var.similarPosts.postsChanged();
       return c.json(post, 200);
     });

@@ -1,4 +1,4 @@
-import type { AnonymousPolicy, Board } from '@sayso/core';
+import type { AnonymousPolicy, Board, BoardNotificationSettings, StatusKind } from '@sayso/core';
 import * as boards from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
@@ -30,5 +30,28 @@ export async function setBoardPolicy(db: Database, params: { board: string; anon
       });
     }
     return boards.findBoard(tx, params.board);
+  });
+}
+
+/** Which status kinds of a board tell the ideas' followers; `not_found` for an unknown board. */
+export async function notificationSettingsOf(db: Queryable, board: string): Promise<BoardNotificationSettings> {
+  return { notifyKinds: await boards.notifyKindsOf(db, await boards.boardIdOf(db, board)) };
+}
+
+/** Sets which status kinds notify (`done` always, as the schema checked); records `board.notifications_changed`. */
+export async function setNotificationSettings(
+  db: Database,
+  params: { board: string; notifyKinds: StatusKind[]; actor: Actor },
+): Promise<BoardNotificationSettings> {
+  return db.transaction(async (tx) => {
+    const id = await boards.updateNotifyKinds(tx, params.board, params.notifyKinds);
+    if (!id) throw boards.noSuchBoard(params.board);
+    await record(tx, {
+      type: 'board.notifications_changed',
+      subject: { type: 'board', id },
+      actorId: await ensureUser(tx, params.actor.key),
+      payload: { notifyKinds: params.notifyKinds },
+    });
+    return { notifyKinds: params.notifyKinds };
   });
 }

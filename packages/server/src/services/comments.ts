@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { lockCanonical } from '../db/people.js';
 import { assertPost, noSuchPost } from '../db/posts.js';
+import { subscribe } from '../db/subscriptions.js';
 import type { Slice } from '../db/rows.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
@@ -24,6 +25,7 @@ export async function addComment(db: Database, params: { postId: string; body: s
     if (!postId) throw noSuchPost(params.postId);
     const authorId = await ensureUser(tx, params.voter);
     const comment = await insertComment(tx, { postId, authorId, body: params.body });
+    await subscribe(tx, postId, authorId, 'comment');
     await record(tx, { type: 'comment.added', subject: { type: 'comment', id: comment.id }, actorId: authorId, payload: { postId } });
     return comment;
   });

@@ -4,7 +4,9 @@ import type { Database } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { addPersonReference, lockCanonical, recountMergedPeople, recountPeople } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
+import { moveSubscriptions, subscribe } from '../db/subscriptions.js';
 import { record } from './record.js';
+import { lockTrees } from './merges.js';
 
 /** Text an admin typed, trimmed; `null` when there is none. */
 const given = (value: string | undefined) => value?.trim() || null;
@@ -43,6 +45,7 @@ export async function addCustomerRequest(
     // Recorded meanwhile on another tree's lock (the idea was merged or unmerged): the first stands.
     if (!request) return { request: (await findCustomerRequest(tx, params.postId, key))!, created: false };
     await addPersonReference(tx, canonicalId, userId);
+    await subscribe(tx, params.postId, userId, 'request');
     if (canonicalId !== params.postId) await recountMergedPeople(tx, canonicalId);
     await record(tx, {
       type: 'request.added',
@@ -57,20 +60,18 @@ export async function addCustomerRequest(
 /**
  * Someone an admin recorded as asking, by email, has signed in with that address: their requests
  * become theirs, so they count once on each idea however they asked (a request and their own
- * vote are one person) and hear when it ships. One transaction, the ideas' canonicals locked
- * first as every change of their people does; `request.linked` is recorded.
+ * vote are one person) and follow those ideas, to hear when they ship. One transaction, the
+ * ideas' canonicals locked first as every change of their people does; `request.linked` is recorded.
  */
 export async function linkRequestsToUser(db: Database, params: { userId: string; email: string }): Promise<void> {
   if (!(await requestsAwaitingUser(db, params.email))) return;
   await db.transaction(async (tx) => {
     const awaiting = await requestsAwaitingUser(tx, params.email);
     if (!awaiting) return;
-    const canonicals = new Set<string>();
-    for (const postId of awaiting.postIds) {
-      const canonicalId = await lockCanonical(tx, postId);
-      if (canonicalId) canonicals.add(canonicalId);
-    }
+    const trees = await lockTrees(tx, awaiting.postIds);
+    const canonicals = new Set(awaiting.postIds.map((postId) => trees.get(postId)!.canonicalId ?? postId));
     const moved = await moveRequests(tx, awaiting.requestUserId, params.userId);
+    await moveSubscriptions(tx, awaiting.requestUserId, params.userId);
     for (const canonicalId of canonicals) {
       await recountPeople(tx, canonicalId);
       await recountMergedPeople(tx, canonicalId);

@@ -19,8 +19,9 @@ const ref = (node: MergeNode) => ({ id: node.id, title: node.title });
 /**
  * Locks the canonicals of `ids`' trees and answers the ideas as they are under the lock; reads
  * them again when a tree changed between reading and locking. `not_found` for an unknown id.
+ * Every change of several trees' people locks through here, so all take the locks in one order.
  */
-async function lockTrees(tx: Queryable, ids: string[]): Promise<Map<string, MergeNode>> {
+export async function lockTrees(tx: Queryable, ids: string[]): Promise<Map<string, MergeNode>> {
   for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
     const seen = await findMergeNodes(tx, ids);
     const unknown = ids.find((id) => !seen.has(id));

@@ -1,31 +1,34 @@
-import { noticeRecipients, shippedRecipients } from '@sayso/core';
+import { noticeRecipients } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
+import { FANOUT_PAGE_SIZE, expandFanout, insertFanout } from '../db/deliveries.js';
 import type { DomainEvent, MergedPayload } from '../db/events.js';
 import { conversationOf } from '../db/comments.js';
-import { insertNotifications, unreadRecipients } from '../db/notifications.js';
+import { insertNotifications } from '../db/notifications.js';
 import { reachablePeopleOf } from '../db/people.js';
-import { authorOf } from '../db/posts.js';
+import type { ChangelogPublishedPayload } from './outbox.js';
+
+/** How a change tells its audience; every field has a default. */
+export interface TellingOptions {
+  /** People per page of an audience (default {@link FANOUT_PAGE_SIZE}). */
+  fanoutPageSize?: number;
+}
 
 /**
  * The in-app notifications, one consumer of the domain events, run in the event's transaction.
- * Who is told is core's `noticeRecipients` (each person once, never the actor, nobody who still
- * has the same unread news), the same rule the memory adapter follows; the people come from one
- * query and the notifications go in with one statement, however many there are.
+ * A status change that tells (`tells`, core's statusChangeNotifies) and a published changelog
+ * entry go to the ideas' followers (core's audience rule, db/subscriptions.ts), each once, never
+ * the actor: the first page of them by user id is told here, so a small audience sees the bell at
+ * once, and a larger one is left to the delivery worker a page at a time (a `delivery_fanouts`
+ * row), so no request holds a transaction or memory the size of the audience. The rest (replies,
+ * merges) go to a few people, told with one statement.
  */
-export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
+export async function notify(tx: Queryable, event: DomainEvent, sequence: string, options: TellingOptions = {}): Promise<void> {
   if (event.actorId === null) return;
-  if (event.type === 'post.status_changed' && event.payload?.ships === true) {
-    // Everyone who asked for it: its author, its people (voters and requesters with an identity),
-    // and so the people of every idea merged into it; not who shipped it, nor anyone who has not
-    // yet read the news of an earlier shipping.
-    const postId = event.subject.id;
-    const recipientIds = shippedRecipients({
-      postAuthor: await authorOf(tx, postId),
-      voters: await reachablePeopleOf(tx, postId),
-      shipper: event.actorId,
-      unreadShippedNotice: await unreadRecipients(tx, postId, 'shipped'),
-    });
-    await insertNotifications(tx, { kind: 'shipped', postId, commentId: null, recipientIds });
+  const followed = followedIdeasOf(event);
+  if (followed) {
+    const fanout = { sequence, channel: 'in_app' as const, postIds: followed, afterUserId: null };
+    await insertFanout(tx, fanout);
+    await expandFanout(tx, fanout, options.fanoutPageSize ?? FANOUT_PAGE_SIZE);
   } else if (event.type === 'post.merged') {
     // The people of the merged idea hear once where their vote now counts; not the admin.
     const { duplicate, canonical } = event.payload as unknown as MergedPayload;
@@ -38,4 +41,12 @@ export async function notify(tx: Queryable, event: DomainEvent): Promise<void> {
     const recipientIds = noticeRecipients({ people: await conversationOf(tx, postId, commentId), actor: event.actorId });
     await insertNotifications(tx, { kind: 'reply', postId, commentId, recipientIds });
   }
+}
+
+/** The canonicals whose followers hear of an event in-app; `undefined` for events that tell no followers. */
+function followedIdeasOf(event: DomainEvent): readonly string[] | undefined {
+  // An idea is never merged when its status changes (core's assertStatusMayChange): it is the canonical.
+  if (event.type === 'post.status_changed' && event.payload?.tells === true) return [event.subject.id];
+  if (event.type === 'changelog.published') return (event.payload as unknown as ChangelogPublishedPayload).postIds;
+  return undefined;
 }

@@ -11,13 +11,16 @@ export interface MainProcess {
   log(): string;
   /** SIGTERM, then SIGKILL after 10 s; resolves with the exit code once the process is gone. */
   stop(): Promise<number | null>;
+  /** SIGKILL at once, as a crash would end it; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
  * Starts `src/main.ts` with `env` on a free port (PORT=0) and resolves once it listens. Like
  * `npm start`, it runs the Sayso packages from source (their "@sayso/source" export condition).
  */
-export async function startMain(env: Record<string, string>, cwd?: string): Promise<MainProcess> {
+export async function startMain(env: Record<string, string>, cwd?: string, options: { startTimeoutMs?: number } = {}): Promise<MainProcess> {
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const child = spawn(process.execPath, ['--conditions=@sayso/source', '--import', tsx, main], {
     cwd,
     env: { ...process.env, PORT: '0', ...env },
@@ -39,7 +42,7 @@ export async function startMain(env: Record<string, string>, cwd?: string): Prom
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${log}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no URL within ${startTimeoutMs / 1000} s:\n${log}`)), startTimeoutMs);
       child.stdout.on('data', () => {
         const match = /listening on (http:\/\/\S+)/.exec(log);
         if (match) {
@@ -52,7 +55,11 @@ export async function startMain(env: Record<string, string>, cwd?: string): Prom
         reject(new Error(`server exited early:\n${log}`));
       });
     });
-    return { url, log: () => log, stop };
+    const kill = async () => {
+      child.kill('SIGKILL');
+      await exited;
+    };
+    return { url, log: () => log, stop, kill };
   } catch (error) {
     await stop();
     throw error;

@@ -31,6 +31,9 @@ export const notifications: SuiteArea = {
         post: { id: post.id, board, title: 'Offline mode' },
         comment: { id: first.id, author: first.author },
         mergedFrom: null,
+        changelog: null,
+        status: null,
+        note: null,
         createdAt: expect.any(String),
         readAt: null,
       });
@@ -91,7 +94,7 @@ export const notifications: SuiteArea = {
           const page = await asker.listNotifications();
           expect(page.unreadCount).toBe(1);
           expect(page.items).toEqual([
-            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, createdAt: expect.any(String), readAt: null },
+            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, changelog: null, status: { id: 'shipped', name: 'Shipped' }, note: null, createdAt: expect.any(String), readAt: null },
           ]);
         }
         expect(await kindsOf(commenter)).toEqual([]);

@@ -6,7 +6,9 @@ import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
-import { clientWithMergedIdea, deferred, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { createMemoryAdapter } from '@sayso/adapter-memory';
+import { createSaysoClient } from '@sayso/core';
+import { clientWithMergedIdea, deferred, memoryClient, rejectWith, seededData } from '../../internal/test-fixtures.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
 import { SEARCH_DEBOUNCE_MS } from './sayso-board.component.js';
@@ -779,4 +781,24 @@ describe('<sayso-board>', () => {
       expect(part(el, 'load-more')).to.be.null;
     });
   });
+
+  describe('live changes', () => {
+    it('shows ideas and votes others add while it is on the page, and stops watching once removed', async () => {
+      const data = seededData();
+      const client = createSaysoClient({ adapter: createMemoryAdapter({ data, voterId: 'watcher' }) });
+      const someoneElse = createMemoryAdapter({ data, voterId: 'someone-else' });
+      const el = await board(client);
+      expect(data.watchers.size).to.equal(1);
+
+      await someoneElse.createPost({ board: 'demo', title: 'Calendar sync', body: '' });
+      await until(() => titles(el).includes('Calendar sync'), 'the new idea shown');
+      const csv = cards(el).find((card) => card.post!.title === 'CSV export')!.post!;
+      for (let n = 0; n < 3; n++) await createMemoryAdapter({ data, voterId: `fan-${n}` }).vote({ postId: csv.id });
+      await until(() => cards(el).find((card) => card.post!.id === csv.id)!.post!.voteCount === csv.voteCount + 3, 'the votes counted');
+
+      el.remove();
+      expect(data.watchers.size).to.equal(0);
+    });
+  });
 });
+

@@ -1,5 +1,7 @@
 import { css } from 'lit';
+import { linkButtonStyles } from '../../styles/link-button.styles.js';
 import { listStyles } from '../../styles/list.styles.js';
+import { markdownStyles } from '../../styles/markdown.styles.js';
 import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
@@ -10,6 +12,8 @@ export default [
   stateStyles,
   listStyles,
   pillStyles,
+  linkButtonStyles,
+  markdownStyles,
   css`
     :host {
       display: block;
@@ -96,6 +100,28 @@ export default [
       margin: ${token.space1} 0 0;
       color: ${token.colorTextMuted};
       font-size: 0.875rem;
+    }
+
+    [part~='entry-body'] {
+      margin-block-start: ${token.space3};
+    }
+
+    .shipped-heading {
+      margin: ${token.space3} 0 ${token.space1};
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+
+    .shipped-list {
+      display: grid;
+      gap: ${token.space1};
+      margin: 0;
+      padding-inline-start: ${token.space5};
+    }
+
+    [part~='shipped-idea'] {
+      color: ${token.colorPrimary};
+      text-align: start;
     }
   `,
 ];

@@ -1,7 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { changelogSeenKey, type SaysoClient } from '@sayso/core';
-import type { SeedPost } from '@sayso/adapter-memory';
-import { memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { changelogSeenKey, createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
+import { createMemoryAdapter, type SeedPost } from '@sayso/adapter-memory';
+import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import { memoryClient, rejectWith, seededData } from '../../internal/test-fixtures.js';
 import './sayso-changelog.js';
 import type { SaysoChangelog } from './sayso-changelog.component.js';
 
@@ -217,6 +218,107 @@ describe('<sayso-changelog>', () => {
       } finally {
         style.remove();
       }
+    });
+  });
+
+  describe('changelog entries', () => {
+    /**
+     * The demo board (Dark mode seed-1, Offline sync seed-2, CSV export seed-3) where an admin
+     * published `entries` in order (the last is the newest); the client pages them by `pageSize`.
+     */
+    async function published(entries: Array<{ title: string; body?: string; postIds?: string[] }>, options: { pageSize?: number; overrides?: Partial<SaysoAdapter> } = {}) {
+      const data = seededData();
+      const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!;
+      for (const entry of entries) {
+        const created = await admin.createChangelogEntry({ board: 'demo', ...entry });
+        await admin.publishChangelogEntry({ entryId: created.id });
+      }
+      const adapter = createMemoryAdapter({ data });
+      const listChangelogEntries: SaysoAdapter['listChangelogEntries'] = (params) =>
+        adapter.listChangelogEntries({ ...params, ...(options.pageSize ? { limit: options.pageSize } : {}) });
+      return createSaysoClient({ adapter: { ...adapter, listChangelogEntries, ...options.overrides } });
+    }
+
+    const entryTitles = (el: SaysoChangelog) => entries(el).map((e) => e.querySelector('[part="title"]')!.textContent!.replace(/^\s*New:?\s*/, '').trim());
+
+    /** Waits until the entry texts went through the markdown renderer. */
+    const rendered = (el: SaysoChangelog) => until(() => part(el, 'entry-body')?.querySelector('.plain') === null, 'markdown rendered');
+
+    it('shows the entries newest first, with date, markdown text and the ideas they shipped', async () => {
+      const client = await published([
+        { title: 'Winter release', body: 'Exports, **finally**.', postIds: ['seed-3'] },
+        { title: 'Spring release', body: 'Two *big* ones:\n\n- offline\n- dark', postIds: ['seed-2', 'seed-1'] },
+      ]);
+      const el = await changelog(client, { postHref: '/ideas/{id}' });
+      await rendered(el);
+      expect(entryTitles(el)).to.deep.equal(['Spring release', 'Winter release']);
+      const [spring, winter] = entries(el);
+      expect(spring!.querySelector('time[part="date"]')!.getAttribute('datetime')).to.match(/^\d{4}-/);
+      expect(spring!.querySelector('[part="entry-body"] em')!.textContent).to.equal('big');
+      expect(spring!.querySelectorAll('[part="entry-body"] li')).to.have.length(2);
+      expect(winter!.querySelector('[part="entry-body"] strong')!.textContent).to.equal('finally');
+      const ideas = [...spring!.querySelectorAll<HTMLAnchorElement>('[part="shipped-idea"]')];
+      expect(ideas.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([
+        ['Offline sync', '/ideas/seed-2'],
+        ['Dark mode', '/ideas/seed-1'],
+      ]);
+      expect(part(el, 'votes'), 'no list of shipped ideas besides the entries').to.be.null;
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens a shipped idea as cards do when there is no post-href', async () => {
+      const el = await changelog(await published([{ title: 'Spring release', postIds: ['seed-2'] }]));
+      const idea = part(el, 'shipped-idea') as HTMLButtonElement;
+      expect(idea.tagName).to.equal('BUTTON');
+      const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      idea.click();
+      expect((await opened).detail).to.deep.equal({ postId: 'seed-2', board: 'demo' });
+    });
+
+    it('renders markup in an entry harmless', async () => {
+      const body = [
+        'Safe **text**.',
+        '<script>window.__saysoEntryRan = true</script>',
+        '<img src="x" onerror="window.__saysoEntryRan = true">',
+        '[click](javascript:window.__saysoEntryRan=true)',
+      ].join('\n\n');
+      const el = await changelog(await published([{ title: 'Hostile', body }]));
+      await rendered(el);
+      const shown = part(el, 'entry-body')!;
+      expect(shown.querySelector('strong')!.textContent).to.equal('text');
+      expect(shown.querySelector('script, img, [onerror]')).to.be.null;
+      expect(shown.textContent).to.contain('<script>');
+      expect(/^javascript:/i.test(shown.querySelector('a')?.getAttribute('href') ?? ''), 'no script link').to.be.false;
+      (shown.querySelector('a') as HTMLAnchorElement | null)?.click();
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { __saysoEntryRan?: boolean }).__saysoEntryRan).to.be.undefined;
+    });
+
+    it('loads older entries', async () => {
+      const client = await published([{ title: 'One' }, { title: 'Two' }, { title: 'Three' }], { pageSize: 2 });
+      const el = await changelog(client);
+      expect(entryTitles(el)).to.deep.equal(['Three', 'Two']);
+      (part(el, 'load-more') as HTMLButtonElement).click();
+      await until(() => entries(el).length === 3, 'older entries loaded');
+      expect(entryTitles(el)).to.deep.equal(['Three', 'Two', 'One']);
+      expect(part(el, 'load-more')).to.be.null;
+    });
+
+    it('counts unread entries and marks them read', async () => {
+      const el = await changelog(await published([{ title: 'One' }, { title: 'Two' }]));
+      expect(part(el, 'badge')!.textContent).to.equal('2');
+      expect(el.unreadCount).to.equal(2);
+      (part(el, 'mark-read') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(part(el, 'badge')).to.be.null;
+      expect(JSON.parse(localStorage.getItem(changelogSeenKey('demo'))!)).to.have.length(2);
+    });
+
+    it('shows the shipped ideas when the entries cannot be listed', async () => {
+      const client = await published([{ title: 'One', postIds: ['seed-3'] }], { overrides: { listChangelogEntries: rejectWith('not_found') } });
+      const el = await changelog(client);
+      expect(titles(el)).to.deep.equal(['CSV export']);
+      expect(part(el, 'votes')).to.not.be.null;
     });
   });
 });

@@ -1,7 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
 import {
   NOTIFICATIONS_REFRESH_MS,
+  createEmailPreferencesView,
+  hasEmailAddress,
   toSaysoError,
+  type EmailPreferencesState,
+  type EmailPreferencesView,
   type Notification,
   type NotificationsState,
   type NotificationsView,
@@ -10,6 +14,7 @@ import {
 } from '@sayso/core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
@@ -22,6 +27,8 @@ import { ViewController } from '../../controllers/view.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import { formatCount } from '../../internal/intl.js';
 import { loadErrorBox, pagedListEnd } from '../../internal/paged-list.js';
+import { plainExcerpt } from '../../internal/plain-text.js';
+import { postHref } from '../../internal/post-href.js';
 import { relativeTime } from '../../internal/relative-time.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import styles from './sayso-notifications.styles.js';
@@ -51,7 +58,11 @@ export function notificationText(notification: Notification): string {
   const title = notification.post.title;
   switch (notification.kind) {
     case 'shipped':
-      return msg(str`Your request “${title}” shipped`);
+      return notification.changelog
+        ? msg(str`Your request “${title}” shipped: ${notification.changelog.title}`)
+        : msg(str`Your request “${title}” shipped`);
+    case 'status':
+      return notification.status ? msg(str`“${title}” is now ${notification.status.name}`) : msg(str`“${title}” moved on`);
     case 'reply':
       return msg(str`New reply on “${title}”`);
     case 'merged': {
@@ -61,6 +72,16 @@ export function notificationText(notification: Notification): string {
         : msg(str`“${from}” was merged into “${title}”; your vote counts there`);
     }
   }
+}
+
+/** The longest part of an admin's note a notification shows; the idea itself has the rest. */
+const NOTE_EXCERPT_MAX = 200;
+
+/** What the visitor reads when turning email off or on failed. */
+function emailSettingFailureMessage(error: SaysoError): string {
+  return error.code === 'network'
+    ? msg('You seem to be offline, so your email setting was not changed.')
+    : msg('Your email setting could not be changed right now. Try again.');
 }
 
 const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.7L18 12.6V9a6 6 0 0 0-6-6zM9.5 19a2.5 2.5 0 0 0 5 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"/>`;
@@ -79,6 +100,11 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * The list is a dialog: focus moves into it when it opens, and goes back to the bell when it
  * closes, except after a click outside (the visitor moved on to another control).
  *
+ * A status change says what the admin noted on it (as plain text), and an idea shipped by a
+ * changelog entry names the entry, linked ("Read what shipped") when `changelog-href` says where
+ * entries are shown. A visitor Sayso has an address for can turn email off
+ * entirely in the list's footer ("Email me about ideas I follow"); the bell keeps telling them.
+ *
  * @event {SaysoOpenPostEvent} sayso-open-post - The visitor chose a notification. `detail`: `{ postId, board }`.
  * @event {SaysoOpenEvent} sayso-open - The visitor opened the list (not fired when code sets `open`).
  * @event {SaysoCloseEvent} sayso-close - The visitor closed the list. `detail`: `{ reason }`
@@ -96,6 +122,13 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * @csspart dot - The marker of an unread notification.
  * @csspart text - What happened.
  * @csspart time - How long ago it happened.
+ * @csspart note - The admin's note on a status change, as plain text.
+ * @csspart changelog-link - "Read what shipped": the link to the changelog entry (with `changelog-href`).
+ * @csspart footer - The row under the list with the email setting.
+ * @csspart email-toggle - The "Email me about ideas I follow" checkbox.
+ * @csspart email-label - Its label.
+ * @csspart email-status - The live confirmation of a changed email setting.
+ * @csspart email-error - Why the email setting could not be changed.
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when there are no notifications.
  * @csspart error - The message shown when notifications could not be loaded or marked read.
@@ -129,6 +162,9 @@ export class SaysoNotifications extends SaysoElement {
   /** How often to look for news while the page is visible, in ms (at least 1000); 0: only on open and on return to the tab. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = NOTIFICATIONS_REFRESH_MS;
 
+  /** URL template for links to changelog entries: `{id}` and `{board}` are filled in. No links without it. */
+  @property({ attribute: 'changelog-href' }) changelogHref = '';
+
   /** Whether the list is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -136,6 +172,8 @@ export class SaysoNotifications extends SaysoElement {
   @state() private rendered = false;
   /** Why marking read failed, shown until the next attempt. */
   @state() private actionError: SaysoError | null = null;
+  /** The visitor changed their email setting here, to confirm it in the live region. */
+  @state() private emailChanged = false;
 
   @query('#panel') private panel!: HTMLElement | null;
   @query('[part~="trigger"]') private trigger!: HTMLButtonElement | null;
@@ -149,6 +187,13 @@ export class SaysoNotifications extends SaysoElement {
     bind: (view) => {
       this.#state.store = view?.$state;
     },
+  });
+  readonly #emailSettings = new StoreController<EmailPreferencesState>(this);
+  // Fetched once the list is first opened: most page views never open it.
+  readonly #emailView = new ViewController<EmailPreferencesView>(this, {
+    inputs: () => [this.#client.value, this.rendered],
+    create: () => (this.rendered ? this.#client.value?.view(createEmailPreferencesView, {}) : undefined),
+    bind: (view) => (this.#emailSettings.store = view?.$state),
   });
   readonly #refresh = new RefreshController(this, {
     view: () => this.#follow.view,
@@ -189,6 +234,43 @@ export class SaysoNotifications extends SaysoElement {
     this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
   }
 
+  async #setEmailOn(on: boolean): Promise<void> {
+    this.emailChanged = false;
+    if (await this.#emailView.view?.setEmailOff(!on)) this.emailChanged = true;
+  }
+
+  #renderChangelogLink(notification: Notification) {
+    const entry = notification.changelog;
+    const href = entry ? postHref(this.changelogHref, { id: entry.id, board: notification.post.board }) : undefined;
+    return href ? html`<a part="changelog-link" class="changelog-link" href=${href}>${msg('Read what shipped')}</a>` : nothing;
+  }
+
+  #renderFooter() {
+    const settings = this.#emailSettings.value;
+    if (settings?.status !== 'ready' || !hasEmailAddress(settings.preferences)) return nothing;
+    const on = !settings.preferences!.emailOff;
+    return html`
+      <div part="footer" class="footer">
+        <label part="email-label" class="email-label">
+          <input
+            part="email-toggle"
+            type="checkbox"
+            .checked=${live(on)}
+            ?disabled=${settings.saving}
+            @change=${(e: Event) => void this.#setEmailOn((e.target as HTMLInputElement).checked)}
+          />
+          ${msg('Email me about ideas I follow')}
+        </label>
+        ${settings.saveError
+          ? html`<p part="email-error" class="email-error" role="alert">${emailSettingFailureMessage(settings.saveError)}</p>`
+          : nothing}
+        <p part="email-status" class="email-status" role="status" aria-live="polite">
+          ${this.emailChanged ? (on ? msg('Email is on for ideas you follow.') : msg('Email is off. You will still hear here, in the bell.')) : nothing}
+        </p>
+      </div>
+    `;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (this.open && !this.rendered) this.rendered = true;
     if (changed.has('open') && this.open && changed.get('open') === false) void this.#follow.view?.refresh();
@@ -214,9 +296,13 @@ export class SaysoNotifications extends SaysoElement {
             <span part="text" class="text"
               >${unread ? html`<span class="visually-hidden">${msg('Unread:')} </span>` : nothing}${notificationText(notification)}</span
             >
+            ${notification.note
+              ? html`<span part="note" class="note">${plainExcerpt(notification.note, NOTE_EXCERPT_MAX)}</span>`
+              : nothing}
             <time part="time" class="time" datetime=${notification.createdAt}>${relativeTime(notification.createdAt, now, this.lang)}</time>
           </span>
         </button>
+        ${this.#renderChangelogLink(notification)}
       </li>
     `;
   }
@@ -272,6 +358,7 @@ export class SaysoNotifications extends SaysoElement {
             : nothing}
           ${this.#renderBody()}
         </div>
+        ${this.#renderFooter()}
       </div>
     `;
   }

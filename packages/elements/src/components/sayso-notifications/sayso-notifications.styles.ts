@@ -139,5 +139,46 @@ export default [
       color: ${token.colorTextMuted};
       font-size: 0.8125rem;
     }
+
+    .note {
+      color: ${token.colorTextMuted};
+      font-size: 0.875rem;
+      overflow-wrap: anywhere;
+    }
+
+    .changelog-link {
+      display: inline-block;
+      margin-inline-start: calc(0.5rem + ${token.space2} + ${token.space3});
+      color: ${token.colorPrimary};
+      font-size: 0.875rem;
+    }
+
+    .footer {
+      display: grid;
+      gap: ${token.space1};
+      padding: ${token.space2} ${token.space4};
+      border-block-start: 1px solid ${token.colorBorder};
+      font-size: 0.875rem;
+    }
+
+    .email-label {
+      display: flex;
+      align-items: center;
+      gap: ${token.space2};
+      cursor: pointer;
+    }
+
+    .email-status,
+    .email-error {
+      margin: 0;
+    }
+
+    .email-status {
+      color: ${token.colorTextMuted};
+    }
+
+    .email-error {
+      color: ${token.colorDanger};
+    }
   `,
 ];

@@ -133,7 +133,7 @@ describe('<sayso-notifications>', () => {
     it('words a merged notification whose merged idea is not named', async () => {
       const merged = {
         id: 'n1', kind: 'merged' as const, post: { id: 'seed-1', board: 'demo', title: 'Dark mode' }, comment: null,
-        mergedFrom: null, createdAt: new Date().toISOString(), readAt: null,
+        mergedFrom: null, changelog: null, status: null, note: null, createdAt: new Date().toISOString(), readAt: null,
       };
       const { client } = await withNews({ listNotifications: async () => ({ items: [merged], nextCursor: null, unreadCount: 1 }) });
       const el = await bell(client);
@@ -306,6 +306,107 @@ describe('<sayso-notifications>', () => {
       } finally {
         style.remove();
       }
+    });
+  });
+
+  describe('status news', () => {
+    /** The visitor voted for "Offline sync", which an admin shipped with a note; `publish`: by a changelog entry instead. */
+    async function shipped(options: { note?: string; publish?: boolean } = {}) {
+      const data = seededData();
+      const me = createMemoryAdapter({ data });
+      const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!;
+      await me.vote({ postId: 'seed-2' });
+      if (options.publish) {
+        const entry = await admin.createChangelogEntry({ board: 'demo', title: 'Spring release', body: 'Works offline now.', postIds: ['seed-2'] });
+        await admin.publishChangelogEntry({ entryId: entry.id });
+        return { client: createSaysoClient({ adapter: me }), entryId: entry.id };
+      }
+      await admin.setPostStatus({ postId: 'seed-2', status: 'shipped', ...(options.note ? { note: options.note } : {}) });
+      return { client: createSaysoClient({ adapter: me }), entryId: '' };
+    }
+
+    it('shows the admin’s note as plain text, never as markup', async () => {
+      const note = '**Finally** here. <img src=x onerror="window.__saysoNoteRan = true">';
+      const el = await bell((await shipped({ note })).client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['Your request “Offline sync” shipped']);
+      const shown = part(el, 'note')!;
+      expect(shown.textContent).to.equal('Finally here. <img src=x onerror="window.__saysoNoteRan = true">');
+      expect(shown.closest('[part="item"]'), 'part of the notification').to.not.be.null;
+      expect(root(el).querySelector('img')).to.be.null;
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { __saysoNoteRan?: boolean }).__saysoNoteRan).to.be.undefined;
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the changelog entry that shipped it, linked where entries are shown', async () => {
+      const { client, entryId } = await shipped({ publish: true });
+      const el = await bell(client);
+      el.changelogHref = '/changelog/{board}#{id}';
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['Your request “Offline sync” shipped: Spring release']);
+      const link = part<HTMLAnchorElement>(el, 'changelog-link')!;
+      expect(link.textContent!.trim()).to.equal('Read what shipped');
+      expect(link.getAttribute('href')).to.equal(`/changelog/demo#${entryId}`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the entry without a link when it has nowhere to go', async () => {
+      const el = await bell((await shipped({ publish: true })).client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['Your request “Offline sync” shipped: Spring release']);
+      expect(part(el, 'changelog-link')).to.be.null;
+    });
+  });
+
+  describe('email setting', () => {
+    /** A bell of a visitor with news; `email`: the address Sayso has for them. */
+    async function bellOf(options: { email?: string; overrides?: Partial<SaysoAdapter> } = {}) {
+      if (options.email) {
+        const data = seededData();
+        data.emailPreferences.set('memory-visitor', { email: options.email, confirmed: true, emailOff: false });
+        const adapter = { ...createMemoryAdapter({ data }), ...options.overrides };
+        return { el: await bell(createSaysoClient({ adapter })), adapter };
+      }
+      const { client, me } = await withNews(options.overrides);
+      return { el: await bell(client), adapter: me };
+    }
+
+    it('turns email off and on again for a visitor with an address', async () => {
+      const { el, adapter } = await bellOf({ email: 'ana@example.com' });
+      await openList(el);
+      await until(() => part(el, 'email-toggle') !== null, 'setting shown');
+      const toggle = part<HTMLInputElement>(el, 'email-toggle')!;
+      expect(toggle.checked).to.be.true;
+      expect(part(el, 'email-label')!.textContent!.trim()).to.equal('Email me about ideas I follow');
+
+      toggle.click();
+      await until(() => (part(el, 'email-status')!.textContent ?? '').includes('Email is off'), 'confirmed');
+      expect(part(el, 'email-status')!.getAttribute('aria-live')).to.equal('polite');
+      expect((await adapter.getEmailPreferences()).emailOff).to.be.true;
+
+      part<HTMLInputElement>(el, 'email-toggle')!.click();
+      await until(() => (part(el, 'email-status')!.textContent ?? '').includes('Email is on'), 'confirmed');
+      expect((await adapter.getEmailPreferences()).emailOff).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('puts the setting back and says why when it could not be changed', async () => {
+      const { el, adapter } = await bellOf({ email: 'ana@example.com', overrides: { setEmailPreferences: rejectWith('network') } });
+      await openList(el);
+      await until(() => part(el, 'email-toggle') !== null, 'setting shown');
+      part<HTMLInputElement>(el, 'email-toggle')!.click();
+      await until(() => part(el, 'email-error') !== null, 'error shown');
+      expect(part(el, 'email-error')!.textContent).to.contain('offline');
+      expect(part<HTMLInputElement>(el, 'email-toggle')!.checked).to.be.true;
+      expect((await adapter.getEmailPreferences()).emailOff).to.be.false;
+    });
+
+    it('is not offered to a visitor Sayso has no address for', async () => {
+      const { el } = await bellOf();
+      await openList(el);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(part(el, 'footer')).to.be.null;
     });
   });
 });

@@ -20,11 +20,12 @@ import {
   type SubmissionState,
 } from '@sayso/core';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../../controllers/client.js';
 import { CustomStatesController } from '../../controllers/custom-states.js';
+import { MarkdownController } from '../../controllers/markdown.js';
 import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
@@ -34,9 +35,8 @@ import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
 import { commentCountLabel, mergedIntoNote } from '../sayso-post-card/sayso-post-card.component.js';
 import { peopleWantThis } from '../sayso-vote-button/sayso-vote-button.component.js';
+import type { SaysoFollow } from '../sayso-follow/sayso-follow.component.js';
 import styles from './sayso-post-detail.styles.js';
-
-type MarkdownModule = typeof import('../../internal/markdown.js');
 
 /** A comment not yet posted. */
 interface CommentDraft {
@@ -115,9 +115,16 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * then DOMPurify with a strict allow-list), loaded only when a detail is first shown. Until it has
  * loaded, the text is shown as plain text.
  *
+ * The visitor can follow the idea there (`<sayso-follow>`): after they vote or comment, which
+ * makes them follow it, the follow control asks again.
+ *
  * @dependency sayso-vote-button
+ * @dependency sayso-follow
  *
  * @exportparts sayso-vote-button
+ * @exportparts sayso-follow base:follow toggle:follow-toggle form:follow-form label:follow-label
+ *   input:follow-input submit:follow-submit hint:follow-hint field-error:follow-field-error
+ *   error:follow-error status:follow-status loading:follow-loading retry:follow-retry
  *
  * @event {SaysoCommentEvent} sayso-comment - A comment was posted. `detail`: `{ comment }`.
  * @event {SaysoVoteEvent} sayso-vote - From the vote button inside: a vote was saved.
@@ -183,12 +190,12 @@ export class SaysoPostDetail extends SaysoElement {
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
-  @state() private markdownModule: MarkdownModule | undefined;
-
   @query('#comment') private commentInput!: HTMLTextAreaElement;
+  @query('sayso-follow') private followControl!: SaysoFollow | null;
 
   readonly #client = new ClientController(this);
   readonly #states = new CustomStatesController(this);
+  readonly #markdown = new MarkdownController(this);
   readonly #posts = new StoreController<Record<string, Post>>(this);
   readonly #boards = new StoreController<Record<string, Board>>(this);
   readonly #comments = new StoreController<CommentsState>(this);
@@ -216,13 +223,6 @@ export class SaysoPostDetail extends SaysoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#connected = true;
-    // The markdown renderer (marked + DOMPurify) is fetched only when a detail is shown.
-    if (!this.markdownModule) {
-      import('../../internal/markdown.js').then(
-        (module) => (this.markdownModule = module),
-        () => undefined, // Stay with plain text.
-      );
-    }
   }
 
   override disconnectedCallback(): void {
@@ -257,10 +257,6 @@ export class SaysoPostDetail extends SaysoElement {
     this.#states.set('invalid', problems.length > 0);
   }
 
-  #text(source: string) {
-    return this.markdownModule ? this.markdownModule.markdown(source) : html`<p class="plain">${source}</p>`;
-  }
-
   #onInput(event: Event): void {
     this.#submission.edit({ body: (event.target as HTMLTextAreaElement).value });
   }
@@ -268,7 +264,11 @@ export class SaysoPostDetail extends SaysoElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const comment = await this.#submission.submit();
-    if (comment) this.dispatchEvent(new SaysoCommentEvent({ comment }));
+    if (comment) {
+      this.dispatchEvent(new SaysoCommentEvent({ comment }));
+      // Commenting makes the visitor follow the idea (unless they stopped following it).
+      void this.followControl?.refresh();
+    }
     else if (this.#form.value!.problems.length > 0) {
       await this.updateComplete;
       this.commentInput?.focus();
@@ -305,7 +305,7 @@ export class SaysoPostDetail extends SaysoElement {
                   <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.lang)}</time>
                   ${comment.mergedFrom ? this.#renderMergedFrom(comment.mergedFrom) : nothing}
                 </p>
-                <div part="comment-body" class="markdown">${this.#text(comment.body)}</div>
+                <div part="comment-body" class="markdown">${this.#markdown.render(comment.body)}</div>
               </li>
             `,
           )}
@@ -336,9 +336,10 @@ export class SaysoPostDetail extends SaysoElement {
     `;
   }
 
-  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows. */
+  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows; so does following. */
   #onVote(): void {
     if (this.#mergedIdeas.length > 0) void this.#demandView.view?.load();
+    void this.followControl?.refresh();
   }
 
   /** The ideas merged into the one shown, once their demand is known. */
@@ -467,7 +468,15 @@ export class SaysoPostDetail extends SaysoElement {
           </div>
         </div>
         ${post.mergedInto ? this.#renderMergedInto(post, post.mergedInto) : nothing}
-        ${post.body ? html`<div part="body" class="markdown">${this.#text(post.body)}</div>` : nothing}
+        ${post.body ? html`<div part="body" class="markdown">${this.#markdown.render(post.body)}</div>` : nothing}
+        ${post.mergedInto
+          ? nothing
+          : html`<sayso-follow
+              class="follow"
+              exportparts=${saysoPostDetailExportparts['sayso-follow']}
+              post-id=${post.id}
+              .client=${this.client}
+            ></sayso-follow>`}
         ${post.mergedInto ? nothing : html`${this.#renderDemand()} ${this.#renderComments(post)}`}
       </article>
     `;

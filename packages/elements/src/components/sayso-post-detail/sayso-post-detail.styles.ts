@@ -3,6 +3,7 @@ import { formStyles } from '../../styles/form.styles.js';
 import { pillStyles } from '../../styles/pill.styles.js';
 import { stateStyles } from '../../styles/states.styles.js';
 import { linkButtonStyles } from '../../styles/link-button.styles.js';
+import { markdownStyles } from '../../styles/markdown.styles.js';
 import { buttonStyles, componentStyles, token } from '../../styles/tokens.styles.js';
 
 export default [
@@ -12,6 +13,7 @@ export default [
   stateStyles,
   formStyles,
   pillStyles,
+  markdownStyles,
   css`
     :host {
       display: block;
@@ -63,42 +65,6 @@ export default [
       margin: ${token.space2} 0 0;
       color: ${token.colorTextMuted};
       font-size: 0.875rem;
-    }
-
-    .markdown {
-      overflow-wrap: anywhere;
-      line-height: 1.55;
-    }
-
-    .markdown > :first-child {
-      margin-top: 0;
-    }
-
-    .markdown > :last-child {
-      margin-bottom: 0;
-    }
-
-    .markdown a {
-      color: ${token.colorPrimary};
-    }
-
-    .markdown pre {
-      overflow-x: auto;
-      padding: ${token.space3};
-      border-radius: ${token.radius};
-      background: ${token.colorSurfaceSunken};
-    }
-
-    .markdown blockquote {
-      margin-inline: 0;
-      padding-inline-start: ${token.space3};
-      border-inline-start: 3px solid ${token.colorBorder};
-      color: ${token.colorTextMuted};
-    }
-
-    .plain {
-      margin: 0;
-      white-space: pre-line;
     }
 
     .comments-section,

@@ -4,6 +4,7 @@ import { SaysoError, createDemandView, type Post, type SaysoAdapter, type SaysoC
 import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
+import type { SaysoFollow } from '../sayso-follow/sayso-follow.component.js';
 import type { SaysoVoteButton } from '../sayso-vote-button/sayso-vote-button.component.js';
 import { clientWithMergedIdea, deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
 import './sayso-post-detail.js';
@@ -298,6 +299,28 @@ describe('<sayso-post-detail>', () => {
       const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
       part(el, 'merged-into-button')!.click();
       expect((await opened).detail).to.deep.equal({ postId: darkMode, board: 'demo' });
+      expect(el.shadowRoot!.querySelector('sayso-follow'), 'it is followed where it was merged').to.be.null;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('following', () => {
+    /** The follow control inside the detail, once it rendered its control. */
+    async function followOf(el: SaysoPostDetail) {
+      const follow = el.shadowRoot!.querySelector<SaysoFollow>('sayso-follow')!;
+      await until(() => follow.shadowRoot!.querySelector('[part~="loading"]') === null, 'follow loaded');
+      return follow;
+    }
+
+    it('shows the follow control, which follows the visitor’s vote', async () => {
+      const { el } = await detail();
+      const follow = await followOf(el);
+      expect(follow.postId).to.equal(el.postId);
+      expect(follow.shadowRoot!.querySelector('[part~="form"]'), 'an anonymous visitor is asked for an address').to.not.be.null;
+
+      const vote = el.shadowRoot!.querySelector<SaysoVoteButton>('sayso-vote-button')!;
+      vote.shadowRoot!.querySelector<HTMLButtonElement>('[part="vote-button"]')!.click();
+      await until(() => (follow.shadowRoot!.querySelector('[part~="toggle"]')?.textContent ?? '').includes('Following'), 'following by vote');
       await expect(el).to.be.accessible();
     });
   });

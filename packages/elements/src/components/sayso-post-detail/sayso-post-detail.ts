@@ -1,3 +1,4 @@
+import '../sayso-follow/sayso-follow.js';
 import '../sayso-vote-button/sayso-vote-button.js';
 import { SaysoPostDetail } from './sayso-post-detail.component.js';
 
