@@ -250,6 +250,17 @@ describe.each(ENGINES)('email on %s', (engine) => {
     expect(mailTo('entry-both').text).toMatch(/- Search: .*\n- Sync: /);
     expect(mailTo('entry-first').text).toContain('- Search: ');
     expect(mailTo('entry-first').text).not.toContain('- Sync: ');
+    // Each mail is in the delivery log of the first of the entry's ideas its person follows.
+    const logged = await db.query<{ key: string; post_id: string }>(
+      `SELECT u.key, d.post_id FROM deliveries d JOIN users u ON u.id = d.user_id
+        WHERE d.channel = 'email' AND d.post_id = ANY($1::uuid[]) ORDER BY u.key`,
+      [[search.id, sync.id]],
+    );
+    expect(logged.map((row) => [row.key.replace(/^user:[a-z]+-/, ''), row.post_id])).toEqual([
+      ['entry-both', search.id],
+      ['entry-first', search.id],
+      ['entry-second', sync.id],
+    ]);
   });
 
   it('has someone recorded by email follow the idea as themselves once they sign in with that address', async () => {

@@ -64,7 +64,8 @@ const reachedBy: Record<FanoutChannel, string> = {
 };
 
 /**
- * How a page's people (CTE `page`: `id`, `post_id`) are told, as the CTEs that insert their
+ * How a page's people (CTE `page`: `id`, `post_id`, the first of the event's ideas they follow,
+ * which their deliveries name for the log of each idea) are told, as the CTEs that insert their
  * deliveries: each once per event by `dedupe_key`, so a page expanded twice (a crash before its
  * commit) tells nobody twice. The bell's deliveries are sent as they are made, and only the
  * people whose delivery is new get a notification, with the status, note and changelog entry of
@@ -73,7 +74,7 @@ const reachedBy: Record<FanoutChannel, string> = {
 const tellPage: Record<FanoutChannel, string> = {
   email: `made AS (
        INSERT INTO deliveries (event_sequence, channel, user_id, post_id, dedupe_key)
-       SELECT $3::bigint, 'email', id, CASE WHEN cardinality($1::uuid[]) = 1 THEN ($1::uuid[])[1] END, $3 || ':email:' || id
+       SELECT $3::bigint, 'email', id, post_id, $3 || ':email:' || id
          FROM page
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING 1
