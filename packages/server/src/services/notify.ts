@@ -5,7 +5,7 @@ import type { DomainEvent, MergedPayload } from '../db/events.js';
 import { conversationOf } from '../db/comments.js';
 import { insertNotifications } from '../db/notifications.js';
 import { reachablePeopleOf } from '../db/people.js';
-import type { ChangelogPublishedPayload } from './outbox.js';
+import { followedIdeasOf } from './outbox.js';
 
 /** How a change tells its audience; every field has a default. */
 export interface TellingOptions {
@@ -41,12 +41,4 @@ export async function notify(tx: Queryable, event: DomainEvent, sequence: string
     const recipientIds = noticeRecipients({ people: await conversationOf(tx, postId, commentId), actor: event.actorId });
     await insertNotifications(tx, { kind: 'reply', postId, commentId, recipientIds });
   }
-}
-
-/** The canonicals whose followers hear of an event in-app; `undefined` for events that tell no followers. */
-function followedIdeasOf(event: DomainEvent): readonly string[] | undefined {
-  // An idea is never merged when its status changes (core's assertStatusMayChange): it is the canonical.
-  if (event.type === 'post.status_changed' && event.payload?.tells === true) return [event.subject.id];
-  if (event.type === 'changelog.published') return (event.payload as unknown as ChangelogPublishedPayload).postIds;
-  return undefined;
 }

@@ -17,19 +17,27 @@ export interface ChangelogPublishedPayload {
 }
 
 /**
+ * The canonicals whose followers hear of an event (by email and in the bell); `undefined` for
+ * events that tell no followers. A status change that tells is about a canonical (an idea is
+ * never merged when its status changes, core's assertStatusMayChange); an entry shipping several
+ * ideas tells each of their followers once (one fan-out over them all).
+ */
+export function followedIdeasOf(event: DomainEvent): readonly string[] | undefined {
+  if (event.type === 'post.status_changed' && event.payload?.tells === true) return [event.subject.id];
+  if (event.type === 'changelog.published' && Array.isArray(event.payload?.postIds)) return event.payload.postIds as string[];
+  return undefined;
+}
+
+/**
  * The transactional outbox, one consumer of the domain events run in the event's transaction:
  * the deliveries an event calls for are written with the change, so they commit or vanish with
  * it. An audience is not expanded here: one `delivery_fanouts` row is, whatever its size, and the
  * delivery worker expands it in pages (services/delivery-worker.ts).
  */
 export async function enqueueDeliveries(tx: Queryable, event: DomainEvent, sequence: string): Promise<void> {
-  if (event.type === 'post.status_changed' && event.payload?.tells === true) {
-    // An idea is never merged when its status changes (core's assertStatusMayChange): it is the canonical.
-    await insertFanout(tx, { sequence, channel: 'email', postIds: [event.subject.id] });
-    deliveriesMade();
-  } else if (event.type === 'changelog.published' && Array.isArray(event.payload?.postIds)) {
-    // An entry shipping several ideas tells each of their followers once (one fan-out over them all).
-    await insertFanout(tx, { sequence, channel: 'email', postIds: event.payload.postIds as string[] });
+  const followed = followedIdeasOf(event);
+  if (followed) {
+    await insertFanout(tx, { sequence, channel: 'email', postIds: followed });
     deliveriesMade();
   } else if (event.type === 'email.confirmation_requested') {
     const postId = typeof event.payload?.postId === 'string' ? event.payload.postId : null;
