@@ -12,10 +12,10 @@ import { webhookOperations } from './webhooks.js';
 
 /** The triage operations of an admin adapter: workflow, tags, merges, demand and the duplicate queue. */
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
-  const { data, settle, view, boardOf, postOf } = visitor;
+  const { data, settle, commit, view, boardOf, postOf } = visitor;
   return {
     setPostStatus: ({ postId, status, note }) =>
-      settle(() => {
+      commit(() => {
         const post = postOf(postId);
         const move = planStatusMove(visitor, post, status);
         if (!move.changes) return view(post);
@@ -32,7 +32,7 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     getNotificationSettings: ({ board }) => settle(() => ({ notifyKinds: notifyKindsOf(visitor, boardOf(board).slug) })),
 
     setNotificationSettings: ({ board, notifyKinds }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         if (!Array.isArray(notifyKinds)) throw invalid('notifyKinds must list status kinds.', { field: 'notifyKinds' });
         refuse(checkNotifyKinds(notifyKinds));

@@ -16,7 +16,7 @@ import { invalid, refuse, type MemoryVisitor } from './visitor.js';
 
 /** Changelog entries: written as drafts by admins, published to ship their ideas and tell everyone who asked. */
 export function changelogOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listChangelogEntries'> {
-  const { data, isAdmin, settle, boardOf } = visitor;
+  const { data, isAdmin, settle, commit, boardOf } = visitor;
   return {
     listChangelogEntries: ({ board, cursor, limit }) =>
       settle(() => {
@@ -38,7 +38,7 @@ function entryView({ data }: Pick<MemoryVisitor, 'data'>, entry: StoredChangelog
 export function changelogAdminOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'createChangelogEntry' | 'updateChangelogEntry' | 'deleteChangelogEntry' | 'publishChangelogEntry' | 'previewChangelogEntry'> {
-  const { data, voterId, settle, boardOf, postOf } = visitor;
+  const { data, voterId, settle, commit, boardOf, postOf } = visitor;
 
   const entryOf = (entryId: string) => {
     const entry = data.changelog.get(entryId);
@@ -61,7 +61,7 @@ export function changelogAdminOperations(
 
   return {
     createChangelogEntry: ({ board, title, body, postIds }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         refuse(checkChangelogEntry({ title: title ?? '', body }));
         const entry: StoredChangelogEntry = {
@@ -78,7 +78,7 @@ export function changelogAdminOperations(
       }),
 
     updateChangelogEntry: ({ entryId, title, body, postIds }: { entryId: string } & Partial<NewChangelogEntry>) =>
-      settle(() => {
+      commit(() => {
         const entry = entryOf(entryId);
         refuse(checkChangelogEntry({ title, body }));
         const ideas = shippedIdeas(entry.board, postIds);
@@ -88,7 +88,7 @@ export function changelogAdminOperations(
       }),
 
     deleteChangelogEntry: ({ entryId }) =>
-      settle(() => {
+      commit(() => {
         if (entryOf(entryId).publishedAt !== null) throw new SaysoError('conflict', 'A published entry stays: edit it instead.');
         data.changelog.delete(entryId);
       }),
@@ -96,7 +96,7 @@ export function changelogAdminOperations(
     previewChangelogEntry: ({ entryId, limit }) => settle(() => audienceAnswer(visitor, publication(entryOf(entryId)).audience, 'changelog.published', limit)),
 
     publishChangelogEntry: ({ entryId }) =>
-      settle(() => {
+      commit(() => {
         const entry = entryOf(entryId);
         if (entry.publishedAt !== null) throw new SaysoError('conflict', 'This entry is published already.');
         const { posts, audience } = publication(entry);

@@ -8,7 +8,7 @@ import { refuse, type MemoryVisitor } from './visitor.js';
 export function commentOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdapter, 'listComments' | 'addComment' | 'updateComment' | 'deleteComment'> {
-  const { data, voterId, settle, postOf, commentOf, visitorOf } = visitor;
+  const { data, voterId, settle, commit, postOf, commentOf, visitorOf } = visitor;
   return {
     listComments: ({ postId, cursor, limit }) =>
       settle(() => {
@@ -21,7 +21,7 @@ export function commentOperations(
       }),
 
     addComment: ({ postId, body }) =>
-      settle(() => {
+      commit(() => {
         const post = postOf(postId);
         refuse(checkCommentBody(body));
         const comment: Comment = {
@@ -46,7 +46,7 @@ export function commentOperations(
       }),
 
     updateComment: ({ commentId, body }) =>
-      settle(() => {
+      commit(() => {
         const comment = commentOf(commentId);
         visitor.assertMayChange(comment.author, 'comment');
         refuse(checkCommentBody(body));
@@ -58,7 +58,7 @@ export function commentOperations(
       }),
 
     deleteComment: ({ commentId }) =>
-      settle(() => {
+      commit(() => {
         const comment = commentOf(commentId);
         visitor.assertMayChange(comment.author, 'comment');
         const post = postOf(comment.postId);

@@ -59,10 +59,10 @@ export function demandOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
 export function demandAdminOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'addCustomerRequest' | 'getPriorityFormula' | 'setPriorityFormula' | 'setPriorityInputs'> {
-  const { data, voterId, settle, boardOf, postOf } = visitor;
+  const { data, voterId, settle, commit, boardOf, postOf } = visitor;
   return {
     addCustomerRequest: ({ postId, ...input }) =>
-      settle(() => {
+      commit(() => {
         const post = postOf(postId);
         refuse(checkCustomerRequest(input));
         const key = requesterKey(input);
@@ -91,7 +91,7 @@ export function demandAdminOperations(
       }),
 
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         refuse(checkPriorityFormula({ peopleWeight, mrrWeight }));
         data.priorityFormulas.set(board, { peopleWeight, mrrWeight });
@@ -99,7 +99,7 @@ export function demandAdminOperations(
       }),
 
     setPriorityInputs: ({ postId, impact, effort }) =>
-      settle(() => {
+      commit(() => {
         // Weighed on the idea people count on, so a merged idea's link weighs the canonical.
         const post = canonicalPost(data, postOf(postId));
         refuse(checkPriorityInputs({ impact, effort }));

@@ -21,7 +21,7 @@ const pairText = (data: MemoryData, a: string, b: string) => {
 
 /** The admin's duplicate queue: candidate pairs of a board, and dismissals that stick. */
 export function duplicateOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'listDuplicateCandidates' | 'dismissDuplicateCandidate'> {
-  const { data, settle, view, boardOf, postOf } = visitor;
+  const { data, settle, commit, view, boardOf, postOf } = visitor;
   const standsAlone = (post: StoredPost) => post.mergedInto === null && statusKindOf(data, post.board, post.status) !== 'duplicate';
   return {
     // Memory boards are small, so every pair is scored afresh on each call; the server keeps an index.
@@ -45,7 +45,7 @@ export function duplicateOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi,
       }),
 
     dismissDuplicateCandidate: ({ postIds }) =>
-      settle(() => {
+      commit(() => {
         if (!Array.isArray(postIds) || postIds.length !== 2 || postIds[0] === postIds[1]) {
           throw invalid('postIds names two different ideas.', { field: 'postIds' });
         }

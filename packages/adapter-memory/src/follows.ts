@@ -81,7 +81,7 @@ export function audienceAnswer(
 
 /** The visitor's subscriptions and email settings. */
 export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'getSubscription' | 'setSubscription' | 'getEmailPreferences' | 'setEmailPreferences'> {
-  const { data, voterId, settle, postOf } = visitor;
+  const { data, voterId, settle, commit, postOf } = visitor;
   // As on the server: anonymous visitors leave an address; a signed-in user's is their host's.
   const mayLeaveAddress = !visitor.signedIn && !visitor.isAdmin;
   const preferencesOf = (settings: StoredEmailSettings | undefined): EmailPreferences => ({ ...(settings ?? NO_EMAIL), mayLeaveAddress });
@@ -102,7 +102,7 @@ export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
     getSubscription: ({ postId }) => settle(() => subscriptionOf(postOf(postId))),
 
     setSubscription: ({ postId, subscribed, email }) =>
-      settle(() => {
+      commit(() => {
         const canonical = canonicalPost(data, postOf(postId));
         if (email !== undefined) {
           if (!mayLeaveAddress) {
@@ -132,7 +132,7 @@ export function followOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
     getEmailPreferences: () => settle(() => preferencesOf(data.emailPreferences.get(voterId))),
 
     setEmailPreferences: ({ emailOff }) =>
-      settle(() => {
+      commit(() => {
         if (typeof emailOff !== 'boolean') throw invalid('emailOff must be true or false.', { field: 'emailOff' });
         const settings = { ...(data.emailPreferences.get(voterId) ?? NO_EMAIL), emailOff };
         data.emailPreferences.set(voterId, settings);

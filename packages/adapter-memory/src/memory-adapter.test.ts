@@ -22,6 +22,26 @@ runMergeProperty('memory', memoryFixture('property-admin'));
 runAdapterSuite('memory, visitors only', memoryFixture());
 
 describe('memory adapter', () => {
+  it('makes watchers look for live changes after writes only, since each look views every idea of a board', async () => {
+    const data = createMemoryData();
+    addMemoryBoard(data, { slug: 'demo' });
+    const adapter = createMemoryAdapter({ data, voterId: 'reader' });
+    let looks = 0;
+    data.watchers.add(() => looks++);
+    const { id } = await adapter.createPost({ board: 'demo', title: 'Dark mode', body: '' });
+    await Promise.resolve();
+    expect(looks).toBe(1);
+    await adapter.listPosts({ board: 'demo' });
+    await adapter.getPost({ postId: id });
+    await adapter.listComments({ postId: id });
+    await adapter.getDemand({ postId: id });
+    await Promise.resolve();
+    expect(looks, 'after reads').toBe(1);
+    await adapter.vote({ postId: id });
+    await Promise.resolve();
+    expect(looks).toBe(2);
+  });
+
   it('records status changes as events, with the acting visitor', async () => {
     const data = createMemoryData({ boards: [{ slug: 'demo' }] });
     const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });

@@ -14,7 +14,7 @@ import type { MemoryVisitor } from './visitor.js';
 
 /** The admin's merge operations: merge, unmerge, and the history that records both. */
 export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'mergePost' | 'unmergePost' | 'listPostHistory'> {
-  const { data, voterId, settle, view, boardOf, postOf } = visitor;
+  const { data, voterId, settle, commit, view, boardOf, postOf } = visitor;
   const result = (duplicate: StoredPost, canonical: StoredPost): MergeResult => ({ duplicate: view(duplicate), canonical: view(canonical) });
 
   const historyEntry = (event: MemoryEvent, index: number): PostHistoryEntry => {
@@ -34,7 +34,7 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
 
   return {
     mergePost: ({ postId, into }) =>
-      settle(() => {
+      commit(() => {
         const duplicate = postOf(postId);
         const target = postOf(into);
         const canonical = canonicalPost(data, target);
@@ -53,7 +53,7 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
       }),
 
     unmergePost: ({ postId }) =>
-      settle(() => {
+      commit(() => {
         const duplicate = postOf(postId);
         if (duplicate.mergedInto === null) throw new SaysoError('conflict', 'This idea is not merged.');
         const canonical = canonicalPost(data, duplicate);

@@ -81,7 +81,7 @@ const unreadAmong = (notices: ReturnType<typeof noticesOf>) => notices.filter((n
 export const unreadCountOf = (visitor: Pick<MemoryVisitor, 'data' | 'voterId'>) => unreadAmong(noticesOf(visitor));
 
 export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'listNotifications' | 'markNotificationsRead'> {
-  const { settle } = visitor;
+  const { settle, commit } = visitor;
   const myNotices = () => noticesOf(visitor);
 
   return {
@@ -99,7 +99,7 @@ export function notificationOperations(visitor: MemoryVisitor): Pick<SaysoAdapte
       }),
 
     markNotificationsRead: (selection) =>
-      settle(() => {
+      commit(() => {
         const ids = 'ids' in selection ? selection.ids : undefined;
         const all = 'all' in selection && selection.all === true;
         if (all === (ids !== undefined)) throw invalid('Send either ids or all: true.', { field: 'ids' });

@@ -30,7 +30,7 @@ const matches = (q: string) => {
 export function postOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdapter, 'listPosts' | 'getPost' | 'createPost' | 'updatePost'> {
-  const { data, voterId, settle, view, boardOf, postOf } = visitor;
+  const { data, voterId, settle, commit, view, boardOf, postOf } = visitor;
   return {
     listPosts: ({ board, sort = 'top', cursor, limit, status, tag, q }) =>
       settle(() => {
@@ -65,7 +65,7 @@ export function postOperations(
 
     createPost: (params) =>
       once(visitor, 'createPost', params, () =>
-        settle(() => {
+        commit(() => {
           const { board, title, body } = params;
           const status = newIdeaStatus(boardOf(board).statuses);
           refuse(checkNewPost({ title, body }));
@@ -91,7 +91,7 @@ export function postOperations(
       ),
 
     updatePost: ({ postId, title, body }) =>
-      settle(() => {
+      commit(() => {
         const post = postOf(postId);
         visitor.assertMayChange(post.author, 'idea');
         refuse(checkPostEdit({ title, body }));

@@ -16,10 +16,10 @@ export function tagOperations({ data, settle, boardOf }: MemoryVisitor): Pick<Sa
 export function tagAdminOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'createTag' | 'renameTag' | 'deleteTag' | 'addPostTag' | 'removePostTag'> {
-  const { data, settle, view, boardOf, postOf, tagOf } = visitor;
+  const { data, commit, view, boardOf, postOf, tagOf } = visitor;
   /** Puts a tag of the post's own board on a post, or takes it off; idempotent both ways. */
   const setPostTag = (postId: string, tag: string, tagged: boolean) =>
-    settle(() => {
+    commit(() => {
       const post = postOf(postId);
       tagOf(post.board, tag);
       if (tagged) post.tagSlugs.add(tag);
@@ -31,7 +31,7 @@ export function tagAdminOperations(
   };
   return {
     createTag: ({ board, name }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         refuse(checkTagName(name));
         const tag: Tag = { slug: tagSlug(name.trim()), name: name.trim() };
@@ -42,7 +42,7 @@ export function tagAdminOperations(
       }),
 
     renameTag: ({ board, tag: slug, name }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         const tag = tagOf(board, slug);
         refuse(checkTagName(name));
@@ -52,7 +52,7 @@ export function tagAdminOperations(
       }),
 
     deleteTag: ({ board, tag: slug }) =>
-      settle(() => {
+      commit(() => {
         boardOf(board);
         tagOf(board, slug);
         data.tags.get(board)?.delete(slug);

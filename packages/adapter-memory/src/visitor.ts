@@ -38,6 +38,8 @@ export interface MemoryVisitor {
   signedIn: boolean;
   /** Answers with a copy of what `work` returns, after the latency, so callers never hold stored data. */
   settle<T>(work: () => T): Promise<T>;
+  /** As {@link settle}, for work that changes data: watchers then look for what changed. */
+  commit<T>(work: () => T): Promise<T>;
   /** A visitor's public id (made on first use), so a private id never appears in what others read. */
   publicIdOf(visitor: string): string;
   /** The private id of a visitor by their public one; `undefined` for seed authors. */
@@ -62,6 +64,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
   if (options.traits) data.traits.set(voterId, options.traits);
 
   const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
+  const settle = async <T>(work: () => T): Promise<T> => {
+    await new Promise((resolve) => setTimeout(resolve, latency));
+    return structuredClone(work());
+  };
 
   return {
     data,
@@ -69,10 +75,11 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     isAdmin,
     signedIn: options.signedIn === true,
 
-    settle: async (work) => {
-      await new Promise((resolve) => setTimeout(resolve, latency));
-      const answer = structuredClone(work());
-      // Watchers look once the caller has its answer, as a server's stream follows its writes.
+    settle,
+    commit: async (work) => {
+      const answer = await settle(work);
+      // Watchers look once the caller has its answer, as a server's stream follows its writes;
+      // only after writes, since each look views every idea of a board.
       queueMicrotask(() => data.watchers.forEach((watcher) => watcher()));
       return answer;
     },

@@ -21,7 +21,7 @@ export function voteOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'vote
     return { postId: post.id, voted, voteCount, peopleCount };
   };
   return {
-    vote: (params) => once(visitor, 'vote', params, () => visitor.settle(() => setVote(params.postId, true))),
-    unvote: (params) => once(visitor, 'unvote', params, () => visitor.settle(() => setVote(params.postId, false))),
+    vote: (params) => once(visitor, 'vote', params, () => visitor.commit(() => setVote(params.postId, true))),
+    unvote: (params) => once(visitor, 'unvote', params, () => visitor.commit(() => setVote(params.postId, false))),
   };
 }

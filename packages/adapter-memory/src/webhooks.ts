@@ -40,7 +40,7 @@ function checkedEndpoint(input: Partial<NewWebhookEndpoint>): Partial<NewWebhook
 export function webhookOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'createWebhookEndpoint' | 'listWebhookEndpoints' | 'updateWebhookEndpoint' | 'deleteWebhookEndpoint' | 'listDeliveries' | 'replayDelivery'> {
-  const { data, settle } = visitor;
+  const { data, settle, commit } = visitor;
   const endpointOf = (endpointId: string) => {
     const endpoint = data.webhooks.get(endpointId);
     if (!endpoint) throw new SaysoError('not_found', `No webhook endpoint "${endpointId}".`);
@@ -50,7 +50,7 @@ export function webhookOperations(
 
   return {
     createWebhookEndpoint: (input) =>
-      settle(() => {
+      commit(() => {
         if (input.url === undefined || input.events === undefined) throw invalid('Give the endpoint a url and its events.', { field: input.url === undefined ? 'url' : 'events' });
         const { url, events } = checkedEndpoint(input) as NewWebhookEndpoint;
         const secret = `whsec_${Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`;
@@ -62,7 +62,7 @@ export function webhookOperations(
     listWebhookEndpoints: () => settle(() => [...data.webhooks.values()].map(withoutSecret)),
 
     updateWebhookEndpoint: ({ endpointId, active, ...change }) =>
-      settle(() => {
+      commit(() => {
         const endpoint = endpointOf(endpointId);
         if (active !== undefined && typeof active !== 'boolean') throw invalid('active must be true or false.', { field: 'active' });
         Object.assign(endpoint, checkedEndpoint(change), active === undefined ? {} : { active });
@@ -70,7 +70,7 @@ export function webhookOperations(
       }),
 
     deleteWebhookEndpoint: ({ endpointId }) =>
-      settle(() => {
+      commit(() => {
         endpointOf(endpointId);
         data.webhooks.delete(endpointId);
       }),
@@ -88,7 +88,7 @@ export function webhookOperations(
       }),
 
     replayDelivery: ({ deliveryId }) =>
-      settle(() => {
+      commit(() => {
         const delivery = data.deliveries.find((candidate) => candidate.id === deliveryId);
         if (!delivery) throw new SaysoError('not_found', `No delivery "${deliveryId}".`);
         throw invalid('Only webhook calls can be sent again; this one was shown in the app.', { field: 'deliveryId' });

@@ -215,7 +215,8 @@ export class SaysoBoard extends SaysoElement {
   @state() private virtualizer: VirtualizeModule | 'failed' | undefined = loadedVirtualizeModule;
   #virtualizerRequested = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #returnTo: { postId: string; scrollY: number } | undefined;
+  /** Where the visitor left the list: the page's scroll and how far down the viewport the idea's card was. */
+  #returnTo: { postId: string; scrollY: number; cardTop: number | undefined } | undefined;
   #restoring: Promise<void> | undefined;
 
   /** `post`, with an empty attribute meaning none too. */
@@ -328,7 +329,7 @@ export class SaysoBoard extends SaysoElement {
     return [...this.renderRoot.querySelectorAll<SaysoPostCard>('sayso-post-card')].find((card) => card.post?.id === postId);
   }
 
-  /** Shows the list again where the visitor left it: the same scroll position, focus on the idea's title. */
+  /** Shows the list again where the visitor left it: the idea's card where it was, focus on its title. */
   async #restoreList(): Promise<void> {
     const back = this.#returnTo;
     this.#returnTo = undefined;
@@ -342,6 +343,15 @@ export class SaysoBoard extends SaysoElement {
       const index = this.#list.posts.findIndex((post) => post.id === back.postId);
       virtualizer.element(index)?.scrollIntoView({ block: 'center', behavior: 'instant' });
       await virtualizer.settled();
+    }
+    // The page's offset alone is not enough: cards above may be measured again, at heights other
+    // than before, whenever the list comes back. The card itself is the anchor; a few passes let
+    // each measurement its scroll shifts settle.
+    for (let pass = 0; back.cardTop !== undefined && pass < 3; pass++) {
+      const shift = (this.#card(back.postId)?.getBoundingClientRect().top ?? back.cardTop) - back.cardTop;
+      if (Math.abs(shift) < 1) break;
+      window.scrollBy({ top: shift, behavior: 'instant' });
+      await (virtualizer?.settled() ?? this.updateComplete);
     }
     const card = this.#card(back.postId);
     await card?.updateComplete;
@@ -371,7 +381,9 @@ export class SaysoBoard extends SaysoElement {
 
   /** Opens the detail view of an idea (fetching it if the list has not loaded it). */
   openPost(postId: string): void {
-    this.#returnTo = { postId, scrollY: typeof window === 'undefined' ? 0 : window.scrollY };
+    if (typeof window !== 'undefined') {
+      this.#returnTo = { postId, scrollY: window.scrollY, cardTop: this.#card(postId)?.getBoundingClientRect().top };
+    }
     this.post = postId;
   }
 
