@@ -599,6 +599,11 @@ export const demandSchema = z.strictObject({
       contribution: z.number(),
     })),
   }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
+  evidence: z.array(z.strictObject({
+    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+    people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
+    items: z.number().int(),
+  })).describe('The feedback linked to the idea and its merged ideas, per source, most people first.'),
 }).meta({ id: 'Demand' });
 
 export const postHistorySchema = z.strictObject({

@@ -150,6 +150,7 @@ describe.each(ENGINES)('demand and priority on %s', (engine) => {
           requests: null,
           customers: null,
           priority: null,
+          evidence: [],
         });
         expect(answer.text).not.toMatch(/Secretive|98765|enterprise/);
       }

@@ -1,0 +1,65 @@
+import { SaysoError, checkNewFeedbackItem, type FeedbackItem, type FeedbackSource, type NewFeedbackItem } from '@sayso/core';
+import { createHash } from 'node:crypto';
+import { boardIdOf } from '../db/boards.js';
+import type { Database, Queryable } from '../db/database.js';
+import { findSameFeedbackItem, findFeedbackItem, insertFeedbackItem } from '../db/feedback-items.js';
+import { ensureUser, type Actor } from '../db/identity.js';
+import { record } from './record.js';
+
+/** Text a channel gave, trimmed; `null` when there is none. */
+const given = (value: string | null | undefined) => value?.trim() || null;
+
+/** Who wrote what, so the same feedback delivered again without a source id is known. */
+const contentHashOf = (item: NewFeedbackItem) =>
+  createHash('sha256')
+    .update(JSON.stringify([given(item.author?.email)?.toLowerCase() ?? given(item.author?.name), given(item.title), item.text.trim()]))
+    .digest('hex');
+
+/** The board feedback lands on when its channel names none: the oldest. */
+async function boardIdFor(db: Queryable, slug: string | undefined): Promise<string> {
+  if (slug) return boardIdOf(db, slug);
+  const [first] = await db.query<{ id: string }>('SELECT id FROM boards ORDER BY created_at, slug LIMIT 1');
+  if (!first) throw new SaysoError('not_found', 'There is no board to take feedback yet.');
+  return first.id;
+}
+
+/**
+ * Keeps a piece of feedback a channel accepted, in one transaction with its `feedback.received`
+ * event. The same item again (same source id, else the same author, title and text from the
+ * same source) creates nothing and answers the first (`created: false`). Bad input is
+ * `invalid_input`, and nothing is stored.
+ */
+export async function receiveFeedback(
+  db: Database,
+  params: { source: FeedbackSource; item: NewFeedbackItem; actor: Actor | null },
+): Promise<{ item: FeedbackItem; created: boolean }> {
+  const problems = checkNewFeedbackItem(params.item);
+  if (problems.length > 0) throw new SaysoError('invalid_input', problems.map((p) => p.message).join(' '), { problems });
+  const item = params.item;
+  const insert = {
+    source: params.source,
+    sourceId: given(item.sourceId),
+    contentHash: contentHashOf(item),
+    title: given(item.title),
+    text: item.text.trim(),
+    author: { name: given(item.author?.name), email: given(item.author?.email)?.toLowerCase() ?? null, company: given(item.author?.company) },
+    link: given(item.link),
+    attachments: item.attachments ?? [],
+    filtered: item.filtered ?? null,
+    receivedAt: item.receivedAt ? new Date(item.receivedAt).toISOString() : new Date().toISOString(),
+  };
+  const earlier = await findSameFeedbackItem(db, insert);
+  if (earlier) return { item: earlier, created: false };
+  return db.transaction(async (tx) => {
+    const id = await insertFeedbackItem(tx, { ...insert, boardId: await boardIdFor(tx, item.board) });
+    // Stored meanwhile by a redelivery racing this one: the first stands.
+    if (!id) return { item: (await findSameFeedbackItem(tx, insert))!, created: false };
+    await record(tx, {
+      type: 'feedback.received',
+      subject: { type: 'feedback_item', id },
+      actorId: params.actor ? await ensureUser(tx, params.actor.key) : null,
+      payload: { source: insert.source, filtered: insert.filtered },
+    });
+    return { item: (await findFeedbackItem(tx, id))!, created: true };
+  });
+}
