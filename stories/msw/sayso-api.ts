@@ -125,6 +125,9 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
     route('get', '/posts/:id/demand', (adapter, { id }) => adapter.getDemand({ postId: id! })),
+    route('get', '/posts/:id/feedback', (adapter, { id }, request) =>
+      adapter.listPostFeedback({ postId: id!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
+    ),
     route('patch', '/posts/:id', async (adapter, { id }, request) => {
       const { status, ...edit } = (await request.json()) as { title?: string; body?: string; status?: string };
       let post = status === undefined ? undefined : await adminOf(adapter).setPostStatus({ postId: id!, status });
