@@ -130,6 +130,8 @@ export function feedbackOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, '
         const items = [...data.feedback.values()]
           .filter((item) => item.postId !== null && tree.has(item.postId) && (isAdmin || item.public))
           .map(itemView)
+          // A visitor reads what was said and by whom, never the author's address.
+          .map((item) => (isAdmin ? item : { ...item, author: { ...item.author, email: null } }))
           .sort((a, b) => newestFirst(receivedPosition(a), receivedPosition(b)));
         return keysetPage(items, receivedPosition, cursor, limit, 'feedback list');
       }),
@@ -164,11 +166,10 @@ export function inboxOperations(
       settle(() => {
         refuse(checkInboxFilters(filters));
         if (filters.board !== undefined) boardOf(filters.board);
-        const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-        const matches = (item: StoredFeedbackItem) => {
-          const text = [item.title, item.text, item.author.name, item.author.email, item.author.company].join(' ').toLowerCase();
-          return words.every((word) => text.includes(word));
-        };
+        // As the server's ILIKE: the words as written, in any one of the fields.
+        const q = filters.q?.toLowerCase();
+        const matches = (item: StoredFeedbackItem) =>
+          !q || [item.title, item.text, item.author.name, item.author.email, item.author.company].some((field) => field?.toLowerCase().includes(q));
         const items = [...data.feedback.values()]
           .filter((item) => item.state === (filters.state ?? 'new'))
           .filter((item) => (item.filtered !== null) === (filters.filtered === true))
@@ -184,7 +185,6 @@ export function inboxOperations(
       commit(() => {
         const items = itemsOf(itemIds);
         const post = postOf(postId);
-        if (items.some((item) => item.board !== post.board)) throw invalid('Feedback is linked to ideas of its own board.', { field: 'postId' });
         for (const item of items) linkItem(data, item, post, admin());
         return items.map(itemView);
       }),

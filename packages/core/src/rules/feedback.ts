@@ -80,15 +80,12 @@ export function feedbackRequest(item: Pick<FeedbackItem, 'source' | 'author' | '
 
 /**
  * A new idea's title and body from an item, unless the admin gave them: its title, else its first
- * line cut to the longest title a board takes; its words as the body.
+ * line, cut to the longest title a board takes; its words as the body.
  */
 export function feedbackIdeaDraft(item: Pick<FeedbackItem, 'title' | 'text'>, chosen: { title?: string; body?: string } = {}): { title: string; body: string } {
-  const firstLine = item.text.trim().split('\n')[0]!.trim();
-  const cut = firstLine.length > LIMITS.titleMax ? `${firstLine.slice(0, LIMITS.titleMax - 1).trimEnd()}…` : firstLine;
-  return {
-    title: chosen.title ?? item.title?.slice(0, LIMITS.titleMax) ?? cut,
-    body: chosen.body ?? item.text.slice(0, LIMITS.bodyMax),
-  };
+  const words = (item.title ?? item.text.trim().split('\n')[0]!).trim();
+  const cut = words.length <= LIMITS.titleMax ? words : `${words.slice(0, LIMITS.titleMax - 1).trimEnd()}…`;
+  return { title: (chosen.title ?? cut).trim(), body: chosen.body ?? item.text.slice(0, LIMITS.bodyMax) };
 }
 
 /** Checks the ids an inbox action takes: 1 to 100 item ids. */

@@ -222,11 +222,14 @@ export const feedback: SuiteArea = {
 
       it('shows visitors the items an admin made public, and only those', async () => {
         const { admin, board, post, bob } = await boardWithIdea(suite);
-        const shown = await submit(admin, board, { minute: 1, text: 'Okta SSO is a must for us', author: { name: 'Dana' } });
+        const shown = await submit(admin, board, { minute: 1, text: 'Okta SSO is a must for us', author: { name: 'Dana', email: 'dana@acme.test' } });
         const hidden = await submit(admin, board, { minute: 2, text: 'Internal: Acme churns without SSO', author: { name: 'Erin' } });
         await admin.linkFeedback({ itemIds: [shown.id, hidden.id], postId: post.id });
         expect(await admin.setFeedbackPublic({ itemId: shown.id, public: true })).toMatchObject({ id: shown.id, public: true });
-        expect(idsOf((await bob.listPostFeedback({ postId: post.id })).items)).toEqual([shown.id]);
+        const { items: seen } = await bob.listPostFeedback({ postId: post.id });
+        expect(idsOf(seen)).toEqual([shown.id]);
+        // Who said it, never their address.
+        expect(seen[0]!.author).toEqual({ name: 'Dana', email: null, company: null });
         await admin.setFeedbackPublic({ itemId: shown.id, public: false });
         expect((await bob.listPostFeedback({ postId: post.id })).items).toEqual([]);
         await rejectsWith(admin.setFeedbackPublic({ itemId: UNKNOWN, public: true }), 'not_found');
