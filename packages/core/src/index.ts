@@ -168,6 +168,16 @@ export {
   followersOf,
   isEmailAddress,
   statusChangeNotifies,
+  FEEDBACK_BULK_MAX,
+  INBOX_SIMILAR_LIMIT,
+  checkFeedbackIds,
+  checkInboxFilters,
+  evidenceCounts,
+  feedbackContent,
+  feedbackIdeaDraft,
+  feedbackPersonKey,
+  feedbackRequest,
+  normalizedFeedback,
 } from './rules/index.js';
 export type {
   FollowRow,
