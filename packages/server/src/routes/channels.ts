@@ -16,6 +16,24 @@ import { operation, router } from './operation.js';
 // Sayso credentials; each checks its own secret or signature over the raw body, read once, and
 // hands one item to receiveFeedback. How a team connects each: docs/channels.md.
 
+/**
+ * A body as its sender posts it, documented but not validated by the route: each channel reads
+ * the raw bytes itself, since signatures are over them (plain schemas, not zod, add no validator).
+ */
+interface PostedSchema {
+  type: 'string' | 'object' | 'array';
+  description?: string;
+  properties?: Record<string, PostedSchema>;
+  required?: string[];
+}
+const postedBody = (content: Record<string, PostedSchema>) => ({
+  required: true,
+  content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])),
+});
+
+/** What every channel's 401 and 404 mean, beyond the generic words of those statuses. */
+const REFUSALS = ' A missing or wrong secret or signature is 401; a channel whose secret the server does not have is 404 (`details.setting` names it).';
+
 const RECEIPT = {
   status: 201 as const,
   description: 'Kept: the new item.',
@@ -30,8 +48,15 @@ const email = operation({
     'Authenticated by `SAYSO_INBOUND_EMAIL_SECRET`, sent as `?secret=` or the `Sayso-Inbound-Secret` header. The sender is the author, ' +
     'the subject the title; quoted replies and signatures are taken out; attachments are listed, never stored; the Message-ID is the ' +
     'source id. Automatic replies (`Auto-Submitted`) and bulk mail (`Precedence: bulk|junk|list`) are recorded but kept out of the ' +
-    'inbox (`filtered`). A message that cannot be read is 400 and nothing is kept. Bodies up to 10 MB.',
-  request: { query: emailChannelQuery },
+    'inbox (`filtered`). A message that cannot be read is 400 and nothing is kept. Bodies up to 10 MB.' + REFUSALS,
+  request: {
+    query: emailChannelQuery,
+    body: postedBody({
+      'message/rfc822': { type: 'string', description: 'The raw message, headers and MIME body, as the relay received it.' },
+      'text/plain': { type: 'string', description: 'The same, from relays that label it text.' },
+      'application/json': { type: 'object', description: 'Postmark\'s inbound webhook JSON (FromFull, Subject, TextBody, HtmlBody, Headers, Attachments).' },
+    }),
+  },
   response: RECEIPT,
 });
 
@@ -46,8 +71,20 @@ const slack = operation({
   description:
     'Form-encoded as Slack posts it: a slash command (`/feedback <text>`) or a message shortcut (`payload`, type `message_action`). ' +
     'Signed with the app\'s signing secret (`SAYSO_SLACK_SIGNING_SECRET`): `X-Slack-Signature` over `v0:<timestamp>:<body>`, ' +
-    '`X-Slack-Request-Timestamp` within five minutes. Answered at once with a message only the sender sees.',
-  request: { query: channelQuery },
+    '`X-Slack-Request-Timestamp` within five minutes. Answered at once with a message only the sender sees.' + REFUSALS,
+  request: {
+    query: channelQuery,
+    body: postedBody({
+      'application/x-www-form-urlencoded': {
+        type: 'object',
+        description: 'A slash command\'s fields, or a shortcut\'s `payload`.',
+        properties: {
+          text: { type: 'string', description: 'A slash command\'s words.' },
+          payload: { type: 'string', description: 'A message shortcut: JSON of type `message_action`.' },
+        },
+      },
+    }),
+  },
   response: { status: 200, description: 'The message Slack shows the sender.', schema: slackReplySchema },
 });
 
@@ -56,8 +93,8 @@ const intercom = operation({
   summary: 'Receive an Intercom conversation webhook (a customer\'s new conversation or reply)',
   description:
     'Signed by Intercom with the app\'s client secret (`SAYSO_INTERCOM_CLIENT_SECRET`): `X-Hub-Signature: sha1=<hex>`. Topics ' +
-    '`conversation.user.created` and `conversation.user.replied` are kept (source `webhook:intercom`); others are answered 200 with `item: null`.',
-  request: { query: channelQuery },
+    '`conversation.user.created` and `conversation.user.replied` are kept (source `webhook:intercom`); others are answered 200 with `item: null`.' + REFUSALS,
+  request: { query: channelQuery, body: postedBody({ 'application/json': { type: 'object', description: 'Intercom\'s notification: `topic`, `app_id`, `data.item` (the conversation).' } }) },
   response: RECEIPT,
 });
 
@@ -67,8 +104,8 @@ const zendesk = operation({
   description:
     'Signed by Zendesk (`SAYSO_ZENDESK_WEBHOOK_SECRET`): `X-Zendesk-Webhook-Signature` is the base64 HMAC-SHA256 of ' +
     '`X-Zendesk-Webhook-Signature-Timestamp` and the body, the timestamp within five minutes. The body is a trigger\'s `ticket` ' +
-    '(docs/channels.md) or a ticket event; source `webhook:zendesk`, the ticket id as source id.',
-  request: { query: channelQuery },
+    '(docs/channels.md) or a ticket event; source `webhook:zendesk`, the ticket id as source id.' + REFUSALS,
+  request: { query: channelQuery, body: postedBody({ 'application/json': { type: 'object', description: 'A trigger\'s `ticket` (docs/channels.md), or a ticket event (`type`, `detail`).' } }) },
   response: RECEIPT,
 });
 
@@ -78,8 +115,28 @@ const generic = operation({
   description:
     'The body is a NewFeedbackItem (`text`, and optionally `title`, `author`, `sourceId`, `link`, `attachments`, `receivedAt`, `board`), ' +
     'kept with source `webhook:<source>`. Signed with `SAYSO_FEEDBACK_WEBHOOK_SECRET` as outgoing webhooks are: ' +
-    '`Sayso-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, within five minutes (docs/channels.md).',
-  request: { params: webhookChannelParams, query: channelQuery },
+    '`Sayso-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, within five minutes (docs/channels.md).' + REFUSALS,
+  request: {
+    params: webhookChannelParams,
+    query: channelQuery,
+    body: postedBody({
+      'application/json': {
+        type: 'object',
+        description: 'A NewFeedbackItem.',
+        required: ['text'],
+        properties: {
+          text: { type: 'string', description: 'The words.' },
+          title: { type: 'string' },
+          sourceId: { type: 'string', description: 'Its id in the tool: the same id again is a redelivery.' },
+          author: { type: 'object', description: '`name`, `email`, `company`.' },
+          link: { type: 'string', description: 'Back to where it was said (http or https).' },
+          attachments: { type: 'array', description: '`name`, `contentType`, `size` of each file: listed, never stored.' },
+          receivedAt: { type: 'string', description: 'ISO 8601; default now.' },
+          board: { type: 'string', description: 'Board slug; `?board=` or the first board otherwise.' },
+        },
+      },
+    }),
+  },
   response: RECEIPT,
 });
 
