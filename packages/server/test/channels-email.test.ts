@@ -2,10 +2,9 @@
 // (JSON), becomes one feedback item: the sender's words without quotes or signature,
 // attachments named, automatic and bulk mail kept out of the inbox, redeliveries kept once.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ENGINES, testDatabases } from './support/databases.js';
-import { SECRETS, channelApps, storedItems, watchWarnings } from './support/inbound.js';
+import { SECRETS, channelTestbed, storedItems, watchWarnings } from './support/inbound.js';
 
 const databases = testDatabases();
 const BOARD = 'email-channel';
@@ -34,13 +33,7 @@ const POSTMARK = {
 };
 
 describe.each(ENGINES)('the email channel on %s', (engine) => {
-  let db: Database;
-  let channel: Awaited<ReturnType<typeof channelApps>>;
-
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    channel = await channelApps(db, BOARD);
-  });
+  const channel = channelTestbed(databases, engine, BOARD);
 
   const deliver = (name: string) => channel.on(`/channels/email?board=${BOARD}`, { body: fixture(name), headers: RFC822 });
 
@@ -76,12 +69,12 @@ describe.each(ENGINES)('the email channel on %s', (engine) => {
   });
 
   it('keeps a redelivered message once, answering the first item', async () => {
-    const before = (await storedItems(db, BOARD)).length;
+    const before = (await storedItems(channel.db, BOARD)).length;
     const again = await deliver('multipart-reply.eml');
     expect(again.status).toBe(200);
     expect(again.json.created).toBe(false);
     expect(again.json.item.sourceId).toBe('<multipart-1@acme.example>');
-    expect(await storedItems(db, BOARD)).toHaveLength(before);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(before);
   });
 
   it('reads Postmark\'s inbound JSON: HTML made text, its quote taken out, the original Message-ID kept', async () => {
@@ -103,7 +96,7 @@ describe.each(ENGINES)('the email channel on %s', (engine) => {
 
   it('refuses malformed mail with 400 and keeps nothing', async () => {
     const warnings = watchWarnings();
-    const before = (await storedItems(db, BOARD)).length;
+    const before = (await storedItems(channel.db, BOARD)).length;
     const notMail = await channel.on(`/channels/email?board=${BOARD}`, { body: 'this is not a message at all', headers: RFC822 });
     expect(notMail.status).toBe(400);
     expect(notMail.json.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('From') });
@@ -113,7 +106,7 @@ describe.each(ENGINES)('the email channel on %s', (engine) => {
     expect(notPostmark.status).toBe(400);
     const wrongType = await channel.on(`/channels/email?board=${BOARD}`, { body: 'a=b', headers: { ...RFC822, 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(wrongType.status).toBe(400);
-    expect(await storedItems(db, BOARD)).toHaveLength(before);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(before);
     expect(warnings).toHaveBeenCalledTimes(4);
     warnings.mockRestore();
   });

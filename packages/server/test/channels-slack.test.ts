@@ -1,10 +1,9 @@
 // Issue 12: Slack's slash command and message shortcut become feedback items, verified with the
 // app's signing secret and answered at once with a message only the sender sees.
 import { createHmac } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ENGINES, testDatabases } from './support/databases.js';
-import { SECRETS, channelApps, storedItems, watchWarnings } from './support/inbound.js';
+import { SECRETS, channelTestbed, storedItems, watchWarnings } from './support/inbound.js';
 
 const databases = testDatabases();
 const BOARD = 'slack-channel';
@@ -51,13 +50,7 @@ const messageShortcut = (text: string) =>
   }).toString();
 
 describe.each(ENGINES)('the Slack channel on %s', (engine) => {
-  let db: Database;
-  let channel: Awaited<ReturnType<typeof channelApps>>;
-
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    channel = await channelApps(db, BOARD);
-  });
+  const channel = channelTestbed(databases, engine, BOARD);
 
   const send = (body: string, headers = slackHeaders(body)) => channel.on(`/channels/slack?board=${BOARD}`, { body, headers });
 
@@ -69,20 +62,20 @@ describe.each(ENGINES)('the Slack channel on %s', (engine) => {
     expect(answer).toEqual({ status: 200, json: { response_type: 'ephemeral', text: expect.stringContaining('Thanks') } });
     // Slack gives up after 3 s; the answer must come well before, even on a loaded machine.
     expect(tookMs).toBeLessThan(1500);
-    const [item] = await storedItems(db, BOARD);
+    const [item] = await storedItems(channel.db, BOARD);
     expect(item).toMatchObject({ source: 'slack', source_id: 'T0001/13345224609.738474920.8088930838d88f008e0', text: 'Please let us pin ideas to the top' });
-    const [author] = await db.query(`SELECT author_name, author_company, link FROM feedback_items WHERE source_id = $1`, [item!.source_id]);
+    const [author] = await channel.db.query(`SELECT author_name, author_company, link FROM feedback_items WHERE source_id = $1`, [item!.source_id]);
     expect(author).toEqual({ author_name: 'steve', author_company: 'acme', link: null });
     // The same call again (Slack retries) keeps nothing more.
     expect((await send(body)).status).toBe(200);
-    expect(await storedItems(db, BOARD)).toHaveLength(1);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(1);
   });
 
   it('keeps a shared message once, by its author, linked back to it', async () => {
     const body = messageShortcut('The mobile app logs me out every day');
     expect((await send(body)).json).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('Thanks') });
     expect((await send(body)).status).toBe(200);
-    const kept = await db.query(`SELECT source_id, text, author_name, author_company, link FROM feedback_items WHERE source = 'slack' AND link IS NOT NULL`);
+    const kept = await channel.db.query(`SELECT source_id, text, author_name, author_company, link FROM feedback_items WHERE source = 'slack' AND link IS NOT NULL`);
     expect(kept).toEqual([
       {
         source_id: 'T0001/C2147483705/1741175000.000200',
@@ -95,15 +88,15 @@ describe.each(ENGINES)('the Slack channel on %s', (engine) => {
   });
 
   it('answers an empty command with how to use it, keeping nothing', async () => {
-    const before = (await storedItems(db, BOARD)).length;
+    const before = (await storedItems(channel.db, BOARD)).length;
     const answer = await send(slashCommand('   ', 'empty-trigger'));
     expect(answer.json).toEqual({ response_type: 'ephemeral', text: expect.stringContaining('/feedback') });
-    expect(await storedItems(db, BOARD)).toHaveLength(before);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(before);
   });
 
   it('refuses a stale timestamp, a bad signature and an unconfigured channel, logging each', async () => {
     const warnings = watchWarnings();
-    const before = (await storedItems(db, BOARD)).length;
+    const before = (await storedItems(channel.db, BOARD)).length;
     const body = slashCommand('Replayed later', 'replayed-trigger');
     const stale = await send(body, slackHeaders(body, Math.floor(Date.now() / 1000) - 6 * 60));
     expect(stale.status).toBe(401);
@@ -116,7 +109,7 @@ describe.each(ENGINES)('the Slack channel on %s', (engine) => {
     const off = await channel.off(`/channels/slack?board=${BOARD}`, { body, headers: slackHeaders(body) });
     expect(off.status).toBe(404);
     expect(off.json.error.details).toEqual({ setting: 'SAYSO_SLACK_SIGNING_SECRET' });
-    expect(await storedItems(db, BOARD)).toHaveLength(before);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(before);
     expect(warnings).toHaveBeenCalledTimes(4);
     warnings.mockRestore();
   });

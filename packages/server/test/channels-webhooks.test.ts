@@ -2,11 +2,10 @@
 // feedback items, each verified its own way; unsigned or badly signed calls keep nothing, and a
 // redelivered call keeps nothing twice.
 import { createHmac } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signWebhook } from '../src/channels/webhook/signature.js';
-import type { Database } from '../src/db/database.js';
 import { ENGINES, testDatabases } from './support/databases.js';
-import { SECRETS, channelApps, storedItems, watchWarnings } from './support/inbound.js';
+import { SECRETS, channelTestbed, storedItems, watchWarnings } from './support/inbound.js';
 
 const databases = testDatabases();
 const BOARD = 'webhook-channels';
@@ -85,13 +84,7 @@ const zendeskHeaders = (body: string, at = new Date().toISOString(), secret = SE
 const sayso = (body: string, at = now(), secret = SECRETS.feedbackWebhook) => ({ ...JSON_TYPE, 'Sayso-Signature': signWebhook(secret, body, at) });
 
 describe.each(ENGINES)('the webhook channels on %s', (engine) => {
-  let db: Database;
-  let channel: Awaited<ReturnType<typeof channelApps>>;
-
-  beforeAll(async () => {
-    db = await databases.open(engine);
-    channel = await channelApps(db, BOARD);
-  });
+  const channel = channelTestbed(databases, engine, BOARD);
 
   it('keeps an Intercom conversation and a reply in it, each once, linked to the conversation', async () => {
     const created = JSON.stringify(intercomCreated);
@@ -113,7 +106,7 @@ describe.each(ENGINES)('the webhook channels on %s', (engine) => {
     // A topic without a customer's words (Intercom's test ping) is acknowledged, nothing kept.
     const ping = JSON.stringify({ type: 'notification_event', topic: 'ping', data: { item: { type: 'ping', message: 'hi' } } });
     expect(await channel.on(`/channels/webhook/intercom?board=${BOARD}`, { body: ping, headers: intercomHeaders(ping) })).toEqual({ status: 200, json: { item: null, created: false } });
-    expect((await storedItems(db, BOARD)).filter((item) => item.source === 'webhook:intercom')).toHaveLength(2);
+    expect((await storedItems(channel.db, BOARD)).filter((item) => item.source === 'webhook:intercom')).toHaveLength(2);
   });
 
   it('keeps a Zendesk ticket once, with its requester and organisation, linked to the ticket', async () => {
@@ -162,7 +155,7 @@ describe.each(ENGINES)('the webhook channels on %s', (engine) => {
 
   it('refuses unsigned, badly signed, stale and unconfigured calls, keeping nothing and logging each', async () => {
     const warnings = watchWarnings();
-    const before = (await storedItems(db, BOARD)).length;
+    const before = (await storedItems(channel.db, BOARD)).length;
     const item = JSON.stringify({ text: 'Unsigned feedback' });
     const ticket = JSON.stringify({ ticket: { ...zendeskTrigger.ticket, id: '9999' } });
     const conversation = JSON.stringify({ ...intercomCreated, data: { item: { ...intercomCreated.data.item, id: '999' } } });
@@ -189,7 +182,7 @@ describe.each(ENGINES)('the webhook channels on %s', (engine) => {
     ]);
     const badName = await channel.on(`/channels/webhook/Not%20A%20Tool?board=${BOARD}`, { body: item, headers: sayso(item) });
     expect(badName.status).toBe(404);
-    expect(await storedItems(db, BOARD)).toHaveLength(before);
+    expect(await storedItems(channel.db, BOARD)).toHaveLength(before);
     expect(warnings).toHaveBeenCalledTimes(11);
     warnings.mockRestore();
   });

@@ -3,7 +3,7 @@ import { SaysoError, type FeedbackSource, type NewFeedbackItem } from '@sayso/co
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { feedbackFromPostmark, feedbackFromRawEmail } from '../channels/inbound/email-message.js';
-import { sameSecret, secretOf, unsigned } from '../channels/inbound/inbound-secrets.js';
+import { sameSecret, secretOf, unsigned, type InboundSecrets } from '../channels/inbound/inbound-secrets.js';
 import { feedbackFromSlack, verifySlack } from '../channels/inbound/slack.js';
 import { feedbackFromIntercom, feedbackFromZendesk, verifyIntercom, verifyZendesk } from '../channels/inbound/support-tools.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/webhook/signature.js';
@@ -142,8 +142,16 @@ const generic = operation({
 
 type ChannelContext = Context<AppEnv>;
 
-/** The body exactly as it was sent: every signature is over these bytes. */
-const rawBodyOf = async (c: ChannelContext) => Buffer.from(await c.req.arrayBuffer());
+/**
+ * The body exactly as it was sent, read once, after `verify` (which throws when it fails) has
+ * checked it against the channel's secret: every signature is over these bytes.
+ */
+async function verifiedBody(c: ChannelContext, channel: keyof InboundSecrets, verify: (secret: string, body: Buffer) => void): Promise<Buffer> {
+  const secret = secretOf(c.var.inbound, channel);
+  const body = Buffer.from(await c.req.arrayBuffer());
+  verify(secret, body);
+  return body;
+}
 
 function jsonOf(raw: Buffer): unknown {
   try {
@@ -180,12 +188,12 @@ export const channelRoutes = () =>
   router()
     .openapi(email, (c) =>
       loggingRefusals(c, async () => {
-        const secret = secretOf(c.var.inbound, 'email');
         const { board, secret: given } = c.req.valid('query');
-        if (!sameSecret(c.req.header(EMAIL_SECRET_HEADER) ?? given ?? '', secret)) {
-          throw unsigned(`Send SAYSO_INBOUND_EMAIL_SECRET as ?secret= or the ${EMAIL_SECRET_HEADER} header.`);
-        }
-        const raw = await rawBodyOf(c);
+        const raw = await verifiedBody(c, 'email', (secret) => {
+          if (!sameSecret(c.req.header(EMAIL_SECRET_HEADER) ?? given ?? '', secret)) {
+            throw unsigned(`Send SAYSO_INBOUND_EMAIL_SECRET as ?secret= or the ${EMAIL_SECRET_HEADER} header.`);
+          }
+        });
         const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? 'message/rfc822';
         if (type === 'application/json') return receive(c, 'email', feedbackFromPostmark(jsonOf(raw), board));
         if (type !== 'message/rfc822' && type !== 'text/plain') {
@@ -196,9 +204,9 @@ export const channelRoutes = () =>
     )
     .openapi(slack, (c) =>
       loggingRefusals(c, async () => {
-        const secret = secretOf(c.var.inbound, 'slack');
-        const raw = await rawBodyOf(c);
-        verifySlack({ secret, body: raw, timestamp: c.req.header('X-Slack-Request-Timestamp'), signature: c.req.header('X-Slack-Signature') });
+        const raw = await verifiedBody(c, 'slack', (secret, body) =>
+          verifySlack({ secret, body, timestamp: c.req.header('X-Slack-Request-Timestamp'), signature: c.req.header('X-Slack-Signature') }),
+        );
         const { item, reply } = feedbackFromSlack(new URLSearchParams(raw.toString('utf8')), c.req.valid('query').board);
         if (item) await receiveFeedback(c.var.db, { source: 'slack', item, actor: null });
         return c.json({ response_type: 'ephemeral' as const, text: reply }, 200);
@@ -206,38 +214,30 @@ export const channelRoutes = () =>
     )
     .openapi(intercom, (c) =>
       loggingRefusals(c, async () => {
-        const secret = secretOf(c.var.inbound, 'intercom');
-        const raw = await rawBodyOf(c);
-        verifyIntercom({ secret, body: raw, signature: c.req.header('X-Hub-Signature') });
+        const raw = await verifiedBody(c, 'intercom', (secret, body) => verifyIntercom({ secret, body, signature: c.req.header('X-Hub-Signature') }));
         return receive(c, 'webhook:intercom', feedbackFromIntercom(jsonOf(raw), c.req.valid('query').board));
       }),
     )
     .openapi(zendesk, (c) =>
       loggingRefusals(c, async () => {
-        const secret = secretOf(c.var.inbound, 'zendesk');
-        const raw = await rawBodyOf(c);
-        verifyZendesk({
-          secret,
-          body: raw,
-          timestamp: c.req.header('X-Zendesk-Webhook-Signature-Timestamp'),
-          signature: c.req.header('X-Zendesk-Webhook-Signature'),
-        });
+        const raw = await verifiedBody(c, 'zendesk', (secret, body) =>
+          verifyZendesk({ secret, body, timestamp: c.req.header('X-Zendesk-Webhook-Signature-Timestamp'), signature: c.req.header('X-Zendesk-Webhook-Signature') }),
+        );
         return receive(c, 'webhook:zendesk', feedbackFromZendesk(jsonOf(raw), c.req.valid('query').board));
       }),
     )
     .openapi(generic, (c) =>
       loggingRefusals(c, async () => {
-        const secret = secretOf(c.var.inbound, 'feedbackWebhook');
-        const raw = await rawBodyOf(c);
-        if (!verifyWebhookSignature({ body: raw.toString('utf8'), header: c.req.header(SIGNATURE_HEADER), secret })) {
-          throw unsigned(`${SIGNATURE_HEADER} is missing, more than five minutes old, or does not match the body signed with SAYSO_FEEDBACK_WEBHOOK_SECRET.`);
-        }
+        const raw = await verifiedBody(c, 'feedbackWebhook', (secret, body) => {
+          if (!verifyWebhookSignature({ body: body.toString('utf8'), header: c.req.header(SIGNATURE_HEADER), secret })) {
+            throw unsigned(`${SIGNATURE_HEADER} is missing, more than five minutes old, or does not match the body signed with SAYSO_FEEDBACK_WEBHOOK_SECRET.`);
+          }
+        });
         const body = jsonOf(raw);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           throw new SaysoError('invalid_input', 'The body must be a NewFeedbackItem: a JSON object with at least `text`.');
         }
         const board = c.req.valid('query').board;
-        const item = { ...(board ? { board } : {}), ...(body as NewFeedbackItem) };
-        return receive(c, `webhook:${c.req.valid('param').source}`, item);
+        return receive(c, `webhook:${c.req.valid('param').source}`, { ...(board ? { board } : {}), ...(body as NewFeedbackItem) });
       }),
     );

@@ -1,7 +1,8 @@
-import { vi } from 'vitest';
+import { beforeAll, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { InboundSecrets } from '../../src/channels/inbound/inbound-secrets.js';
 import type { Database } from '../../src/db/database.js';
+import type { Engine, testDatabases } from './databases.js';
 import { createBoard } from '../../src/services/boards.js';
 
 /** The secrets every channel test configures. */
@@ -20,19 +21,28 @@ export interface ChannelAnswer {
 }
 
 /**
- * An app with every inbound channel on, a second app with none, and a board of its own per
- * test file (the first board is where items land when a call names none).
+ * For one engine's tests: a fresh database with a board of its own, an app with every inbound
+ * channel on (`on`) and one with none (`off`), ready before the tests.
  */
-export async function channelApps(db: Database, board: string) {
-  await createBoard(db, { slug: board });
-  const on = createApp({ db, inbound: SECRETS });
-  const off = createApp({ db });
-  const post = (app: typeof on) => async (path: string, init: { body: string | Buffer; headers?: Record<string, string> }): Promise<ChannelAnswer> => {
+export function channelTestbed(databases: ReturnType<typeof testDatabases>, engine: Engine, board: string) {
+  const testbed = {} as { db: Database; on: Post; off: Post };
+  beforeAll(async () => {
+    testbed.db = await databases.open(engine);
+    await createBoard(testbed.db, { slug: board });
+    testbed.on = poster(createApp({ db: testbed.db, inbound: SECRETS }));
+    testbed.off = poster(createApp({ db: testbed.db }));
+  });
+  return testbed;
+}
+
+type Post = (path: string, init: { body: string | Buffer; headers?: Record<string, string> }) => Promise<ChannelAnswer>;
+
+const poster =
+  (app: ReturnType<typeof createApp>): Post =>
+  async (path, init) => {
     const response = await app.request(`/api/v1${path}`, { method: 'POST', body: init.body, headers: init.headers });
     return { status: response.status, json: await response.json() };
   };
-  return { on: post(on), off: post(off) };
-}
 
 /** Items of a board, as stored. */
 export const storedItems = (db: Database, board: string) =>
