@@ -111,6 +111,19 @@ describe.each(ENGINES)('the email channel on %s', (engine) => {
     warnings.mockRestore();
   });
 
+  it('answers a crafted message that would hold the reply parser for many seconds in about one', async () => {
+    const warnings = watchWarnings();
+    const crafted = `From: mallory@example.com\r\nSubject: slow\r\nMessage-ID: <slow-1@example.com>\r\n\r\n${'On Mon, Jan 1, 2026 at 10:00 AM Someone <a@b.c> '.repeat(4000)}`;
+    const started = performance.now();
+    const answer = await channel.on(`/channels/email?board=${BOARD}`, { body: crafted, headers: RFC822 });
+    // 192 KB of this took the parser 19 s when it read it all; it reads the first 40,000
+    // characters, all of them the sender's, which are more than an item may hold.
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('20000 characters') });
+    warnings.mockRestore();
+  }, 30_000);
+
   it('refuses a call without the secret (401), and every call when the secret is not configured (404)', async () => {
     const warnings = watchWarnings();
     const wrong = await channel.on(`/channels/email?board=${BOARD}&secret=guess`, { body: fixture('bulk.eml'), headers: { 'Content-Type': 'message/rfc822' } });
