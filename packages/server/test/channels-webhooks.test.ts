@@ -144,6 +144,9 @@ describe.each(ENGINES)('the webhook channels on %s', (engine) => {
     expect(first.status).toBe(201);
     expect(first.json.item).toMatchObject({ board: BOARD, source: 'webhook:typeform', sourceId: 'resp-77', text: 'Love it, but the search is slow.', link: 'https://forms.example/r/77' });
     expect((await channel.on(`/channels/webhook/typeform?board=${BOARD}`, { body, headers: sayso(body) })).json.created).toBe(false);
+    // One feedback.received event, by no one (a channel is not a person), for webhooks and the rest to read.
+    const events = await channel.db.query(`SELECT type, actor_id, payload FROM domain_events WHERE subject_type = 'feedback_item' AND subject_id = $1`, [first.json.item.id]);
+    expect(events).toEqual([{ type: 'feedback.received', actor_id: null, payload: { source: 'webhook:typeform', filtered: null } }]);
     const warnings = watchWarnings();
     const invalid = JSON.stringify({ text: '' });
     const refused = await channel.on(`/channels/webhook/typeform?board=${BOARD}`, { body: invalid, headers: sayso(invalid) });
