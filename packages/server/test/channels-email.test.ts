@@ -68,6 +68,20 @@ describe.each(ENGINES)('the email channel on %s', (engine) => {
     expect((await deliver('bulk.eml')).json.item.filtered).toBe('bulk');
   });
 
+  it('takes a message far larger than other requests may be (its attachments), naming the attachment', async () => {
+    const pdf = Buffer.alloc(300 * 1024, 7);
+    const large = [
+      'From: Fay <fay@example.com>', 'Subject: See the attached spec', 'Message-ID: <large-1@example.com>', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'The spec for audit logs is attached.',
+      '--b', 'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="spec.pdf"', 'Content-Transfer-Encoding: base64', '',
+      pdf.toString('base64').replace(/.{76}/g, '$&\r\n'), '--b--', '',
+    ].join('\r\n');
+    expect(large.length).toBeGreaterThan(64 * 1024);
+    const answer = await channel.on(`/channels/email?board=${BOARD}`, { body: large, headers: RFC822 });
+    expect(answer.status).toBe(201);
+    expect(answer.json.item.attachments).toEqual([{ name: 'spec.pdf', contentType: 'application/pdf', size: pdf.length }]);
+  });
+
   it('keeps a redelivered message once, answering the first item', async () => {
     const before = (await storedItems(channel.db, BOARD)).length;
     const again = await deliver('multipart-reply.eml');
