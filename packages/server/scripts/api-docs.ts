@@ -37,7 +37,8 @@ interface Operation {
   description?: string;
   'x-access'?: string;
   parameters?: Parameter[];
-  requestBody?: { content: { 'application/json': { schema: Schema } } };
+  /** JSON, or for the inbound channels what their senders post (raw mail, Slack's forms). */
+  requestBody?: { content: Record<string, { schema: Schema }> };
   /** JSON, or for a live stream `text/event-stream` (the schema of each event's data). */
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
 }
@@ -110,7 +111,9 @@ function operationSection(method: string, path: string, operation: Operation, sc
         const description = parameter.description ?? parameter.schema?.description;
         return fieldLine(parameter.name, { ...parameter.schema, description }, parameter.required ? 'required' : undefined);
       });
-  const body = operation.requestBody?.content['application/json'].schema;
+  const body = operation.requestBody?.content['application/json']?.schema;
+  const bodyTypes = Object.keys(operation.requestBody?.content ?? {});
+  const otherBodies = bodyTypes.some((type) => type !== 'application/json') ? ['', `Body: ${bodyTypes.map((type) => `\`${type}\``).join(' or ')}.`] : [];
   const bodySchema = body && resolve(body, schemas);
   const statuses = Object.keys(operation.responses).sort();
   // An idempotent create answers a repeat with another success status: each gets its line.
@@ -134,6 +137,7 @@ function operationSection(method: string, path: string, operation: Operation, sc
     ...listed('Path parameters', parameters('path')),
     ...listed('Query parameters', parameters('query')),
     ...listed('Headers', parameters('header')),
+    ...otherBodies,
     ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
     ...answers,
     ...listed(
@@ -172,7 +176,8 @@ export function renderApiDocs(document: Record<string, unknown> = openApiDocumen
     '',
     'Access: *anyone* needs no credentials (a sent credential must still be valid); *participant* needs an',
     'identity: a visitor token (`X-Sayso-Visitor`, from `POST /visitors`) as the board\'s anonymous policy allows, a',
-    'host-signed user token or an admin key; *admin* needs `Authorization: Bearer <admin key>`.',
+    'host-signed user token or an admin key; *admin* needs `Authorization: Bearer <admin key>`; *signed* needs no',
+    'Sayso credentials but the sending service\'s secret or signature (docs/channels.md).',
     '',
     '| Method | Path | Access | Summary |',
     '| --- | --- | --- | --- |',

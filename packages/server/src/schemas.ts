@@ -886,3 +886,42 @@ export const changelogEntryChangesInput = z
   )
   .superRefine(checkedEntry)
   .transform(trimmedTitle);
+
+/** A feedback item as every channel records it (core's FeedbackItem). */
+export const feedbackItemSchema = z.strictObject({
+  id: z.string(),
+  board: z.string().describe('Board slug.'),
+  source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+  sourceId: z.string().nullable().describe('Its id in its source (a Message-ID, a Slack message, a ticket); the same id again is a redelivery.'),
+  title: z.string().nullable(),
+  text: z.string().describe('The words themselves, quoted replies and signatures taken out.'),
+  author: z.strictObject({ name: z.string().nullable(), email: z.string().nullable(), company: z.string().nullable() }),
+  link: z.string().nullable().describe('Back to where it was said.'),
+  attachments: z.array(z.strictObject({ name: z.string(), contentType: z.string(), size: z.number().int() })).describe('Named, never stored.'),
+  state: z.enum(['new', 'linked', 'archived']),
+  filtered: z.enum(['auto_reply', 'bulk']).nullable().describe('Kept out of the inbox (still recorded), and why.'),
+  postId: z.string().nullable(),
+  public: z.boolean(),
+  receivedAt: isoDate,
+  createdAt: isoDate,
+}).meta({ id: 'FeedbackItem' });
+
+/** What an inbound channel answers its sender: the item kept (`null` when the call held no feedback), and whether it is new. */
+export const channelReceiptSchema = z.strictObject({
+  item: feedbackItemSchema.nullable(),
+  created: z.boolean().describe('false for a redelivery (the first item is answered) or a call that held no feedback.'),
+}).meta({ id: 'ChannelReceipt' });
+
+/** `POST /channels/*` query: the board feedback lands on, and the inbound email channel's secret. */
+export const channelQuery = z.object({
+  board: boardSlug.optional().describe('The board the feedback lands on; default the first board.'),
+});
+export const emailChannelQuery = channelQuery.extend({
+  secret: z.string().optional().describe('SAYSO_INBOUND_EMAIL_SECRET, for relays that cannot send the Sayso-Inbound-Secret header.'),
+});
+export const webhookChannelParams = z.object({
+  source: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { error: (issue) => `There is no channel "webhook/${String(issue.input)}": name a source in lower-case letters, digits, - and _.` })
+    .describe('The sending tool, lower case (`typeform`, `hubspot`): the items\' source is `webhook:<source>`.'),
+});

@@ -52,7 +52,12 @@ describe('docs/api.md', () => {
         expect(section, `${operation.operationId} ${parameter.name}`).toContain(`- \`${parameter.name}\` (`);
         if (parameter.description) expect(section).toContain(parameter.description);
       }
-      const fields = operation.requestBody?.content['application/json'].schema.properties ?? {};
+      // The inbound channels take what their senders post (raw mail, Slack's forms): each type is named.
+      const bodyTypes = Object.keys(operation.requestBody?.content ?? {});
+      if (bodyTypes.some((type) => type !== 'application/json')) {
+        expect(section).toContain(`Body: ${bodyTypes.map((type) => `\`${type}\``).join(' or ')}.`);
+      }
+      const fields = operation.requestBody?.content['application/json']?.schema.properties ?? {};
       for (const [name, field] of Object.entries(fields)) {
         expect(section, `${operation.operationId} body ${name}`).toContain(`- \`${name}\` (`);
         if (field.description) expect(section).toContain(field.description);

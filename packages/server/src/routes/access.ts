@@ -14,7 +14,7 @@ const CREDENTIALS: Array<Record<string, string[]>> = [{ visitorToken: [] }, { us
 
 export interface Access {
   /** As listed in docs/api.md. */
-  name: 'anyone' | 'participant' | 'admin';
+  name: 'anyone' | 'participant' | 'admin' | 'signed';
   security: Array<Record<string, string[]>>;
   /** What the check itself may answer; every operation with this access documents them. */
   errors: readonly ErrorStatus[];
@@ -94,4 +94,16 @@ export const admin: Access = {
     c.set('actor', { key, admin: true });
     await next();
   },
+};
+
+/**
+ * An inbound channel (routes/channels.ts): no Sayso credentials, but a secret or signature the
+ * sending service holds, which the handler checks over the raw body it reads once (401 when it
+ * does not match, 404 when the channel's secret is not configured).
+ */
+export const signed: Access = {
+  name: 'signed',
+  security: [{}],
+  errors: [401, 404],
+  check: async (_c, next) => next(),
 };

@@ -1,6 +1,7 @@
 import { adminKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
+import { channelRoutes } from './channels.js';
 import { commentRoutes } from './comments.js';
 import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
@@ -22,7 +23,7 @@ import { webhookRoutes } from './webhooks.js';
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
-  deliveryRoutes, adminKeyRoutes,
+  channelRoutes,   deliveryRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
