@@ -53,6 +53,7 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'changelog', description: 'Notes of what shipped: drafts for admins, published entries for everyone.' },
       { name: 'webhooks', description: 'Signed calls to URLs an admin registers (docs/webhooks.md). Admin only.' },
       { name: 'deliveries', description: 'The log of every message sent: bell, email and webhook. Admin only.' },
+      { name: 'feedback', description: 'Feedback from every channel, kept as evidence; CSV imports (docs/csv-import.md).' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;
