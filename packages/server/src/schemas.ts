@@ -908,6 +908,8 @@ export const feedbackImportQuery = z.object({
   'map.sourceId': columnName('sourceId', 'its id in the tool it comes from, which dedupes it (default: its content dedupes it)').optional(),
 });
 
+export const feedbackImportListQuery = z.object({ limit });
+
 export const feedbackImportParams = z.object({ importId: idOf('feedback import', 'Feedback import id (a UUID).') });
 
 export const feedbackImportSchema = z.strictObject({

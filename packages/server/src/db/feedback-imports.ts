@@ -69,20 +69,23 @@ export async function finishFeedbackImport(
   await db.query(`UPDATE feedback_imports SET state = $2, finished_at = now() WHERE id = $1`, [id, state]);
 }
 
-export async function findFeedbackImport(db: Queryable, id: string): Promise<FeedbackImportReport | undefined> {
-  const [row] = await db.query<{
-    id: string;
-    dry_run: boolean;
-    state: FeedbackImportState;
-    rows_read: number;
-    created: number;
-    duplicates: number;
-    rejected: number;
-    report: StoredReport | string | null;
-    started_at: Date | string;
-    finished_at: Date | string | null;
-  }>('SELECT id, dry_run, state, rows_read, created, duplicates, rejected, report, started_at, finished_at FROM feedback_imports WHERE id = $1', [id]);
-  if (!row) return undefined;
+interface FeedbackImportRow {
+  id: string;
+  dry_run: boolean;
+  state: FeedbackImportState;
+  rows_read: number;
+  created: number;
+  duplicates: number;
+  rejected: number;
+  report: StoredReport | string | null;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+const FEEDBACK_IMPORT_SELECT =
+  'SELECT id, dry_run, state, rows_read, created, duplicates, rejected, report, started_at, finished_at FROM feedback_imports';
+
+function toFeedbackImport(row: FeedbackImportRow): FeedbackImportReport {
   const report: StoredReport = typeof row.report === 'string' ? JSON.parse(row.report) : (row.report ?? { rejections: [] });
   return {
     id: row.id,
@@ -97,6 +100,17 @@ export async function findFeedbackImport(db: Queryable, id: string): Promise<Fee
     startedAt: iso(row.started_at),
     finishedAt: row.finished_at === null ? null : iso(row.finished_at),
   };
+}
+
+export async function findFeedbackImport(db: Queryable, id: string): Promise<FeedbackImportReport | undefined> {
+  const [row] = await db.query<FeedbackImportRow>(`${FEEDBACK_IMPORT_SELECT} WHERE id = $1`, [id]);
+  return row ? toFeedbackImport(row) : undefined;
+}
+
+/** The latest imports, newest first: how a client finds the one it is uploading. */
+export async function latestFeedbackImports(db: Queryable, limit: number): Promise<FeedbackImportReport[]> {
+  const rows = await db.query<FeedbackImportRow>(`${FEEDBACK_IMPORT_SELECT} ORDER BY started_at DESC, id DESC LIMIT $1`, [limit]);
+  return rows.map(toFeedbackImport);
 }
 
 /** A checked row of the file, as receiveFeedback would store it. */

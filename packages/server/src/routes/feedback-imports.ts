@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SaysoError } from '@sayso/core';
-import { feedbackImportParams, feedbackImportQuery, feedbackImportSchema } from '../schemas.js';
+import { latestFeedbackImports } from '../db/feedback-imports.js';
+import { feedbackImportListQuery, feedbackImportParams, feedbackImportQuery, feedbackImportSchema } from '../schemas.js';
 import { getFeedbackImport, importFeedbackCsv, IMPORT_FIELDS, REJECTIONS_LISTED, type ImportMap } from '../services/feedback-imports.js';
 import { admin } from './access.js';
 import { operation, router } from './operation.js';
@@ -28,6 +29,14 @@ const start = operation({
   response: { status: 201, description: 'The finished import\'s report.', schema: feedbackImportSchema },
 });
 
+const list = operation({
+  method: 'get', path: FEEDBACK_IMPORTS_PATH, tag: 'feedback', access: admin, errors: [400],
+  summary: 'The latest imports, newest first',
+  description: 'Running ones included: how a client that is still uploading a file finds its import to follow it.',
+  request: { query: feedbackImportListQuery },
+  response: { status: 200, description: 'The imports.', schema: z.array(feedbackImportSchema) },
+});
+
 const get = operation({
   method: 'get', path: `${FEEDBACK_IMPORTS_PATH}/{importId}`, tag: 'feedback', access: admin, errors: [404],
   summary: 'An import\'s progress and report',
@@ -48,4 +57,5 @@ export const feedbackImportRoutes = () =>
       if (!body) throw new SaysoError('invalid_input', 'Send the CSV file as the request body.');
       return c.json(await importFeedbackCsv(c.var.db, { body, map, board, dryRun, actor: c.var.actor }), 201);
     })
+    .openapi(list, async (c) => c.json(await latestFeedbackImports(c.var.db, c.req.valid('query').limit), 200))
     .openapi(get, async (c) => c.json(await getFeedbackImport(c.var.db, c.req.valid('param').importId), 200));
