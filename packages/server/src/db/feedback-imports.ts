@@ -159,21 +159,32 @@ export async function stageImportRows(db: Queryable, importId: string, source: s
 }
 
 /**
- * Moves an import's staged rows into feedback_items, in one statement, and answers how many items
- * it created: fewer than staged when another import stored some of the same feedback meanwhile.
+ * Moves up to `limit` of an import's staged rows (the first by row number) into feedback_items in
+ * one statement: they leave the staging table as they become items, so a move cut short by a crash
+ * goes on where it stopped. Answers how many rows it moved and how many items it created: fewer
+ * when another import stored some of the same feedback meanwhile.
  */
-export async function storeStagedRows(tx: Queryable, importId: string, params: { boardId: string; source: string }): Promise<number> {
-  const [row] = await tx.query<{ created: number }>(
-    `WITH stored AS (
+export async function storeStagedRows(
+  tx: Queryable,
+  importId: string,
+  params: { boardId: string; source: string; limit: number },
+): Promise<{ moved: number; created: number }> {
+  const [row] = await tx.query<{ moved: number; created: number }>(
+    `WITH moved AS (
+       DELETE FROM feedback_import_rows
+        WHERE import_id = $1
+          AND row_number IN (SELECT row_number FROM feedback_import_rows WHERE import_id = $1 ORDER BY row_number LIMIT $4)
+       RETURNING row_number, source_id, content_hash, title, text, author_name, author_email, author_company, received_at),
+     stored AS (
        INSERT INTO feedback_items (board_id, source, source_id, content_hash, title, text, author_name, author_email,
                                    author_company, received_at)
        SELECT $2, $3, source_id, content_hash, title, text, author_name, author_email, author_company, received_at
-         FROM feedback_import_rows WHERE import_id = $1 ORDER BY row_number
+         FROM moved ORDER BY row_number
        ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT count(*)::int AS created FROM stored`,
-    [importId, params.boardId, params.source],
+     SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM stored)::int AS created`,
+    [importId, params.boardId, params.source, params.limit],
   );
-  return row!.created;
+  return row!;
 }
 
 /** Forgets an import's staged rows (after its end, whatever it was). */

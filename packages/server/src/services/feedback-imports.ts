@@ -31,6 +31,8 @@ const SOURCE: FeedbackSource = 'csv';
 const BATCH_ROWS = 500;
 /** A slow upload still shows progress: a batch is also staged when this long has passed. */
 const BATCH_MS = 1000;
+/** Staged rows made items per transaction at the end of a real run. */
+const MOVE_ROWS = 5000;
 /** How many rejected rows a report lists (all are counted). */
 export const REJECTIONS_LISTED = 100;
 
@@ -78,8 +80,8 @@ function feedbackOf(cells: string[], columns: Map<ImportField, number>): NewFeed
  * Imports feedback from a CSV body as it streams in: the header names the columns, `map` says
  * which is which. Each row goes through every channel's checks and dedupe (checkFeedback); a row
  * that fails them is rejected and reported, the import goes on. Rows are staged a batch at a time
- * (the run's `rows_read` grows with each, for `GET /feedback/imports/{id}`) and stored together at
- * the end, in one statement of one short transaction, so a file that breaks halfway leaves no item.
+ * (the run's `rows_read` grows with each, for `GET /feedback/imports/{id}`) and become items only
+ * once the whole file has been read, so a file that breaks halfway leaves no item.
  * A dry run reads and checks the same way, then stores nothing.
  */
 export async function importFeedbackCsv(
@@ -95,6 +97,8 @@ export async function importFeedbackCsv(
     counts.rejected++;
     if (rejections.length < REJECTIONS_LISTED) rejections.push({ row, reason });
   };
+  /** Items created so far by the end of a real run. */
+  let stored = 0;
   try {
     let columns: Map<ImportField, number> | undefined;
     let batch: StagedRow[] = [];
@@ -123,11 +127,18 @@ export async function importFeedbackCsv(
     if (params.dryRun) {
       await finishFeedbackImport(db, importId, 'done', counts, { rejections });
     } else {
+      // The file has been read and checked to its end; its rows become items a few thousand per
+      // transaction, each a second or so at most, so that other requests are not kept waiting on
+      // PGlite's one connection for the whole move (100,000 rows in one took 30 s there).
+      for (let moved = MOVE_ROWS; moved === MOVE_ROWS; ) {
+        const chunk = await db.transaction((tx) => storeStagedRows(tx, importId, { boardId, source: SOURCE, limit: MOVE_ROWS }));
+        moved = chunk.moved;
+        stored += chunk.created;
+      }
+      // Stored meanwhile by another import of the same feedback: duplicates after all.
+      counts.duplicates += counts.created - stored;
+      counts.created = stored;
       await db.transaction(async (tx) => {
-        const created = await storeStagedRows(tx, importId, { boardId, source: SOURCE });
-        // Stored meanwhile by another import of the same feedback: duplicates after all.
-        counts.duplicates += counts.created - created;
-        counts.created = created;
         await finishFeedbackImport(tx, importId, 'done', counts, { rejections });
         await record(tx, {
           type: 'feedback.imported',
@@ -139,11 +150,11 @@ export async function importFeedbackCsv(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // Rows staged so far are dropped: none was created.
-    await finishFeedbackImport(db, importId, 'failed', { ...counts, created: 0 }, { rejections, error: message });
+    // Rows staged and not yet stored are dropped.
+    await finishFeedbackImport(db, importId, 'failed', { ...counts, created: stored }, { rejections, error: message });
     throw error;
   } finally {
-    // Outside the transaction that stored them: the run's end does not wait for the clean-up.
+    // What is still staged: a dry run's rows, or those of a run that failed.
     await dropStagedRows(db, importId);
   }
   return (await findFeedbackImport(db, importId))!;
