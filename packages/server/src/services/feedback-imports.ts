@@ -1,5 +1,5 @@
 import { SaysoError, type FeedbackSource, type NewFeedbackItem } from '@sayso/core';
-import { csvRows, type CsvRow } from '../csv/csv-rows.js';
+import { csvRows } from '../csv/csv-rows.js';
 import type { Database } from '../db/database.js';
 import {
   dropStagedRows,
@@ -111,7 +111,7 @@ export async function importFeedbackCsv(
       batchStarted = Date.now();
       await saveImportProgress(db, importId, counts, { rejections });
     };
-    for await (const { row, cells } of csvRows(params.body) as AsyncIterable<CsvRow>) {
+    for await (const { row, cells } of csvRows(params.body)) {
       if (!columns) {
         columns = columnsOf(cells, params.map);
         continue;
@@ -127,9 +127,9 @@ export async function importFeedbackCsv(
     if (params.dryRun) {
       await finishFeedbackImport(db, importId, 'done', counts, { rejections });
     } else {
-      // The file has been read and checked to its end; its rows become items a few thousand per
-      // transaction, each a second or so at most, so that other requests are not kept waiting on
-      // PGlite's one connection for the whole move (100,000 rows in one took 30 s there).
+      // The file has been read and checked to its end; its rows become items 5,000 per transaction
+      // so that other requests are not kept waiting on PGlite's one connection for the whole move:
+      // 100,000 rows in one transaction held it for 31 s on a loaded machine (docs/csv-import.md).
       for (let moved = MOVE_ROWS; moved === MOVE_ROWS; ) {
         const chunk = await db.transaction((tx) => storeStagedRows(tx, importId, { boardId, source: SOURCE, limit: MOVE_ROWS }));
         moved = chunk.moved;
