@@ -37,7 +37,6 @@ interface Operation {
   description?: string;
   'x-access'?: string;
   parameters?: Parameter[];
-  /** JSON, or for the inbound channels what their senders post (raw mail, Slack's forms). */
   requestBody?: { content: Record<string, { schema: Schema }> };
   /** JSON, or for a live stream `text/event-stream` (the schema of each event's data). */
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
@@ -112,9 +111,11 @@ function operationSection(method: string, path: string, operation: Operation, sc
         return fieldLine(parameter.name, { ...parameter.schema, description }, parameter.required ? 'required' : undefined);
       });
   const body = operation.requestBody?.content['application/json']?.schema;
-  const bodyTypes = Object.keys(operation.requestBody?.content ?? {});
-  const otherBodies = bodyTypes.some((type) => type !== 'application/json') ? ['', `Body: ${bodyTypes.map((type) => `\`${type}\``).join(' or ')}.`] : [];
   const bodySchema = body && resolve(body, schemas);
+  // A body that is not JSON (a CSV file) is named by its media type and described, not listed field by field.
+  const otherBodies = Object.entries(operation.requestBody?.content ?? {})
+    .filter(([mediaType]) => mediaType !== 'application/json')
+    .map(([mediaType, { schema }]) => `- \`${mediaType}\`${schema.description ? `: ${schema.description}` : ''}`);
   const statuses = Object.keys(operation.responses).sort();
   // An idempotent create answers a repeat with another success status: each gets its line.
   const answers = statuses
@@ -137,8 +138,8 @@ function operationSection(method: string, path: string, operation: Operation, sc
     ...listed('Path parameters', parameters('path')),
     ...listed('Query parameters', parameters('query')),
     ...listed('Headers', parameters('header')),
-    ...otherBodies,
     ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
+    ...listed('Body', otherBodies),
     ...answers,
     ...listed(
       'Errors',

@@ -7,6 +7,7 @@ import {
 } from '@sayso/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
@@ -17,6 +18,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
+import { FEEDBACK_IMPORTS_PATH } from './routes/feedback-imports.js';
 import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
 import type { TellingOptions } from './services/notify.js';
@@ -156,7 +158,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   const writeLimit = bodyLimitOf(maxSize);
   const emailLimit = bodyLimitOf(maxEmailSize);
+  // A CSV import's body is read as it streams in, whatever its length, and is not JSON.
+  const streamsItsBody = (c: Context) => c.req.method === 'POST' && c.req.path === `${API_PREFIX}${FEEDBACK_IMPORTS_PATH}`;
   app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (streamsItsBody(c)) return next();
     // A body of declared length (every browser's fetch declares one, 0 for a POST without a body)
     // is judged by its Content-Length alone, as bodyLimit would judge it; bodyLimit first asks
     // for c.req.raw.body, which makes @hono/node-server build a whole Request for every write.
@@ -173,7 +178,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // raw bodies themselves (mail, Slack's forms), by the type their sender gave.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     const inboundChannel = c.req.path.startsWith(`${API_PREFIX}/channels/`);
-    if (MUTATING_METHODS.has(c.req.method) && !inboundChannel && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+    const readsItsOwnBody = inboundChannel || streamsItsBody(c);
+    if (MUTATING_METHODS.has(c.req.method) && !readsItsOwnBody && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
       c.req.raw.headers.set('Content-Type', 'application/json');
     }
     await next();
@@ -210,7 +216,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.rateLimit) {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
   }
-  app.use(`${API_PREFIX}/*`, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs }));
+  // An import is idempotent without a key (the same rows again are duplicates); a key would make
+  // the middleware hold the whole file in memory to hash it.
+  app.use(`${API_PREFIX}/*`, except(streamsItsBody, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs })));
   // Admin answers (new keys are shown once) are neither cached nor kept as idempotent replays.
   app.use(`${API_PREFIX}/admin/*`, async (c, next) => {
     await next();

@@ -646,12 +646,16 @@ export const duplicateCandidateListSchema = z
   .meta({ id: 'DuplicateCandidateList' });
 
 /** `?dryRun=true`: answer who would be told, change nothing. */
-export const dryRunQuery = z.object({
-  dryRun: z
+/** `?dryRun=true|false`, false when absent; `meaning` says what a dry run answers. */
+const dryRunFlag = (meaning: string) =>
+  z
     .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
     .optional()
     .transform((value) => value === 'true')
-    .describe('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
+    .describe(meaning);
+
+export const dryRunQuery = z.object({
+  dryRun: dryRunFlag('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
   limit: limitOf(AUDIENCE_LIST_DEFAULT).describe(
     `With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${AUDIENCE_LIST_DEFAULT}).`,
   ),
@@ -925,3 +929,39 @@ export const webhookChannelParams = z.object({
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { error: (issue) => `There is no channel "webhook/${String(issue.input)}": name a source in lower-case letters, digits, - and _.` })
     .describe('The sending tool, lower case (`typeform`, `hubspot`): the items\' source is `webhook:<source>`.'),
 });
+
+// CSV imports of feedback (issue 12).
+
+const columnName = (field: string, what: string) =>
+  z.string({ error: `map.${field} must name the column that holds ${what}.` }).min(1, `map.${field} cannot be empty.`).max(200, `map.${field} can have at most 200 characters.`).describe(`The column (its header) that holds ${what}.`);
+
+export const feedbackImportQuery = z.object({
+  board: boardSlug.optional().describe('Board slug the feedback lands on (default: the first board).'),
+  dryRun: dryRunFlag('true: read and check every row and answer the same report, storing no feedback.'),
+  'map.text': columnName('text', 'the feedback\'s words (required)'),
+  'map.title': columnName('title', 'a title').optional(),
+  'map.email': columnName('email', 'the author\'s email').optional(),
+  'map.name': columnName('name', 'the author\'s name').optional(),
+  'map.company': columnName('company', 'the author\'s company').optional(),
+  'map.date': columnName('date', 'when it was received (ISO 8601 best; default: now)').optional(),
+  'map.sourceId': columnName('sourceId', 'its id in the tool it comes from, which dedupes it (default: its content dedupes it)').optional(),
+});
+
+export const feedbackImportListQuery = z.object({ limit });
+
+export const feedbackImportParams = z.object({ importId: idOf('feedback import', 'Feedback import id (a UUID).') });
+
+export const feedbackImportSchema = z.strictObject({
+  id: z.string(),
+  dryRun: z.boolean(),
+  state: z.enum(['running', 'done', 'failed']).describe('running while the file streams in; failed when it could not be read (nothing stored).'),
+  rows: z.number().int().describe('Rows read so far, the header aside.'),
+  created: z.number().int().describe('Items created; while running or in a dry run, the rows that would be.'),
+  duplicates: z.number().int().describe('Rows whose feedback is already there (same source id, else same content), or earlier in the file.'),
+  rejected: z.number().int().describe('Rows not imported: no text, a bad email, an unreadable date, a field too long.'),
+  rejections: z.array(z.strictObject({ row: z.number().int().describe('As a spreadsheet numbers it: the header is row 1.'), reason: z.string() }))
+    .describe('The first 100 rejected rows.'),
+  error: z.string().optional().describe('Why a failed import stopped.'),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+}).meta({ id: 'FeedbackImport' });

@@ -7,6 +7,7 @@ import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
 import { eventRoutes } from './events.js';
+import { feedbackImportRoutes } from './feedback-imports.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -23,7 +24,7 @@ import { webhookRoutes } from './webhooks.js';
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
-  channelRoutes,   deliveryRoutes, adminKeyRoutes,
+  channelRoutes, deliveryRoutes, feedbackImportRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

@@ -1,8 +1,8 @@
-import { SaysoError, checkNewFeedbackItem, type FeedbackItem, type FeedbackSource, type NewFeedbackItem } from '@sayso/core';
+import { SaysoError, checkNewFeedbackItem, type FeedbackItem, type FeedbackSource, type InputProblem, type NewFeedbackItem } from '@sayso/core';
 import { createHash } from 'node:crypto';
 import { boardIdOf } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
-import { findSameFeedbackItem, findFeedbackItem, insertFeedbackItem } from '../db/feedback-items.js';
+import { findSameFeedbackItem, findFeedbackItem, insertFeedbackItem, type FeedbackItemInsert } from '../db/feedback-items.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { record } from './record.js';
 
@@ -16,11 +16,38 @@ const contentHashOf = (item: NewFeedbackItem) =>
     .digest('hex');
 
 /** The board feedback lands on when its channel names none: the oldest. */
-async function boardIdFor(db: Queryable, slug: string | undefined): Promise<string> {
+export async function boardIdFor(db: Queryable, slug: string | undefined): Promise<string> {
   if (slug) return boardIdOf(db, slug);
   const [first] = await db.query<{ id: string }>('SELECT id FROM boards ORDER BY created_at, slug LIMIT 1');
   if (!first) throw new SaysoError('not_found', 'There is no board to take feedback yet.');
   return first.id;
+}
+
+/** A channel's item as it is stored (its board aside), or what is wrong with it. */
+export type CheckedFeedback = { insert: Omit<FeedbackItemInsert, 'boardId'>; problems?: never } | { problems: InputProblem[]; insert?: never };
+
+/**
+ * Every channel's rules for an item: core's checks, then the stored form (trimmed, the email in
+ * lower case, the content hash that dedupes it). `receiveFeedback` stores one; a CSV import
+ * stages thousands at a time with the same rules.
+ */
+export function checkFeedback(source: FeedbackSource, item: NewFeedbackItem): CheckedFeedback {
+  const problems = checkNewFeedbackItem(item);
+  if (problems.length > 0) return { problems };
+  return {
+    insert: {
+      source,
+      sourceId: given(item.sourceId),
+      contentHash: contentHashOf(item),
+      title: given(item.title),
+      text: item.text.trim(),
+      author: { name: given(item.author?.name), email: given(item.author?.email)?.toLowerCase() ?? null, company: given(item.author?.company) },
+      link: given(item.link),
+      attachments: item.attachments ?? [],
+      filtered: item.filtered ?? null,
+      receivedAt: item.receivedAt ? new Date(item.receivedAt).toISOString() : new Date().toISOString(),
+    },
+  };
 }
 
 /**
@@ -33,21 +60,9 @@ export async function receiveFeedback(
   db: Database,
   params: { source: FeedbackSource; item: NewFeedbackItem; actor: Actor | null },
 ): Promise<{ item: FeedbackItem; created: boolean }> {
-  const problems = checkNewFeedbackItem(params.item);
-  if (problems.length > 0) throw new SaysoError('invalid_input', problems.map((p) => p.message).join(' '), { problems });
+  const { problems, insert } = checkFeedback(params.source, params.item);
+  if (problems) throw new SaysoError('invalid_input', problems.map((p) => p.message).join(' '), { problems });
   const item = params.item;
-  const insert = {
-    source: params.source,
-    sourceId: given(item.sourceId),
-    contentHash: contentHashOf(item),
-    title: given(item.title),
-    text: item.text.trim(),
-    author: { name: given(item.author?.name), email: given(item.author?.email)?.toLowerCase() ?? null, company: given(item.author?.company) },
-    link: given(item.link),
-    attachments: item.attachments ?? [],
-    filtered: item.filtered ?? null,
-    receivedAt: item.receivedAt ? new Date(item.receivedAt).toISOString() : new Date().toISOString(),
-  };
   const earlier = await findSameFeedbackItem(db, insert);
   if (earlier) return { item: earlier, created: false };
   return db.transaction(async (tx) => {
