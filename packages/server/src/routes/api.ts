@@ -6,8 +6,10 @@ import { deliveryRoutes } from './deliveries.js';
 import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
 import { eventRoutes } from './events.js';
+import { feedbackRoutes } from './feedback.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
+import { ingestionKeyRoutes } from './ingestion-keys.js';
 import { mergeRoutes } from './merges.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
@@ -22,7 +24,7 @@ import { webhookRoutes } from './webhooks.js';
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
-  deliveryRoutes, adminKeyRoutes,
+  deliveryRoutes, feedbackRoutes, ingestionKeyRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
