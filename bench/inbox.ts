@@ -1,8 +1,9 @@
 // The inbox benchmark of issue 12: p50/p95 of `GET /api/v1/inbox` (a page of 20 feedback items,
 // newest received first, each with up to 3 similar ideas from the board's similarity index) on
 // PostgreSQL at 1,000, 10,000 and 100,000 items, next to baselines measured in the same run: a
-// plain SELECT of the same page through the same pool, and the same request asking for a later
-// page (keyset), a `q=` search and a source filter.
+// plain SELECT of the same page through the same pool, and the route's own query without the
+// similar ideas; then the same request asking for a later page (keyset), a `q=` search and a
+// source filter.
 //
 //   npm run bench:inbox              1,000, 10,000 and 100,000 items, 200 requests per figure
 //   npm run bench:inbox -- --smoke   1,000 items, 20 requests per figure: proves the script works
@@ -12,8 +13,10 @@
 // its query and its similarity lookups in the index thread, without a socket on top.
 import { performance } from 'node:perf_hooks';
 import { createApp, createBoard, migrate, openDatabase, type Database } from '@sayso/server';
+import { listInboxItems } from '../packages/server/src/db/feedback-items.js';
 import { createSimilarPosts } from '../packages/server/src/services/similar-posts.js';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { measureConcurrently } from './lib/measure.js';
 import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
 const SMOKE = smokeFlag('inbox.ts');
@@ -59,22 +62,8 @@ async function seedBoard(db: Database, items: number): Promise<{ slug: string; i
   return { slug, id: board!.id };
 }
 
-/** p50 and p95 in ms of `requests` calls of `read`, `READERS` at a time. */
-async function measure(requests: number, read: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const took: number[] = [];
-  let started = 0;
-  const reader = async () => {
-    while (started++ < requests) {
-      const start = performance.now();
-      await read();
-      took.push(performance.now() - start);
-    }
-  };
-  await Promise.all(Array.from({ length: READERS }, reader));
-  took.sort((a, b) => a - b);
-  const at = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
+/** p50 and p95 in ms of `calls` calls of `read`, `READERS` at a time. */
+const measure = (calls: number, read: () => Promise<unknown>) => measureConcurrently(calls, READERS, read);
 
 const cluster = await startPostgres();
 try {
@@ -116,6 +105,8 @@ try {
           [id],
         );
       row('baseline: plain SELECT of the page', await measure(REQUESTS, plain));
+      row('the route\'s query alone (listInboxItems, no similar ideas)', await measure(REQUESTS, () =>
+        listInboxItems(db, { state: 'new', boardId: id, filtered: false, after: null, limit: PAGE })));
       row(`GET /inbox (first page; ${suggested}/${first.items.length} items with similar ideas)`, await measure(REQUESTS, () => get(page)));
       const later = `${page}&cursor=${encodeURIComponent(first.nextCursor!)}`;
       row('GET /inbox (second page)', await measure(REQUESTS, () => get(later)));

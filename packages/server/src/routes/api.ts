@@ -1,4 +1,4 @@
-import { adminKeyRoutes } from './admin-keys.js';
+import { adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
 import { commentRoutes } from './comments.js';
@@ -9,7 +9,6 @@ import { eventRoutes } from './events.js';
 import { feedbackRoutes } from './feedback.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
-import { ingestionKeyRoutes } from './ingestion-keys.js';
 import { mergeRoutes } from './merges.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
