@@ -95,8 +95,9 @@ try {
         console.log(`| ${items.toLocaleString('en')} | ${name} | ${ms(figures.p50)} | ${ms(figures.p95)} |`);
       const page = `/inbox?board=${slug}&limit=${PAGE}`;
       // Warm: the board's similarity index is built on its first lookup.
-      const first = await get(page);
+      await get(page);
       await similarity.indexed(slug);
+      const first = await get(page);
       const suggested = first.items.filter((item) => item.similar.length > 0).length;
       const plain = () =>
         db.query(

@@ -129,6 +129,7 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     const bob = await send(board, { text: 'Need it on the train', author: { name: 'Bob' } });
     const nobody = await send(board, { text: 'Works without network?' });
     const ids = [carol.id, bob.id, nobody.id];
+    const [{ last }] = (await db().query<{ last: string }>('SELECT max(sequence)::text AS last FROM domain_events')) as [{ last: string }];
 
     const linked = (await act('/inbox/link', { itemIds: ids, postId: idea.id })).items;
     expect(linked.map((item) => [item.id, item.state, item.postId])).toEqual(ids.map((id) => [id, 'linked', idea.id]));
@@ -151,6 +152,9 @@ describe.each(ENGINES)('the inbox on %s', (engine) => {
     );
     expect(followers.map((row) => row.email).sort()).toEqual(['carol@example.com', null]);
     expect(await eventCount('feedback.linked', ids)).toBe(3);
+    // Boards on screen hear that the idea's people changed (one change for the burst).
+    const live = await ok<{ items: Array<{ change: unknown }> }>('GET', `/events?board=${board}&after=${last}`);
+    expect(live.items.map((item) => item.change)).toEqual([{ type: 'post', board, postId: idea.id, change: 'votes' }]);
     // The inbox's default view shows what is still to triage.
     expect((await inbox(`board=${board}`)).items).toEqual([]);
     // Linked again to the same idea: nothing changes, nothing recorded.
