@@ -141,7 +141,7 @@ describe('every channel into one inbox, triaged as evidence, told when it ships'
     // Shipped: each author with an address is told once (the Slack author has none).
     const board = await admin.getBoard({ board: 'demo' });
     const done = board.statuses.find((status) => status.kind === 'done')!;
-    await admin.admin.setPostStatus({ postId: idea!.id, status: done.key });
+    await admin.admin.setPostStatus({ postId: idea!.id, status: done.id });
     const told = ['alice@customer.example', 'carol@other.example', 'wendy@acme-customer.example'];
     await smtp.waitFor(told.length, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 3000));

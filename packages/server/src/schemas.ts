@@ -17,6 +17,8 @@ import {
   checkTagName,
   decodeKeysetCursor,
   decodeOffsetCursor,
+  FEEDBACK_SOURCE,
+  type FeedbackSource,
   type InputProblem,
   type NotificationSelection,
   REQUEST_IMPORTANCES,
@@ -891,24 +893,134 @@ export const changelogEntryChangesInput = z
   .superRefine(checkedEntry)
   .transform(trimmedTitle);
 
-/** A feedback item as every channel records it (core's FeedbackItem). */
-export const feedbackItemSchema = z.strictObject({
-  id: z.string(),
-  board: z.string().describe('Board slug.'),
-  source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
-  sourceId: z.string().nullable().describe('Its id in its source (a Message-ID, a Slack message, a ticket); the same id again is a redelivery.'),
-  title: z.string().nullable(),
-  text: z.string().describe('The words themselves, quoted replies and signatures taken out.'),
-  author: z.strictObject({ name: z.string().nullable(), email: z.string().nullable(), company: z.string().nullable() }),
-  link: z.string().nullable().describe('Back to where it was said.'),
-  attachments: z.array(z.strictObject({ name: z.string(), contentType: z.string(), size: z.number().int() })).describe('Named, never stored.'),
-  state: z.enum(['new', 'linked', 'archived']),
-  filtered: z.enum(['auto_reply', 'bulk']).nullable().describe('Kept out of the inbox (still recorded), and why.'),
-  postId: z.string().nullable(),
-  public: z.boolean(),
-  receivedAt: isoDate,
-  createdAt: isoDate,
-}).meta({ id: 'FeedbackItem' });
+// Feedback and the inbox (issue 12).
+
+const feedbackAuthorSchema = z.strictObject({ name: z.string().nullable(), email: z.string().nullable(), company: z.string().nullable() });
+const feedbackAttachmentSchema = z.strictObject({ name: z.string(), contentType: z.string(), size: z.number().int() });
+
+export const feedbackItemSchema = z
+  .strictObject({
+    id: z.string(),
+    board: z.string().describe('The board it is triaged on.'),
+    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+    sourceId: z.string().nullable().describe('Its id in its source, when it has one.'),
+    title: z.string().nullable(),
+    text: z.string().describe('The words themselves, quoted replies and signatures taken out.'),
+    author: feedbackAuthorSchema,
+    link: z.string().nullable().describe('Back to where it was said.'),
+    attachments: z.array(feedbackAttachmentSchema).describe('Named, never stored.'),
+    state: z.enum(['new', 'linked', 'archived']),
+    filtered: z.enum(['auto_reply', 'bulk']).nullable().describe('Kept out of the inbox, and why.'),
+    postId: z.string().nullable().describe('The idea it is evidence for (state linked).'),
+    public: z.boolean().describe('Shown to visitors on its idea.'),
+    receivedAt: isoDate,
+    createdAt: isoDate,
+  })
+  .meta({ id: 'FeedbackItem' });
+
+export const inboxItemSchema = feedbackItemSchema
+  .extend({ similar: z.array(postSchema).describe('Up to 3 ideas of its board most like it, most similar first.') })
+  .meta({ id: 'InboxItem' });
+export const inboxPageSchema = pageSchema(inboxItemSchema).meta({ id: 'InboxPage' });
+export const feedbackPageSchema = pageSchema(feedbackItemSchema).meta({ id: 'FeedbackPage' });
+export const feedbackItemsSchema = z.strictObject({ items: z.array(feedbackItemSchema).describe('In the order asked for.') }).meta({ id: 'FeedbackItems' });
+export const postFromFeedbackSchema = z.strictObject({ post: postSchema, item: feedbackItemSchema }).meta({ id: 'PostFromFeedback' });
+
+const optionalText = (field: string) => text(field).nullable().optional();
+
+/** `POST /feedback`: checked in full by core's checkNewFeedbackItem (services/feedback.ts). */
+export const newFeedbackInput = z.object(
+  {
+    board: z.string({ error: 'board must be a board slug.' }).optional().describe('Board slug; default: the first board.'),
+    sourceId: optionalText('sourceId').describe('Its id in your system: the same id again creates nothing.'),
+    title: optionalText('title'),
+    text: text('text').describe(`1–${LIMITS.feedbackTextMax} characters after trimming.`),
+    author: z
+      .object({ name: optionalText('author.name'), email: optionalText('author.email'), company: optionalText('author.company') }, { error: 'author must be an object.' })
+      .optional(),
+    link: optionalText('link').describe('http(s) link back to where it was said.'),
+    attachments: z
+      .array(z.object({ name: z.string(), contentType: z.string(), size: z.number().int().min(0) }), { error: 'attachments must list {name, contentType, size}.' })
+      .max(50, 'At most 50 attachments.')
+      .optional(),
+    filtered: z.enum(['auto_reply', 'bulk'], { error: 'filtered must be auto_reply or bulk.' }).nullable().optional(),
+    receivedAt: z.string({ error: 'receivedAt must be an ISO 8601 date and time.' }).optional().describe('ISO 8601; default: now.'),
+  },
+  { error: 'Send a JSON object with text.' },
+);
+
+/** `GET /inbox`: the filters, each optional, and a keyset page. */
+export const inboxQuery = z
+  .object({
+    source: z
+      .string()
+      .regex(FEEDBACK_SOURCE, 'source must be widget, api, email, slack, csv or webhook:<name>.')
+      .transform((value) => value as FeedbackSource)
+      .optional()
+      .describe('Only items from this source.'),
+    state: z.enum(['new', 'linked', 'archived'], { error: 'state must be one of new, linked, archived.' }).default('new').describe('Default new.'),
+    board: key('board').optional().describe('Only items of this board (slug).'),
+    q: text('q')
+      .transform((value) => value.trim())
+      .pipe(z.string().min(1, 'q cannot be empty.').max(200, 'q can have at most 200 characters.'))
+      .optional()
+      .describe('Words the item\'s title, text or author contains (case-insensitive).'),
+    filtered: z
+      .enum(['true', 'false'], { error: 'filtered must be true or false.' })
+      .transform((value) => value === 'true')
+      .default(false)
+      .describe('true: only the items kept out (auto-replies, bulk mail); default: only the others.'),
+    cursor: keysetCursor,
+    limit,
+  })
+  .transform(({ cursor, ...rest }, ctx) => {
+    const after = keysetPosition(cursor, 'the inbox', ctx);
+    return after === undefined ? z.NEVER : { ...rest, after };
+  });
+
+export const postFeedbackQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'this idea\'s feedback', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
+});
+
+export const feedbackItemParams = z.object({ id: idOf('feedback item', 'Feedback item id (a UUID).') });
+export const ingestionKeyParams = z.object({ keyId: idOf('ingestion key', 'Ingestion key id (a UUID).') });
+
+const itemIds = z
+  .array(z.string().regex(UUID, { error: (issue) => `There is no feedback item "${String(issue.input)}".` }), { error: 'itemIds must list feedback item ids.' })
+  .min(1, 'itemIds must name at least one item.')
+  .max(LIMITS.pageSizeMax, `At most ${LIMITS.pageSizeMax} items at once.`)
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+  .describe(`1 to ${LIMITS.pageSizeMax} feedback item ids; all change or none.`);
+
+export const linkFeedbackInput = z.object(
+  { itemIds, postId: z.string().regex(UUID, { error: (issue) => `There is no post "${String(issue.input)}".` }).transform((id) => id.toLowerCase()) },
+  { error: 'Send a JSON object with itemIds and postId.' },
+);
+export const unlinkFeedbackInput = z.object({ itemIds }, { error: 'Send a JSON object with itemIds.' });
+export const archiveFeedbackInput = z.object(
+  { itemIds, archived: z.boolean({ error: 'archived must be true or false.' }).default(true).describe('false: back to new.') },
+  { error: 'Send a JSON object with itemIds.' },
+);
+export const feedbackVisibilityInput = z.object({ public: z.boolean({ error: 'public must be true or false.' }) }, { error: 'Send a JSON object with public.' });
+
+/** `POST /feedback/{id}/idea`: the idea's title and body default to the item's (checked like any new idea). */
+export const ideaFromFeedbackInput = z
+  .object(
+    {
+      board: key('board').optional().describe('Board slug; default: the item\'s board.'),
+      title: text('title').optional().describe(`Default: the item's title, else its first words; ${LIMITS.titleMin}–${LIMITS.titleMax} characters.`),
+      body: text('body').optional().describe('Default: the item\'s text.'),
+    },
+    { error: 'Send a JSON object.' },
+  )
+  .default({});
+
+export const ingestionKeySchema = adminKeySchema.extend({}).meta({ id: 'IngestionKey' });
+export const newIngestionKeySchema = newAdminKeySchema.extend({
+  key: z.string().describe('The secret (`sik_…`), shown this once; send it as `Authorization: Bearer <key>` to POST /feedback.'),
+}).meta({ id: 'NewIngestionKey' });
+export const ingestionKeyListSchema = z.array(ingestionKeySchema).meta({ id: 'IngestionKeyList' });
 
 /** What an inbound channel answers its sender: the item kept (`null` when the call held no feedback), and whether it is new. */
 export const channelReceiptSchema = z.strictObject({

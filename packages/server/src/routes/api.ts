@@ -1,4 +1,4 @@
-import { adminKeyRoutes } from './admin-keys.js';
+import { adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
 import { channelRoutes } from './channels.js';
@@ -8,6 +8,7 @@ import { demandRoutes } from './demand.js';
 import { duplicateRoutes } from './duplicates.js';
 import { eventRoutes } from './events.js';
 import { feedbackImportRoutes } from './feedback-imports.js';
+import { feedbackRoutes } from './feedback.js';
 import { historyRoutes } from './history.js';
 import { identityRoutes } from './identity.js';
 import { mergeRoutes } from './merges.js';
@@ -24,7 +25,7 @@ import { webhookRoutes } from './webhooks.js';
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
-  channelRoutes, deliveryRoutes, feedbackImportRoutes, adminKeyRoutes,
+  channelRoutes, deliveryRoutes, feedbackRoutes, feedbackImportRoutes, ingestionKeyRoutes, adminKeyRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

@@ -10,7 +10,7 @@ import { record } from './record.js';
 const given = (value: string | null | undefined) => value?.trim() || null;
 
 /** Who wrote what, so the same feedback delivered again without a source id is known. */
-const contentHashOf = (item: NewFeedbackItem) =>
+export const contentHashOf = (item: NewFeedbackItem) =>
   createHash('sha256')
     .update(JSON.stringify([given(item.author?.email)?.toLowerCase() ?? given(item.author?.name), given(item.title), item.text.trim()]))
     .digest('hex');
@@ -76,5 +76,32 @@ export async function receiveFeedback(
       payload: { source: insert.source, filtered: insert.filtered },
     });
     return { item: (await findFeedbackItem(tx, id))!, created: true };
+  });
+}
+
+/**
+ * The widget's feedback item for an idea a visitor just posted (in the post's transaction): its
+ * own words, linked to it as evidence, the author as their identity names them. No request and no
+ * `feedback.received`: the author already counts through their vote, and `post.created` says it.
+ */
+export async function recordWidgetFeedback(
+  tx: Queryable,
+  params: { postId: string; boardId: string; authorId: string; title: string; body: string },
+): Promise<void> {
+  const [author] = await tx.query<{ name: string | null; email: string | null }>('SELECT name, email FROM users WHERE id = $1', [params.authorId]);
+  const item: NewFeedbackItem = { title: params.title, text: params.body.trim() || params.title, author: { name: author?.name ?? null, email: author?.email ?? null } };
+  await insertFeedbackItem(tx, {
+    boardId: params.boardId,
+    source: 'widget',
+    sourceId: params.postId,
+    contentHash: contentHashOf(item),
+    title: params.title,
+    text: item.text,
+    author: { name: author?.name ?? null, email: author?.email?.toLowerCase() ?? null, company: null },
+    link: null,
+    attachments: [],
+    filtered: null,
+    receivedAt: new Date().toISOString(),
+    postId: params.postId,
   });
 }
