@@ -48,6 +48,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'duplicate_candidates',
       'duplicate_checks',
       'duplicate_dismissals',
+      'feedback_import_rows',
       'feedback_imports',
       'feedback_items',
       'idempotency_keys',

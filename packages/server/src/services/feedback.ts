@@ -1,4 +1,4 @@
-import { SaysoError, checkNewFeedbackItem, type FeedbackItem, type FeedbackSource, type InputProblem, type NewFeedbackItem } from '@sayso/core';
+import { SaysoError, checkNewFeedbackItem, feedbackContent, normalizedFeedback, type FeedbackItem, type FeedbackSource, type InputProblem, type NewFeedbackItem } from '@sayso/core';
 import { createHash } from 'node:crypto';
 import { boardIdOf } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -6,14 +6,8 @@ import { findSameFeedbackItem, findFeedbackItem, insertFeedbackItem, type Feedba
 import { ensureUser, type Actor } from '../db/identity.js';
 import { record } from './record.js';
 
-/** Text a channel gave, trimmed; `null` when there is none. */
-const given = (value: string | null | undefined) => value?.trim() || null;
-
-/** Who wrote what, so the same feedback delivered again without a source id is known. */
-export const contentHashOf = (item: NewFeedbackItem) =>
-  createHash('sha256')
-    .update(JSON.stringify([given(item.author?.email)?.toLowerCase() ?? given(item.author?.name), given(item.title), item.text.trim()]))
-    .digest('hex');
+/** Who wrote what (core's feedbackContent), hashed, so the same feedback delivered again without a source id is known. */
+export const contentHashOf = (item: Parameters<typeof feedbackContent>[0]) => createHash('sha256').update(feedbackContent(item)).digest('hex');
 
 /** The board feedback lands on when its channel names none: the oldest. */
 export async function boardIdFor(db: Queryable, slug: string | undefined): Promise<string> {
@@ -34,20 +28,8 @@ export type CheckedFeedback = { insert: Omit<FeedbackItemInsert, 'boardId'>; pro
 export function checkFeedback(source: FeedbackSource, item: NewFeedbackItem): CheckedFeedback {
   const problems = checkNewFeedbackItem(item);
   if (problems.length > 0) return { problems };
-  return {
-    insert: {
-      source,
-      sourceId: given(item.sourceId),
-      contentHash: contentHashOf(item),
-      title: given(item.title),
-      text: item.text.trim(),
-      author: { name: given(item.author?.name), email: given(item.author?.email)?.toLowerCase() ?? null, company: given(item.author?.company) },
-      link: given(item.link),
-      attachments: item.attachments ?? [],
-      filtered: item.filtered ?? null,
-      receivedAt: item.receivedAt ? new Date(item.receivedAt).toISOString() : new Date().toISOString(),
-    },
-  };
+  const normalized = normalizedFeedback(item);
+  return { insert: { source, ...normalized, contentHash: contentHashOf(normalized) } };
 }
 
 /**
@@ -89,19 +71,11 @@ export async function recordWidgetFeedback(
   params: { postId: string; boardId: string; authorId: string; title: string; body: string },
 ): Promise<void> {
   const [author] = await tx.query<{ name: string | null; email: string | null }>('SELECT name, email FROM users WHERE id = $1', [params.authorId]);
-  const item: NewFeedbackItem = { title: params.title, text: params.body.trim() || params.title, author: { name: author?.name ?? null, email: author?.email ?? null } };
-  await insertFeedbackItem(tx, {
-    boardId: params.boardId,
-    source: 'widget',
+  const normalized = normalizedFeedback({
     sourceId: params.postId,
-    contentHash: contentHashOf(item),
     title: params.title,
-    text: item.text,
-    author: { name: author?.name ?? null, email: author?.email?.toLowerCase() ?? null, company: null },
-    link: null,
-    attachments: [],
-    filtered: null,
-    receivedAt: new Date().toISOString(),
-    postId: params.postId,
+    text: params.body.trim() || params.title,
+    author: { name: author?.name ?? null, email: author?.email ?? null },
   });
+  await insertFeedbackItem(tx, { ...normalized, boardId: params.boardId, source: 'widget', contentHash: contentHashOf(normalized), postId: params.postId });
 }

@@ -1,4 +1,4 @@
-import { LIMITS, SaysoError, checkNewPost, type FeedbackItem, type Post } from '@sayso/core';
+import { LIMITS, SaysoError, checkNewPost, feedbackIdeaDraft, type FeedbackItem, type Post } from '@sayso/core';
 import { boardIdOf, firstStatusOfKind } from '../db/boards.js';
 import { deleteFeedbackRequest } from '../db/customer-requests.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -126,12 +126,6 @@ export async function archiveFeedback(db: Database, params: { itemIds: string[];
   return findFeedbackItems(db, params.itemIds);
 }
 
-/** An idea's title from feedback: its title, else its first line cut to fit. */
-const titleFrom = (item: LockedFeedbackItem) => {
-  const words = (item.title ?? item.text.split('\n')[0] ?? '').trim();
-  return words.length <= LIMITS.titleMax ? words : `${words.slice(0, LIMITS.titleMax - 1).trimEnd()}…`;
-};
-
 /**
  * A new idea from an item, in the board's first open status, and the item linked to it (its
  * author among its people): `post.created` and `feedback.linked`, in one transaction. The admin
@@ -144,7 +138,7 @@ export async function createPostFromFeedback(
   const postId = await db.transaction(async (tx) => {
     const actorId = await ensureUser(tx, params.actor.key);
     const [item] = await lockFeedbackItems(tx, [params.itemId]);
-    const idea = { title: (params.title ?? titleFrom(item!)).trim(), body: params.body ?? item!.text.slice(0, LIMITS.bodyMax) };
+    const idea = feedbackIdeaDraft(item!, params);
     const problems = checkNewPost(idea);
     if (problems.length > 0) throw new SaysoError('invalid_input', problems.map((p) => p.message).join(' '), { problems });
     const boardId = params.board ? await boardIdOf(tx, params.board) : item!.boardId;
