@@ -23,6 +23,7 @@ import {
   type Queryable,
 } from '@sayso/server';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { measureConcurrently } from './lib/measure.js';
 import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
 const SMOKE = smokeFlag('list.ts');
@@ -75,22 +76,8 @@ async function seedBoard(db: Database, ideas: number): Promise<string> {
   return slug;
 }
 
-/** p50 and p95 in ms of `lists` calls of `read`, `READERS` at a time. */
-async function measure(lists: number, read: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const took: number[] = [];
-  let started = 0;
-  const reader = async () => {
-    while (started++ < lists) {
-      const start = performance.now();
-      await read();
-      took.push(performance.now() - start);
-    }
-  };
-  await Promise.all(Array.from({ length: READERS }, reader));
-  took.sort((a, b) => a - b);
-  const at = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
+/** p50 and p95 in ms of `calls` calls of `read`, `READERS` at a time. */
+const measure = (calls: number, read: () => Promise<unknown>) => measureConcurrently(calls, READERS, read);
 
 /** The list's query before migration 0007: every post's votes counted on each read. */
 const countOnRead = (db: Queryable, slug: string) =>

@@ -56,6 +56,12 @@ async function openedByLink({ args }: { args: { postId?: unknown } }): Promise<{
   return { client };
 }
 
+/** Feedback from channels backs this idea: its people in total, and through which channels (4 people by email, 2 on Slack, …). */
+export const Evidence: Story = { name: 'Backed by feedback from channels (evidence)', args: { postId: 'seed-1' } };
+
+/** The evidence line in German. */
+export const EvidenceGerman: Story = { ...Evidence, name: 'Backed by feedback from channels, German (Deutsch)', ...inGerman };
+
 /** Two duplicates were merged into this idea: its people in total, where they come from, the merged ideas, and their comments marked. */
 export const MergedIdeas: Story = {
   name: 'Ideas merged into it (breakdown)',

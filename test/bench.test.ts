@@ -105,3 +105,12 @@ it('bench/render.ts --smoke times the board and the plain-DOM baseline in Chromi
   expect(output).not.toContain('WARNING');
   expect(code, output).toBe(0);
 }, 120_000);
+
+it('bench/csv-import.ts --smoke imports a file on both engines and prints rows/s, the server\'s RSS and the baseline', async () => {
+  const { code, output } = await runBench(['csv-import.ts', '--smoke']);
+  for (const engine of ['pglite', 'postgres']) {
+    expect(output, output).toMatch(new RegExp(`^${engine} +1000 rows .*: import +[\\d,]+ rows/s .* server RSS \\d+ MB → \\d+ MB \\| csv-parse alone +[\\d,]+ rows/s`, 'm'));
+  }
+  expect(output).not.toContain('broken run');
+  expect(code, output).toBe(0);
+}, 180_000);

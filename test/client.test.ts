@@ -435,6 +435,7 @@ describe('createSaysoClient', () => {
       requests: null,
       customers: null,
       priority: null,
+      evidence: [],
     });
 
     it('loads an idea\'s demand once for every element, joining calls and keeping it while it is fetched again', async () => {

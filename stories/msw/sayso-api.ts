@@ -1,6 +1,6 @@
 // The reference server's REST API, served by msw from in-memory data, so stories show real
 // elements talking through the real HTTP adapter without a backend.
-import { createMemoryAdapter, createMemoryData, type MemoryData, type SeedPost } from '@sayso/adapter-memory';
+import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type MemoryData, type SeedFeedback, type SeedPost } from '@sayso/adapter-memory';
 import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 
@@ -19,7 +19,28 @@ export const demoIdeas: SeedPost[] = [
   { board: 'demo', title: 'Search inside attachments', body: 'PDFs at least.', votes: 9, status: 'shipped', createdAt: '2025-09-14T09:00:00Z' },
 ];
 
-/** Demo data: one `demo` board, optionally with `count` generated ideas instead of the sample. */
+const customer = (name: string, company: string) => ({ name, email: `${name.toLowerCase()}@${company.toLowerCase()}.example`, company });
+
+/**
+ * Feedback from channels linked to demo ideas as evidence (`post`: the seed idea's number):
+ * "Dark mode for the editor" is backed by 4 people by email, 2 on Slack, 1 in a CSV import and
+ * 1 through Intercom; "Offline mode" by 2 people by email. Each author counts among the idea's people.
+ */
+export const demoFeedback: SeedFeedback[] = [
+  { source: 'email', post: 1, title: 'Dark theme?', text: 'Is a dark theme on your roadmap? We write at night.', author: customer('Maya', 'Northwind'), public: true },
+  { source: 'email', post: 1, text: 'Any news on dark mode?', author: customer('Maya', 'Northwind') },
+  { source: 'email', post: 1, text: 'The white editor is blinding after sunset.', author: customer('Omar', 'Globex') },
+  { source: 'email', post: 1, text: 'Dark mode please, our whole team asks for it.', author: customer('Lena', 'Initech') },
+  { source: 'email', post: 1, text: 'Would love a dark editor.', author: customer('Theo', 'Umbrella') },
+  { source: 'slack', post: 1, text: 'anyone else want dark mode in the editor?', author: { name: 'Priya' }, link: 'https://acme.slack.example/archives/C1/p1' },
+  { source: 'slack', post: 1, text: '+1 dark mode', author: { name: 'Jonas' }, link: 'https://acme.slack.example/archives/C1/p2' },
+  { source: 'csv', post: 1, sourceId: 'survey-2026-q1-17', text: 'Dark mode', author: customer('Rosa', 'Hooli') },
+  { source: 'webhook:intercom', post: 1, sourceId: 'conversation-4411', text: 'Customer asks when the dark theme lands.', author: customer('Ken', 'Stark') },
+  { source: 'email', post: 2, text: 'I need my notes on the plane.', author: customer('Ana', 'Soylent') },
+  { source: 'email', post: 2, text: 'Offline mode is a must for our field team.', author: customer('Bo', 'Acme') },
+];
+
+/** Demo data: one `demo` board with its channels' feedback ({@link demoFeedback}), or `count` generated ideas instead of the sample. */
 export function demoData(options: { count?: number } = {}): MemoryData {
   const posts =
     options.count === undefined
@@ -29,10 +50,12 @@ export function demoData(options: { count?: number } = {}): MemoryData {
           title: `${demoIdeas[n % demoIdeas.length]!.title} (${n + 1})`,
           votes: Math.max(0, options.count! - n),
         }));
-  return createMemoryData({
+  const data = createMemoryData({
     boards: [{ slug: 'demo', name: 'Acme Notes feedback', description: 'Tell us what would make Acme Notes better.' }],
     posts,
   });
+  if (options.count === undefined) seedMemoryFeedback(data, demoFeedback);
+  return data;
 }
 
 /** How the mocked API behaves beyond serving data. */
@@ -125,6 +148,9 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
     route('get', '/posts/:id/demand', (adapter, { id }) => adapter.getDemand({ postId: id! })),
+    route('get', '/posts/:id/feedback', (adapter, { id }, request) =>
+      adapter.listPostFeedback({ postId: id!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
+    ),
     route('patch', '/posts/:id', async (adapter, { id }, request) => {
       const { status, ...edit } = (await request.json()) as { title?: string; body?: string; status?: string };
       let post = status === undefined ? undefined : await adminOf(adapter).setPostStatus({ postId: id!, status });
@@ -239,6 +265,7 @@ export function demoDataWithDiscussion(options: { comments?: number } = {}): Mem
     mergedFrom: null,
   }));
   data.comments.set('seed-1', comments);
+  seedMemoryFeedback(data, demoFeedback);
   return data;
 }
 

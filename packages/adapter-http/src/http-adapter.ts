@@ -12,6 +12,8 @@ import {
   type CreatedWebhookEndpoint,
   type Delivery,
   type EmailPreferences,
+  type FeedbackItem,
+  type InboxItem,
   type NotificationAudience,
   type Subscription,
   type WebhookEndpoint,
@@ -283,6 +285,15 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
     dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
     listPostHistory: async ({ postId }) => (await request<{ items: PostHistoryEntry[] }>('GET', `/posts/${segment(postId)}/history`)).items,
+    submitFeedback: (item) => request<FeedbackItem>('POST', '/feedback', undefined, item),
+    listInbox: ({ cursor, filtered, ...filters } = {}) =>
+      request<Page<InboxItem>>('GET', '/inbox', { ...filters, filtered: filtered === undefined ? undefined : String(filtered), cursor: cursor || undefined }),
+    linkFeedback: async ({ itemIds, postId }) => (await request<{ items: FeedbackItem[] }>('POST', '/inbox/link', undefined, { itemIds, postId })).items,
+    unlinkFeedback: async ({ itemIds }) => (await request<{ items: FeedbackItem[] }>('POST', '/inbox/unlink', undefined, { itemIds })).items,
+    archiveFeedback: async ({ itemIds, archived }) =>
+      (await request<{ items: FeedbackItem[] }>('POST', '/inbox/archive', undefined, { itemIds, archived })).items,
+    createPostFromFeedback: ({ itemId, ...idea }) => request<{ post: Post; item: FeedbackItem }>('POST', `/feedback/${segment(itemId)}/idea`, undefined, idea),
+    setFeedbackPublic: ({ itemId, public: shown }) => request<FeedbackItem>('PUT', `/feedback/${segment(itemId)}/public`, undefined, { public: shown }),
   };
 
   return {
@@ -301,6 +312,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 
     getDemand: ({ postId }) => request<Demand>('GET', `/posts/${segment(postId)}/demand`),
+
+    listPostFeedback: ({ postId, cursor, limit }) =>
+      request<Page<FeedbackItem>>('GET', `/posts/${segment(postId)}/feedback`, { cursor: cursor || undefined, limit }),
 
     createPost: ({ board, title, body, idempotencyKey }) =>
       request<Post>('POST', `/boards/${segment(board)}/posts`, undefined, { title, body }, idempotencyKey),

@@ -30,6 +30,8 @@ const ARGUMENTS = {
   mrrWeight: 0.01,
   impact: 2,
   effort: 3,
+  itemId: ID,
+  itemIds: [ID],
 } as const;
 
 /** The document's operations as `METHOD regex` over paths relative to /api/v1. */

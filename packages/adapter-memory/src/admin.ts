@@ -2,6 +2,7 @@ import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } fr
 import { changelogAdminOperations } from './changelog.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
+import { inboxOperations } from './feedback.js';
 import { mergeOperations } from './merge.js';
 import { audienceAnswer } from './follows.js';
 import { notify } from './notifications.js';
@@ -47,5 +48,6 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...mergeOperations(visitor),
     ...demandAdminOperations(visitor),
     ...duplicateOperations(visitor),
+    ...inboxOperations(visitor),
   };
 }

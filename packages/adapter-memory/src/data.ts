@@ -10,6 +10,7 @@ import {
   type CustomerRequest,
   type Delivery,
   type EmailPreferences,
+  type FeedbackItem,
   type SubscriptionReason,
   type WebhookEndpoint,
   type NotificationKind,
@@ -57,6 +58,12 @@ export interface StoredNotification {
   note: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+/** A feedback item as kept: with the customer request its link stands on, if its author is named. */
+export interface StoredFeedbackItem extends FeedbackItem {
+  /** The requester key (core's `requesterKey`) of the request on `postId` that counts its author; `null` when unlinked or nameless. */
+  requestKey: string | null;
 }
 
 /** A changelog entry as kept: the ideas it ships by id. */
@@ -109,6 +116,10 @@ export interface MemoryData {
   webhooks: Map<string, WebhookEndpoint & { secret: string }>;
   /** The delivery log: one `in_app` delivery per notification made (memory sends nothing else). */
   deliveries: Delivery[];
+  /** Feedback from every channel by id, in the order received by the store. */
+  feedback: Map<string, StoredFeedbackItem>;
+  /** The ids of customer requests a link of feedback made: unlinking the last item on one removes it. */
+  requestsFromFeedback: Set<string>;
   /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
   watchers: Set<() => void>;
 }
@@ -156,6 +167,8 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     changelog: new Map(),
     webhooks: new Map(),
     deliveries: [],
+    feedback: new Map(),
+    requestsFromFeedback: new Set(),
     watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);

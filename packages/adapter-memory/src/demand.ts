@@ -4,18 +4,21 @@ import {
   checkPriorityFormula,
   checkPriorityInputs,
   customerValue,
+  evidenceCounts,
   peopleBreakdown,
   personValueFromTraits,
   priorityScore,
   requesterKey,
+  type Author,
   type CustomerRequest,
   type Demand,
+  type NewCustomerRequest,
   type PersonValue,
   type PriorityExplanation,
   type SaysoAdapter,
   type SaysoAdminApi,
 } from '@sayso/core';
-import { canonicalPost, directPeople, mergedBelow, nextTime, type StoredPost } from './data.js';
+import { canonicalPost, directPeople, mergedBelow, nextTime, type MemoryData, type StoredPost } from './data.js';
 import { refuse, type MemoryVisitor } from './visitor.js';
 
 /** What each of an idea's distinct people is worth: their traits, or what the request says. */
@@ -37,13 +40,39 @@ export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const below = mergedBelow(data, post);
   const people = peopleBreakdown(directPeople(post), below.flatMap(directPeople));
   const merged = below.map((idea) => ({ id: idea.id, title: idea.title, people: new Set(directPeople(idea)).size }));
-  if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null };
   const tree = [post, ...below];
+  const treeIds = new Set(tree.map((idea) => idea.id));
+  const evidence = evidenceCounts([...data.feedback.values()].filter((item) => item.postId !== null && treeIds.has(item.postId)));
+  if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null, evidence };
   const customers = customerValue(peopleValues(visitor, tree));
   const requests = tree.flatMap((idea) => [...idea.requests.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const formula = data.priorityFormulas.get(post.board) ?? DEFAULT_PRIORITY_FORMULA;
   const priority = priorityScore(formula, { people: people.total, mrr: customers.mrr }, post.priorityInputs);
-  return { postId: post.id, people, merged, requests, customers, priority };
+  return { postId: post.id, people, merged, requests, customers, priority, evidence };
+}
+
+/**
+ * Records that someone asked for an idea, once per person (core's `requesterKey`): the request
+ * stored first answers a repeat (`created: false`). Check the input first.
+ */
+export function recordRequest(data: MemoryData, post: StoredPost, input: NewCustomerRequest, addedBy: Author): { request: CustomerRequest; created: boolean } {
+  const key = requesterKey(input);
+  const first = post.requests.get(key);
+  if (first) return { request: first, created: false };
+  const text = (value: string | undefined) => value?.trim() || null;
+  const request: CustomerRequest = {
+    id: `request-${Math.random().toString(36).slice(2, 10)}`,
+    postId: post.id,
+    person: { name: text(input.name), email: text(input.email) },
+    company: text(input.company),
+    sourceUrl: text(input.sourceUrl),
+    note: text(input.note),
+    importance: input.importance ?? 'important',
+    addedBy,
+    createdAt: nextTime(data),
+  };
+  post.requests.set(key, request);
+  return { request, created: true };
 }
 
 /** An idea's priority score under its board's formula, for the admins' `priority` sort. */
@@ -65,23 +94,7 @@ export function demandAdminOperations(
       commit(() => {
         const post = postOf(postId);
         refuse(checkCustomerRequest(input));
-        const key = requesterKey(input);
-        const first = post.requests.get(key);
-        if (first) return first;
-        const text = (value: string | undefined) => value?.trim() || null;
-        const request: CustomerRequest = {
-          id: `request-${Math.random().toString(36).slice(2, 10)}`,
-          postId,
-          person: { name: text(input.name), email: text(input.email) },
-          company: text(input.company),
-          sourceUrl: text(input.sourceUrl),
-          note: text(input.note),
-          importance: input.importance ?? 'important',
-          addedBy: { id: visitor.publicIdOf(voterId), name: null },
-          createdAt: nextTime(data),
-        };
-        post.requests.set(key, request);
-        return request;
+        return recordRequest(data, post, input, { id: visitor.publicIdOf(voterId), name: null }).request;
       }),
 
     getPriorityFormula: ({ board }) =>

@@ -5,6 +5,7 @@ import { changelogOperations } from './changelog.js';
 import { commentOperations } from './comments.js';
 import { createMemoryData } from './data.js';
 import { demandOperations } from './demand.js';
+import { feedbackOperations } from './feedback.js';
 import { followOperations } from './follows.js';
 import { liveOperations } from './live.js';
 import { notificationOperations } from './notifications.js';
@@ -16,6 +17,8 @@ import { voteOperations } from './votes.js';
 
 export { addMemoryBoard, createMemoryData } from './data.js';
 export type { MemoryData, SeedPost } from './data.js';
+export { seedMemoryFeedback } from './feedback.js';
+export type { SeedFeedback } from './feedback.js';
 export type { MemoryAdapterOptions } from './visitor.js';
 
 /**
@@ -38,6 +41,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     ...commentOperations(visitor),
     ...tagOperations(visitor),
     ...similarOperations(visitor),
+    ...feedbackOperations(visitor),
     ...notificationOperations(visitor),
     ...followOperations(visitor),
     ...changelogOperations(visitor),

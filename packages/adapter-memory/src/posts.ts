@@ -13,10 +13,36 @@ import {
 } from '@sayso/core';
 import { canonicalPost, newPostParts, nextTime, refOf, statusKindOf, type StoredPost } from './data.js';
 import { priorityOf } from './demand.js';
+import { recordWidgetFeedback } from './feedback.js';
 import { follow } from './follows.js';
 import { once } from './idempotency.js';
 import { keysetPage, offsetPage } from './paging.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
+
+/**
+ * Stores a new idea by the visitor in its board's first status, with `voters` counted from the
+ * start; `conflict` when the board takes no new ideas. Check the text first.
+ */
+export function createStoredPost(visitor: MemoryVisitor, board: string, text: { title: string; body: string }, voters = new Set<string>()): StoredPost {
+  const { data, voterId } = visitor;
+  const status = newIdeaStatus(visitor.boardOf(board).statuses);
+  if (!status) throw new SaysoError('conflict', `The board "${board}" takes no new ideas.`);
+  const id = `post-${data.posts.size + 1}-${Math.random().toString(36).slice(2, 8)}`;
+  const post: StoredPost = {
+    id,
+    board,
+    title: text.title.trim(),
+    body: text.body,
+    status: status.id,
+    author: { id: visitor.publicIdOf(voterId), name: null },
+    createdAt: nextTime(data),
+    editedAt: null,
+    shippedAt: null,
+    ...newPostParts(voters),
+  };
+  data.posts.set(id, post);
+  return post;
+}
 
 /** `q`: every word in the title or body, case-insensitively, as written (see createMemoryAdapter). */
 const matches = (q: string) => {
@@ -66,26 +92,12 @@ export function postOperations(
     createPost: (params) =>
       once(visitor, 'createPost', params, () =>
         commit(() => {
-          const { board, title, body } = params;
-          const status = newIdeaStatus(boardOf(board).statuses);
-          refuse(checkNewPost({ title, body }));
-          if (!status) throw new SaysoError('conflict', `The board "${board}" takes no new ideas.`);
-          const id = `post-${data.posts.size + 1}-${Math.random().toString(36).slice(2, 8)}`;
-          const post: StoredPost = {
-            id,
-            board,
-            title: title.trim(),
-            body,
-            status: status.id,
-            author: { id: visitor.publicIdOf(voterId), name: null },
-            createdAt: nextTime(data),
-            editedAt: null,
-            shippedAt: null,
-            // Whoever asks for an idea wants it: the author's vote is counted from the start.
-            ...newPostParts(new Set([voterId])),
-          };
-          data.posts.set(id, post);
-          follow(data, id, voterId, 'author');
+          visitor.boardOf(params.board);
+          refuse(checkNewPost(params));
+          // Whoever asks for an idea wants it: the author's vote is counted from the start.
+          const post = createStoredPost(visitor, params.board, params, new Set([voterId]));
+          follow(data, post.id, voterId, 'author');
+          recordWidgetFeedback(data, post);
           return view(post);
         }),
       ),

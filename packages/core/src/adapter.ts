@@ -5,7 +5,11 @@ import type {
   Delivery,
   DeliveryFilters,
   EmailPreferences,
+  FeedbackItem,
+  InboxFilters,
+  InboxItem,
   LiveChange,
+  NewFeedbackItem,
   NewChangelogEntry,
   NewWebhookEndpoint,
   NotificationAudience,
@@ -168,6 +172,38 @@ export interface SaysoAdminApi {
 
   /** An idea's history, oldest first: creation, edits, status changes, merges and unmerges. */
   listPostHistory(params: { postId: string }): Promise<PostHistoryEntry[]>;
+
+  /**
+   * Records feedback as the API channel (`source: 'api'`). The same `sourceId`, or without one
+   * the same text from the same author, recorded again creates nothing and answers the first item.
+   */
+  submitFeedback(params: NewFeedbackItem): Promise<FeedbackItem>;
+
+  /**
+   * Feedback from every channel, newest received first, one page at a time, each with the ideas
+   * it may be about. Without filters: the `new` items of every board, items kept out (auto-replies,
+   * bulk mail) left out.
+   */
+  listInbox(params?: InboxFilters & { cursor?: string | null; limit?: number }): Promise<Page<InboxItem>>;
+
+  /**
+   * Makes items evidence for an idea (its canonical while merged): each author counts among the
+   * idea's people as a request on their behalf and follows it, to be told when it ships. Linking an
+   * item already linked elsewhere moves it. Answers the items as they are now.
+   */
+  linkFeedback(params: { itemIds: string[]; postId: string }): Promise<FeedbackItem[]>;
+
+  /** Takes items back to `new`: a request their link added is removed unless another item still backs it. */
+  unlinkFeedback(params: { itemIds: string[] }): Promise<FeedbackItem[]>;
+
+  /** A new idea from an item (its title and text unless others are given), the item linked to it as evidence. */
+  createPostFromFeedback(params: { itemId: string; board?: string; title?: string; body?: string }): Promise<{ post: Post; item: FeedbackItem }>;
+
+  /** Puts items aside (`archived`), or back to `new` with `archived: false`; a linked item is unlinked first. */
+  archiveFeedback(params: { itemIds: string[]; archived?: boolean }): Promise<FeedbackItem[]>;
+
+  /** Shows an item to visitors on its idea, or hides it again. */
+  setFeedbackPublic(params: { itemId: string; public: boolean }): Promise<FeedbackItem>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */
@@ -283,6 +319,12 @@ export interface SaysoAdapter {
    * `LIMITS.similarMax`. `not_found` for an unknown board.
    */
   findSimilarPosts(params: { board: string; text: string; limit?: number }): Promise<Post[]>;
+
+  /**
+   * The feedback linked to an idea and to the ideas merged into it, newest received first: every
+   * item for admins, the items made public for anyone else.
+   */
+  listPostFeedback(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<FeedbackItem>>;
 
   /**
    * The visitor's own notifications, newest first, one page at a time, with the visitor's

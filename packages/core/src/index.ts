@@ -25,8 +25,18 @@ export type {
   DeliveryFilters,
   DeliveryStatus,
   EmailPreferences,
+  EvidenceCount,
+  FeedbackAttachment,
+  FeedbackAuthor,
+  FeedbackFiltered,
+  FeedbackItem,
+  FeedbackSource,
+  FeedbackState,
+  InboxFilters,
+  InboxItem,
   LiveChange,
   NewChangelogEntry,
+  NewFeedbackItem,
   NewWebhookEndpoint,
   NotificationAudience,
   Subscription,
@@ -61,7 +71,7 @@ export type {
   Tag,
   VoteResult,
 } from './types.js';
-export { checkCommentBody, checkNewPost, checkPostEdit, checkSearchQuery, checkTagName, tagSlug } from './validation.js';
+export { FEEDBACK_SOURCE, checkCommentBody, checkNewFeedbackItem, checkNewPost, checkPostEdit, checkSearchQuery, checkTagName, tagSlug } from './validation.js';
 export type { InputProblem } from './validation.js';
 export { DEFAULT_STATUSES, statusName, trendingScore } from './defaults.js';
 export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffsetCursor } from './cursor.js';
@@ -158,6 +168,16 @@ export {
   followersOf,
   isEmailAddress,
   statusChangeNotifies,
+  FEEDBACK_BULK_MAX,
+  INBOX_SIMILAR_LIMIT,
+  checkFeedbackIds,
+  checkInboxFilters,
+  evidenceCounts,
+  feedbackContent,
+  feedbackIdeaDraft,
+  feedbackPersonKey,
+  feedbackRequest,
+  normalizedFeedback,
 } from './rules/index.js';
 export type {
   FollowRow,

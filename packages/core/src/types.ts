@@ -249,6 +249,10 @@ export const LIMITS = {
   similarTextMax: 1_000,
   similarDefault: 5,
   similarMax: 10,
+  /** A feedback item's words: long enough for a support ticket or an email, quoted replies taken out. */
+  feedbackTextMax: 20_000,
+  /** A feedback item's title, source id, author fields and link. */
+  feedbackFieldMax: 500,
 } as const;
 
 /** What an admin makes of a duplicate: both ideas as they are after the merge or unmerge. */
@@ -364,6 +368,104 @@ export interface Demand {
   requests: CustomerRequest[] | null;
   customers: CustomerValue | null;
   priority: PriorityExplanation | null;
+  /** The feedback linked to the idea and its merged ideas, per source, most people first: "12 people via email". */
+  evidence: EvidenceCount[];
+}
+
+/**
+ * Where a piece of feedback came from: the widget, the API, inbound email, Slack, a CSV import,
+ * or a support tool's webhook (`webhook:intercom`, `webhook:zendesk`, `webhook:<any name>`).
+ */
+export type FeedbackSource = 'widget' | 'api' | 'email' | 'slack' | 'csv' | `webhook:${string}`;
+
+/** Where a feedback item stands in triage: waiting (`new`), evidence for an idea (`linked`), or put aside (`archived`). */
+export type FeedbackState = 'new' | 'linked' | 'archived';
+
+/** Why an item accepted by a channel is kept out of the inbox: an automatic reply, or bulk or list mail. */
+export type FeedbackFiltered = 'auto_reply' | 'bulk';
+
+/** Who wrote a piece of feedback, as far as its channel knows. */
+export interface FeedbackAuthor {
+  name: string | null;
+  email: string | null;
+  company: string | null;
+}
+
+/** A file that came with a piece of feedback: named, never stored. */
+export interface FeedbackAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * One piece of feedback as a channel received it, kept as evidence: the raw words, who wrote
+ * them, where and when. Linked to an idea, its author counts in that idea's demand.
+ */
+export interface FeedbackItem {
+  id: string;
+  /** The board it is triaged on. */
+  board: string;
+  source: FeedbackSource;
+  /** The item's id in its source (a Message-ID, a Slack message, a ticket, a CSV column), when it has one. */
+  sourceId: string | null;
+  /** A subject or title, when the source has one. */
+  title: string | null;
+  /** The words themselves, quoted replies and signatures taken out. */
+  text: string;
+  author: FeedbackAuthor;
+  /** A link back to where it was said, when the source has one. */
+  link: string | null;
+  attachments: FeedbackAttachment[];
+  state: FeedbackState;
+  /** Kept out of the inbox (still recorded), and why. */
+  filtered: FeedbackFiltered | null;
+  /** The idea it is evidence for (`state: 'linked'`). */
+  postId: string | null;
+  /** Shown to visitors on its idea; admins only otherwise. */
+  public: boolean;
+  /** When the source received it (ISO 8601). */
+  receivedAt: string;
+  /** When Sayso recorded it (ISO 8601). */
+  createdAt: string;
+}
+
+/** What a channel hands over for a new feedback item. */
+export interface NewFeedbackItem {
+  /** Defaults to the first board. */
+  board?: string;
+  sourceId?: string | null;
+  title?: string | null;
+  text: string;
+  author?: Partial<FeedbackAuthor>;
+  link?: string | null;
+  attachments?: FeedbackAttachment[];
+  filtered?: FeedbackFiltered | null;
+  /** Defaults to now. */
+  receivedAt?: string;
+}
+
+/** A feedback item in the inbox, with the existing ideas it may be about. */
+export interface InboxItem extends FeedbackItem {
+  /** The ideas of its board most like it (as `findSimilarPosts` finds them), most similar first. */
+  similar: Post[];
+}
+
+/** Narrows the inbox; `state` defaults to `new`, and items kept out (`filtered`) show only when asked for. */
+export interface InboxFilters {
+  source?: FeedbackSource;
+  state?: FeedbackState;
+  board?: string;
+  /** Words the item's title, text or author contains. */
+  q?: string;
+  filtered?: boolean;
+}
+
+/** How many distinct people and items of one source back an idea (its own and its merged ideas'). */
+export interface EvidenceCount {
+  source: FeedbackSource;
+  people: number;
+  items: number;
 }
 
 /** A pair of ideas of one board that may say the same thing, for an admin to merge or dismiss. */

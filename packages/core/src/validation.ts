@@ -1,4 +1,4 @@
-import { LIMITS, type NewPost } from './types.js';
+import { LIMITS, type NewFeedbackItem, type NewPost } from './types.js';
 
 /** One reason user input was refused, tied to the field a form should mark. */
 export interface InputProblem {
@@ -89,4 +89,43 @@ export function checkSearchQuery(q: string): InputProblem[] {
     return [{ field: 'q', message: `A search can have at most ${LIMITS.searchMax} characters.` }];
   }
   return [];
+}
+
+/** A feedback source's name: `widget`, `api`, `email`, `slack`, `csv`, or `webhook:` and a short lowercase name. */
+export const FEEDBACK_SOURCE = /^(widget|api|email|slack|csv|webhook:[a-z0-9][a-z0-9_-]{0,39})$/;
+
+/**
+ * Checks feedback a channel hands over: words (1–20,000 characters after trimming), fields of at
+ * most 500 characters, an author's email that looks like one, a link that is http(s), a time that parses.
+ */
+export function checkNewFeedbackItem(item: NewFeedbackItem): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const text = typeof item.text === 'string' ? item.text.trim() : '';
+  if (!text) problems.push({ field: 'text', message: 'Feedback needs some words.' });
+  else if (text.length > LIMITS.feedbackTextMax) {
+    problems.push({ field: 'text', message: `Feedback can have at most ${LIMITS.feedbackTextMax} characters.` });
+  }
+  const fields: Array<[string, unknown]> = [
+    ['title', item.title],
+    ['sourceId', item.sourceId],
+    ['link', item.link],
+    ['author.name', item.author?.name],
+    ['author.email', item.author?.email],
+    ['author.company', item.author?.company],
+  ];
+  for (const [field, value] of fields) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') problems.push({ field, message: `${field} must be text.` });
+    else if (value.length > LIMITS.feedbackFieldMax) {
+      problems.push({ field, message: `${field} can have at most ${LIMITS.feedbackFieldMax} characters.` });
+    }
+  }
+  const email = item.author?.email?.trim();
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) problems.push({ field: 'author.email', message: `"${email}" is not an email address.` });
+  const link = item.link?.trim();
+  if (link && !/^https?:\/\//i.test(link)) problems.push({ field: 'link', message: 'A link must start with https:// or http://.' });
+  if (item.receivedAt !== undefined && Number.isNaN(Date.parse(item.receivedAt))) {
+    problems.push({ field: 'receivedAt', message: `"${item.receivedAt}" is not a date and time.` });
+  }
+  return problems;
 }

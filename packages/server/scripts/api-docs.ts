@@ -37,7 +37,7 @@ interface Operation {
   description?: string;
   'x-access'?: string;
   parameters?: Parameter[];
-  requestBody?: { content: { 'application/json': { schema: Schema } } };
+  requestBody?: { content: Record<string, { schema: Schema }> };
   /** JSON, or for a live stream `text/event-stream` (the schema of each event's data). */
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
 }
@@ -110,8 +110,12 @@ function operationSection(method: string, path: string, operation: Operation, sc
         const description = parameter.description ?? parameter.schema?.description;
         return fieldLine(parameter.name, { ...parameter.schema, description }, parameter.required ? 'required' : undefined);
       });
-  const body = operation.requestBody?.content['application/json'].schema;
+  const body = operation.requestBody?.content['application/json']?.schema;
   const bodySchema = body && resolve(body, schemas);
+  // A body that is not JSON (a CSV file) is named by its media type and described, not listed field by field.
+  const otherBodies = Object.entries(operation.requestBody?.content ?? {})
+    .filter(([mediaType]) => mediaType !== 'application/json')
+    .map(([mediaType, { schema }]) => `- \`${mediaType}\`${schema.description ? `: ${schema.description}` : ''}`);
   const statuses = Object.keys(operation.responses).sort();
   // An idempotent create answers a repeat with another success status: each gets its line.
   const answers = statuses
@@ -135,6 +139,7 @@ function operationSection(method: string, path: string, operation: Operation, sc
     ...listed('Query parameters', parameters('query')),
     ...listed('Headers', parameters('header')),
     ...listed('Body fields (JSON)', bodySchema ? fieldLines(bodySchema, 'required') : []),
+    ...listed('Body', otherBodies),
     ...answers,
     ...listed(
       'Errors',
@@ -172,7 +177,8 @@ export function renderApiDocs(document: Record<string, unknown> = openApiDocumen
     '',
     'Access: *anyone* needs no credentials (a sent credential must still be valid); *participant* needs an',
     'identity: a visitor token (`X-Sayso-Visitor`, from `POST /visitors`) as the board\'s anonymous policy allows, a',
-    'host-signed user token or an admin key; *admin* needs `Authorization: Bearer <admin key>`.',
+    'host-signed user token or an admin key; *admin* needs `Authorization: Bearer <admin key>`; *signed* needs no',
+    'Sayso credentials but the sending service\'s secret or signature (docs/channels.md).',
     '',
     '| Method | Path | Access | Summary |',
     '| --- | --- | --- | --- |',

@@ -6,13 +6,14 @@ import type { TellingOptions } from './services/notify.js';
 import type { LiveChanges } from './services/live-changes.js';
 import type { SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
+import type { InboundSecrets } from './channels/inbound/inbound-secrets.js';
 
 /**
  * What createApp's middleware keeps on each request. `caller` is who is asking, resolved once;
  * `voter` the private key of their verified identity (`visitor:…`, `user:…`, `admin:…`), `null`
  * without credentials, by which write limits and Idempotency-Key scopes are kept; `actor` the
  * caller as a route's access check let them through (routes/access.ts). `db`, `asker`,
- * `boardPolicies`, `similarPosts`, `webhookPolicy`, `telling` (how changes tell their audiences) and
+ * `boardPolicies`, `similarPosts`, `webhookPolicy`, `inbound` (the inbound channels' secrets), `telling` (how changes tell their audiences) and
  * `liveChanges` are the app's own, for the handlers.
  */
 export type AppEnv = {
@@ -25,6 +26,7 @@ export type AppEnv = {
     boardPolicies: BoardPolicies;
     similarPosts: SimilarPosts;
     webhookPolicy: WebhookAddressPolicy;
+    inbound: InboundSecrets;
     telling: TellingOptions;
     liveChanges: LiveChanges;
   };

@@ -7,6 +7,7 @@ import {
 } from '@sayso/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
@@ -17,6 +18,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { MUTATING_METHODS, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 import { corsFor, securityHeadersFor } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
+import { FEEDBACK_IMPORTS_PATH } from './routes/feedback-imports.js';
 import { emailPages } from './routes/email-pages.js';
 import type { DeliveryWorker } from './services/delivery-worker.js';
 import type { TellingOptions } from './services/notify.js';
@@ -24,6 +26,7 @@ import { watchingDeliveries } from './services/outbox.js';
 import { createLiveChanges, type LiveChanges } from './services/live-changes.js';
 import { createSimilarPosts, type SimilarPosts } from './services/similar-posts.js';
 import type { WebhookAddressPolicy } from './channels/webhook/address-policy.js';
+import type { InboundSecrets } from './channels/inbound/inbound-secrets.js';
 
 /** A folder of files served under a URL prefix, e.g. the example host page at `/`. */
 export interface StaticRoute {
@@ -40,6 +43,16 @@ export interface AppOptions {
   staticRoutes?: StaticRoute[];
   /** Largest request body accepted, in bytes (default 64 KB); larger ones get 413. */
   maxBodyBytes?: number;
+  /**
+   * Largest message `POST /channels/email` accepts, in bytes (default 10 MB): mail carries its
+   * attachments, which are listed and let go, never stored.
+   */
+  maxInboundEmailBytes?: number;
+  /**
+   * The secrets of the inbound channels (`SAYSO_INBOUND_EMAIL_SECRET`, `SAYSO_SLACK_SIGNING_SECRET`
+   * …); a channel without its secret refuses every call.
+   */
+  inbound?: InboundSecrets;
   /**
    * Writes (POST, PUT, PATCH, DELETE) allowed per window, per visitor and per IP address,
    * counted in the database so that every process shares them; unlimited when absent.
@@ -128,6 +141,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { db } = options;
   const app = new Hono<AppEnv>();
   const maxSize = options.maxBodyBytes ?? 64 * 1024;
+  const maxEmailSize = options.maxInboundEmailBytes ?? 10 * 1024 * 1024;
 
   // Order matters: CORS first (preflights end there, refusals still carry the headers), then
   // security headers, the body limit (before anything reads the body), who is asking (bad
@@ -137,24 +151,35 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // board policies for a second (board-policies.ts).
   app.use('*', corsFor(options.allowedOrigins ?? ['*'], VISITOR_HEADER));
   app.use('*', securityHeadersFor(API_PREFIX));
-  const tooLarge = (c: Context) =>
-    c.json(errorBody('invalid_input', `The request body is larger than ${maxSize} bytes.`, { maxBytes: maxSize }), 413);
-  const limitBody = bodyLimit({ maxSize, onError: tooLarge });
+  const bodyLimitOf = (bytes: number) => {
+    const tooLarge = (c: Context) =>
+      c.json(errorBody('invalid_input', `The request body is larger than ${bytes} bytes.`, { maxBytes: bytes }), 413);
+    return { bytes, tooLarge, limitBody: bodyLimit({ maxSize: bytes, onError: tooLarge }) };
+  };
+  const writeLimit = bodyLimitOf(maxSize);
+  const emailLimit = bodyLimitOf(maxEmailSize);
+  // A CSV import's body is read as it streams in, whatever its length, and is not JSON.
+  const streamsItsBody = (c: Context) => c.req.method === 'POST' && c.req.path === `${API_PREFIX}${FEEDBACK_IMPORTS_PATH}`;
   app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (streamsItsBody(c)) return next();
     // A body of declared length (every browser's fetch declares one, 0 for a POST without a body)
     // is judged by its Content-Length alone, as bodyLimit would judge it; bodyLimit first asks
     // for c.req.raw.body, which makes @hono/node-server build a whole Request for every write.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const { bytes, tooLarge, limitBody } = c.req.path === `${API_PREFIX}/channels/email` ? emailLimit : writeLimit;
     const declared = c.req.header('Content-Length');
     if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) return limitBody(c, next);
-    if (Number.parseInt(declared, 10) > maxSize) return tooLarge(c);
+    if (Number.parseInt(declared, 10) > bytes) return tooLarge(c);
     await next();
   });
   // Bodies have always been read as JSON whatever their Content-Type says (curl sends form
   // encoding, fetch text/plain for a string body); the declared routes validate JSON bodies only,
-  // so a write's body is labelled JSON before it reaches them.
+  // so a write's body is labelled JSON before it reaches them. The inbound channels read their
+  // raw bodies themselves (mail, Slack's forms), by the type their sender gave.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
-    if (MUTATING_METHODS.has(c.req.method) && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+    const inboundChannel = c.req.path.startsWith(`${API_PREFIX}/channels/`);
+    const readsItsOwnBody = inboundChannel || streamsItsBody(c);
+    if (MUTATING_METHODS.has(c.req.method) && !readsItsOwnBody && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
       c.req.raw.headers.set('Content-Type', 'application/json');
     }
     await next();
@@ -166,6 +191,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const similarPosts = options.similarity ?? createSimilarPosts(db);
   const boardPolicies = createBoardPolicies(db);
   const webhookPolicy = options.webhookPolicy ?? { allowPrivate: false };
+  const inbound = options.inbound ?? {};
   const telling: TellingOptions = { fanoutPageSize: options.fanoutPageSize };
   const liveChanges = options.liveChanges ?? createLiveChanges(db);
   app.use(`${API_PREFIX}/*`, async (c, next) => {
@@ -174,6 +200,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('boardPolicies', boardPolicies);
     c.set('similarPosts', similarPosts);
     c.set('webhookPolicy', webhookPolicy);
+    c.set('inbound', inbound);
     c.set('telling', telling);
     c.set('liveChanges', liveChanges);
     const caller = await asker.whoIsAsking(c);
@@ -189,7 +216,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.rateLimit) {
     app.use(`${API_PREFIX}/*`, rateLimit(db, { ...options.rateLimit, trustProxy: options.trustProxy }));
   }
-  app.use(`${API_PREFIX}/*`, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs }));
+  // An import is idempotent without a key (the same rows again are duplicates); a key would make
+  // the middleware hold the whole file in memory to hash it.
+  app.use(`${API_PREFIX}/*`, except(streamsItsBody, idempotency(db, { trustProxy: options.trustProxy, waitMs: options.idempotencyWaitMs })));
   // Admin answers (new keys are shown once) are neither cached nor kept as idempotent replays.
   app.use(`${API_PREFIX}/admin/*`, async (c, next) => {
     await next();

@@ -2,6 +2,7 @@
 // reads the caller that createApp resolves with it, once per request (routes/access.ts).
 //
 //   Authorization: Bearer sayso_admin_…   an admin key (SAYSO_ADMIN_KEY or POST /admin/keys)
+//   Authorization: Bearer sik_…           an ingestion key (POST /ingestion-keys): it may only post feedback
 //   Authorization: Bearer <a.b.c>         a user of the host app: an HS256 JWT it signed with
 //                                         SAYSO_JWT_SECRET (only its claims are trusted)
 //   X-Sayso-Visitor: <token>              an anonymous visitor: a token from POST /visitors,
@@ -18,7 +19,7 @@ import { findAdminKeyId } from './db/admin-keys.js';
 import { serverSecret, upsertIdentifiedUser, userKey } from './db/identity.js';
 import { refreshCustomerMrr } from './db/people.js';
 import { importVisitorKey, issueVisitorToken, verifyUserToken, verifyVisitorToken } from './identity/tokens.js';
-import { hashAdminKey } from './services/admin-keys.js';
+import { INGESTION_KEY_PREFIX, hashAdminKey } from './services/admin-keys.js';
 import { linkRequestsToUser } from './services/customer-requests.js';
 
 /** The header carrying an anonymous visitor's token, issued by `POST /visitors`. */
@@ -30,12 +31,12 @@ const VISITOR_SECRET = 'visitor-token';
 /**
  * The caller of one request: `key` is the private key of their users row (`null` for a caller
  * who sent no credentials), `kind` what proved it, and `admin` whether they may triage. Each
- * kind has its own key prefix (`visitor:`, `user:`, `admin:`), so no credential can pose as
- * another kind.
+ * kind has its own key prefix (`visitor:`, `user:`, `admin:`, `ingestion:`), so no credential can
+ * pose as another kind. An ingestion key only posts feedback (routes/access.ts refuses it elsewhere).
  */
 export interface Asker {
   key: string | null;
-  kind: 'admin' | 'user' | 'visitor' | null;
+  kind: 'admin' | 'user' | 'visitor' | 'ingestion' | null;
   admin: boolean;
 }
 
@@ -111,6 +112,12 @@ export function createAsker(db: Database, options: AskerOptions = {}) {
     throw new SaysoError('unauthorized', 'The admin key is not valid, or it was revoked.');
   }
 
+  async function asIngestionKey(token: string): Promise<Asker> {
+    const id = await findAdminKeyId(db, hashAdminKey(token), 'ingestion_keys');
+    if (!id) throw new SaysoError('unauthorized', 'The ingestion key is not valid, or it was revoked.');
+    return { key: `ingestion:${id}`, kind: 'ingestion', admin: false };
+  }
+
   async function asUser(token: string): Promise<Asker> {
     if (!options.jwtSecret) {
       throw new SaysoError(
@@ -143,6 +150,7 @@ export function createAsker(db: Database, options: AskerOptions = {}) {
       if (!token) {
         throw new SaysoError('unauthorized', 'Send an admin key or a sign-in token as "Authorization: Bearer <token>".');
       }
+      if (token.startsWith(INGESTION_KEY_PREFIX)) return asIngestionKey(token);
       return JWT_SHAPE.test(token) ? asUser(token) : asAdmin(token);
     }
     const visitorToken = c.req.header(VISITOR_HEADER);

@@ -22,6 +22,12 @@
 //                           SAYSO_PUBLIC_URL/?board={board}&post={id})
 //   SAYSO_EMAIL_TEMPLATES   a module whose `status`, `changelog` or `confirmation` exports replace the default
 //                           email templates (see README.md)
+//   SAYSO_INBOUND_EMAIL_SECRET     turns on POST /api/v1/channels/email: the secret a mail relay sends
+//                           as ?secret= or the Sayso-Inbound-Secret header (docs/channels.md)
+//   SAYSO_SLACK_SIGNING_SECRET     turns on POST /api/v1/channels/slack: the Slack app's signing secret
+//   SAYSO_FEEDBACK_WEBHOOK_SECRET  turns on POST /api/v1/channels/webhook/{source}: signs its calls
+//   SAYSO_INTERCOM_CLIENT_SECRET   turns on POST /api/v1/channels/webhook/intercom: the app's client secret
+//   SAYSO_ZENDESK_WEBHOOK_SECRET   turns on POST /api/v1/channels/webhook/zendesk: the webhook's signing secret
 //   SAYSO_DELIVERY_CLAIM_SECONDS  how long a claimed delivery stays with its process before another
 //                           may send it again, after a crash (default 60; longer than any send may take)
 import { resolve } from 'node:path';
@@ -33,6 +39,7 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { EmailSettings } from './channels/email/email-channel.js';
 import type { EmailTemplates } from './channels/email/templates.js';
+import { INBOUND_SECRET_SETTINGS, type InboundSecrets } from './channels/inbound/inbound-secrets.js';
 import { parseAllowedOrigins } from './middleware/security.js';
 import { seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
@@ -92,6 +99,13 @@ async function emailSettings(): Promise<EmailSettings | undefined> {
 const email = await emailSettings();
 const webhookPolicy = { allowPrivate: allowPrivateWebhooks === 'true' };
 const claimSeconds = count('SAYSO_DELIVERY_CLAIM_SECONDS', 60);
+/** Each inbound channel whose secret is set; the others refuse every call. */
+const inbound: InboundSecrets = Object.fromEntries(
+  Object.entries(INBOUND_SECRET_SETTINGS).flatMap(([channel, name]) => {
+    const secret = process.env[name]?.trim();
+    return secret ? [[channel, secret]] : [];
+  }),
+);
 
 const db = await openDatabase(url ? { url } : { dataDir });
 const applied = await migrate(db);
@@ -112,6 +126,7 @@ const server = await startServer({
   adminKeys,
   jwtSecret,
   webhookPolicy,
+  inbound,
   email,
   channels: [createWebhookChannel(db, { policy: webhookPolicy })],
   delivery: { claimMs: claimSeconds * 1000 },
@@ -121,6 +136,8 @@ console.log(`[sayso] data: ${url ? `PostgreSQL at ${new URL(url).host}${new URL(
 console.log(`[sayso] identified users: ${jwtSecret ? 'on (SAYSO_JWT_SECRET)' : 'off (no SAYSO_JWT_SECRET)'}`);
 if (allowPrivateWebhooks === 'true') console.log('[sayso] webhooks may call private addresses (SAYSO_WEBHOOK_ALLOW_PRIVATE)');
 console.log(`[sayso] email: ${email ? `on (SAYSO_SMTP_URL at ${new URL(email.smtpUrl).host})` : 'off (no SAYSO_SMTP_URL)'}`);
+const inboundOn = Object.entries(INBOUND_SECRET_SETTINGS).filter(([channel]) => inbound[channel as keyof InboundSecrets]);
+console.log(`[sayso] inbound channels: ${inboundOn.length ? inboundOn.map(([channel, name]) => `${channel} (${name})`).join(', ') : 'none (no SAYSO_*_SECRET set)'}`);
 for (const route of staticRoutes) console.log(`[sayso] serving ${route.dir} at ${route.prefix}`);
 console.log(`[sayso] listening on ${server.url} (API at ${server.url}/api/v1)`);
 

@@ -10,6 +10,11 @@ const SECURITY_SCHEMES = {
     scheme: 'bearer',
     description: 'An admin key: one of SAYSO_ADMIN_KEY, or one created with POST /admin/keys.',
   },
+  ingestionKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An ingestion key (`sik_…`, created with POST /ingestion-keys): it may only post feedback (POST /feedback); 403 elsewhere.',
+  },
   userToken: {
     type: 'http',
     scheme: 'bearer',
@@ -53,6 +58,8 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'changelog', description: 'Notes of what shipped: drafts for admins, published entries for everyone.' },
       { name: 'webhooks', description: 'Signed calls to URLs an admin registers (docs/webhooks.md). Admin only.' },
       { name: 'deliveries', description: 'The log of every message sent: bell, email and webhook. Admin only.' },
+      { name: 'channels', description: 'Feedback arriving from email, Slack and support tools, each verified by its own secret or signature (docs/channels.md).' },
+      { name: 'feedback', description: 'Feedback from every channel, triaged in the inbox as evidence for ideas; CSV imports (docs/csv-import.md).' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;

@@ -17,6 +17,8 @@ import {
   checkTagName,
   decodeKeysetCursor,
   decodeOffsetCursor,
+  FEEDBACK_SOURCE,
+  type FeedbackSource,
   type InputProblem,
   type NotificationSelection,
   REQUEST_IMPORTANCES,
@@ -599,6 +601,11 @@ export const demandSchema = z.strictObject({
       contribution: z.number(),
     })),
   }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
+  evidence: z.array(z.strictObject({
+    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+    people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
+    items: z.number().int(),
+  })).describe('The feedback linked to the idea and its merged ideas, per source, most people first.'),
 }).meta({ id: 'Demand' });
 
 export const postHistorySchema = z.strictObject({
@@ -641,12 +648,16 @@ export const duplicateCandidateListSchema = z
   .meta({ id: 'DuplicateCandidateList' });
 
 /** `?dryRun=true`: answer who would be told, change nothing. */
-export const dryRunQuery = z.object({
-  dryRun: z
+/** `?dryRun=true|false`, false when absent; `meaning` says what a dry run answers. */
+const dryRunFlag = (meaning: string) =>
+  z
     .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
     .optional()
     .transform((value) => value === 'true')
-    .describe('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
+    .describe(meaning);
+
+export const dryRunQuery = z.object({
+  dryRun: dryRunFlag('true: change nothing and answer who would be told (a NotificationAudience) instead of the idea.'),
   limit: limitOf(AUDIENCE_LIST_DEFAULT).describe(
     `With dryRun: how many people to list at most, 1 to ${LIMITS.pageSizeMax} (default ${AUDIENCE_LIST_DEFAULT}).`,
   ),
@@ -881,3 +892,188 @@ export const changelogEntryChangesInput = z
   )
   .superRefine(checkedEntry)
   .transform(trimmedTitle);
+
+// Feedback and the inbox (issue 12).
+
+const feedbackAuthorSchema = z.strictObject({ name: z.string().nullable(), email: z.string().nullable(), company: z.string().nullable() });
+const feedbackAttachmentSchema = z.strictObject({ name: z.string(), contentType: z.string(), size: z.number().int() });
+
+export const feedbackItemSchema = z
+  .strictObject({
+    id: z.string(),
+    board: z.string().describe('The board it is triaged on.'),
+    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+    sourceId: z.string().nullable().describe('Its id in its source, when it has one.'),
+    title: z.string().nullable(),
+    text: z.string().describe('The words themselves, quoted replies and signatures taken out.'),
+    author: feedbackAuthorSchema,
+    link: z.string().nullable().describe('Back to where it was said.'),
+    attachments: z.array(feedbackAttachmentSchema).describe('Named, never stored.'),
+    state: z.enum(['new', 'linked', 'archived']),
+    filtered: z.enum(['auto_reply', 'bulk']).nullable().describe('Kept out of the inbox, and why.'),
+    postId: z.string().nullable().describe('The idea it is evidence for (state linked).'),
+    public: z.boolean().describe('Shown to visitors on its idea.'),
+    receivedAt: isoDate,
+    createdAt: isoDate,
+  })
+  .meta({ id: 'FeedbackItem' });
+
+export const inboxItemSchema = feedbackItemSchema
+  .extend({ similar: z.array(postSchema).describe('Up to 3 ideas of its board most like it, most similar first.') })
+  .meta({ id: 'InboxItem' });
+export const inboxPageSchema = pageSchema(inboxItemSchema).meta({ id: 'InboxPage' });
+export const feedbackPageSchema = pageSchema(feedbackItemSchema).meta({ id: 'FeedbackPage' });
+export const feedbackItemsSchema = z.strictObject({ items: z.array(feedbackItemSchema).describe('In the order asked for.') }).meta({ id: 'FeedbackItems' });
+export const postFromFeedbackSchema = z.strictObject({ post: postSchema, item: feedbackItemSchema }).meta({ id: 'PostFromFeedback' });
+
+const optionalText = (field: string) => text(field).nullable().optional();
+
+/** `POST /feedback`: checked in full by core's checkNewFeedbackItem (services/feedback.ts). */
+export const newFeedbackInput = z.object(
+  {
+    board: z.string({ error: 'board must be a board slug.' }).optional().describe('Board slug; default: the first board.'),
+    sourceId: optionalText('sourceId').describe('Its id in your system: the same id again creates nothing.'),
+    title: optionalText('title'),
+    text: text('text').describe(`1–${LIMITS.feedbackTextMax} characters after trimming.`),
+    author: z
+      .object({ name: optionalText('author.name'), email: optionalText('author.email'), company: optionalText('author.company') }, { error: 'author must be an object.' })
+      .optional(),
+    link: optionalText('link').describe('http(s) link back to where it was said.'),
+    attachments: z
+      .array(z.object({ name: z.string(), contentType: z.string(), size: z.number().int().min(0) }), { error: 'attachments must list {name, contentType, size}.' })
+      .max(50, 'At most 50 attachments.')
+      .optional(),
+    filtered: z.enum(['auto_reply', 'bulk'], { error: 'filtered must be auto_reply or bulk.' }).nullable().optional(),
+    receivedAt: z.string({ error: 'receivedAt must be an ISO 8601 date and time.' }).optional().describe('ISO 8601; default: now.'),
+  },
+  { error: 'Send a JSON object with text.' },
+);
+
+/** `GET /inbox`: the filters, each optional, and a keyset page. */
+export const inboxQuery = z
+  .object({
+    source: z
+      .string()
+      .regex(FEEDBACK_SOURCE, 'source must be widget, api, email, slack, csv or webhook:<name>.')
+      .transform((value) => value as FeedbackSource)
+      .optional()
+      .describe('Only items from this source.'),
+    state: z.enum(['new', 'linked', 'archived'], { error: 'state must be one of new, linked, archived.' }).default('new').describe('Default new.'),
+    board: key('board').optional().describe('Only items of this board (slug).'),
+    q: text('q')
+      .transform((value) => value.trim())
+      .pipe(z.string().min(1, 'q cannot be empty.').max(200, 'q can have at most 200 characters.'))
+      .optional()
+      .describe('Words the item\'s title, text or author contains (case-insensitive).'),
+    filtered: z
+      .enum(['true', 'false'], { error: 'filtered must be true or false.' })
+      .transform((value) => value === 'true')
+      .default(false)
+      .describe('true: only the items kept out (auto-replies, bulk mail); default: only the others.'),
+    cursor: keysetCursor,
+    limit,
+  })
+  .transform(({ cursor, ...rest }, ctx) => {
+    const after = keysetPosition(cursor, 'the inbox', ctx);
+    return after === undefined ? z.NEVER : { ...rest, after };
+  });
+
+export const postFeedbackQuery = z.object({ cursor: keysetCursor, limit }).transform(({ cursor, ...rest }, ctx) => {
+  const after = keysetPosition(cursor, 'this idea\'s feedback', ctx);
+  return after === undefined ? z.NEVER : { ...rest, after };
+});
+
+export const feedbackItemParams = z.object({ id: idOf('feedback item', 'Feedback item id (a UUID).') });
+export const ingestionKeyParams = z.object({ keyId: idOf('ingestion key', 'Ingestion key id (a UUID).') });
+
+const itemIds = z
+  .array(z.string().regex(UUID, { error: (issue) => `There is no feedback item "${String(issue.input)}".` }), { error: 'itemIds must list feedback item ids.' })
+  .min(1, 'itemIds must name at least one item.')
+  .max(LIMITS.pageSizeMax, `At most ${LIMITS.pageSizeMax} items at once.`)
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+  .describe(`1 to ${LIMITS.pageSizeMax} feedback item ids; all change or none.`);
+
+export const linkFeedbackInput = z.object(
+  { itemIds, postId: z.string().regex(UUID, { error: (issue) => `There is no post "${String(issue.input)}".` }).transform((id) => id.toLowerCase()) },
+  { error: 'Send a JSON object with itemIds and postId.' },
+);
+export const unlinkFeedbackInput = z.object({ itemIds }, { error: 'Send a JSON object with itemIds.' });
+export const archiveFeedbackInput = z.object(
+  { itemIds, archived: z.boolean({ error: 'archived must be true or false.' }).default(true).describe('false: back to new.') },
+  { error: 'Send a JSON object with itemIds.' },
+);
+export const feedbackVisibilityInput = z.object({ public: z.boolean({ error: 'public must be true or false.' }) }, { error: 'Send a JSON object with public.' });
+
+/** `POST /feedback/{id}/idea`: the idea's title and body default to the item's (checked like any new idea). */
+export const ideaFromFeedbackInput = z
+  .object(
+    {
+      board: key('board').optional().describe('Board slug; default: the item\'s board.'),
+      title: text('title').optional().describe(`Default: the item's title, else its first words; ${LIMITS.titleMin}–${LIMITS.titleMax} characters.`),
+      body: text('body').optional().describe('Default: the item\'s text.'),
+    },
+    { error: 'Send a JSON object.' },
+  )
+  .default({});
+
+export const ingestionKeySchema = adminKeySchema.extend({}).meta({ id: 'IngestionKey' });
+export const newIngestionKeySchema = newAdminKeySchema.extend({
+  key: z.string().describe('The secret (`sik_…`), shown this once; send it as `Authorization: Bearer <key>` to POST /feedback.'),
+}).meta({ id: 'NewIngestionKey' });
+export const ingestionKeyListSchema = z.array(ingestionKeySchema).meta({ id: 'IngestionKeyList' });
+
+/** What an inbound channel answers its sender: the item kept (`null` when the call held no feedback), and whether it is new. */
+export const channelReceiptSchema = z.strictObject({
+  item: feedbackItemSchema.nullable(),
+  created: z.boolean().describe('false for a redelivery (the first item is answered) or a call that held no feedback.'),
+}).meta({ id: 'ChannelReceipt' });
+
+/** `POST /channels/*` query: the board feedback lands on, and the inbound email channel's secret. */
+export const channelQuery = z.object({
+  board: boardSlug.optional().describe('The board the feedback lands on; default the first board.'),
+});
+export const emailChannelQuery = channelQuery.extend({
+  secret: z.string().optional().describe('SAYSO_INBOUND_EMAIL_SECRET, for relays that cannot send the Sayso-Inbound-Secret header.'),
+});
+export const webhookChannelParams = z.object({
+  source: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { error: (issue) => `There is no channel "webhook/${String(issue.input)}": name a source in lower-case letters, digits, - and _.` })
+    .describe('The sending tool, lower case (`typeform`, `hubspot`): the items\' source is `webhook:<source>`.'),
+});
+
+// CSV imports of feedback (issue 12).
+
+const columnName = (field: string, what: string) =>
+  z.string({ error: `map.${field} must name the column that holds ${what}.` }).min(1, `map.${field} cannot be empty.`).max(200, `map.${field} can have at most 200 characters.`).describe(`The column (its header) that holds ${what}.`);
+
+export const feedbackImportQuery = z.object({
+  board: boardSlug.optional().describe('Board slug the feedback lands on (default: the first board).'),
+  dryRun: dryRunFlag('true: read and check every row and answer the same report, storing no feedback.'),
+  'map.text': columnName('text', 'the feedback\'s words (required)'),
+  'map.title': columnName('title', 'a title').optional(),
+  'map.email': columnName('email', 'the author\'s email').optional(),
+  'map.name': columnName('name', 'the author\'s name').optional(),
+  'map.company': columnName('company', 'the author\'s company').optional(),
+  'map.date': columnName('date', 'when it was received (ISO 8601 best; default: now)').optional(),
+  'map.sourceId': columnName('sourceId', 'its id in the tool it comes from, which dedupes it (default: its content dedupes it)').optional(),
+});
+
+export const feedbackImportListQuery = z.object({ limit });
+
+export const feedbackImportParams = z.object({ importId: idOf('feedback import', 'Feedback import id (a UUID).') });
+
+export const feedbackImportSchema = z.strictObject({
+  id: z.string(),
+  dryRun: z.boolean(),
+  state: z.enum(['running', 'done', 'failed']).describe('running while the file streams in; failed when it could not be read (nothing stored).'),
+  rows: z.number().int().describe('Rows read so far, the header aside.'),
+  created: z.number().int().describe('Items created; while running or in a dry run, the rows that would be.'),
+  duplicates: z.number().int().describe('Rows whose feedback is already there (same source id, else same content), or earlier in the file.'),
+  rejected: z.number().int().describe('Rows not imported: no text, a bad email, an unreadable date, a field too long.'),
+  rejections: z.array(z.strictObject({ row: z.number().int().describe('As a spreadsheet numbers it: the header is row 1.'), reason: z.string() }))
+    .describe('The first 100 rejected rows.'),
+  error: z.string().optional().describe('Why a failed import stopped.'),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+}).meta({ id: 'FeedbackImport' });

@@ -3,7 +3,7 @@
 // documented payloads, the body fixed per event, signed calls the documented verifier accepts,
 // and an admin's replay.
 import { randomUUID } from 'node:crypto';
-import type { Post } from '@sayso/core';
+import type { FeedbackItem, Post } from '@sayso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createWebhookChannel } from '../src/channels/webhook/webhook-channel.js';
@@ -68,7 +68,10 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
     const twin = (await call('POST', `/boards/${board}/posts`, { voter: `${engine}-bob`, body: { title: 'Night theme' } })).json as Post;
     await call('PATCH', `/posts/${idea.id}`, { ...admin, body: { status: 'planned' } });
     const comment = (await call('POST', `/posts/${idea.id}/comments`, { voter: `${engine}-bob`, body: { body: 'Yes, *please*' } })).json;
-    const request = (await call('POST', `/posts/${idea.id}/requests`, { ...admin, body: { name: 'Ada', company: 'Acme', importance: 'blocker' } })).json;
+    // A customer request an admin records is no webhook event; feedback a channel receives is.
+    await call('POST', `/posts/${idea.id}/requests`, { ...admin, body: { name: 'Ada', company: 'Acme', importance: 'blocker' } });
+    const author = { name: 'Ada', email: 'ada@acme.example', company: 'Acme' };
+    const feedback = (await call('POST', '/feedback', { ...admin, body: { board, text: 'Dark mode, please', author } })).json as FeedbackItem;
     expect((await call('POST', `/posts/${twin.id}/merge`, { ...admin, body: { into: idea.id } })).status).toBe(200);
     // Not an event any endpoint can ask for.
     await call('POST', `/posts/${idea.id}/votes`, { voter: `${engine}-carol` });
@@ -102,7 +105,16 @@ describe.each(ENGINES)('webhook deliveries on %s', (engine) => {
         type: 'comment.added',
         data: { idea: { ...dark, status: 'planned' }, comment: { id: comment.id, body: 'Yes, *please*', author: { id: comment.author.id, name: comment.author.name } } },
       },
-      { ...envelope, type: 'feedback.received', data: { idea: { ...dark, status: 'planned' }, request: { id: request.id, importance: 'blocker', company: 'Acme' } } },
+      {
+        ...envelope,
+        type: 'feedback.received',
+        data: {
+          feedback: {
+            id: feedback.id, board, source: 'api', title: null, text: 'Dark mode, please', author: { name: 'Ada', company: 'Acme' }, link: null,
+            receivedAt: feedback.receivedAt,
+          },
+        },
+      },
       {
         ...envelope,
         type: 'idea.merged',

@@ -46,3 +46,15 @@ export {
   statusChangeNotifies,
 } from './followers.js';
 export type { FollowRow } from './followers.js';
+export {
+  FEEDBACK_BULK_MAX,
+  INBOX_SIMILAR_LIMIT,
+  checkFeedbackIds,
+  checkInboxFilters,
+  evidenceCounts,
+  feedbackContent,
+  feedbackIdeaDraft,
+  feedbackPersonKey,
+  feedbackRequest,
+  normalizedFeedback,
+} from './feedback.js';

@@ -5,6 +5,7 @@ import { changelog } from './suites/changelog.js';
 import { comments } from './suites/comments.js';
 import { demand } from './suites/demand.js';
 import { duplicates } from './suites/duplicates.js';
+import { feedback } from './suites/feedback.js';
 import { following } from './suites/following.js';
 import { idempotency } from './suites/idempotency.js';
 import { live } from './suites/live.js';
@@ -37,5 +38,6 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   following,
   changelog,
   webhooks,
+  feedback,
   live,
 ];

@@ -14,9 +14,13 @@ const cached = <T>(make: (locale: string) => T) => {
 
 const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
 const pluralRules = cached((locale) => new Intl.PluralRules(locale));
+const unitList = cached((locale) => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }));
 
 /** `count` with the grouping and digits of the active locale. */
 export const formatCount = (count: number): string => numberFormat(getLocale()).format(count);
+
+/** Parts of one measure listed as the active locale lists them: "12 people via email, 4 via Slack". */
+export const formatUnitList = (parts: string[]): string => unitList(getLocale()).format(parts);
 
 /**
  * The wording for `count` by the active locale's plural rule. @lit/localize has no plural

@@ -1,5 +1,5 @@
 // Shared set-up for the element tests (never shipped: nothing outside *.test.ts imports it).
-import { createMemoryAdapter, createMemoryData, type SeedPost } from '@sayso/adapter-memory';
+import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type SeedPost } from '@sayso/adapter-memory';
 import { SaysoError, createSaysoClient, type SaysoAdapter, type SaysoClient, type SaysoErrorCode } from '@sayso/core';
 
 export const seedPosts: SeedPost[] = [
@@ -56,4 +56,24 @@ export async function clientWithMergedIdea(options: { visitor?: string; override
   await createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!.mergePost({ postId: nightTheme, into: darkMode });
   const client = createSaysoClient({ adapter: { ...as(options.visitor ?? VISITOR), ...options.overrides } });
   return { client, darkMode, nightTheme };
+}
+
+/**
+ * A client over the demo board where feedback from channels backs "Dark mode" (`seed-1`): three
+ * people by email (one wrote twice), two on Slack, one in a CSV import and one through Zendesk.
+ */
+export function clientWithEvidence(): SaysoClient {
+  const data = seededData();
+  const email = (name: string, text: string) => ({ source: 'email' as const, post: 1, text, author: { name, email: `${name.toLowerCase()}@acme.test` } });
+  seedMemoryFeedback(data, [
+    email('Dana', 'Is a dark theme planned?'),
+    email('Dana', 'Any news on the dark theme?'),
+    email('Erin', 'Dark mode, please.'),
+    email('Finn', 'The white background hurts at night.'),
+    { source: 'slack', post: 1, text: 'dark mode when?', author: { name: 'Gus' } },
+    { source: 'slack', post: 1, text: '+1 for dark mode', author: { name: 'Hana' } },
+    { source: 'csv', post: 1, text: 'Dark mode', author: { email: 'ivy@acme.test' } },
+    { source: 'webhook:zendesk', post: 1, text: 'Customer asks for a dark theme', author: { email: 'jo@acme.test' } },
+  ]);
+  return createSaysoClient({ adapter: createMemoryAdapter({ data }) });
 }

@@ -99,11 +99,13 @@ export async function insertCustomerRequest(
     note: string | null;
     importance: RequestImportance;
     addedBy: string;
+    /** Made by linking a feedback item: removed again when the last item standing on it is unlinked. */
+    fromFeedback?: boolean;
   },
 ): Promise<CustomerRequest | undefined> {
   const [inserted] = await tx.query<{ id: string }>(
-    `INSERT INTO customer_requests (post_id, user_id, requester_key, name, email, company, source_url, note, importance, added_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO customer_requests (post_id, user_id, requester_key, name, email, company, source_url, note, importance, added_by, from_feedback)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (post_id, requester_key) DO NOTHING RETURNING id`,
     [
       request.postId,
@@ -116,7 +118,14 @@ export async function insertCustomerRequest(
       request.note,
       request.importance,
       request.addedBy,
+      request.fromFeedback ?? false,
     ],
   );
   return inserted && findCustomerRequest(tx, request.postId, request.requesterKey);
+}
+
+/** Removes a request made by linking feedback; the idea it was on, or `undefined` when it was an admin's own (kept). */
+export async function deleteFeedbackRequest(tx: Queryable, requestId: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ post_id: string }>('DELETE FROM customer_requests WHERE id = $1 AND from_feedback RETURNING post_id', [requestId]);
+  return row?.post_id;
 }

@@ -43,11 +43,21 @@ export type DomainEventType =
   | 'changelog.created'
   | 'changelog.updated'
   | 'changelog.deleted'
-  | 'changelog.published';
+  | 'changelog.published'
+  | 'feedback.received'
+  | 'feedback.linked'
+  | 'feedback.unlinked'
+  | 'feedback.archived'
+  | 'feedback.restored'
+  | 'feedback.visibility_changed'
+  | 'feedback.imported'
+  | 'ingestion_key.created'
+  | 'ingestion_key.revoked';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {
-  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry';
+  type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry'
+    | 'feedback_item' | 'feedback_import' | 'ingestion_key';
   id: string;
 };
 

@@ -19,6 +19,9 @@ export const PUBLIC_POST_EVENTS = [
   'vote.added',
   'vote.removed',
   'request.added',
+  'feedback.linked',
+  'feedback.unlinked',
+  'feedback.archived',
   'comment.added',
   'comment.edited',
   'comment.deleted',
@@ -52,6 +55,7 @@ export async function eventsAfter(
        LEFT JOIN posts p ON e.type = ANY($3::text[]) AND p.id = CASE e.subject_type
               WHEN 'post' THEN e.subject_id
               WHEN 'comment' THEN (e.payload->>'postId')::uuid
+              WHEN 'feedback_item' THEN (e.payload->>'postId')::uuid
             END
        LEFT JOIN boards b ON b.id = p.board_id
       WHERE e.sequence > $1 ${upTo} ${board}

@@ -14,11 +14,16 @@ const CREDENTIALS: Array<Record<string, string[]>> = [{ visitorToken: [] }, { us
 
 export interface Access {
   /** As listed in docs/api.md. */
-  name: 'anyone' | 'participant' | 'admin';
+  name: 'anyone' | 'participant' | 'admin' | 'signed' | 'admin or ingestion key';
   security: Array<Record<string, string[]>>;
   /** What the check itself may answer; every operation with this access documents them. */
   errors: readonly ErrorStatus[];
   check: MiddlewareHandler<AppEnv>;
+}
+
+/** An ingestion key may post feedback and nothing else: every other operation refuses it. */
+function refuseIngestionKey(c: Context<AppEnv>): void {
+  if (c.var.caller.kind === 'ingestion') throw new SaysoError('forbidden', 'An ingestion key may only post feedback (POST /feedback).');
 }
 
 /** No identity needed; credentials that are sent were still checked (401 when invalid). */
@@ -26,7 +31,10 @@ export const anyone: Access = {
   name: 'anyone',
   security: [{}, ...CREDENTIALS],
   errors: [],
-  check: async (_c, next) => next(),
+  check: async (c, next) => {
+    refuseIngestionKey(c);
+    await next();
+  },
 };
 
 /** What a board's anonymous policy is asked about: voting, or posting and commenting. */
@@ -63,6 +71,7 @@ export function participant(act?: { act: Act; on: PolicyOf }): Access {
     security: CREDENTIALS,
     errors: [401],
     check: async (c, next) => {
+      refuseIngestionKey(c);
       const actor = requireIdentity(c);
       if (act && c.var.caller.kind === 'visitor') {
         const policy = await policyOf(c, act.on);
@@ -92,6 +101,32 @@ export const admin: Access = {
     if (!key) throw new SaysoError('unauthorized', 'This needs an admin key: "Authorization: Bearer <key>".');
     if (!isAdmin) throw new SaysoError('forbidden', 'Only an admin may do this.');
     c.set('actor', { key, admin: true });
+    await next();
+  },
+};
+
+/**
+ * An inbound channel (routes/channels.ts): no Sayso credentials, but a secret or signature the
+ * sending service holds, which the handler checks over the raw body it reads once (401 when it
+ * does not match, 404 when the channel's secret is not configured).
+ */
+export const signed: Access = {
+  name: 'signed',
+  security: [{}],
+  errors: [401, 404],
+  check: async (_c, next) => next(),
+};
+
+/** An admin key, or an ingestion key (`Authorization: Bearer sik_…`, POST /ingestion-keys): 401 without either, 403 for anyone else. */
+export const feedbackPoster: Access = {
+  name: 'admin or ingestion key',
+  security: [{ adminKey: [] }, { ingestionKey: [] }],
+  errors: [401, 403],
+  check: async (c, next) => {
+    const { key, admin: isAdmin, kind } = c.var.caller;
+    if (!key) throw new SaysoError('unauthorized', 'This needs an admin key or an ingestion key: "Authorization: Bearer <key>".');
+    if (!isAdmin && kind !== 'ingestion') throw new SaysoError('forbidden', 'Only an admin or an ingestion key may post feedback.');
+    c.set('actor', { key, admin: isAdmin });
     await next();
   },
 };

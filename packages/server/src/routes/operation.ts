@@ -13,7 +13,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The document's tags, one per resource. */
 export type OperationTag =
-  | 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'events' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'admin' | 'meta';
+  | 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'events' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'channels' | 'feedback' | 'admin' | 'meta';
 
 /** Error statuses an operation names; 413 and 429 are added to every write. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;

@@ -1,6 +1,6 @@
 import { requesterKey, type CustomerRequest, type NewCustomerRequest } from '@sayso/core';
 import { findCustomerRequest, insertCustomerRequest, moveRequests, requestsAwaitingUser, requesterUserId } from '../db/customer-requests.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { addPersonReference, lockCanonical, recountMergedPeople, recountPeople } from '../db/people.js';
 import { noSuchPost } from '../db/posts.js';
@@ -9,7 +9,7 @@ import { record } from './record.js';
 import { lockTrees } from './merges.js';
 
 /** Text an admin typed, trimmed; `null` when there is none. */
-const given = (value: string | undefined) => value?.trim() || null;
+const given = (value: string | null | undefined) => value?.trim() || null;
 
 /**
  * Records that someone asked for an idea, in one transaction: the person counts among the idea's
@@ -24,37 +24,52 @@ export async function addCustomerRequest(
   return db.transaction(async (tx) => {
     const canonicalId = await lockCanonical(tx, params.postId);
     if (!canonicalId) throw noSuchPost(params.postId);
-    const key = requesterKey(params);
-    const earlier = await findCustomerRequest(tx, params.postId, key);
-    if (earlier) return { request: earlier, created: false };
-    const email = given(params.email);
-    const userId = await requesterUserId(tx, key, email);
     const addedBy = await ensureUser(tx, params.actor.key);
-    const request = await insertCustomerRequest(tx, {
-      postId: params.postId,
-      userId,
-      requesterKey: key,
-      name: given(params.name),
-      email,
-      company: given(params.company),
-      sourceUrl: given(params.sourceUrl),
-      note: given(params.note),
-      importance: params.importance ?? 'important',
-      addedBy,
-    });
-    // Recorded meanwhile on another tree's lock (the idea was merged or unmerged): the first stands.
-    if (!request) return { request: (await findCustomerRequest(tx, params.postId, key))!, created: false };
-    await addPersonReference(tx, canonicalId, userId);
-    await subscribe(tx, params.postId, userId, 'request');
-    if (canonicalId !== params.postId) await recountMergedPeople(tx, canonicalId);
+    const added = await recordRequest(tx, { ...params, canonicalId, addedBy });
+    if (!added.created) return added;
     await record(tx, {
       type: 'request.added',
       subject: { type: 'post', id: params.postId },
       actorId: addedBy,
-      payload: { requestId: request.id, importance: request.importance, company: request.company },
+      payload: { requestId: added.request.id, importance: added.request.importance, company: added.request.company },
     });
-    return { request, created: true };
+    return added;
   });
+}
+
+/**
+ * The request itself, in a transaction that holds the lock of the idea's canonical: the person
+ * counts among the idea's people and follows it. The same person on the same idea again answers
+ * the first record (`created: false`). Records no event: the caller's action does.
+ */
+export async function recordRequest(
+  tx: Queryable,
+  params: { postId: string; canonicalId: string; addedBy: string; fromFeedback?: boolean } & NewCustomerRequest,
+): Promise<{ request: CustomerRequest; created: boolean }> {
+  const key = requesterKey(params);
+  const earlier = await findCustomerRequest(tx, params.postId, key);
+  if (earlier) return { request: earlier, created: false };
+  const email = given(params.email);
+  const userId = await requesterUserId(tx, key, email);
+  const request = await insertCustomerRequest(tx, {
+    postId: params.postId,
+    userId,
+    requesterKey: key,
+    name: given(params.name),
+    email,
+    company: given(params.company),
+    sourceUrl: given(params.sourceUrl),
+    note: given(params.note),
+    importance: params.importance ?? 'important',
+    addedBy: params.addedBy,
+    fromFeedback: params.fromFeedback,
+  });
+  // Recorded meanwhile on another tree's lock (the idea was merged or unmerged): the first stands.
+  if (!request) return { request: (await findCustomerRequest(tx, params.postId, key))!, created: false };
+  await addPersonReference(tx, params.canonicalId, userId);
+  await subscribe(tx, params.postId, userId, 'request');
+  if (params.canonicalId !== params.postId) await recountMergedPeople(tx, params.canonicalId);
+  return { request, created: true };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
 import { customerRequestsOf } from '../db/customer-requests.js';
+import { evidenceOf } from '../db/feedback-items.js';
 import { demandSubject, mergedIdeas, peopleTraits } from '../db/demand.js';
 import { peopleOfPost } from '../db/people.js';
 import { boardPriorityFormulaById } from '../db/priority.js';
@@ -28,10 +29,11 @@ export const formulaOrDefault = (formula: PriorityFormula | null): PriorityFormu
 export async function demandOf(db: Queryable, params: { postId: string; admin: boolean }): Promise<Demand> {
   const subject = await demandSubject(db, params.postId);
   const { canonicalId } = subject;
-  const [direct, viaMerged, merged] = await Promise.all([
+  const [direct, viaMerged, merged, evidence] = await Promise.all([
     peopleOfPost(db, canonicalId, 'direct'),
     peopleOfPost(db, canonicalId, 'merged'),
     mergedIdeas(db, canonicalId),
+    evidenceOf(db, canonicalId),
   ]);
   const people = peopleBreakdown(direct, viaMerged);
   const demand: Demand = {
@@ -43,6 +45,7 @@ export async function demandOf(db: Queryable, params: { postId: string; admin: b
     requests: null,
     customers: null,
     priority: null,
+    evidence,
   };
   if (!params.admin) return demand;
 

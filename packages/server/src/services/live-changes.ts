@@ -55,6 +55,10 @@ const CHANGE_OF: Record<PublicPostEvent, PostLiveChange['change']> = {
   'vote.removed': 'votes',
   // A recorded request counts its person on the idea.
   'request.added': 'votes',
+  // Feedback linked to an idea, or taken off it: its author counts there, or no longer.
+  'feedback.linked': 'votes',
+  'feedback.unlinked': 'votes',
+  'feedback.archived': 'votes',
   // The idea's comment count.
   'comment.added': 'updated',
   'comment.edited': 'updated',

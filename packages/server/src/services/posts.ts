@@ -9,11 +9,13 @@ import { endpointIdsFor } from '../db/webhook-endpoints.js';
 import { audienceOf, nobodyBut } from './audience.js';
 import type { TellingOptions } from './notify.js';
 import { assertMayChange } from './assert-may-change.js';
+import { recordWidgetFeedback } from './feedback.js';
 import { record } from './record.js';
 
 /**
  * Submits an idea for a visitor: it lands in the board's first `open` status with the author's
- * vote counted, and `post.created` is recorded, all in one transaction.
+ * vote counted, its words are kept as a `widget` feedback item linked to it, and `post.created`
+ * is recorded, all in one transaction.
  */
 export async function createPost(db: Database, params: { board: string; title: string; body: string; voter: string }): Promise<Post> {
   const postId = await db.transaction(async (tx) => {
@@ -24,6 +26,7 @@ export async function createPost(db: Database, params: { board: string; title: s
     const id = await insertPost(tx, { boardId, title: params.title, body: params.body, status: open, authorId });
     await insertAuthorVote(tx, id, authorId);
     await subscribe(tx, id, authorId, 'author');
+    await recordWidgetFeedback(tx, { postId: id, boardId, authorId, title: params.title, body: params.body });
     await record(tx, { type: 'post.created', subject: { type: 'post', id }, actorId: authorId, payload: { to: open } });
     return id;
   });

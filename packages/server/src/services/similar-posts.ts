@@ -21,6 +21,27 @@ const atMost = (ms: number, work: Promise<unknown>) =>
 export function createSimilarPosts(db: Database) {
   const indexes = new BoardIndexes(db);
 
+  /**
+   * `find` for several texts at once (the inbox's page of feedback), each on its board:
+   * the searches run in the index thread side by side, and the ideas are read in one query.
+   */
+  async function findForEach(params: { texts: Array<{ board: string; text: string }>; limit: number; viewer: string | null }): Promise<Post[][]> {
+    const slugs = [...new Set(params.texts.map((each) => each.board))];
+    const boardIds = new Map(await Promise.all(slugs.map(async (slug) => [slug, await boardIdOf(db, slug)] as const)));
+    const lookups = params.texts.map((each) => ({ boardId: boardIds.get(each.board)!, text: similarLookupText(each.text) }));
+    if (lookups.every((lookup) => lookup.text === null)) return lookups.map(() => []);
+    const [boards] = await Promise.all([Promise.all([...boardIds.values()].map((id) => indexes.board(id))), indexes.catchUp()]);
+    await atMost(BUILD_WAIT_MS, Promise.all(boards.map((board) => board.indexed)));
+    const found = await Promise.all(
+      lookups.map(async ({ boardId, text }) =>
+        text === null ? [] : (await indexes.search(boardId, text, params.limit)).filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE).map((hit) => hit.id),
+      ),
+    );
+    // A post deleted since it was indexed is simply not found.
+    const byId = new Map((await posts.findPostsInOrder(db, [...new Set(found.flat())], params.viewer)).map((post) => [post.id, post]));
+    return found.map((ids) => ids.flatMap((id) => byId.get(id) ?? []));
+  }
+
   return {
     /**
      * Best first; `limit` already checked and capped (see core's similarLimit). On a board whose
@@ -28,16 +49,11 @@ export function createSimilarPosts(db: Database) {
      * searches the posts read so far.
      */
     async find(params: { board: string; text: string; limit: number; viewer: string | null }): Promise<Post[]> {
-      const text = similarLookupText(params.text);
-      const boardId = await boardIdOf(db, params.board);
-      if (text === null) return [];
-      const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
-      await atMost(BUILD_WAIT_MS, board.indexed);
-      const hits = await indexes.search(boardId, text, params.limit);
-      const ids = hits.filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE).map((hit) => hit.id);
-      // A post deleted since it was indexed is simply not found.
-      return posts.findPostsInOrder(db, ids, params.viewer);
+      const [found] = await findForEach({ texts: [{ board: params.board, text: params.text }], limit: params.limit, viewer: params.viewer });
+      return found!;
     },
+
+    findForEach,
 
     /**
      * The board's duplicate queue, best first. Posts that arrived before this call were checked,

@@ -38,6 +38,8 @@ export const merge: SuiteArea = {
         requests: null,
         customers: null,
         priority: null,
+        // Posted through the widget: an item of its own, kept as evidence (issue 12).
+        evidence: [{ source: 'widget', people: 1, items: 1 }],
       });
       await rejectsWith(bob.getDemand({ postId: UNKNOWN }), 'not_found');
       expect(bob.admin).toBeUndefined();

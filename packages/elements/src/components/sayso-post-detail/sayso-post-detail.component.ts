@@ -12,6 +12,8 @@ import {
   type Demand,
   type DemandState,
   type DemandView,
+  type EvidenceCount,
+  type FeedbackSource,
   type Post,
   type PostRef,
   type PostState,
@@ -30,7 +32,7 @@ import { StoreController } from '../../controllers/store.js';
 import { ViewController } from '../../controllers/view.js';
 import { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
-import { formatCount, formatDate, plural } from '../../internal/intl.js';
+import { formatCount, formatDate, formatUnitList, plural } from '../../internal/intl.js';
 import { SaysoElement } from '../../internal/sayso-element.js';
 import { saysoPostDetailExportparts } from '../../generated/exportparts.js';
 import { commentCountLabel, mergedIntoNote } from '../sayso-post-card/sayso-post-card.component.js';
@@ -94,6 +96,43 @@ function peopleLabel(count: number): string {
   return plural(count, { one: () => msg(str`${n} person`), other: () => msg(str`${n} people`) });
 }
 
+/**
+ * A feedback source as people say it: common nouns lower-case (email, widget), names as written
+ * (Slack, CSV, API), a support tool's webhook by the tool's name (`webhook:zendesk` is Zendesk).
+ */
+function feedbackSourceName(source: FeedbackSource): string {
+  switch (source) {
+    case 'email':
+      return msg('email', { desc: 'A feedback source, after "via": 12 people via email.' });
+    case 'widget':
+      return msg('widget', { desc: 'A feedback source, after "via": the feedback widget on the host site.' });
+    case 'slack':
+      return 'Slack';
+    case 'csv':
+      return 'CSV';
+    case 'api':
+      return 'API';
+    default: {
+      const tool = source.slice('webhook:'.length).replace(/[-_]+/g, ' ');
+      return tool.charAt(0).toUpperCase() + tool.slice(1);
+    }
+  }
+}
+
+/** "12 people via email, 4 via Slack, 1 via CSV": who backs an idea through which channel, most people first. */
+function evidenceText(evidence: EvidenceCount[]): string {
+  return formatUnitList(
+    evidence.map(({ source, people }, index) => {
+      const [n, via] = [formatCount(people), feedbackSourceName(source)];
+      if (index > 0) return msg(str`${n} via ${via}`, { desc: 'A further source in the evidence line: "4 via Slack".' });
+      return plural(people, { one: () => msg(str`${n} person via ${via}`), other: () => msg(str`${n} people via ${via}`) });
+    }),
+  );
+}
+
+/** Whether an idea has evidence from a channel beyond the board's own widget, worth a line of its own. */
+const hasChannelEvidence = (evidence: EvidenceCount[]) => evidence.some((count) => count.source !== 'widget');
+
 const commentsFailureMessage = (error: SaysoError | null) =>
   error?.code === 'network'
     ? msg('You seem to be offline, so the comments could not be loaded.')
@@ -141,9 +180,10 @@ const commentsFailureMessage = (error: SaysoError | null) =>
  * @csspart merged-into - The note on an idea merged into another, naming that idea.
  * @csspart merged-into-button - The button in that note that opens the idea merged into.
  * @csspart body - The idea's rendered details.
- * @csspart demand - The section on where the idea's people come from (only when ideas were merged into it).
+ * @csspart demand - The section on where the idea's people come from (when ideas were merged into it, or feedback from a channel backs it).
  * @csspart demand-heading - Its heading: how many people want the idea.
  * @csspart breakdown - "N direct + M via merged ideas (K in both)".
+ * @csspart evidence - The feedback backing the idea, per channel: "12 people via email, 4 via Slack, 1 via CSV".
  * @csspart merged-list - The list of ideas merged into this one.
  * @csspart merged-idea - Each idea merged into this one, with its people.
  * @csspart comments - The comments section.
@@ -336,9 +376,9 @@ export class SaysoPostDetail extends SaysoElement {
     `;
   }
 
-  /** The visitor's vote changed the idea's people: the breakdown, when shown, follows; so does following. */
+  /** The visitor's vote changed the idea's people: the demand section, when shown, follows; so does following. */
   #onVote(): void {
-    if (this.#mergedIdeas.length > 0) void this.#demandView.view?.load();
+    if (this.#mergedIdeas.length > 0 || hasChannelEvidence(this.#demand.value?.demand?.evidence ?? [])) void this.#demandView.view?.load();
     void this.followControl?.refresh();
   }
 
@@ -374,21 +414,26 @@ export class SaysoPostDetail extends SaysoElement {
   #renderDemand() {
     const demand = this.#demand.value?.demand;
     const merged = this.#mergedIdeas;
-    if (!demand || merged.length === 0) return nothing;
+    // Older servers answer no evidence at all.
+    const evidence = demand?.postId === this.#shownId ? (demand.evidence ?? []) : [];
+    if (!demand || (merged.length === 0 && !hasChannelEvidence(evidence))) return nothing;
     return html`
       <section part="demand" class="demand" aria-labelledby="demand-heading">
         <h3 id="demand-heading" part="demand-heading">${peopleWantThis(demand.people.total)}</h3>
-        <p part="breakdown" class="breakdown">${peopleBreakdownText(demand.people)}</p>
-        <p id="merged-list-label" class="merged-list-label">${msg('Ideas merged into this one:')}</p>
-        <ul part="merged-list" class="merged-list" aria-labelledby="merged-list-label">
-          ${repeat(
-            merged,
-            (idea) => idea.id,
-            (idea) => html`<li part="merged-idea" tabindex="-1" data-post-id=${idea.id}>
-              <span class="merged-title">${idea.title}</span> <span class="merged-people">${peopleLabel(idea.people)}</span>
-            </li>`,
-          )}
-        </ul>
+        ${merged.length > 0 ? html`<p part="breakdown" class="breakdown">${peopleBreakdownText(demand.people)}</p>` : nothing}
+        ${hasChannelEvidence(evidence) ? html`<p part="evidence" class="evidence">${evidenceText(evidence)}</p>` : nothing}
+        ${merged.length > 0
+          ? html`<p id="merged-list-label" class="merged-list-label">${msg('Ideas merged into this one:')}</p>
+              <ul part="merged-list" class="merged-list" aria-labelledby="merged-list-label">
+                ${repeat(
+                  merged,
+                  (idea) => idea.id,
+                  (idea) => html`<li part="merged-idea" tabindex="-1" data-post-id=${idea.id}>
+                    <span class="merged-title">${idea.title}</span> <span class="merged-people">${peopleLabel(idea.people)}</span>
+                  </li>`,
+                )}
+              </ul>`
+          : nothing}
       </section>
     `;
   }

@@ -124,6 +124,7 @@ export default [
     }
 
     .breakdown,
+    .evidence,
     .merged-list-label {
       margin: 0;
       color: ${token.colorTextMuted};

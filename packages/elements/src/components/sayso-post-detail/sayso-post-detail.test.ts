@@ -6,7 +6,8 @@ import type { SaysoCommentEvent } from '../../events/sayso-comment.js';
 import type { SaysoOpenPostEvent } from '../../events/sayso-open-post.js';
 import type { SaysoFollow } from '../sayso-follow/sayso-follow.component.js';
 import type { SaysoVoteButton } from '../sayso-vote-button/sayso-vote-button.component.js';
-import { clientWithMergedIdea, deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { clientWithEvidence, clientWithMergedIdea, deferred, loadDemo, memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { setLocale } from '../../localization.js';
 import './sayso-post-detail.js';
 import type { SaysoPostDetail } from './sayso-post-detail.component.js';
 
@@ -239,6 +240,43 @@ describe('<sayso-post-detail>', () => {
       expect(parts(el, 'merged-idea').map(text)).to.deep.equal(['Night theme 4 people']);
       expect(await voteCount(el)).to.equal('8');
       await expect(el).to.be.accessible();
+    });
+
+    it('says through which channels feedback backs the idea, most people first', async () => {
+      const client = clientWithEvidence();
+      await loadDemo(client);
+      const el = await shown(client, 'seed-1');
+      await until(() => part(el, 'evidence') !== null, 'evidence shown');
+      expect(text(part(el, 'evidence'))).to.equal('3 people via email, 2 via Slack, 1 via CSV, 1 via Zendesk');
+      // Five voters and the seven people who wrote in.
+      expect(text(part(el, 'demand-heading'))).to.equal('12 people want this');
+      expect(part(el, 'breakdown')).to.be.null;
+      expect(part(el, 'merged-list')).to.be.null;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says it in German', async () => {
+      await setLocale('de');
+      try {
+        const client = clientWithEvidence();
+        await loadDemo(client);
+        const el = await shown(client, 'seed-1');
+        await until(() => part(el, 'evidence') !== null, 'evidence shown');
+        expect(text(part(el, 'evidence'))).to.equal('3 Personen per E-Mail, 2 per Slack, 1 per CSV und 1 per Zendesk');
+      } finally {
+        await setLocale('en');
+      }
+    });
+
+    it('shows no evidence line for an idea only posted through the widget', async () => {
+      const client = memoryClient();
+      await loadDemo(client);
+      const post = await client.adapter.createPost({ board: 'demo', title: 'Widgets everywhere', body: '' });
+      const demand = await client.adapter.getDemand({ postId: post.id });
+      expect(demand.evidence).to.deep.equal([{ source: 'widget', people: 1, items: 1 }]);
+      const el = await shown(client, post.id);
+      await el.updateComplete;
+      expect(part(el, 'demand')).to.be.null;
     });
 
     it('shows no breakdown for an idea nothing was merged into', async () => {

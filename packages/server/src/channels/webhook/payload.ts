@@ -31,6 +31,20 @@ export interface WebhookContext {
   /** The ideas a changelog entry ships, in the entry's order (those still there). */
   ideas?: WebhookIdea[];
   comment?: { id: string; body: string; author: { id: string; name: string | null } } | null;
+  feedback?: WebhookFeedback | null;
+}
+
+/** A feedback item as a webhook shows it: its words and where they came from, the author's name and company (never their address). */
+export interface WebhookFeedback {
+  id: string;
+  board: string;
+  source: string;
+  title: string | null;
+  text: string;
+  author: { name: string | null; company: string | null };
+  link: string | null;
+  /** ISO 8601. */
+  receivedAt: string;
 }
 
 /** The `data` of each event type. */
@@ -40,7 +54,7 @@ export interface WebhookData {
   'idea.merged': { board: string | null; duplicate: IdeaRef; into: IdeaRef; canonical: IdeaRef };
   'comment.added': { idea: WebhookIdea | null; comment: { id: string; body: string | null; author: { id: string; name: string | null } | null } };
   'changelog.published': { entry: { id: string; title: string; body: string }; ideas: WebhookIdea[] };
-  'feedback.received': { idea: WebhookIdea | null; request: { id: string; importance: string | null; company: string | null } };
+  'feedback.received': { feedback: WebhookFeedback | { id: string } };
 }
 
 interface IdeaRef {
@@ -60,8 +74,8 @@ export type WebhookBody = WebhookPayload & {
 };
 
 /**
- * The domain event each webhook event type is made from. `feedback.received` is a customer
- * request an admin recorded. `changelog.published` carries `{ entryId, title, body, postIds }`
+ * The domain event each webhook event type is made from. `feedback.received` is a piece of
+ * feedback a channel received (services/feedback.ts). `changelog.published` carries `{ entryId, title, body, postIds }`
  * (the outbox's ChangelogPublishedPayload).
  */
 export const WEBHOOK_TYPE_OF_EVENT: Readonly<Record<string, WebhookEventType>> = {
@@ -70,7 +84,7 @@ export const WEBHOOK_TYPE_OF_EVENT: Readonly<Record<string, WebhookEventType>> =
   'post.merged': 'idea.merged',
   'comment.added': 'comment.added',
   'changelog.published': 'changelog.published',
-  'request.added': 'feedback.received',
+  'feedback.received': 'feedback.received',
 };
 
 /** The ideas a changelog entry's event names, in its order. */
@@ -81,7 +95,7 @@ export const shippedIdeaIdsOf = (event: Pick<WebhookSourceEvent, 'type' | 'paylo
 
 /** The idea an event is about, when it is about one: for the idea's delivery log and the payload. */
 export function ideaIdOf(event: Pick<WebhookSourceEvent, 'type' | 'subjectId' | 'payload'>): string | null {
-  if (event.type.startsWith('post.') || event.type === 'request.added') return event.subjectId;
+  if (event.type.startsWith('post.')) return event.subjectId;
   return typeof event.payload.postId === 'string' ? event.payload.postId : null;
 }
 
@@ -127,7 +141,7 @@ export function webhookPayload(event: WebhookSourceEvent, context: WebhookContex
     case 'feedback.received':
       return {
         type: 'feedback.received',
-        data: { idea, request: { id: text(payload.requestId) ?? '', importance: text(payload.importance), company: text(payload.company) } },
+        data: { feedback: context.feedback ?? { id: event.subjectId } },
       };
     default:
       return null;

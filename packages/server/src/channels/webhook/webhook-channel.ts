@@ -21,7 +21,9 @@ export async function fixedWebhookCall(db: Queryable, event: WebhookSourceEvent)
   const stored = await findWebhookCall(db, event.sequence);
   if (stored) return stored;
   const commentId = event.type === 'comment.added' ? event.subjectId : null;
-  const call = webhookCall(event, await webhookContextRows(db, { ideaId: ideaIdOf(event), ideaIds: shippedIdeaIdsOf(event), commentId }));
+  const feedbackItemId = event.type === 'feedback.received' ? event.subjectId : null;
+  const context = await webhookContextRows(db, { ideaId: ideaIdOf(event), ideaIds: shippedIdeaIdsOf(event), commentId, feedbackItemId });
+  const call = webhookCall(event, context);
   return call && storeWebhookCall(db, event.sequence, call);
 }
 
