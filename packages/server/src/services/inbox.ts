@@ -1,4 +1,4 @@
-import { LIMITS, SaysoError, checkNewPost, feedbackIdeaDraft, type FeedbackItem, type Post } from '@sayso/core';
+import { SaysoError, checkNewPost, feedbackIdeaDraft, type FeedbackItem, type Post } from '@sayso/core';
 import { boardIdOf, firstStatusOfKind } from '../db/boards.js';
 import { deleteFeedbackRequest } from '../db/customer-requests.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -71,6 +71,13 @@ async function attach(tx: Queryable, item: LockedFeedbackItem, canonicalId: stri
 
 const itemEvent = (id: string) => ({ type: 'feedback_item' as const, id });
 
+/** Moves an item onto a canonical idea (off the idea it was linked to, if any) and records `feedback.linked`. */
+async function linkItem(tx: Queryable, item: LockedFeedbackItem, canonicalId: string, canonicalOf: Map<string, string>, actorId: string): Promise<void> {
+  if (item.postId) await detach(tx, item, 'new', canonicalOf);
+  const requestId = await attach(tx, item, canonicalId, actorId);
+  await record(tx, { type: 'feedback.linked', subject: itemEvent(item.id), actorId, payload: { postId: canonicalId, requestId } });
+}
+
 /**
  * Links items to an idea (its canonical while merged); an item linked elsewhere moves. Items
  * already on that idea stay as they are. Answers the items as they are now, in the order asked.
@@ -83,10 +90,7 @@ export async function linkFeedback(db: Database, params: { itemIds: string[]; po
     const canonicalOf = await lockCanonicals(tx, [params.postId, ...items.flatMap((item) => item.postId ?? [])]);
     const canonicalId = canonicalOf.get(params.postId)!;
     for (const item of items) {
-      if (item.postId === canonicalId) continue;
-      if (item.postId) await detach(tx, item, 'new', canonicalOf);
-      const requestId = await attach(tx, item, canonicalId, actorId);
-      await record(tx, { type: 'feedback.linked', subject: itemEvent(item.id), actorId, payload: { postId: canonicalId, requestId } });
+      if (item.postId !== canonicalId) await linkItem(tx, item, canonicalId, canonicalOf, actorId);
     }
   });
   return findFeedbackItems(db, params.itemIds);
@@ -147,9 +151,7 @@ export async function createPostFromFeedback(
     const id = await insertPost(tx, { boardId, ...idea, status: open, authorId: actorId });
     await record(tx, { type: 'post.created', subject: { type: 'post', id }, actorId, payload: { to: open } });
     const canonicalOf = await lockCanonicals(tx, [id, ...(item!.postId ? [item!.postId] : [])]);
-    if (item!.postId) await detach(tx, item!, 'new', canonicalOf);
-    const requestId = await attach(tx, item!, id, actorId);
-    await record(tx, { type: 'feedback.linked', subject: itemEvent(item!.id), actorId, payload: { postId: id, requestId } });
+    await linkItem(tx, item!, id, canonicalOf, actorId);
     return id;
   });
   const [post, item] = await Promise.all([findPost(db, postId, params.actor.key), findFeedbackItem(db, params.itemId)]);
