@@ -5,6 +5,7 @@ import {
   newIdempotencyKey,
   similarLimit,
   similarLookupText,
+  type AdminIdentity,
   type Board,
   type BoardNotificationSettings,
   type ChangelogEntry,
@@ -65,7 +66,8 @@ export interface HttpAdapterOptions {
   fetch?: typeof globalThis.fetch;
   /**
    * An admin key, sent as `Authorization: Bearer <key>` on every call: the adapter then acts as
-   * that admin (edits anything) and has the `admin` part of the contract. Never put an admin
+   * that admin (edits anything) and has the `admin` part of the contract. A host app's sign-in
+   * token whose claims grant admin (`sayso_admin: true`) serves the same. Never put an admin
    * key in a page that visitors load; this is for admin tools and servers.
    */
   adminKey?: string;
@@ -247,6 +249,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   const segment = encodeURIComponent;
 
   const admin: SaysoAdminApi = {
+    whoAmI: () => request<AdminIdentity>('GET', '/admin/me'),
     setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
     previewStatusChange: ({ postId, status, limit }) =>
       request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),

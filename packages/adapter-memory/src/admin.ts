@@ -15,6 +15,8 @@ import { webhookOperations } from './webhooks.js';
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   const { data, settle, commit, view, boardOf, postOf } = visitor;
   return {
+    whoAmI: () => settle(() => ({ via: 'admin_key' as const, label: visitor.adminLabel })),
+
     setPostStatus: ({ postId, status, note }) =>
       commit(() => {
         const post = postOf(postId);

@@ -10,6 +10,8 @@ export interface MemoryAdapterOptions {
   latencyMs?: number;
   /** Act as a board admin: may edit anything, and gets the `admin` part of the contract. */
   admin?: boolean;
+  /** Who the admin is, as `admin.whoAmI()` answers (an admin key's label on the server). */
+  adminLabel?: string;
   /** The visitor's identity traits, as a host's sign-in would give them (`company`, `mrr`, `plan`). */
   traits?: Readonly<Record<string, unknown>>;
   /**
@@ -35,6 +37,8 @@ export interface MemoryVisitor {
   /** The visitor's private id. */
   voterId: string;
   isAdmin: boolean;
+  /** The admin's label (`adminLabel`), for `whoAmI`. */
+  adminLabel: string;
   signedIn: boolean;
   /** Answers with a copy of what `work` returns, after the latency, so callers never hold stored data. */
   settle<T>(work: () => T): Promise<T>;
@@ -73,6 +77,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     data,
     voterId,
     isAdmin,
+    adminLabel: options.adminLabel ?? 'Admin',
     signedIn: options.signedIn === true,
 
     settle,

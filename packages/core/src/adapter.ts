@@ -1,4 +1,5 @@
 import type {
+  AdminIdentity,
   Board,
   ChangelogEntry,
   CreatedWebhookEndpoint,
@@ -52,6 +53,12 @@ export interface AdapterCapabilities {
  * credentials are missing or revoked).
  */
 export interface SaysoAdminApi {
+  /**
+   * Who these admin credentials act as: the console checks a typed key with it before keeping
+   * it, and shows the answer. A wrong or revoked key is `unauthorized`.
+   */
+  whoAmI(params?: Record<string, never>): Promise<AdminIdentity>;
+
   /**
    * Moves an idea to another status of its board and records the change in the post's history.
    * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.

@@ -50,6 +50,7 @@ export type {
   NewCustomerRequest,
   PeopleBreakdown,
   PostHistoryEntry,
+  AdminIdentity,
   PostRef,
   PriorityExplanation,
   PriorityFormula,

@@ -490,6 +490,17 @@ export interface PostHistoryEntry {
   details: Record<string, unknown>;
 }
 
+/**
+ * Who an admin adapter acts as, for the console's "signed in as" and the event log: an admin key
+ * created through the API (by its label), a key from the server's environment, or a host app's
+ * sign-in token whose claims grant admin (by the person's name or address).
+ */
+export interface AdminIdentity {
+  via: 'admin_key' | 'server_key' | 'host_token';
+  /** A key's label, or the token's name (else email, else subject). */
+  label: string;
+}
+
 /** How a person hears about an idea: the bell in the widget, an email, or (for systems) a webhook. */
 export type DeliveryChannel = 'in_app' | 'email' | 'webhook';
 

@@ -458,6 +458,13 @@ export const commentDeletionSchema = z.strictObject({
 
 export const adminKeySchema = z.strictObject({ id: z.string(), label: z.string(), createdAt: isoDate }).meta({ id: 'AdminKey' });
 
+export const adminIdentitySchema = z
+  .strictObject({
+    via: z.enum(['admin_key', 'server_key', 'host_token']).describe('What proved the caller an admin.'),
+    label: z.string().describe("A key's label, or the signed-in user's name (else email, else subject)."),
+  })
+  .meta({ id: 'AdminIdentity' });
+
 export const newAdminKeySchema = adminKeySchema.extend({
   key: z.string().describe('The secret, shown this once; send it as `Authorization: Bearer <key>`.'),
 }).meta({ id: 'NewAdminKey' });
