@@ -125,6 +125,7 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
   return [
     http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: STORY_VISITOR_TOKEN }, { status: 201 })),
     route('get', '/boards', (adapter) => adapter.listBoards()),
+    route('get', '/admin/me', (adapter) => adminOf(adapter).whoAmI()),
     route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>
       adapter.listPosts({

@@ -19,7 +19,8 @@ const pnpm = (...args: string[]) => spawnSync('npx', ['-y', 'pnpm@12.4.2', ...ar
 // `check:generated` writes only the manifest (git-ignored), never the committed generated files
 // whose drift another test checks.
 const manifest = pnpm('--filter', '@sayso/elements', 'run', 'check:generated');
-const build = manifest.status === 0 ? pnpm('exec', 'storybook', 'build', '-o', outDir, '--quiet') : manifest;
+const adminManifest = manifest.status === 0 ? pnpm('--filter', '@sayso/admin', 'run', 'analyze') : manifest;
+const build = adminManifest.status === 0 ? pnpm('exec', 'storybook', 'build', '-o', outDir, '--quiet') : adminManifest;
 const index = build.status === 0 ? JSON.parse(readFileSync(`${outDir}/index.json`, 'utf8')) : { entries: {} };
 const stories = Object.values(index.entries as Record<string, { id: string; type: string; title: string; name: string }>)
   .filter((entry) => entry.type === 'story');
@@ -41,14 +42,22 @@ describe('Storybook', () => {
     expect(build.status, build.stderr + build.stdout).toBe(0);
     expect(stories.length).toBeGreaterThan(10);
     const docs = Object.values(index.entries as Record<string, { type: string; title: string }>).filter((e) => e.type === 'docs');
-    // Every visible element of the generated manifest has its page; the provider renders nothing.
-    const manifest = JSON.parse(readFileSync(`${root}packages/elements/custom-elements.json`, 'utf8')) as {
-      modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+    // Every visible element of the generated manifests has its page (the widget's under Elements/,
+    // the console's under Admin/); the provider renders nothing, and the console's sign-in form
+    // and shortcut overview are shown in the console's own stories.
+    const tagsOf = (pkg: string) => {
+      const manifest = JSON.parse(readFileSync(`${root}packages/${pkg}/custom-elements.json`, 'utf8')) as {
+        modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+      };
+      return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
     };
-    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
-    const visible = tags.filter((tag) => tag !== 'sayso-provider').sort();
-    expect(visible.length).toBeGreaterThanOrEqual(4);
-    expect(docs.map((entry) => entry.title).sort()).toEqual(visible.map((tag) => `Elements/${tag}`));
+    const insideOthers = ['sayso-provider', 'sayso-admin-sign-in', 'sayso-admin-shortcuts'];
+    const pages = [
+      ...tagsOf('elements').map((tag) => `Elements/${tag}`),
+      ...tagsOf('admin').map((tag) => `Admin/${tag}`),
+    ].filter((title) => !insideOthers.some((tag) => title.endsWith(`/${tag}`)));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(docs.map((entry) => entry.title).sort()).toEqual(pages.sort());
   });
 
   it('documents each element\'s API from the generated manifest', async () => {

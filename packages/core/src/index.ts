@@ -192,3 +192,4 @@ export type {
   OrderedPost,
   StatusChangeEffect,
 } from './rules/index.js';
+export * from './admin/index.js';

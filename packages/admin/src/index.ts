@@ -1,0 +1,13 @@
+// Classes, events and controllers, with no side effects: nothing is registered by importing this.
+// Register the elements with `@sayso/admin/sayso-admin` (all of them) or one component's `<name>.js`.
+export { SaysoAdminConsole } from './components/sayso-admin-console/sayso-admin-console.component.js';
+export { SaysoAdminShortcuts } from './components/sayso-admin-shortcuts/sayso-admin-shortcuts.component.js';
+export { SaysoAdminSignIn, signInFailureMessage } from './components/sayso-admin-sign-in/sayso-admin-sign-in.component.js';
+export { RowCursorController } from './controllers/row-cursor.js';
+export { ShortcutsController } from './controllers/shortcuts.js';
+export type { Shortcut } from './controllers/shortcuts.js';
+export { SaysoAdminNavigateEvent } from './events/sayso-admin-navigate.js';
+export { SaysoSignInEvent } from './events/sayso-sign-in.js';
+export { ADMIN_NAVIGATION, ADMIN_SCREEN_TAGS } from './internal/admin-screen.js';
+export type { AdminScreenElement } from './internal/admin-screen.js';
+export { adminStyles } from './styles/admin.styles.js';
