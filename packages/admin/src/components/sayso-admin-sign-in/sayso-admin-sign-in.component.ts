@@ -73,6 +73,11 @@ export class SaysoAdminSignIn extends SaysoElement {
     this.input?.focus();
   }
 
+  // Signing in is the only thing to do on this screen: the key field takes focus at once.
+  protected override firstUpdated(): void {
+    this.input.focus();
+  }
+
   #submit(event: SubmitEvent): void {
     event.preventDefault();
     this.dispatchEvent(new SaysoSignInEvent(this.input.value));
