@@ -1,0 +1,155 @@
+// Issue 13's "done when", in Chromium against the real server as `npm start` runs it, by keyboard
+// alone: an admin signs in with a key, finds two duplicates in the queue, compares and merges them,
+// links an email that arrived to the merged idea from the inbox, and publishes a changelog entry
+// shipping it after previewing who will be told; the example page's visitor, who voted for one of
+// the duplicates, then sees the idea shipped and the notification in the bell.
+import { createHttpAdapter } from '@sayso/adapter-http';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSite } from '../support/e2e-site.js';
+import { voteButtonFor } from '../support/vote-buttons.js';
+
+const ADMIN_KEY = 'sayso_admin_e2e-done-when-0123456789abcdef';
+const INBOUND_SECRET = 'inbound-e2e-done-when';
+
+const EMAIL = [
+  'From: Alice Martin <alice@customer.example>',
+  'To: feedback@acme.example',
+  'Subject: Printing notes to PDF',
+  'Message-ID: <done-when-pdf@customer.example>',
+  'Date: Sat, 05 Dec 2026 10:00:00 +0000',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'We send every meeting note to clients as a PDF. Exporting notes to PDF would save us an hour a day.',
+  '',
+].join('\r\n');
+
+/** What has keyboard focus, down through shadow roots: its accessible-ish name and text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return `${element?.getAttribute('aria-label') ?? ''} ${element?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
+  });
+
+/** Presses `key` until what has focus contains `text` (a keyboard user looking for it), at most `max` times. */
+async function pressUntilFocused(page: Page, key: string, text: string, max = 40): Promise<void> {
+  for (let presses = 0; presses < max; presses++) {
+    if ((await focused(page)).includes(text)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`"${text}" never took focus by pressing ${key}; focus is on "${await focused(page)}"`);
+}
+
+describe('the admin console, end to end by keyboard', () => {
+  const site = useE2eSite('sayso-e2e-admin-done-when-', {
+    SAYSO_ADMIN_KEY: ADMIN_KEY,
+    SAYSO_WRITES_PER_MINUTE: '0',
+    SAYSO_WRITES_PER_MINUTE_PER_IP: '0',
+    SAYSO_INBOUND_EMAIL_SECRET: INBOUND_SECRET,
+  });
+
+  it('signs in, merges two duplicates from the queue, links an email to the idea, publishes its changelog entry; the visitor is told', { timeout: 240_000 }, async () => {
+    const person = () => createHttpAdapter({ baseUrl: site.server.url });
+    const [ann, bo, cy] = [person(), person(), person()];
+    const a = await ann.createPost({ board: 'demo', title: 'Export notes as PDF', body: 'I need to send notes to clients as PDF files.' });
+    const c = await cy.createPost({ board: 'demo', title: 'PDF export for notes', body: 'Printing to PDF by hand loses the formatting.' });
+    await bo.vote({ postId: c.id });
+    // People: A {ann}, C {cy, bo} (+ the page's visitor on A, below): C is the canonical to keep.
+
+    // The example page's visitor votes for A, the idea that will be merged away.
+    const visitor = await site.browser.newContext();
+    const hostPage = await visitor.newPage();
+    await hostPage.goto(site.server.url);
+    await hostPage.getByRole('button', { name: 'New', exact: true }).click();
+    await voteButtonFor(hostPage, a.title).click();
+    await expect.poll(() => voteButtonFor(hostPage, a.title).getAttribute('aria-pressed')).toBe('true');
+
+    const email = await fetch(`${site.server.url}/api/v1/channels/email?secret=${INBOUND_SECRET}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'message/rfc822' },
+      body: EMAIL,
+    });
+    expect(email.status).toBe(201);
+
+    const admin = await site.browser.newContext();
+    const page = await admin.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.server.url}/admin/`);
+
+    // Sign in: the key field has focus.
+    await page.getByLabel('Admin key').waitFor();
+    await page.keyboard.type(ADMIN_KEY);
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in as').waitFor();
+
+    // Duplicates: find our pair in the queue, compare, merge A into C.
+    await page.keyboard.press('2');
+    await page.getByRole('heading', { name: 'Duplicates' }).waitFor();
+    await page.getByText(a.title).first().waitFor();
+    await pressUntilFocused(page, 'j', a.title);
+    await page.keyboard.press('Enter');
+    await page.getByText('Shared people').waitFor();
+    await page.keyboard.press('m');
+    const merge = page.getByRole('dialog', { name: 'Merge ideas' });
+    await merge.waitFor();
+    expect(await merge.getByRole('radio', { name: c.title }).isChecked()).toBe(true);
+    await pressUntilFocused(page, 'Tab', 'Merge');
+    await page.keyboard.press('Enter');
+    await page.getByText('Merged', { exact: false }).first().waitFor();
+    const adminApi = createHttpAdapter({ baseUrl: site.server.url, adminKey: ADMIN_KEY });
+    await expect.poll(async () => (await adminApi.getPost({ postId: a.id })).id).toBe(c.id);
+
+    // Inbox: the email, linked to the merged idea.
+    await page.keyboard.press('3');
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('PDF');
+    await page.getByText('Printing notes to PDF').first().waitFor();
+    await page.keyboard.press('Escape');
+    await pressUntilFocused(page, 'j', 'Printing notes to PDF');
+    await pressUntilFocused(page, 'Tab', `Link to “${c.title}”`);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await adminApi.getDemand({ postId: c.id })).evidence.map((count) => count.source)).toContain('email');
+
+    // Changelog: an entry shipping the idea, its recipients previewed, published.
+    await page.keyboard.press('4');
+    await page.getByRole('heading', { name: 'Changelog' }).waitFor();
+    await page.keyboard.press('n');
+    await page.getByLabel('Title').waitFor();
+    await page.getByLabel('Title').focus();
+    await page.keyboard.type('Export your notes as PDF');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Notes now **export to PDF**, formatting and all.');
+    await page.getByRole('region', { name: 'Preview' }).getByText('export to PDF').waitFor();
+    await pressUntilFocused(page, 'Tab', 'Add an idea');
+    await page.keyboard.type('PDF export');
+    await page.getByRole('option', { name: c.title }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await pressUntilFocused(page, 'Tab', 'Preview recipients');
+    await page.keyboard.press('Enter');
+    await page.getByText('Will tell').waitFor();
+    await pressUntilFocused(page, 'Tab', 'Publish…');
+    await page.keyboard.press('Enter');
+    const publish = page.getByRole('dialog', { name: 'Publish this entry?' });
+    await publish.waitFor();
+    await pressUntilFocused(page, 'Tab', 'Publish');
+    await page.keyboard.press('Enter');
+    await page.getByText('Published').first().waitFor();
+    expect(errors).toEqual([]);
+
+    // The example page's visitor: the idea they voted for shipped, and the bell says so.
+    await expect.poll(async () => (await adminApi.getPost({ postId: c.id })).status, { timeout: 15_000 }).toBe('shipped');
+    await hostPage.goto(`${site.server.url}/#idea=${a.id}`);
+    await hostPage.getByRole('heading', { name: c.title }).waitFor();
+    await hostPage.getByText('Shipped').first().waitFor();
+    await expect
+      .poll(() => hostPage.locator('sayso-notifications [part="trigger"]').getAttribute('aria-label'), { timeout: 15_000 })
+      .toBe('Notifications, 1 unread');
+    await visitor.close();
+    await admin.close();
+  });
+});
