@@ -10,7 +10,7 @@ export interface StoryCheck {
   violations: string[];
 }
 
-/** How long a story may wait for its story to finish loading, rendering and playing. */
+/** How long Storybook may take to load, render and play one story (loaders that wait on a slow mocked API included). */
 const STORY_FINISH_LIMIT_MS = 30_000;
 
 /**
@@ -23,7 +23,7 @@ const SETTLE_LIMIT_MS = 300;
 /** The page's fetch calls still waiting for an answer, counted per story (see {@link countPendingFetches}). */
 interface PendingFetches {
   readonly count: number;
-  /** Forgets the earlier stories' requests: a loading state's request never settles. */
+  /** Leaves the earlier stories' requests uncounted: a loading state's request never settles. */
   startStory(): void;
 }
 
