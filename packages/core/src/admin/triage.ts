@@ -59,6 +59,8 @@ export interface DuplicatesView {
   readonly $state: ReadableAtom<DuplicatesState>;
   /** Fetches the queue (again). */
   load(): Promise<void>;
+  /** An element shows the queue again: it is fetched again, as others triage too. */
+  shown(): void;
   /** Opens two ideas side by side with the people they share (`compareIdeas`). */
   compare(postIds: [string, string]): Promise<void>;
   /** Closes the comparison. */
@@ -99,6 +101,7 @@ export function createDuplicatesView(client: SaysoClient, options: { board: stri
   return {
     $state,
     load,
+    shown: () => void load(),
     compare: async (postIds) => {
       $state.set({ ...$state.get(), open: { postIds, status: 'loading', comparison: null, error: null } });
       try {
@@ -154,6 +157,8 @@ export interface InboxView {
   /** Fetches the first page (again). */
   load(): Promise<void>;
   loadMore(): Promise<void>;
+  /** An element shows the inbox again: it is fetched again, as feedback keeps arriving. */
+  shown(): void;
   /** Makes the items evidence for an idea. */
   link(itemIds: string[], postId: string): Promise<boolean>;
   /** Makes a new idea of an item; resolves to it, `null` when that failed. */
@@ -175,7 +180,7 @@ export function createInboxView(client: SaysoClient, filters: InboxFilters & { l
     more: (state, page) => ({ ...state, items: appendNew(state.items, page.items) }),
   });
   // Items an action moved out of the state this inbox lists leave it; the others show as they are now.
-  const shown = (state: InboxState, changed: FeedbackItem[]): InboxState => {
+  const afterAction = (state: InboxState, changed: FeedbackItem[]): InboxState => {
     const listed = state.filters.state ?? 'new';
     const byId = new Map(changed.map((item) => [item.id, item]));
     return {
@@ -192,24 +197,25 @@ export function createInboxView(client: SaysoClient, filters: InboxFilters & { l
     $state,
     load,
     loadMore,
+    shown: () => void load(),
     link: (itemIds, postId) =>
       act($state, async () => {
         const items = await adminOf(client).linkFeedback({ itemIds, postId });
-        return (state) => shown(state, items);
+        return (state) => afterAction(state, items);
       }),
     createIdea: async (itemId) => {
       let post: Post | null = null;
       await act($state, async () => {
         const made = await adminOf(client).createPostFromFeedback({ itemId });
         post = made.post;
-        return (state) => shown(state, [made.item]);
+        return (state) => afterAction(state, [made.item]);
       });
       return post;
     },
     archive: (itemIds, archived = true) =>
       act($state, async () => {
         const items = await adminOf(client).archiveFeedback({ itemIds, archived });
-        return (state) => shown(state, items);
+        return (state) => afterAction(state, items);
       }),
     searchIdeas: async (board, q) => (await client.adapter.listPosts({ board, q, limit: 10 })).items,
   };
