@@ -1,7 +1,6 @@
 import {
   createDuplicatesView,
   statusName,
-  type Board,
   type ComparedIdea,
   type DuplicateCandidate,
   type DuplicatesState,
@@ -10,8 +9,9 @@ import {
 } from '@sayso/core';
 import { SaysoElement, StoreController, ViewController } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { BoardsController } from '../../controllers/boards.js';
 import { RowCursorController } from '../../controllers/row-cursor.js';
 import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
@@ -19,6 +19,7 @@ import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { failureMessage } from '../../internal/failure.js';
 import { sourceName } from '../../internal/feedback-source.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { triageStyles } from '../../styles/triage.styles.js';
 import styles from './sayso-admin-duplicates.styles.js';
 
 const pairOf = (candidate: DuplicateCandidate): [string, string] => [candidate.posts[0].id, candidate.posts[1].id];
@@ -43,7 +44,7 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en', { year: 'num
  * @event sayso-admin-navigate - Another board was chosen (`params.board`).
  */
 export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, triageStyles, styles];
 
   /** A client over an adapter with the `admin` part. */
   @property({ attribute: false }) client?: SaysoClient;
@@ -51,7 +52,6 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
   /** `board`: the board whose queue shows. */
   @property({ attribute: false }) params: Readonly<Record<string, string>> = {};
 
-  @state() private boards: Board[] = [];
   /** The pair the merge dialog is for, and the idea chosen to keep. */
   @state() private merging: { pair: [string, string]; keep: string } | null = null;
   /** Said after an action, beside Undo when it was a merge. */
@@ -71,14 +71,14 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
     rowAt: (index) => this.renderRoot.querySelector<HTMLElement>(`tbody tr:nth-child(${index + 1})`),
   });
   readonly #keys = new ShortcutsController(this, () => this.#shortcuts());
-  #boardsOf: SaysoClient | undefined;
+  readonly #boards = new BoardsController(this, () => this.client);
 
   get shortcuts(): readonly Shortcut[] {
     return this.#keys.shortcuts;
   }
 
   get #board(): string | undefined {
-    return this.params.board ?? this.boards[0]?.slug;
+    return this.params.board ?? this.#boards.boards[0]?.slug;
   }
 
   get #candidates(): DuplicateCandidate[] {
@@ -105,21 +105,6 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
     if (this.#state.value?.lastMerge) shortcuts.push({ key: 'u', label: 'Undo the last merge', run: () => void this.#undo() });
     if (this.#state.value?.open) shortcuts.push({ key: 'Escape', label: 'Close the comparison', run: () => this.#closeCompare() });
     return shortcuts;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.client !== this.#boardsOf) void this.#loadBoards();
-  }
-
-  async #loadBoards(): Promise<void> {
-    const client = (this.#boardsOf = this.client);
-    if (!client) return;
-    try {
-      const boards = await client.adapter.listBoards();
-      if (client === this.client) this.boards = boards;
-    } catch {
-      // Without the list the select offers only the board shown; the queue says what failed.
-    }
   }
 
   async #compare(index: number): Promise<void> {
@@ -191,7 +176,7 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
         <label>
           Board
           <select @change=${this.#chooseBoard}>
-            ${(this.boards.length > 0 ? this.boards : this.#board ? [{ slug: this.#board, name: this.#board }] : []).map(
+            ${(this.#boards.boards.length > 0 ? this.#boards.boards : this.#board ? [{ slug: this.#board, name: this.#board }] : []).map(
               (board) => html`<option value=${board.slug} ?selected=${board.slug === this.#board}>${board.name}</option>`,
             )}
           </select>
@@ -284,7 +269,7 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
       <div class="body">${post.body || html`<span class="muted">No description.</span>`}</div>
       <dl>
         <dt>Status</dt>
-        <dd>${statusName(this.boards.find((board) => board.slug === post.board), post.status)}</dd>
+        <dd>${statusName(this.#boards.boards.find((board) => board.slug === post.board), post.status)}</dd>
         <dt>People</dt>
         <dd>${post.peopleCount}</dd>
         <dt>Votes</dt>

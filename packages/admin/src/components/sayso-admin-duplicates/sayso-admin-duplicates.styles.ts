@@ -2,26 +2,7 @@ import { css } from 'lit';
 import { token } from '@sayso/elements/styles/tokens.styles.js';
 
 export default css`
-  :host {
-    display: block;
-  }
-
-  .status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token.space2};
-    min-height: 2.25rem;
-  }
-
-  .table tbody tr:focus-visible {
-    outline: 2px solid ${token.colorFocus};
-    outline-offset: -2px;
-  }
-
   .actions {
-    display: flex;
-    gap: ${token.space1};
     justify-content: end;
   }
 
@@ -74,11 +55,5 @@ export default css`
     border: none;
     padding: 0;
     margin: 0 0 ${token.space4};
-  }
-
-  .dialog-actions {
-    display: flex;
-    gap: ${token.space2};
-    justify-content: end;
   }
 `;

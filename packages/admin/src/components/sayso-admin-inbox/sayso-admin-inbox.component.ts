@@ -1,6 +1,5 @@
 import {
   createInboxView,
-  type Board,
   type FeedbackSource,
   type FeedbackState,
   type InboxFilters,
@@ -14,6 +13,7 @@ import { SaysoElement, StoreController, ViewController } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { BoardsController } from '../../controllers/boards.js';
 import { RowCursorController } from '../../controllers/row-cursor.js';
 import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
@@ -21,6 +21,7 @@ import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { failureMessage } from '../../internal/failure.js';
 import { FEEDBACK_SOURCES, sourceIcon, sourceName } from '../../internal/feedback-source.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { triageStyles } from '../../styles/triage.styles.js';
 import styles from './sayso-admin-inbox.styles.js';
 
 const STATES: ReadonlyArray<{ state: FeedbackState; label: string }> = [
@@ -55,7 +56,7 @@ const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
  * @event sayso-admin-navigate - Other filters were chosen, or an idea made from an item is opened.
  */
 export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, triageStyles, styles];
 
   /** A client over an adapter with the `admin` part. */
   @property({ attribute: false }) client?: SaysoClient;
@@ -63,7 +64,6 @@ export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement 
   /** The filters: `source`, `state` (default `new`), `board`, `q`. */
   @property({ attribute: false }) params: Readonly<Record<string, string>> = {};
 
-  @state() private boards: Board[] = [];
   /** Ids of the selected items. */
   @state() private selected = new Set<string>();
   /** The item shown whole. */
@@ -90,7 +90,7 @@ export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement 
     rowAt: (index) => this.renderRoot.querySelector<HTMLElement>(`tbody tr:nth-child(${index + 1})`),
   });
   readonly #keys = new ShortcutsController(this, () => this.#shortcuts());
-  #boardsOf: SaysoClient | undefined;
+  readonly #boards = new BoardsController(this, () => this.client);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   get shortcuts(): readonly Shortcut[] {
@@ -135,22 +135,10 @@ export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement 
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.client !== this.#boardsOf) void this.#loadBoards();
     // Another list: what was selected or unfolded in the last one means nothing here.
     if (changed.has('params')) {
       this.selected = new Set();
       this.expanded = null;
-    }
-  }
-
-  async #loadBoards(): Promise<void> {
-    const client = (this.#boardsOf = this.client);
-    if (!client) return;
-    try {
-      const boards = await client.adapter.listBoards();
-      if (client === this.client) this.boards = boards;
-    } catch {
-      // The board filter then offers "Every board" only; the list says what failed, if anything.
     }
   }
 
@@ -292,7 +280,7 @@ export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement 
         Board
         <select @change=${(event: Event) => this.#filter('board', (event.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.params.board}>Every board</option>
-          ${this.boards.map((board) => html`<option value=${board.slug} ?selected=${this.params.board === board.slug}>${board.name}</option>`)}
+          ${this.#boards.boards.map((board) => html`<option value=${board.slug} ?selected=${this.params.board === board.slug}>${board.name}</option>`)}
         </select>
       </label>
     </form>`;

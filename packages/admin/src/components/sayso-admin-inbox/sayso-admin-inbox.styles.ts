@@ -2,22 +2,12 @@ import { css } from 'lit';
 import { token } from '@sayso/elements/styles/tokens.styles.js';
 
 export default css`
-  :host {
-    display: block;
-  }
-
-  .status,
   .bulk {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: ${token.space2};
     min-height: 2.25rem;
-  }
-
-  .table tbody tr:focus-visible {
-    outline: 2px solid ${token.colorFocus};
-    outline-offset: -2px;
   }
 
   .source-icon {
@@ -38,8 +28,7 @@ export default css`
     overflow-wrap: anywhere;
   }
 
-  .suggested,
-  .actions {
+  .suggested {
     display: flex;
     flex-wrap: wrap;
     gap: ${token.space1};
@@ -76,10 +65,5 @@ export default css`
     padding: 0;
     display: grid;
     gap: ${token.space1};
-  }
-
-  .dialog-actions {
-    display: flex;
-    justify-content: end;
   }
 `;
