@@ -20,7 +20,7 @@ const overTheApi = () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 
 const meta: Meta = {
   title: 'Admin/sayso-admin-duplicates',
   component: 'sayso-admin-duplicates',
-  parameters: mockApiOver(() => demoTriageData()),
+  parameters: { ...mockApiOver(() => demoTriageData()) },
   loaders: [memoryAdminOf(() => demoTriageData())],
   render: (_args, { loaded }) => screen(loaded.adapter as SaysoAdapter),
 };
@@ -52,8 +52,9 @@ export const Loading: Story = {
 };
 
 /** The server fails to answer the queue: what failed, and Try again. */
-export const Error: Story = {
-  parameters: mockApiOver(() => demoTriageData(), { failures: { 'GET /boards/:board/duplicates': 'server' } }),
+export const ServerError: Story = {
+  name: 'Server error',
+  parameters: { ...mockApiOver(() => demoTriageData(), { failures: { 'GET /boards/:board/duplicates': 'server' } }) },
   render: overTheApi,
 };
 

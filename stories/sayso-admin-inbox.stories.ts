@@ -17,7 +17,7 @@ const screen = (adapter: SaysoAdapter, params: Record<string, string> = {}) =>
 const meta: Meta = {
   title: 'Admin/sayso-admin-inbox',
   component: 'sayso-admin-inbox',
-  parameters: mockApiOver(() => demoTriageData()),
+  parameters: { ...mockApiOver(() => demoTriageData()) },
   loaders: [memoryAdminOf(() => demoTriageData())],
   render: (_args, { loaded }) => screen(loaded.adapter as SaysoAdapter),
 };
@@ -44,8 +44,9 @@ export const Loading: Story = {
 };
 
 /** The server fails to answer: what failed, and Try again. */
-export const Error: Story = {
-  parameters: mockApiOver(() => demoTriageData(), { failures: { 'GET /inbox': 'server' } }),
+export const ServerError: Story = {
+  name: 'Server error',
+  parameters: { ...mockApiOver(() => demoTriageData(), { failures: { 'GET /inbox': 'server' } }) },
   render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'storybook-admin-key' })),
 };
 
