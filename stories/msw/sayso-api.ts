@@ -203,6 +203,21 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     route('get', '/boards/:board/changelog', (adapter, { board }, request) =>
       adapter.listChangelogEntries({ board: board!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
     ),
+    // Triage: the console's duplicate queue and inbox.
+    route('get', '/boards/:board/duplicates', async (adapter, { board }, request) => ({
+      items: await adminOf(adapter).listDuplicateCandidates({ board: board!, limit: limitOf(request) }),
+    })),
+    route('get', '/posts/:id/compare/:other', (adapter, { id, other }) => adminOf(adapter).compareIdeas({ postIds: [id!, other!] })),
+    route('get', '/inbox', (adapter, _params, request) =>
+      adminOf(adapter).listInbox({
+        source: optional(request, 'source') as SeedFeedback['source'] | undefined,
+        state: optional(request, 'state') as 'new' | 'linked' | 'archived' | undefined,
+        board: optional(request, 'board'),
+        q: optional(request, 'q'),
+        cursor: query(request).get('cursor'),
+        limit: limitOf(request),
+      }),
+    ),
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
     // Live changes: what the memory adapter's watch() sees, as the server's event stream sends it
@@ -403,4 +418,31 @@ export async function othersAtWork(data: MemoryData, options: { steps?: number; 
     if (n === 2) await someone.createPost({ board: 'demo', title: 'Sync reminders with my calendar', body: '' });
     else await someone.vote({ postId: `seed-${1 + (n % 4)}` });
   }
+}
+
+/** Ideas that say what a demo idea says, for the duplicate queue (after the demo ideas: their seed numbers stay). */
+export const duplicateIdeas: SeedPost[] = [
+  { board: 'demo', title: 'Night theme for the editor', body: 'A dark editor theme for working at night, the bright one hurts.', votes: 14 },
+  { board: 'demo', title: 'Offline mode for the mobile app', body: 'Take notes on the subway without any signal, sync later.', votes: 6 },
+  { board: 'demo', title: 'Markdown tables in notes', body: 'Simple tables in notes, like Markdown tables.', votes: 3 },
+];
+
+/** Feedback waiting in the inbox, one item per channel, newest first when received. */
+export const inboxFeedback: SeedFeedback[] = [
+  { source: 'email', title: 'Dark editor', text: 'Our designers work late: is a dark mode for the editor coming? The white page is blinding.', author: customer('Iris', 'Vandelay'), link: 'https://mail.example/m/42', attachments: [{ name: 'glare.png', contentType: 'image/png', size: 48_213 }], receivedAt: '2026-03-06T16:40:00Z' },
+  { source: 'slack', text: 'field team says offline notes on the mobile app keep getting lost without signal', author: { name: 'Priya' }, link: 'https://acme.slack.example/archives/C1/p9', receivedAt: '2026-03-06T11:05:00Z' },
+  { source: 'webhook:intercom', sourceId: 'conversation-5120', text: 'Customer wants to share a notebook with a client who can only read it.', author: customer('Ken', 'Stark'), receivedAt: '2026-03-05T09:30:00Z' },
+  { source: 'webhook:zendesk', sourceId: 'ticket-8812', title: 'Calendar', text: 'Can reminders show in Outlook calendar?', author: customer('Ana', 'Soylent'), receivedAt: '2026-03-04T14:00:00Z' },
+  { source: 'csv', sourceId: 'survey-2026-q1-44', text: 'Tables please. And a way to print them.', author: customer('Rosa', 'Hooli'), receivedAt: '2026-03-03T08:00:00Z' },
+  { source: 'api', text: 'Voice notes that turn into text would save me hours.', author: { name: 'Lou' }, receivedAt: '2026-03-02T10:00:00Z' },
+];
+
+/** Demo data for triage: the demo ideas with a few duplicates, and feedback waiting in the inbox. */
+export function demoTriageData(): MemoryData {
+  const data = createMemoryData({
+    boards: [{ slug: 'demo', name: 'Acme Notes feedback', description: 'Tell us what would make Acme Notes better.' }, { slug: 'mobile', name: 'Mobile app' }],
+    posts: [...demoIdeas, ...duplicateIdeas],
+  });
+  seedMemoryFeedback(data, [...demoFeedback, ...inboxFeedback.map((item) => ({ ...item, board: 'demo' }))]);
+  return data;
 }

@@ -22,6 +22,7 @@ import {
   type CustomerRequest,
   type Demand,
   type DuplicateCandidate,
+  type IdeaComparison,
   type MergeResult,
   type NotificationPage,
   type Page,
@@ -287,6 +288,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listDuplicateCandidates: async ({ board, limit }) =>
       (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
     dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
+    compareIdeas: ({ postIds: [first, second] }) => request<IdeaComparison>('GET', `/posts/${segment(first)}/compare/${segment(second)}`),
     listPostHistory: async ({ postId }) => (await request<{ items: PostHistoryEntry[] }>('GET', `/posts/${segment(postId)}/history`)).items,
     submitFeedback: (item) => request<FeedbackItem>('POST', '/feedback', undefined, item),
     listInbox: ({ cursor, filtered, ...filters } = {}) =>

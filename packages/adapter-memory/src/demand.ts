@@ -12,6 +12,7 @@ import {
   type Author,
   type CustomerRequest,
   type Demand,
+  type EvidenceCount,
   type NewCustomerRequest,
   type PersonValue,
   type PriorityExplanation,
@@ -33,6 +34,12 @@ function peopleValues({ data }: MemoryVisitor, tree: StoredPost[]): PersonValue[
   return [...values.values()];
 }
 
+/** The feedback linked to the ideas of a merge tree, per source (core's `evidenceCounts`). */
+export function evidenceOfTree(data: MemoryData, tree: StoredPost[]): EvidenceCount[] {
+  const ids = new Set(tree.map((idea) => idea.id));
+  return evidenceCounts([...data.feedback.values()].filter((item) => item.postId !== null && ids.has(item.postId)));
+}
+
 /** The demand behind an idea (the canonical, when it is merged), as this visitor may see it. */
 export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const { data, isAdmin } = visitor;
@@ -41,8 +48,7 @@ export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const people = peopleBreakdown(directPeople(post), below.flatMap(directPeople));
   const merged = below.map((idea) => ({ id: idea.id, title: idea.title, people: new Set(directPeople(idea)).size }));
   const tree = [post, ...below];
-  const treeIds = new Set(tree.map((idea) => idea.id));
-  const evidence = evidenceCounts([...data.feedback.values()].filter((item) => item.postId !== null && treeIds.has(item.postId)));
+  const evidence = evidenceOfTree(data, tree);
   if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null, evidence };
   const customers = customerValue(peopleValues(visitor, tree));
   const requests = tree.flatMap((idea) => [...idea.requests.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));

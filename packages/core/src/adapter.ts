@@ -22,6 +22,7 @@ import type {
   CustomerRequest,
   Demand,
   DuplicateCandidate,
+  IdeaComparison,
   MergeResult,
   NewCustomerRequest,
   PostHistoryEntry,
@@ -176,6 +177,14 @@ export interface SaysoAdminApi {
 
   /** Dismisses a pair for good: it is not listed again unless either idea's text changes. */
   dismissDuplicateCandidate(params: { postIds: [string, string] }): Promise<void>;
+
+  // Triage (the console's duplicates and inbox screens)
+
+  /**
+   * Two ideas side by side with the people they share (see {@link IdeaComparison}), for deciding
+   * whether to merge them. The same idea twice is `invalid_input`; an unknown idea `not_found`.
+   */
+  compareIdeas(params: { postIds: [string, string] }): Promise<IdeaComparison>;
 
   /** An idea's history, oldest first: creation, edits, status changes, merges and unmerges. */
   listPostHistory(params: { postId: string }): Promise<PostHistoryEntry[]>;

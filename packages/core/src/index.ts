@@ -46,6 +46,8 @@ export type {
   CustomerValue,
   Demand,
   DuplicateCandidate,
+  ComparedIdea,
+  IdeaComparison,
   MergeResult,
   NewCustomerRequest,
   PeopleBreakdown,

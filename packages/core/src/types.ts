@@ -253,6 +253,8 @@ export const LIMITS = {
   feedbackTextMax: 20_000,
   /** A feedback item's title, source id, author fields and link. */
   feedbackFieldMax: 500,
+  /** The shared people an idea comparison names. */
+  comparedNamesMax: 50,
 } as const;
 
 /** What an admin makes of a duplicate: both ideas as they are after the merge or unmerge. */
@@ -476,6 +478,32 @@ export interface DuplicateCandidate {
   score: number;
   /** The idea to keep (more people, then more comments, then older): `posts[0].id`. */
   suggestedCanonical: string;
+}
+
+/**
+ * Two ideas side by side, for an admin deciding whether they say the same thing: each with its
+ * evidence, and the people they share (votes and recorded requests on each idea and the ideas
+ * merged into it, each person once).
+ */
+export interface IdeaComparison {
+  /** Both ideas, in the order asked. */
+  ideas: [ComparedIdea, ComparedIdea];
+  /** How many people are among both ideas' people. */
+  sharedPeople: number;
+  /**
+   * The shared people's names, where known (a signed-in name or email, else what a recorded
+   * request names), alphabetical, at most {@link LIMITS.comparedNamesMax}; the rest are anonymous.
+   */
+  sharedNames: string[];
+}
+
+/** One side of an {@link IdeaComparison}. */
+export interface ComparedIdea {
+  post: Post;
+  /** Its people who are not among the other idea's. */
+  onlyHere: number;
+  /** The feedback backing it (and the ideas merged into it), per source, most people first. */
+  evidence: EvidenceCount[];
 }
 
 /** One entry of an idea's history, for admins: what happened, who did it, and when. */

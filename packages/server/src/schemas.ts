@@ -583,6 +583,12 @@ export const priorityFormulaSchema = z.strictObject({
   mrrWeight: z.number(),
 }).describe('score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort').meta({ id: 'PriorityFormula' });
 
+const evidenceSchema = z.array(z.strictObject({
+  source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+  people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
+  items: z.number().int(),
+})).describe('The feedback linked to the idea and its merged ideas, per source, most people first.');
+
 export const demandSchema = z.strictObject({
   postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
   people: z.strictObject({
@@ -608,11 +614,7 @@ export const demandSchema = z.strictObject({
       contribution: z.number(),
     })),
   }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
-  evidence: z.array(z.strictObject({
-    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
-    people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
-    items: z.number().int(),
-  })).describe('The feedback linked to the idea and its merged ideas, per source, most people first.'),
+  evidence: evidenceSchema,
 }).meta({ id: 'Demand' });
 
 export const postHistorySchema = z.strictObject({
@@ -649,6 +651,26 @@ export const duplicateCandidateSchema = z
     suggestedCanonical: z.string().describe('The idea to keep (more people, then more comments, then older): `posts[0].id`.'),
   })
   .meta({ id: 'DuplicateCandidate' });
+
+/** `GET /posts/:id/compare/:other`: the two ideas. */
+export const comparedPostsParams = z.object({
+  id: idOf('post', 'The first idea (a UUID).'),
+  other: idOf('post', 'The second idea (a UUID).'),
+});
+
+const comparedIdeaSchema = z.strictObject({
+  post: postSchema,
+  onlyHere: z.number().int().describe('Its people who are not among the other idea\'s.'),
+  evidence: evidenceSchema,
+});
+
+export const ideaComparisonSchema = z
+  .strictObject({
+    ideas: z.tuple([comparedIdeaSchema, comparedIdeaSchema]).describe('Both ideas, in the order asked.'),
+    sharedPeople: z.number().int().describe('People among both ideas\' people (votes and requests, merged ideas\' included), each once.'),
+    sharedNames: z.array(z.string()).describe(`The shared people's names where known, alphabetical, at most ${LIMITS.comparedNamesMax}.`),
+  })
+  .meta({ id: 'IdeaComparison' });
 
 export const duplicateCandidateListSchema = z
   .strictObject({ items: z.array(duplicateCandidateSchema) })

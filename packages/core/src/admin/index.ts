@@ -3,3 +3,5 @@ export { ADMIN_CREDENTIAL_KEY, createAdminSession } from './session.js';
 export type { AdminSession, AdminSessionOptions, AdminSessionState, CredentialStorage } from './session.js';
 export { ADMIN_SCREENS, adminRouteHash, parseAdminRoute } from './route.js';
 export type { AdminRoute, AdminScreen } from './route.js';
+export { createDuplicatesView, createInboxView } from './triage.js';
+export type { DuplicateComparisonState, DuplicatesState, DuplicatesView, InboxState, InboxView } from './triage.js';

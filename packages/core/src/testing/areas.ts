@@ -16,6 +16,7 @@ import { posts } from './suites/posts.js';
 import { search } from './suites/search.js';
 import { similar } from './suites/similar.js';
 import { tags } from './suites/tags.js';
+import { triage } from './suites/triage.js';
 import { votes } from './suites/votes.js';
 import { webhooks } from './suites/webhooks.js';
 
@@ -35,6 +36,7 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   merge,
   demand,
   duplicates,
+  triage,
   following,
   changelog,
   webhooks,
