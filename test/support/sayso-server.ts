@@ -30,6 +30,9 @@ export async function startSaysoServer(options: { env?: Record<string, string>; 
       PORT: String(port),
     },
     root,
+    // The server starts from TypeScript sources (tsx) with an embedded database; on a loaded CI
+    // machine beside other suites that took longer than the default 30 s.
+    { startTimeoutMs: 90_000 },
   );
   return {
     url: `http://127.0.0.1:${port}`,
