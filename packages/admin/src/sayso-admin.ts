@@ -2,3 +2,5 @@
 import './components/sayso-admin-console/sayso-admin-console.js';
 import './components/sayso-admin-shortcuts/sayso-admin-shortcuts.js';
 import './components/sayso-admin-sign-in/sayso-admin-sign-in.js';
+import './components/sayso-admin-changelog/sayso-admin-changelog.js';
+import './components/sayso-admin-idea-picker/sayso-admin-idea-picker.js';

@@ -3,3 +3,6 @@ export { ADMIN_CREDENTIAL_KEY, createAdminSession } from './session.js';
 export type { AdminSession, AdminSessionOptions, AdminSessionState, CredentialStorage } from './session.js';
 export { ADMIN_SCREENS, adminRouteHash, parseAdminRoute } from './route.js';
 export type { AdminRoute, AdminScreen } from './route.js';
+// publish: the changelog and settings screens
+export { IDEA_SUGGESTIONS, adminApiOf, createAdminChangelogView } from './changelog.js';
+export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
