@@ -1,5 +1,8 @@
 import type {
   AdminIdentity,
+  ApiKey,
+  ApiKeyKind,
+  CreatedApiKey,
   Board,
   ChangelogEntry,
   CreatedWebhookEndpoint,
@@ -211,6 +214,16 @@ export interface SaysoAdminApi {
 
   /** Shows an item to visitors on its idea, or hides it again. */
   setFeedbackPublic(params: { itemId: string; public: boolean }): Promise<FeedbackItem>;
+
+  // publish (the console's settings): API keys
+  /** The active keys of a kind, oldest first, without their secrets (keys from the server's environment are not listed). */
+  listApiKeys(params: { kind: ApiKeyKind }): Promise<ApiKey[]>;
+
+  /** Creates a key; its secret is answered this once. A label empty after trimming, or over 100 characters, is `invalid_input`. */
+  createApiKey(params: { kind: ApiKeyKind; label: string }): Promise<CreatedApiKey>;
+
+  /** Revokes a key: from then on it is refused. `not_found` for an unknown or already revoked key. */
+  revokeApiKey(params: { kind: ApiKeyKind; keyId: string }): Promise<ApiKey>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */

@@ -1,5 +1,6 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
+import { apiKeys } from './suites/api-keys.js';
 import { boards } from './suites/boards.js';
 import { changelog } from './suites/changelog.js';
 import { comments } from './suites/comments.js';
@@ -38,6 +39,7 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   following,
   changelog,
   webhooks,
+  apiKeys,
   feedback,
   live,
 ];
