@@ -1,16 +1,9 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { SaysoAdminApi } from '../adapter.js';
 import type { SaysoClient } from '../client.js';
-import { SaysoError, toSaysoError } from '../errors.js';
+import { toSaysoError, type SaysoError } from '../errors.js';
 import type { ChangelogEntry, NotificationAudience, PostRef } from '../types.js';
 import { appendNew, pagedLoads, type PagedState } from '../views/paged-loads.js';
-
-/** The admin part of a client's adapter; a client without one cannot run the console. */
-export function adminApiOf(client: SaysoClient): SaysoAdminApi {
-  const admin = client.adapter.admin;
-  if (!admin) throw new SaysoError('forbidden', 'These credentials do not grant admin.');
-  return admin;
-}
+import { adminApiOf } from './admin-api.js';
 
 /** A board's changelog entries as the console lists them: drafts and published, newest first. */
 export interface AdminChangelogListState extends PagedState {

@@ -4,5 +4,8 @@ export type { AdminSession, AdminSessionOptions, AdminSessionState, CredentialSt
 export { ADMIN_SCREENS, adminRouteHash, parseAdminRoute } from './route.js';
 export type { AdminRoute, AdminScreen } from './route.js';
 // publish: the changelog and settings screens
-export { IDEA_SUGGESTIONS, adminApiOf, createAdminChangelogView } from './changelog.js';
+export { adminApiOf } from './admin-api.js';
+export { IDEA_SUGGESTIONS, createAdminChangelogView } from './changelog.js';
 export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
+export { DELIVERY_LOG_SIZE, createAdminSettingsView } from './settings.js';
+export type { AdminSettingsView, BoardSettings, Loaded, Outcome } from './settings.js';
