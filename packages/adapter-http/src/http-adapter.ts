@@ -303,6 +303,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       (await request<{ items: FeedbackItem[] }>('POST', '/inbox/archive', undefined, { itemIds, archived })).items,
     createPostFromFeedback: ({ itemId, ...idea }) => request<{ post: Post; item: FeedbackItem }>('POST', `/feedback/${segment(itemId)}/idea`, undefined, idea),
     setFeedbackPublic: ({ itemId, public: shown }) => request<FeedbackItem>('PUT', `/feedback/${segment(itemId)}/public`, undefined, { public: shown }),
+    createBoard: (board) => request<Board>('POST', '/boards', undefined, board),
+    updateBoard: ({ board, ...change }) => request<Board>('PATCH', `/boards/${segment(board)}`, undefined, change),
     listApiKeys: ({ kind }) => request<ApiKey[]>('GET', API_KEY_PATHS[kind]),
     createApiKey: ({ kind, label }) => request<CreatedApiKey>('POST', API_KEY_PATHS[kind], undefined, { label }),
     revokeApiKey: ({ kind, keyId }) => request<ApiKey>('DELETE', `${API_KEY_PATHS[kind]}/${segment(keyId)}`),

@@ -1,3 +1,4 @@
+import type { BoardChange, NewBoardSettings } from './rules/board-settings.js';
 import type {
   AdminIdentity,
   ApiKey,
@@ -214,6 +215,21 @@ export interface SaysoAdminApi {
 
   /** Shows an item to visitors on its idea, or hides it again. */
   setFeedbackPublic(params: { itemId: string; public: boolean }): Promise<FeedbackItem>;
+
+  // publish (the console's settings): boards
+  /**
+   * Creates a board (its slug never changes) with the default workflow or the one given. A slug
+   * taken is `conflict`; a bad slug, name or workflow (see `planWorkflow`) is `invalid_input`.
+   */
+  createBoard(params: NewBoardSettings): Promise<Board>;
+
+  /**
+   * Changes a board's name, description, anonymous policy or workflow; fields left out stay.
+   * `statuses` is the whole workflow in order: existing statuses by `id` (renamed, moved, of
+   * another kind), new ones without. Leaving a status out, or a workflow without an `open` or a
+   * `done` status, is `invalid_input`; changing the kind of a status that holds ideas is `conflict`.
+   */
+  updateBoard(params: { board: string } & BoardChange): Promise<Board>;
 
   // publish (the console's settings): API keys
   /** The active keys of a kind, oldest first, without their secrets (keys from the server's environment are not listed). */

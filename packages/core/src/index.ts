@@ -182,6 +182,12 @@ export {
   feedbackPersonKey,
   feedbackRequest,
   normalizedFeedback,
+  BOARD_LIMITS,
+  BOARD_SLUG_PATTERN,
+  checkBoardFields,
+  checkNewBoard,
+  newBoardWorkflow,
+  planWorkflow,
 } from './rules/index.js';
 export type {
   FollowRow,
@@ -194,5 +200,9 @@ export type {
   KeysetSort,
   OrderedPost,
   StatusChangeEffect,
+  BoardChange,
+  NewBoardSettings,
+  WorkflowPlan,
+  WorkflowStatus,
 } from './rules/index.js';
 export * from './admin/index.js';
