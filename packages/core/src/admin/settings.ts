@@ -1,9 +1,11 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { BoardNotificationSettings, SaysoAdminApi } from '../adapter.js';
+import type { BoardChange, NewBoardSettings } from '../rules/board-settings.js';
 import type { SaysoClient } from '../client.js';
 import { toSaysoError, type SaysoError } from '../errors.js';
 import type {
   ApiKey,
+  Board,
   ApiKeyKind,
   CreatedApiKey,
   CreatedWebhookEndpoint,
@@ -89,6 +91,10 @@ export interface AdminSettingsView {
   deleteTag(tag: string): Promise<Outcome<void>>;
   setNotifyKinds(notifyKinds: BoardSettings['notifyKinds']): Promise<Outcome<BoardNotificationSettings>>;
   setFormula(formula: PriorityFormula): Promise<Outcome<PriorityFormula>>;
+  /** Creates another board (the screen then shows it). */
+  createBoard(board: NewBoardSettings): Promise<Outcome<Board>>;
+  /** Changes this board's name, description, policy or workflow. */
+  updateBoard(change: BoardChange): Promise<Outcome<Board>>;
 }
 
 /** How many deliveries the settings screen shows. */
@@ -191,5 +197,7 @@ export function createAdminSettingsView(client: SaysoClient, options: { board: s
         withBoard({ formula: saved });
         return saved;
       }),
+    createBoard: (created) => outcome(() => admin().createBoard(created)),
+    updateBoard: (change) => outcome(() => admin().updateBoard({ board, ...change })),
   };
 }

@@ -1,9 +1,11 @@
 import {
+  ANONYMOUS_POLICIES,
   NOTIFIABLE_KINDS,
   WEBHOOK_EVENT_TYPES,
   createAdminSettingsView,
   toSaysoError,
   type AdminSettingsView,
+  type AnonymousPolicy,
   type ApiKey,
   type ApiKeyKind,
   type Board,
@@ -17,11 +19,13 @@ import {
   type Tag,
   type WebhookEndpoint,
   type WebhookEventType,
+  type WorkflowStatus,
 } from '@sayso/core';
 import { SaysoElement, StoreController } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
@@ -49,6 +53,14 @@ const KEY_KINDS: ReadonlyArray<{ kind: ApiKeyKind; title: string; about: string 
   { kind: 'admin', title: 'Admin keys', about: 'An admin key may do anything an admin can: keep each one to one person or system.' },
   { kind: 'ingestion', title: 'Ingestion keys', about: 'An ingestion key may only send feedback (POST /feedback): give one to each system that sends it.' },
 ];
+
+const STATUS_KINDS = ['open', 'active', 'done', 'declined', 'duplicate'] as const satisfies readonly StatusKind[];
+
+const POLICY_NAMES: Record<AnonymousPolicy, string> = {
+  off: 'Read only (sign-in to vote or post)',
+  votes: 'Vote without signing in',
+  'votes-and-posts': 'Vote, post and comment without signing in',
+};
 
 const KIND_NAMES: Record<StatusKind, string> = { open: 'Open', active: 'Active (e.g. planned, in progress)', done: 'Done (shipped)', declined: 'Declined', duplicate: 'Duplicate' };
 
@@ -98,6 +110,8 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
   @state() private failures: Record<string, SaysoError> = {};
   @state() private shownOnce: ShownOnce | null = null;
   @state() private confirmation: Confirmation | null = null;
+  /** The workflow being edited, in order; `null` while it is the board's as saved. */
+  @state() private workflow: WorkflowStatus[] | null = null;
 
   #view: AdminSettingsView | undefined;
   readonly #adminKeys = new StoreController<Loaded<ApiKey[]>>(this);
@@ -123,6 +137,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
     const view = this.client.view(createAdminSettingsView, { board });
     if (view === this.#view) return;
     this.#view = view;
+    this.workflow = null;
     this.#adminKeys.store = view.$keys.admin;
     this.#ingestionKeys.store = view.$keys.ingestion;
     this.#webhooks.store = view.$webhooks;
@@ -251,6 +266,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
           ${this.boards.map((board) => html`<option value=${board.slug} ?selected=${board.slug === this.#boardSlug}>${board.name}</option>`)}
         </select>
       </label>
+      ${this.#renderBoardDetails()}
       ${this.#loaded(this.#board.value, 'board settings', (settings) =>
         !settings || !view
           ? nothing
@@ -298,8 +314,123 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
                 <button class="button" type="submit">Save formula</button>
               </form>`,
       )}
-      ${this.#renderTags()}
+      ${this.#renderTags()} ${this.#renderNewBoard()}
     </section>`;
+  }
+
+  /** The board shown, as listed. */
+  get #current(): Board | undefined {
+    return this.boards.find((board) => board.slug === this.#boardSlug);
+  }
+
+  /** After a board changed: the list (and the select) shows it as saved. */
+  #saved(board: Board): void {
+    this.boards = this.boards.some((other) => other.slug === board.slug)
+      ? this.boards.map((other) => (other.slug === board.slug ? board : other))
+      : [...this.boards, board];
+  }
+
+  #renderBoardDetails() {
+    const board = this.#current;
+    const view = this.#view;
+    if (!board || !view) return nothing;
+    return html`<form id="board-details" @submit=${(event: SubmitEvent) =>
+        this.#submit(
+          event,
+          (data) =>
+            view.updateBoard({
+              name: String(data.get('name')),
+              description: String(data.get('description')),
+              anonymous: String(data.get('anonymous')) as AnonymousPolicy,
+            }),
+          (saved) => this.#saved(saved),
+        )}>
+        <label class="inline">Name <input name="name" required .defaultValue=${board.name} aria-describedby=${this.#described('board-details')} /></label>
+        <label class="inline">Description <textarea name="description" rows="2" .defaultValue=${board.description}></textarea></label>
+        <label class="inline"
+          >Anonymous visitors may
+          <select name="anonymous">
+            ${ANONYMOUS_POLICIES.map((policy) => html`<option value=${policy} ?selected=${policy === board.anonymous}>${POLICY_NAMES[policy]}</option>`)}
+          </select>
+        </label>
+        ${this.#failure('board-details')}
+        <button class="button" type="submit">Save board</button>
+      </form>
+      ${this.#renderWorkflow(board, view)}`;
+  }
+
+  #renderWorkflow(board: Board, view: AdminSettingsView) {
+    // Each handler reads the workflow as it is when the event comes, never as it was rendered:
+    // two quick edits between renders must both count.
+    const current = () => this.workflow ?? board.statuses.map(({ id, name, kind }) => ({ id, name, kind }));
+    const statuses = current();
+    const edit = (index: number, change: Partial<WorkflowStatus>) =>
+      (this.workflow = current().map((status, at) => (at === index ? { ...status, ...change } : status)));
+    const move = (index: number, by: number) => {
+      const moved = [...current()];
+      const [status] = moved.splice(index, 1);
+      moved.splice(index + by, 0, status!);
+      this.workflow = moved;
+    };
+    return html`<form
+      id="workflow"
+      @submit=${(event: SubmitEvent) =>
+        this.#submit(event, () => view.updateBoard({ statuses: current() }), (saved) => {
+          this.workflow = null;
+          this.#saved(saved);
+        })}
+    >
+      <fieldset class="workflow">
+        <legend>Statuses, in the order ideas go through them</legend>
+        <ol class="rows">
+          ${statuses.map(
+            (status, index) =>
+              html`<li class="row">
+                <input
+                  aria-label="Name of status ${index + 1}"
+                  required
+                  .value=${live(status.name)}
+                  @input=${(event: InputEvent) => edit(index, { name: (event.target as HTMLInputElement).value })}
+                />
+                <select aria-label="Kind of “${status.name}”" @change=${(event: Event) => edit(index, { kind: (event.target as HTMLSelectElement).value as StatusKind })}>
+                  ${STATUS_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === status.kind}>${kind}</option>`)}
+                </select>
+                <button class="button" type="button" aria-label="Move “${status.name}” up" ?disabled=${index === 0} @click=${() => move(index, -1)}>↑</button>
+                <button class="button" type="button" aria-label="Move “${status.name}” down" ?disabled=${index === statuses.length - 1} @click=${() => move(index, 1)}>↓</button>
+                ${status.id ? nothing : html`<span class="badge">new</span>`}
+              </li>`,
+          )}
+        </ol>
+        <button class="button" type="button" @click=${() => (this.workflow = [...current(), { name: '', kind: 'active' }])}>Add status</button>
+      </fieldset>
+      ${this.#failure('workflow')}
+      <div class="actions">
+        <button class="button" type="submit" aria-describedby=${this.#described('workflow')}>Save workflow</button>
+        ${this.workflow ? html`<button class="button" type="button" @click=${() => (this.workflow = null)}>Discard changes</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  #renderNewBoard() {
+    const view = this.#view;
+    if (!view) return nothing;
+    return html`<h3>New board</h3>
+      <form
+        id="new-board"
+        class="row"
+        @submit=${(event: SubmitEvent) =>
+          this.#submit(event, (data) => view.createBoard({ slug: String(data.get('slug')), name: String(data.get('name')) }), (created) => {
+            this.#saved(created);
+            this.dispatchEvent(new SaysoAdminNavigateEvent({ screen: 'settings', params: { ...this.params, board: created.slug } }));
+          })}
+      >
+        <label class="inline">Board name <input name="name" required aria-describedby=${this.#described('new-board')} /></label>
+        <label class="inline"
+          >Address (slug) <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" placeholder="e.g. mobile-app" aria-describedby=${this.#described('new-board')}
+        /></label>
+        <button class="button" type="submit">Create board</button>
+      </form>
+      ${this.#failure('new-board')}`;
   }
 
   #renderTags() {

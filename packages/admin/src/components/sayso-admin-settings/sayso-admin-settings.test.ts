@@ -134,3 +134,45 @@ describe('sayso-admin-settings', () => {
     expect(replayed).to.deep.equal(['delivery-1']);
   });
 });
+
+describe('sayso-admin-settings boards', () => {
+  it('renames the board, edits its workflow (rename, move, add) and creates another board, which it then shows', async () => {
+    const el = await screen();
+    const navigations: Array<Record<string, string>> = [];
+    el.addEventListener('sayso-admin-navigate', (event) => navigations.push(event.detail.params));
+    const board = await section(el, 'Board');
+    submit(board.querySelector<HTMLInputElement>('#board-details input[name="name"]')!, 'Product ideas');
+    await until(() => board.querySelector('option[value="demo"]')?.textContent === 'Product ideas');
+
+    const workflow = board.querySelector<HTMLFormElement>('#workflow')!;
+    const first = workflow.querySelector<HTMLInputElement>('input[aria-label="Name of status 1"]')!;
+    first.value = 'Inbox';
+    first.dispatchEvent(new InputEvent('input'));
+    (await button(workflow, 'Move “Inbox” down')).click();
+    (await button(workflow, 'Add status')).click();
+    const added = await until(() => workflow.querySelector<HTMLInputElement>(`input[aria-label="Name of status 8"]`));
+    added.value = 'Beta';
+    added.dispatchEvent(new InputEvent('input'));
+    workflow.requestSubmit();
+    const workflowOf = async () => (await el.client!.adapter.getBoard({ board: 'demo' })).statuses.map((status) => `${status.id}:${status.name}`);
+    const expected = ['under-review:Under review', 'open:Inbox', 'planned:Planned', 'in-progress:In progress', 'shipped:Shipped', 'declined:Declined', 'merged:Merged', 'beta:Beta'];
+    expect(await stored(workflowOf, expected)).to.deep.equal(expected);
+    await until(() => !workflow.querySelector('.badge'));
+    expect(workflow.querySelector<HTMLInputElement>('input[aria-label="Name of status 2"]')!.value).to.equal('Inbox');
+
+    // Leaving the workflow without a done status is refused, and the edit stays.
+    const shipped = workflow.querySelector<HTMLSelectElement>('select[aria-label="Kind of “Shipped”"]')!;
+    shipped.value = 'active';
+    shipped.dispatchEvent(new Event('change'));
+    workflow.requestSubmit();
+    const error = await until(() => workflow.querySelector('[role="alert"]'));
+    expect(error.textContent).to.contain('done');
+    expect(workflow.querySelector<HTMLSelectElement>('select[aria-label="Kind of “Shipped”"]')!.value).to.equal('active');
+
+    const create = board.querySelector<HTMLFormElement>('#new-board')!;
+    create.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Mobile';
+    submit(create.querySelector<HTMLInputElement>('input[name="slug"]')!, 'mobile');
+    await until(() => navigations.some((params) => params.board === 'mobile'));
+    expect((await el.client!.adapter.getBoard({ board: 'mobile' })).name).to.equal('Mobile');
+  });
+});
