@@ -1,9 +1,7 @@
 import {
   createAdminChangelogView,
-  toSaysoError,
   type AdminChangelogListState,
   type AdminChangelogView,
-  type Board,
   type ChangelogDraft,
   type ChangelogEntry,
   type NotificationAudience,
@@ -12,8 +10,9 @@ import {
 } from '@sayso/core';
 import { SaysoElement, StoreController, markdown } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
+import { BoardsController } from '../../controllers/boards.js';
 import { RowCursorController } from '../../controllers/row-cursor.js';
 import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
@@ -74,8 +73,7 @@ export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElem
   /** `board`: the board whose changelog shows (default: the first board). */
   @property({ attribute: false }) params: Readonly<Record<string, string>> = {};
 
-  @state() private boards: Board[] = [];
-  @state() private boardsError: SaysoError | null = null;
+  readonly #boards = new BoardsController(this);
 
   #view: AdminChangelogView | undefined;
   readonly #list = new StoreController<AdminChangelogListState>(this);
@@ -103,13 +101,14 @@ export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElem
 
   /** The board shown: the address's, else the first one. */
   get #board(): string | undefined {
-    return this.params.board ?? this.boards[0]?.slug;
+    return this.#boards.slugFor(this.params);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('client')) void this.#loadBoards();
+  protected override willUpdate(): void {
+    void this.#boards.load(this.client);
     const board = this.#board;
-    if (this.client && board && (changed.has('client') || changed.has('params') || changed.has('boards'))) {
+    // The view of the board shown (one per board and client): again once the boards arrived.
+    if (this.client && board) {
       const view = this.client.view(createAdminChangelogView, { board });
       if (view !== this.#view) {
         this.#view = view;
@@ -117,16 +116,6 @@ export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElem
         this.#draft.store = view.$draft;
         if (view.$list.get().status === 'idle') void view.load();
       }
-    }
-  }
-
-  async #loadBoards(): Promise<void> {
-    if (!this.client) return;
-    try {
-      this.boards = await this.client.adapter.listBoards();
-      this.boardsError = null;
-    } catch (error) {
-      this.boardsError = toSaysoError(error);
     }
   }
 
@@ -175,7 +164,7 @@ export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElem
   }
 
   override render() {
-    if (this.boardsError) return html`<p class="error" role="alert">The boards could not be loaded (${this.boardsError.message}). Reload the page to try again.</p>`;
+    if (this.#boards.error) return this.#boards.renderError();
     const list = this.#list.value;
     const draft = this.#draft.value;
     return html`
@@ -184,7 +173,7 @@ export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElem
         <label
           >Board
           <select @change=${this.#chooseBoard}>
-            ${this.boards.map((board) => html`<option value=${board.slug} ?selected=${board.slug === this.#board}>${board.name}</option>`)}
+            ${this.#boards.boards.map((board) => html`<option value=${board.slug} ?selected=${board.slug === this.#board}>${board.name}</option>`)}
           </select>
         </label>
         <button id="new-entry" class="button primary" type="button" aria-keyshortcuts="n" @click=${() => void this.#open()}>New entry</button>

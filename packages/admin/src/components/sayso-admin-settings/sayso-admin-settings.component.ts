@@ -3,7 +3,6 @@ import {
   NOTIFIABLE_KINDS,
   WEBHOOK_EVENT_TYPES,
   createAdminSettingsView,
-  toSaysoError,
   type AdminSettingsView,
   type AnonymousPolicy,
   type ApiKey,
@@ -23,9 +22,10 @@ import {
 } from '@sayso/core';
 import { SaysoElement, StoreController } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { BoardsController } from '../../controllers/boards.js';
 import type { Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
@@ -104,8 +104,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
   /** `board`: the board whose tags, notifications and formula show (default: the first board). */
   @property({ attribute: false }) params: Readonly<Record<string, string>> = {};
 
-  @state() private boards: Board[] = [];
-  @state() private boardsError: SaysoError | null = null;
+  readonly #boards = new BoardsController(this);
   /** Why the last submit of each form failed, by the form's id. */
   @state() private failures: Record<string, SaysoError> = {};
   @state() private shownOnce: ShownOnce | null = null;
@@ -127,13 +126,14 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
   readonly shortcuts: readonly Shortcut[] = [];
 
   get #boardSlug(): string | undefined {
-    return this.params.board ?? this.boards[0]?.slug;
+    return this.#boards.slugFor(this.params);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('client')) void this.#loadBoards();
+  protected override willUpdate(): void {
+    void this.#boards.load(this.client);
     const board = this.#boardSlug;
-    if (!this.client || !board || !(changed.has('client') || changed.has('params') || changed.has('boards'))) return;
+    // The view of the board shown (one per board and client): again once the boards arrived.
+    if (!this.client || !board) return;
     const view = this.client.view(createAdminSettingsView, { board });
     if (view === this.#view) return;
     this.#view = view;
@@ -145,16 +145,6 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
     this.#tags.store = view.$tags;
     this.#board.store = view.$board;
     if (view.$board.get().status === 'idle') void view.load();
-  }
-
-  async #loadBoards(): Promise<void> {
-    if (!this.client) return;
-    try {
-      this.boards = await this.client.adapter.listBoards();
-      this.boardsError = null;
-    } catch (error) {
-      this.boardsError = toSaysoError(error);
-    }
   }
 
   /**
@@ -181,6 +171,11 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
     void this.updateComplete.then(() => this.confirmDialog.showModal());
   }
 
+  /** A button named `name` (its text the action) that asks before it acts. */
+  #askingButton(name: string, confirmation: Confirmation) {
+    return html`<button class="button" type="button" aria-label=${name} @click=${() => this.#ask(confirmation)}>${confirmation.action}</button>`;
+  }
+
   async #confirmed(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const confirmation = this.confirmation;
@@ -200,7 +195,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
   }
 
   override render() {
-    if (this.boardsError) return html`<p class="error" role="alert">The boards could not be loaded (${this.boardsError.message}). Reload the page to try again.</p>`;
+    if (this.#boards.error) return this.#boards.renderError();
     return html`
       <div class="toolbar"><h1>Settings</h1></div>
       ${this.#renderShownOnce()} ${this.#renderBoard()} ${KEY_KINDS.map((kind) => this.#renderKeys(kind))} ${this.#renderWebhooks()}
@@ -263,7 +258,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
           @change=${(event: Event) =>
             this.dispatchEvent(new SaysoAdminNavigateEvent({ screen: 'settings', params: { ...this.params, board: (event.target as HTMLSelectElement).value } }))}
         >
-          ${this.boards.map((board) => html`<option value=${board.slug} ?selected=${board.slug === this.#boardSlug}>${board.name}</option>`)}
+          ${this.#boards.boards.map((board) => html`<option value=${board.slug} ?selected=${board.slug === this.#boardSlug}>${board.name}</option>`)}
         </select>
       </label>
       ${this.#renderBoardDetails()}
@@ -320,14 +315,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
 
   /** The board shown, as listed. */
   get #current(): Board | undefined {
-    return this.boards.find((board) => board.slug === this.#boardSlug);
-  }
-
-  /** After a board changed: the list (and the select) shows it as saved. */
-  #saved(board: Board): void {
-    this.boards = this.boards.some((other) => other.slug === board.slug)
-      ? this.boards.map((other) => (other.slug === board.slug ? board : other))
-      : [...this.boards, board];
+    return this.#boards.boards.find((board) => board.slug === this.#boardSlug);
   }
 
   #renderBoardDetails() {
@@ -343,7 +331,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
               description: String(data.get('description')),
               anonymous: String(data.get('anonymous')) as AnonymousPolicy,
             }),
-          (saved) => this.#saved(saved),
+          (saved) => this.#boards.saved(saved),
         )}>
         <label class="inline">Name <input name="name" required .defaultValue=${board.name} aria-describedby=${this.#described('board-details')} /></label>
         <label class="inline">Description <textarea name="description" rows="2" .defaultValue=${board.description}></textarea></label>
@@ -377,7 +365,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
       @submit=${(event: SubmitEvent) =>
         this.#submit(event, () => view.updateBoard({ statuses: current() }), (saved) => {
           this.workflow = null;
-          this.#saved(saved);
+          this.#boards.saved(saved);
         })}
     >
       <fieldset class="workflow">
@@ -420,7 +408,7 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
         class="row"
         @submit=${(event: SubmitEvent) =>
           this.#submit(event, (data) => view.createBoard({ slug: String(data.get('slug')), name: String(data.get('name')) }), (created) => {
-            this.#saved(created);
+            this.#boards.saved(created);
             this.dispatchEvent(new SaysoAdminNavigateEvent({ screen: 'settings', params: { ...this.params, board: created.slug } }));
           })}
       >
@@ -452,15 +440,12 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
                   >
                     <input name="name" aria-label="Name of the tag “${tag.name}”" required .defaultValue=${tag.name} aria-describedby=${this.#described(`tag-${tag.slug}`)} />
                     <button class="button" type="submit">Rename</button>
-                    <button
-                      class="button"
-                      type="button"
-                      aria-label="Delete the tag “${tag.name}”"
-                      @click=${() =>
-                        this.#ask({ question: `Delete the tag “${tag.name}”? It comes off every idea that has it.`, action: 'Delete', form: `tag-${tag.slug}`, run: () => view.deleteTag(tag.slug) })}
-                    >
-                      Delete
-                    </button>
+                    ${this.#askingButton(`Delete the tag “${tag.name}”`, {
+                      question: `Delete the tag “${tag.name}”? It comes off every idea that has it.`,
+                      action: 'Delete',
+                      form: `tag-${tag.slug}`,
+                      run: () => view.deleteTag(tag.slug),
+                    })}
                   </form>
                   ${this.#failure(`tag-${tag.slug}`)}
                 </li>`,
@@ -498,20 +483,12 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
                         <td>${key.label}</td>
                         <td>${when(key.createdAt)}</td>
                         <td>
-                          <button
-                            class="button"
-                            type="button"
-                            aria-label="Revoke “${key.label}”"
-                            @click=${() =>
-                              this.#ask({
-                                question: `Revoke the ${singular} “${key.label}”? Whatever uses it is refused from then on.`,
-                                action: 'Revoke',
-                                form: formId,
-                                run: () => view!.revokeKey(kind, key.id),
-                              })}
-                          >
-                            Revoke
-                          </button>
+                          ${this.#askingButton(`Revoke “${key.label}”`, {
+                            question: `Revoke the ${singular} “${key.label}”? Whatever uses it is refused from then on.`,
+                            action: 'Revoke',
+                            form: formId,
+                            run: () => view!.revokeKey(kind, key.id),
+                          })}
                         </td>
                       </tr>`,
                   )}
@@ -563,20 +540,12 @@ export class SaysoAdminSettings extends SaysoElement implements AdminScreenEleme
                           >
                             ${endpoint.active ? 'Pause' : 'Resume'}
                           </button>
-                          <button
-                            class="button"
-                            type="button"
-                            aria-label="Remove ${endpoint.url}"
-                            @click=${() =>
-                              this.#ask({
-                                question: `Remove the endpoint ${endpoint.url}? Its deliveries stay in the log.`,
-                                action: 'Remove',
-                                form: 'new-webhook',
-                                run: () => view!.deleteWebhook(endpoint.id),
-                              })}
-                          >
-                            Remove
-                          </button>
+                          ${this.#askingButton(`Remove ${endpoint.url}`, {
+                            question: `Remove the endpoint ${endpoint.url}? Its deliveries stay in the log.`,
+                            action: 'Remove',
+                            form: 'new-webhook',
+                            run: () => view!.deleteWebhook(endpoint.id),
+                          })}
                         </td>
                       </tr>`,
                   )}
