@@ -19,6 +19,7 @@ import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { SaysoAdminPickEvent } from '../../events/sayso-admin-pick.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { screenStyles } from '../../styles/screen.styles.js';
 import '../sayso-admin-idea-picker/sayso-admin-idea-picker.js';
 import styles from './sayso-admin-changelog.styles.js';
 
@@ -66,7 +67,7 @@ const published = (entry: ChangelogEntry) => (entry.publishedAt ? `Published ${d
  * @csspart error - Why the last action failed.
  */
 export class SaysoAdminChangelog extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, screenStyles, styles];
 
   @property({ attribute: false }) client?: SaysoClient;
 

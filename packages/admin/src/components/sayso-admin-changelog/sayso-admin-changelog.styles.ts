@@ -2,16 +2,6 @@ import { css } from 'lit';
 import { token } from '@sayso/elements/styles/tokens.styles.js';
 
 export default css`
-  :host {
-    display: block;
-  }
-
-  h1 {
-    margin: 0;
-    font-size: 1.25rem;
-    margin-inline-end: auto;
-  }
-
   h2,
   h3 {
     margin: 0;

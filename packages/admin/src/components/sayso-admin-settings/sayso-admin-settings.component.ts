@@ -30,6 +30,7 @@ import type { Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { screenStyles } from '../../styles/screen.styles.js';
 import styles from './sayso-admin-settings.styles.js';
 
 /** What the admin reads when a settings change failed: the server's reason, and that the field kept what was typed. */
@@ -97,7 +98,7 @@ interface Confirmation {
  * @csspart secret - A new key or signing secret, shown once.
  */
 export class SaysoAdminSettings extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, screenStyles, styles];
 
   @property({ attribute: false }) client?: SaysoClient;
 

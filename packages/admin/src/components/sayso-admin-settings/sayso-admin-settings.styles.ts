@@ -2,15 +2,6 @@ import { css } from 'lit';
 import { token } from '@sayso/elements/styles/tokens.styles.js';
 
 export default css`
-  :host {
-    display: block;
-  }
-
-  h1 {
-    margin: 0;
-    font-size: 1.25rem;
-  }
-
   h2 {
     margin: 0 0 ${token.space2};
     font-size: 1.0625rem;
