@@ -89,6 +89,8 @@ describe('sayso-admin-changelog', () => {
     expect(audience.textContent).to.match(/Will tell \d+ (people|person): \d+ in-app, \d+ by email/);
     // Saved as a draft on the way: listed.
     await until(() => shadow(el).querySelector('tbody')?.textContent!.includes('Draft'));
+    // The list, the editor with its preview and idea picker, and the recipients: all named and labelled.
+    await expect(el).to.be.accessible();
 
     (await buttonNamed(shadow(el), 'Publish…')).click();
     const dialog = await until(() => shadow(el).querySelector<HTMLDialogElement>('dialog[open]'));

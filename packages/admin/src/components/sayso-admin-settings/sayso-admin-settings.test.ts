@@ -57,6 +57,15 @@ describe('sayso-admin-settings', () => {
     expect(await el.client!.adapter.admin!.listApiKeys({ kind: 'admin' })).to.deep.equal([]);
   });
 
+  it('names and labels every field and button, with a new key shown', async function () {
+    // axe over every section takes a while on a loaded machine.
+    this.timeout(30_000);
+    const el = await screen();
+    submit((await section(el, 'Admin keys')).querySelector<HTMLInputElement>('input[name="label"]')!, 'Zapier');
+    await until(() => shadow(el).querySelector('#secret'));
+    await expect(el).to.be.accessible();
+  });
+
   it('a refused key keeps its label in the field with the reason beside it', async () => {
     const el = await screen(adminClient({ createApiKey: rejectWith('invalid_input', 'A label can have at most 100 characters.') }));
     const keys = await section(el, 'Ingestion keys');
