@@ -218,6 +218,13 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
         limit: limitOf(request),
       }),
     ),
+    // The console's settings (publish): what its sections read.
+    route('get', '/admin/keys', (adapter) => adminOf(adapter).listApiKeys({ kind: 'admin' })),
+    route('get', '/ingestion-keys', (adapter) => adminOf(adapter).listApiKeys({ kind: 'ingestion' })),
+    route('get', '/webhooks', (adapter) => adminOf(adapter).listWebhookEndpoints()),
+    route('get', '/deliveries', (adapter, _params, request) => adminOf(adapter).listDeliveries({ limit: limitOf(request) })),
+    route('get', '/boards/:board/notifications', (adapter, { board }) => adminOf(adapter).getNotificationSettings({ board: board! })),
+    route('get', '/boards/:board/priority', (adapter, { board }) => adminOf(adapter).getPriorityFormula({ board: board! })),
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
     // Live changes: what the memory adapter's watch() sees, as the server's event stream sends it

@@ -1,4 +1,7 @@
 import {
+  type ApiKey,
+  type ApiKeyKind,
+  type CreatedApiKey,
   SAYSO_ERROR_CODES,
   SaysoError,
   errorCodeForHttpStatus,
@@ -37,6 +40,9 @@ import {
 } from '@sayso/core';
 import { watchLiveChanges, type LivePoll, type LiveTiming } from './live-changes.js';
 import { visitorTokenKeeper, type VisitorTokenStorage } from './visitor-token.js';
+
+/** Where each kind of API key is listed, created and revoked. */
+const API_KEY_PATHS: Record<ApiKeyKind, string> = { admin: '/admin/keys', ingestion: '/ingestion-keys' };
 
 /** How {@link createHttpAdapter} reaches the server and who it acts for. */
 export interface HttpAdapterOptions {
@@ -299,6 +305,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       (await request<{ items: FeedbackItem[] }>('POST', '/inbox/archive', undefined, { itemIds, archived })).items,
     createPostFromFeedback: ({ itemId, ...idea }) => request<{ post: Post; item: FeedbackItem }>('POST', `/feedback/${segment(itemId)}/idea`, undefined, idea),
     setFeedbackPublic: ({ itemId, public: shown }) => request<FeedbackItem>('PUT', `/feedback/${segment(itemId)}/public`, undefined, { public: shown }),
+    createBoard: (board) => request<Board>('POST', '/boards', undefined, board),
+    updateBoard: ({ board, ...change }) => request<Board>('PATCH', `/boards/${segment(board)}`, undefined, change),
+    listApiKeys: ({ kind }) => request<ApiKey[]>('GET', API_KEY_PATHS[kind]),
+    createApiKey: ({ kind, label }) => request<CreatedApiKey>('POST', API_KEY_PATHS[kind], undefined, { label }),
+    revokeApiKey: ({ kind, keyId }) => request<ApiKey>('DELETE', `${API_KEY_PATHS[kind]}/${segment(keyId)}`),
   };
 
   return {

@@ -1,4 +1,6 @@
 import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { apiKeyOperations } from './api-keys.js';
+import { boardAdminOperations } from './boards.js';
 import { changelogAdminOperations } from './changelog.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
@@ -51,5 +53,7 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...demandAdminOperations(visitor),
     ...duplicateOperations(visitor),
     ...inboxOperations(visitor),
+    ...boardAdminOperations(visitor),
+    ...apiKeyOperations(visitor),
   };
 }

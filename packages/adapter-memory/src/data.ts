@@ -4,6 +4,8 @@ import {
   canonicalOf,
   newIdeaStatus,
   tagSlug,
+  type ApiKey,
+  type ApiKeyKind,
   type Board,
   type ChangelogEntry,
   type Comment,
@@ -116,6 +118,8 @@ export interface MemoryData {
   webhooks: Map<string, WebhookEndpoint & { secret: string }>;
   /** The delivery log: one `in_app` delivery per notification made (memory sends nothing else). */
   deliveries: Delivery[];
+  /** Active API keys by id, without their secrets (which are never kept). */
+  apiKeys: Map<string, ApiKey & { kind: ApiKeyKind }>;
   /** Feedback from every channel by id, in the order received by the store. */
   feedback: Map<string, StoredFeedbackItem>;
   /** The ids of customer requests a link of feedback made: unlinking the last item on one removes it. */
@@ -167,6 +171,7 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     changelog: new Map(),
     webhooks: new Map(),
     deliveries: [],
+    apiKeys: new Map(),
     feedback: new Map(),
     requestsFromFeedback: new Set(),
     watchers: new Set(),

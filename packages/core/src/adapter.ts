@@ -1,5 +1,9 @@
+import type { BoardChange, NewBoardSettings } from './rules/board-settings.js';
 import type {
   AdminIdentity,
+  ApiKey,
+  ApiKeyKind,
+  CreatedApiKey,
   Board,
   ChangelogEntry,
   CreatedWebhookEndpoint,
@@ -220,6 +224,31 @@ export interface SaysoAdminApi {
 
   /** Shows an item to visitors on its idea, or hides it again. */
   setFeedbackPublic(params: { itemId: string; public: boolean }): Promise<FeedbackItem>;
+
+  // publish (the console's settings): boards
+  /**
+   * Creates a board (its slug never changes) with the default workflow or the one given. A slug
+   * taken is `conflict`; a bad slug, name or workflow (see `planWorkflow`) is `invalid_input`.
+   */
+  createBoard(params: NewBoardSettings): Promise<Board>;
+
+  /**
+   * Changes a board's name, description, anonymous policy or workflow; fields left out stay.
+   * `statuses` is the whole workflow in order: existing statuses by `id` (renamed, moved, of
+   * another kind), new ones without. Leaving a status out, or a workflow without an `open` or a
+   * `done` status, is `invalid_input`; changing the kind of a status that holds ideas is `conflict`.
+   */
+  updateBoard(params: { board: string } & BoardChange): Promise<Board>;
+
+  // publish (the console's settings): API keys
+  /** The active keys of a kind, oldest first, without their secrets (keys from the server's environment are not listed). */
+  listApiKeys(params: { kind: ApiKeyKind }): Promise<ApiKey[]>;
+
+  /** Creates a key; its secret is answered this once. A label empty after trimming, or over 100 characters, is `invalid_input`. */
+  createApiKey(params: { kind: ApiKeyKind; label: string }): Promise<CreatedApiKey>;
+
+  /** Revokes a key: from then on it is refused. `not_found` for an unknown or already revoked key. */
+  revokeApiKey(params: { kind: ApiKeyKind; keyId: string }): Promise<ApiKey>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */

@@ -53,6 +53,9 @@ export type {
   PeopleBreakdown,
   PostHistoryEntry,
   AdminIdentity,
+  ApiKey,
+  ApiKeyKind,
+  CreatedApiKey,
   PostRef,
   PriorityExplanation,
   PriorityFormula,
@@ -181,6 +184,12 @@ export {
   feedbackPersonKey,
   feedbackRequest,
   normalizedFeedback,
+  BOARD_LIMITS,
+  BOARD_SLUG_PATTERN,
+  checkBoardFields,
+  checkNewBoard,
+  newBoardWorkflow,
+  planWorkflow,
 } from './rules/index.js';
 export type {
   FollowRow,
@@ -193,5 +202,9 @@ export type {
   KeysetSort,
   OrderedPost,
   StatusChangeEffect,
+  BoardChange,
+  NewBoardSettings,
+  WorkflowPlan,
+  WorkflowStatus,
 } from './rules/index.js';
 export * from './admin/index.js';

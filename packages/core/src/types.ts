@@ -529,6 +529,23 @@ export interface AdminIdentity {
   label: string;
 }
 
+/** The kinds of API key: `admin` may do anything; `ingestion` may only send feedback (`POST /feedback`). */
+export type ApiKeyKind = 'admin' | 'ingestion';
+
+/** An API key as it is listed: never its secret, which is shown only when it is created. */
+export interface ApiKey {
+  id: string;
+  /** What the key is for, 1–100 characters. */
+  label: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** A key just created, with its secret `key`: the only time it is shown (only its hash is kept). */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
+}
+
 /** How a person hears about an idea: the bell in the widget, an email, or (for systems) a webhook. */
 export type DeliveryChannel = 'in_app' | 'email' | 'webhook';
 

@@ -1,5 +1,8 @@
 import {
   ANONYMOUS_POLICIES,
+  BOARD_LIMITS,
+  checkBoardFields,
+  checkNewBoard,
   AUDIENCE_LIST_DEFAULT,
   type AnonymousPolicy,
   LIMITS,
@@ -267,17 +270,52 @@ export const newAdminKeyInput = z
     { error: 'Send a JSON object with a label.' },
   );
 
-/** `PATCH /boards/:board`: what anonymous visitors may do there. */
-export const boardPolicyInput = z.object(
-  {
-    anonymous: z
-      .enum(ANONYMOUS_POLICIES as [AnonymousPolicy, ...AnonymousPolicy[]], {
-        error: `anonymous must be one of ${ANONYMOUS_POLICIES.join(', ')}.`,
-      })
-      .describe('`off`: visitors only read; `votes`: they may vote; `votes-and-posts`: vote, post and comment.'),
-  },
-  { error: 'Send a JSON object with anonymous.' },
-);
+const anonymousPolicy = z
+  .enum(ANONYMOUS_POLICIES as [AnonymousPolicy, ...AnonymousPolicy[]], {
+    error: `anonymous must be one of ${ANONYMOUS_POLICIES.join(', ')}.`,
+  })
+  .describe('`off`: visitors only read; `votes`: they may vote; `votes-and-posts`: vote, post and comment.');
+
+const workflowStatusInput = z.object({
+  id: z.string().optional().describe('An existing status\'s key, to keep it (renamed, moved, of another kind); left out for a new status.'),
+  name: text('name').describe(`1–${BOARD_LIMITS.statusNameMax} characters after trimming, unique on the board.`),
+  kind: z.enum(['open', 'active', 'done', 'declined', 'duplicate'], { error: 'kind must be open, active, done, declined or duplicate.' }),
+});
+
+const boardFields = {
+  name: text('name').optional().describe(`1–${BOARD_LIMITS.nameMax} characters after trimming.`),
+  description: text('description').optional().describe(`At most ${BOARD_LIMITS.descriptionMax} characters.`),
+  anonymous: anonymousPolicy.optional(),
+  statuses: z
+    .array(workflowStatusInput)
+    .optional()
+    .describe(
+      'The whole workflow in order: every existing status by `id`, new ones without (their key is made from the name). ' +
+        'It keeps a status of kind `open` and one of kind `done`.',
+    ),
+};
+
+/** Core's checks of a board's fields, as zod issues on their fields. */
+const boardProblems = (problems: Array<{ field: string; message: string }>, ctx: z.RefinementCtx) => {
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+};
+
+/** `PATCH /boards/:board`: the board's name, description, anonymous policy or workflow; fields left out stay. */
+export const boardChangeInput = z
+  .object(boardFields, { error: 'Send a JSON object with the fields to change.' })
+  .superRefine((change, ctx) => boardProblems(checkBoardFields(change), ctx));
+
+/** `POST /boards`: a new board. */
+export const newBoardInput = z
+  .object(
+    {
+      ...boardFields,
+      slug: z.string({ error: 'slug must be a string.' }).describe('The board\'s address, 1–63 lowercase letters, digits or "-"; it never changes.'),
+      name: text('name').describe(`1–${BOARD_LIMITS.nameMax} characters after trimming.`),
+    },
+    { error: 'Send a JSON object with a slug and a name.' },
+  )
+  .superRefine((board, ctx) => boardProblems(checkNewBoard(board), ctx));
 
 // Path parameters. An id that is not a UUID names nothing: the routes answer it with 404 and
 // this message (routes/operation.ts).

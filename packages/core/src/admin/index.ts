@@ -3,5 +3,12 @@ export { ADMIN_CREDENTIAL_KEY, createAdminSession } from './session.js';
 export type { AdminSession, AdminSessionOptions, AdminSessionState, CredentialStorage } from './session.js';
 export { ADMIN_SCREENS, adminRouteHash, parseAdminRoute } from './route.js';
 export type { AdminRoute, AdminScreen } from './route.js';
+// triage: the duplicates and inbox screens
 export { createDuplicatesView, createInboxView } from './triage.js';
 export type { DuplicateComparisonState, DuplicatesState, DuplicatesView, InboxState, InboxView } from './triage.js';
+// publish: the changelog and settings screens
+export { adminApiOf } from './admin-api.js';
+export { IDEA_SUGGESTIONS, createAdminChangelogView } from './changelog.js';
+export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
+export { DELIVERY_LOG_SIZE, createAdminSettingsView } from './settings.js';
+export type { AdminSettingsView, BoardSettings, Loaded, Outcome } from './settings.js';

@@ -58,3 +58,5 @@ export {
   feedbackRequest,
   normalizedFeedback,
 } from './feedback.js';
+export { BOARD_LIMITS, BOARD_SLUG_PATTERN, checkBoardFields, checkNewBoard, newBoardWorkflow, planWorkflow } from './board-settings.js';
+export type { BoardChange, NewBoardSettings, WorkflowPlan, WorkflowStatus } from './board-settings.js';

@@ -1,6 +1,8 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
+import { apiKeys } from './suites/api-keys.js';
 import { boards } from './suites/boards.js';
+import { boardSettings } from './suites/board-settings.js';
 import { changelog } from './suites/changelog.js';
 import { comments } from './suites/comments.js';
 import { demand } from './suites/demand.js';
@@ -40,6 +42,8 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   following,
   changelog,
   webhooks,
+  apiKeys,
+  boardSettings,
   feedback,
   live,
 ];

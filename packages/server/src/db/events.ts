@@ -8,6 +8,7 @@ import type { Queryable } from './database.js';
 export type DomainEventType =
   | 'board.created'
   | 'board.policy_changed'
+  | 'board.updated'
   | 'board.priority_changed'
   | 'post.created'
   | 'post.edited'
