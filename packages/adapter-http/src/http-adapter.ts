@@ -6,6 +6,8 @@ import {
   similarLimit,
   similarLookupText,
   type AdminIdentity,
+  type AdminIdeaRow,
+  type SavedView,
   type Board,
   type BoardNotificationSettings,
   type ChangelogEntry,
@@ -297,6 +299,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       (await request<{ items: FeedbackItem[] }>('POST', '/inbox/archive', undefined, { itemIds, archived })).items,
     createPostFromFeedback: ({ itemId, ...idea }) => request<{ post: Post; item: FeedbackItem }>('POST', `/feedback/${segment(itemId)}/idea`, undefined, idea),
     setFeedbackPublic: ({ itemId, public: shown }) => request<FeedbackItem>('PUT', `/feedback/${segment(itemId)}/public`, undefined, { public: shown }),
+    listIdeas: ({ sort, cursor, hasDuplicates, ...filters } = {}) =>
+      request<Page<AdminIdeaRow>>('GET', '/admin/ideas', {
+        ...filters,
+        hasDuplicates: hasDuplicates === undefined ? undefined : String(hasDuplicates),
+        sort: sort?.column,
+        direction: sort?.direction,
+        cursor: cursor || undefined,
+      }),
+    listSavedViews: async () => (await request<{ items: SavedView[] }>('GET', '/admin/views')).items,
+    saveView: (view) => request<SavedView>('POST', '/admin/views', undefined, view),
+    deleteView: ({ viewId }) => request<void>('DELETE', `/admin/views/${segment(viewId)}`),
   };
 
   return {

@@ -3,3 +3,23 @@ export { ADMIN_CREDENTIAL_KEY, createAdminSession } from './session.js';
 export type { AdminSession, AdminSessionOptions, AdminSessionState, CredentialStorage } from './session.js';
 export { ADMIN_SCREENS, adminRouteHash, parseAdminRoute } from './route.js';
 export type { AdminRoute, AdminScreen } from './route.js';
+export {
+  ADMIN_IDEA_COLUMNS,
+  DEFAULT_ADMIN_IDEA_SORT,
+  SAVED_VIEW_NAME_MAX,
+  checkAdminIdeaQuery,
+  checkSavedView,
+  createdBound,
+  decodeAdminIdeaCursor,
+  encodeAdminIdeaCursor,
+} from './ideas-query.js';
+export type {
+  AdminIdeaColumn,
+  AdminIdeaFilters,
+  AdminIdeaPosition,
+  AdminIdeaQuery,
+  AdminIdeaRow,
+  AdminIdeaSort,
+  SavedView,
+  SortDirection,
+} from './ideas-query.js';

@@ -8,6 +8,7 @@ import { duplicates } from './suites/duplicates.js';
 import { feedback } from './suites/feedback.js';
 import { following } from './suites/following.js';
 import { idempotency } from './suites/idempotency.js';
+import { ideas } from './suites/ideas.js';
 import { live } from './suites/live.js';
 import { merge } from './suites/merge.js';
 import { notifications } from './suites/notifications.js';
@@ -39,5 +40,6 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   changelog,
   webhooks,
   feedback,
+  ideas,
   live,
 ];
