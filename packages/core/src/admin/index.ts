@@ -23,3 +23,5 @@ export type {
   SavedView,
   SortDirection,
 } from './ideas-query.js';
+export { createAdminIdeasView, ideasQueryFromParams, ideasQueryParams } from './ideas.js';
+export type { AdminIdeasListQuery, AdminIdeasState, AdminIdeasView, BulkOutcome } from './ideas.js';
