@@ -1,4 +1,4 @@
-import type { AdminIdeaColumn, AdminIdeaPosition, AdminIdeaRow, AdminIdeaSort, FeedbackSource, Tag } from '@sayso/core';
+import type { AdminIdeaColumn, AdminIdeaFilters, AdminIdeaPosition, AdminIdeaRow, AdminIdeaSort, Tag } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { IN_OPEN_PAIR } from './duplicates.js';
 import { POST_TAGS, filterClauses } from './posts.js';
@@ -8,21 +8,13 @@ import { cursorText, iso, type Slice } from './rows.js';
 // posts with its own index over the canonical ideas, (column, id), so a page is an index range
 // read from the cursor's position, whatever the sort and however many ideas there are.
 
-/** What narrows the list (core's AdminIdeaFilters, the board as its id, the dates as instants). */
-export interface AdminIdeaListQuery {
+/** What narrows the list (core's AdminIdeaFilters, the board as its id, the dates as instants), and where a page starts. */
+export type AdminIdeaListQuery = Omit<AdminIdeaFilters, 'board'> & {
   boardId?: string;
-  status?: string;
-  tag?: string;
-  source?: FeedbackSource;
-  hasDuplicates?: boolean;
-  minPeople?: number;
-  createdFrom?: string;
-  createdTo?: string;
-  q?: string;
   sort: AdminIdeaSort;
   after: AdminIdeaPosition | null;
   limit: number;
-}
+};
 
 /** Each column as SQL over `p`, its cursor text, and the type that text is read back as. */
 const COLUMNS: Record<Exclude<AdminIdeaColumn, 'board'>, { sql: string; text: string; type: string }> = {

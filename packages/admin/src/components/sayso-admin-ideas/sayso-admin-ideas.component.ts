@@ -310,7 +310,7 @@ export class SaysoAdminIdeas extends SaysoElement implements AdminScreenElement 
   #renderViews(): TemplateResult {
     const views = this.#savedViews.store?.get() ?? [];
     return html`
-      <div class="views" part="views">
+      <div class="toolbar" part="views">
         <label
           >Saved views
           <select name="view" @change=${(e: Event) => this.#applyView((e.target as HTMLSelectElement).value)}>

@@ -11,23 +11,11 @@ export default css`
     font-size: 1.25rem;
   }
 
-  .views,
   .bulk {
     display: flex;
     flex-wrap: wrap;
-    align-items: end;
     gap: ${token.space2};
     margin-block-end: ${token.space3};
-  }
-
-  .views label {
-    display: grid;
-    gap: 2px;
-    font-size: 0.8125rem;
-    color: ${token.colorTextMuted};
-  }
-
-  .bulk {
     align-items: center;
     padding: ${token.space2};
     border: 1px solid ${token.colorBorder};
