@@ -378,6 +378,8 @@ export class SaysoAdminIdeas extends SaysoElement implements AdminScreenElement 
     }
     const boards = new Map((this.#boards.store?.get() ?? []).map((board) => [board.slug, board]));
     const active = this.#cursor.index;
+    // Outside the grid: a grid holds rows only.
+    const loadingFirst = state.status === 'loading' && state.rows.length === 0;
     return html`
       <div class="table-wrap">
         <div role="grid" class="grid" part="table" aria-label="Ideas" aria-rowcount=${state.nextCursor ? -1 : state.rows.length + 1} aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
@@ -396,8 +398,8 @@ export class SaysoAdminIdeas extends SaysoElement implements AdminScreenElement 
               })}
             </div>
           </div>
-          ${state.status === 'loading' && state.rows.length === 0
-            ? html`<p class="muted loading" role="status">Loading ideas…</p>`
+          ${loadingFirst
+            ? nothing
             : html`<div
                 role="rowgroup"
                 class="body"
@@ -412,6 +414,7 @@ export class SaysoAdminIdeas extends SaysoElement implements AdminScreenElement 
                 })}
               </div>`}
         </div>
+        ${loadingFirst ? html`<p class="muted loading" role="status">Loading ideas…</p>` : nothing}
         ${state.nextCursor
           ? html`<button type="button" class="more" ?disabled=${state.loadingMore} @click=${() => this.#view?.loadMore()}>
               ${state.loadingMore ? 'Loading more…' : 'Load more ideas'}
