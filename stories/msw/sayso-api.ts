@@ -1,7 +1,7 @@
 // The reference server's REST API, served by msw from in-memory data, so stories show real
 // elements talking through the real HTTP adapter without a backend.
 import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type MemoryData, type SeedFeedback, type SeedPost } from '@sayso/adapter-memory';
-import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
+import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type AdminIdeaColumn, type SaysoAdapter } from '@sayso/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 
 
@@ -126,6 +126,28 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: STORY_VISITOR_TOKEN }, { status: 201 })),
     route('get', '/boards', (adapter) => adapter.listBoards()),
     route('get', '/admin/me', (adapter) => adminOf(adapter).whoAmI()),
+    route('get', '/admin/ideas', (adapter, _params, request) => {
+      const number = (name: string) => (query(request).has(name) ? Number(query(request).get(name)) : undefined);
+      const hasDuplicates = optional(request, 'hasDuplicates');
+      return adminOf(adapter).listIdeas({
+        ...Object.fromEntries(['board', 'status', 'tag', 'source', 'createdFrom', 'createdTo', 'q'].flatMap((name) => (query(request).has(name) ? [[name, query(request).get(name)]] : []))),
+        hasDuplicates: hasDuplicates === undefined ? undefined : hasDuplicates === 'true',
+        minPeople: number('minPeople'),
+        sort: query(request).has('sort') ? { column: query(request).get('sort') as AdminIdeaColumn, direction: (optional(request, 'direction') ?? 'desc') as 'asc' | 'desc' } : undefined,
+        cursor: query(request).get('cursor'),
+        limit: limitOf(request),
+      });
+    }),
+    route('get', '/admin/views', async (adapter) => ({ items: await adminOf(adapter).listSavedViews() })),
+    route('post', '/admin/views', async (adapter, _params, request) => adminOf(adapter).saveView((await request.json()) as { name: string; params: Record<string, string> }), 201),
+    http.delete(`${base}/admin/views/:viewId`, async ({ request, params }) => {
+      try {
+        await adminOf(await adapterFor(request)).deleteView({ viewId: String(params['viewId']) });
+        return new HttpResponse(null, { status: 204 });
+      } catch (error) {
+        return errorResponse(toSaysoError(error));
+      }
+    }),
     route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>
       adapter.listPosts({

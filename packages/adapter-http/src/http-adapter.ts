@@ -9,6 +9,8 @@ import {
   similarLimit,
   similarLookupText,
   type AdminIdentity,
+  type AdminIdeaRow,
+  type SavedView,
   type Board,
   type BoardNotificationSettings,
   type ChangelogEntry,
@@ -310,6 +312,18 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listApiKeys: ({ kind }) => request<ApiKey[]>('GET', API_KEY_PATHS[kind]),
     createApiKey: ({ kind, label }) => request<CreatedApiKey>('POST', API_KEY_PATHS[kind], undefined, { label }),
     revokeApiKey: ({ kind, keyId }) => request<ApiKey>('DELETE', `${API_KEY_PATHS[kind]}/${segment(keyId)}`),
+
+    listIdeas: ({ sort, cursor, hasDuplicates, ...filters } = {}) =>
+      request<Page<AdminIdeaRow>>('GET', '/admin/ideas', {
+        ...filters,
+        hasDuplicates: hasDuplicates === undefined ? undefined : String(hasDuplicates),
+        sort: sort?.column,
+        direction: sort?.direction,
+        cursor: cursor || undefined,
+      }),
+    listSavedViews: async () => (await request<{ items: SavedView[] }>('GET', '/admin/views')).items,
+    saveView: (view) => request<SavedView>('POST', '/admin/views', undefined, view),
+    deleteView: ({ viewId }) => request<void>('DELETE', `/admin/views/${segment(viewId)}`),
   };
 
   return {

@@ -5,6 +5,7 @@ import { changelogAdminOperations } from './changelog.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
 import { inboxOperations } from './feedback.js';
+import { ideaListOperations } from './ideas.js';
 import { mergeOperations } from './merge.js';
 import { audienceAnswer } from './follows.js';
 import { notify } from './notifications.js';
@@ -55,5 +56,6 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...inboxOperations(visitor),
     ...boardAdminOperations(visitor),
     ...apiKeyOperations(visitor),
+    ...ideaListOperations(visitor),
   };
 }

@@ -20,6 +20,7 @@ import {
   type PriorityFormula,
   type PriorityInputs,
   type PostRef,
+  type SavedView,
   type StatusKind,
   type Tag,
 } from '@sayso/core';
@@ -124,6 +125,8 @@ export interface MemoryData {
   feedback: Map<string, StoredFeedbackItem>;
   /** The ids of customer requests a link of feedback made: unlinking the last item on one removes it. */
   requestsFromFeedback: Set<string>;
+  /** The admins' saved views of the ideas list, by id, in the order saved. */
+  savedViews: Map<string, SavedView>;
   /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
   watchers: Set<() => void>;
 }
@@ -174,6 +177,7 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     apiKeys: new Map(),
     feedback: new Map(),
     requestsFromFeedback: new Set(),
+    savedViews: new Map(),
     watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);

@@ -40,29 +40,38 @@ function twoIdeas(postIds: unknown): [string, string] {
   return postIds as [string, string];
 }
 
+/**
+ * A board's candidate pairs as scored now (memory boards are small, so every pair is scored
+ * afresh on each call; the server keeps an index): both ideas standing alone, the pair above the
+ * threshold and not dismissed at their present texts.
+ */
+export function openDuplicatePairs({ data }: MemoryVisitor, board: string): Array<{ a: StoredPost; b: StoredPost; score: number }> {
+  const standsAlone = (post: StoredPost) => post.mergedInto === null && statusKindOf(data, post.board, post.status) !== 'duplicate';
+  const posts = [...data.posts.values()].filter((post) => post.board === board && standsAlone(post));
+  const index = new SimilarityIndex(posts);
+  return posts.flatMap((a, i) =>
+    posts.slice(i + 1).flatMap((b) => {
+      const score = index.pairScore(a.id, b.id);
+      if (score < DUPLICATE_PAIR_THRESHOLD || data.dismissals.get(pairKey(a.id, b.id)) === pairText(data, a.id, b.id)) return [];
+      return [{ a, b, score }];
+    }),
+  );
+}
+
 /** The admin's duplicate queue: candidate pairs of a board, dismissals that stick, and two ideas compared. */
 export function duplicateOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'listDuplicateCandidates' | 'dismissDuplicateCandidate' | 'compareIdeas'> {
   const { data, settle, commit, view, boardOf, postOf } = visitor;
-  const standsAlone = (post: StoredPost) => post.mergedInto === null && statusKindOf(data, post.board, post.status) !== 'duplicate';
   return {
-    // Memory boards are small, so every pair is scored afresh on each call; the server keeps an index.
     listDuplicateCandidates: ({ board, limit = LIMITS.pageSizeDefault }) =>
       settle(() => {
         boardOf(board);
         refuse(checkPageLimit(limit));
-        const posts = [...data.posts.values()].filter((post) => post.board === board && standsAlone(post));
-        const index = new SimilarityIndex(posts);
-        const candidates: DuplicateCandidate[] = [];
-        posts.forEach((a, i) => {
-          for (const b of posts.slice(i + 1)) {
-            const score = index.pairScore(a.id, b.id);
-            if (score < DUPLICATE_PAIR_THRESHOLD || data.dismissals.get(pairKey(a.id, b.id)) === pairText(data, a.id, b.id)) continue;
-            const [first, second] = [view(a), view(b)];
-            const keep = suggestedCanonical(first, second);
-            candidates.push({ posts: keep === first ? [first, second] : [second, first], score, suggestedCanonical: keep.id });
-          }
+        const candidates: DuplicateCandidate[] = openDuplicatePairs(visitor, board).map(({ a, b, score }) => {
+          const [first, second] = [view(a), view(b)];
+          const keep = suggestedCanonical(first, second);
+          return { posts: keep === first ? [first, second] : [second, first], score, suggestedCanonical: keep.id };
         });
         return candidates.sort((x, y) => y.score - x.score || x.suggestedCanonical.localeCompare(y.suggestedCanonical)).slice(0, limit);
       }),

@@ -3,6 +3,7 @@
 export { SaysoAdminConsole } from './components/sayso-admin-console/sayso-admin-console.component.js';
 export { SaysoAdminDuplicates } from './components/sayso-admin-duplicates/sayso-admin-duplicates.component.js';
 export { SaysoAdminInbox } from './components/sayso-admin-inbox/sayso-admin-inbox.component.js';
+export { SaysoAdminIdeas } from './components/sayso-admin-ideas/sayso-admin-ideas.component.js';
 export { SaysoAdminShortcuts } from './components/sayso-admin-shortcuts/sayso-admin-shortcuts.component.js';
 export { SaysoAdminSignIn, signInFailureMessage } from './components/sayso-admin-sign-in/sayso-admin-sign-in.component.js';
 export { RowCursorController } from './controllers/row-cursor.js';

@@ -1,4 +1,5 @@
 import type { BoardChange, NewBoardSettings } from './rules/board-settings.js';
+import type { AdminIdeaQuery, AdminIdeaRow, SavedView } from './admin/ideas-query.js';
 import type {
   AdminIdentity,
   ApiKey,
@@ -249,6 +250,25 @@ export interface SaysoAdminApi {
 
   /** Revokes a key: from then on it is refused. `not_found` for an unknown or already revoked key. */
   revokeApiKey(params: { kind: ApiKeyKind; keyId: string }): Promise<ApiKey>;
+
+  // ideas — the admins' list of every board's ideas (sayso-admin-ideas)
+
+  /**
+   * Every board's ideas (canonicals; ideas merged into others are left out), narrowed by the
+   * filters, sorted by any column (default most people first; ties by id in the same direction),
+   * one keyset page at a time: a cursor belongs to the sort it came from (`invalid_input` for
+   * another), and a page starts strictly after the last row seen.
+   */
+  listIdeas(params?: AdminIdeaQuery): Promise<Page<AdminIdeaRow>>;
+
+  /** The deployment's saved views of the ideas list, by name. */
+  listSavedViews(params?: Record<string, never>): Promise<SavedView[]>;
+
+  /** Names the list's present params for every admin; a name taken (case-insensitive) is `conflict`. */
+  saveView(params: { name: string; params: Record<string, string> }): Promise<SavedView>;
+
+  /** Deletes a saved view; `not_found` for an unknown one. */
+  deleteView(params: { viewId: string }): Promise<void>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */

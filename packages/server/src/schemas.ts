@@ -1,4 +1,5 @@
 import {
+  ADMIN_IDEA_COLUMNS,
   ANONYMOUS_POLICIES,
   BOARD_LIMITS,
   checkBoardFields,
@@ -10,6 +11,10 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkChangelogEntry,
+  checkSavedView,
+  createdBound,
+  decodeAdminIdeaCursor,
+  type AdminIdeaColumn,
   checkCommentBody,
   checkPriorityFormula,
   checkPriorityInputs,
@@ -1144,3 +1149,100 @@ export const feedbackImportSchema = z.strictObject({
   startedAt: isoDate,
   finishedAt: isoDate.nullable(),
 }).meta({ id: 'FeedbackImport' });
+
+// ideas — the admins' list of every board's ideas, and its saved views (routes/admin-ideas.ts)
+
+const instantBound = (field: 'createdFrom' | 'createdTo', bound: 'from' | 'to', description: string) =>
+  text(field)
+    .transform((value, ctx) => {
+      const at = createdBound(value, bound);
+      if (at === undefined) ctx.addIssue({ code: 'custom', message: `${field} must be a date (2026-01-31) or an ISO 8601 instant.` });
+      return at ?? z.NEVER;
+    })
+    .optional()
+    .describe(description);
+
+/** `GET /admin/ideas`: filters, the sort, and a cursor of that sort. */
+export const adminIdeasQuery = z
+  .object({
+    board: key('board').optional().describe('Only ideas of this board (slug).'),
+    status: key('status').optional().describe('Only ideas in this status (a status key).'),
+    tag: key('tag').optional().describe('Only ideas with this tag (a tag slug).'),
+    source: z
+      .string()
+      .regex(FEEDBACK_SOURCE, 'source must be widget, api, email, slack, csv or webhook:<name>.')
+      .transform((value) => value as FeedbackSource)
+      .optional()
+      .describe('Only ideas with evidence from this channel (theirs or their merged ideas\'.'),
+    hasDuplicates: z
+      .enum(['true', 'false'], { error: 'hasDuplicates must be true or false.' })
+      .transform((value) => value === 'true')
+      .optional()
+      .describe('true: only ideas in an open duplicate candidate pair; false: only ideas in none.'),
+    minPeople: z
+      .string()
+      .regex(/^[0-9]{1,9}$/, 'minPeople must be a whole number, 0 or more.')
+      .transform(Number)
+      .optional()
+      .describe('Only ideas with at least this many people.'),
+    createdFrom: instantBound('createdFrom', 'from', 'Created at or after (ISO date or instant).'),
+    createdTo: instantBound('createdTo', 'to', 'Created before (an ISO instant; a date alone takes in that whole day, UTC).'),
+    q: text('q')
+      .superRefine((value, ctx) => {
+        for (const problem of checkSearchQuery(value)) ctx.addIssue({ code: 'custom', message: problem.message });
+      })
+      .transform((value) => value.trim())
+      .optional()
+      .describe('Full-text search over title and body, as a board\'s search.'),
+    sort: z
+      .enum(ADMIN_IDEA_COLUMNS as unknown as [AdminIdeaColumn, ...AdminIdeaColumn[]], { error: `sort must be one of ${ADMIN_IDEA_COLUMNS.join(', ')}.` })
+      .default('people')
+      .describe('The column sorted by (default people).'),
+    direction: z.enum(['asc', 'desc'], { error: 'direction must be asc or desc.' }).default('desc').describe('Default desc; ties are ordered by id the same way.'),
+    cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort and direction; opaque.'),
+    limit: limitOf(50).describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default 50).`),
+  })
+  .transform(({ sort: column, direction, cursor, ...rest }, ctx) => {
+    const sort = { column, direction };
+    const after = decodeAdminIdeaCursor(cursor, sort);
+    if (after === undefined || (after && !UUID.test(after.id))) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${column}&direction=${direction}.` });
+      return z.NEVER;
+    }
+    return { ...rest, sort, after };
+  });
+
+export const adminIdeaRowSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  board: z.string(),
+  status: z.string().describe('A status key of its board.'),
+  peopleCount: z.number().int().describe('Distinct people who want it, its merged ideas\' included.'),
+  mrr: z.number().describe('Monthly revenue of the customers behind it.'),
+  priority: z.number().describe('Its priority score under its board\'s formula.'),
+  evidenceCount: z.number().int().describe('Feedback items linked to it or to ideas merged into it.'),
+  tags: z.array(tagSchema),
+  createdAt: isoDate,
+  lastActivityAt: isoDate.describe('When it or anything on it last changed (edits, status, votes, comments, requests, evidence, merges).'),
+}).meta({ id: 'AdminIdeaRow' });
+
+export const adminIdeaPageSchema = pageSchema(adminIdeaRowSchema).meta({ id: 'AdminIdeaPage' });
+
+export const savedViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  params: z.record(z.string(), z.string()).describe('The ideas list\'s address parameters, as the console keeps them.'),
+  createdAt: isoDate,
+}).meta({ id: 'SavedView' });
+
+export const savedViewsSchema = z.strictObject({ items: z.array(savedViewSchema).describe('By name.') }).meta({ id: 'SavedViews' });
+
+/** `POST /admin/views`: checked by core's checkSavedView. */
+export const newSavedViewInput = z
+  .object({ name: text('name'), params: z.record(z.string(), text('params')) }, { error: 'Send a JSON object with name and params.' })
+  .superRefine((input, ctx) => {
+    for (const problem of checkSavedView(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .transform((input) => ({ name: input.name.trim(), params: input.params }));
+
+export const savedViewParams = z.object({ viewId: idOf('saved view', 'Saved view id (a UUID).') });

@@ -12,3 +12,25 @@ export { IDEA_SUGGESTIONS, createAdminChangelogView } from './changelog.js';
 export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
 export { DELIVERY_LOG_SIZE, createAdminSettingsView } from './settings.js';
 export type { AdminSettingsView, BoardSettings, Loaded, Outcome } from './settings.js';
+export {
+  ADMIN_IDEA_COLUMNS,
+  DEFAULT_ADMIN_IDEA_SORT,
+  SAVED_VIEW_NAME_MAX,
+  checkAdminIdeaQuery,
+  checkSavedView,
+  createdBound,
+  decodeAdminIdeaCursor,
+  encodeAdminIdeaCursor,
+} from './ideas-query.js';
+export type {
+  AdminIdeaColumn,
+  AdminIdeaFilters,
+  AdminIdeaPosition,
+  AdminIdeaQuery,
+  AdminIdeaRow,
+  AdminIdeaSort,
+  SavedView,
+  SortDirection,
+} from './ideas-query.js';
+export { createAdminIdeasView, ideasQueryFromParams, ideasQueryParams } from './ideas.js';
+export type { AdminIdeasListQuery, AdminIdeasState, AdminIdeasView, BulkOutcome } from './ideas.js';

@@ -10,6 +10,7 @@ import { duplicates } from './suites/duplicates.js';
 import { feedback } from './suites/feedback.js';
 import { following } from './suites/following.js';
 import { idempotency } from './suites/idempotency.js';
+import { ideas } from './suites/ideas.js';
 import { live } from './suites/live.js';
 import { merge } from './suites/merge.js';
 import { notifications } from './suites/notifications.js';
@@ -45,5 +46,6 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   apiKeys,
   boardSettings,
   feedback,
+  ideas,
   live,
 ];

@@ -53,12 +53,14 @@ export type DomainEventType =
   | 'feedback.visibility_changed'
   | 'feedback.imported'
   | 'ingestion_key.created'
-  | 'ingestion_key.revoked';
+  | 'ingestion_key.revoked'
+  | 'saved_view.created'
+  | 'saved_view.deleted';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {
   type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry'
-    | 'feedback_item' | 'feedback_import' | 'ingestion_key';
+    | 'feedback_item' | 'feedback_import' | 'ingestion_key' | 'saved_view';
   id: string;
 };
 

@@ -1,3 +1,4 @@
+import { adminIdeaRoutes } from './admin-ideas.js';
 import { adminIdentityRoutes, adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
@@ -26,6 +27,7 @@ const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
   channelRoutes, deliveryRoutes, feedbackRoutes, feedbackImportRoutes, ingestionKeyRoutes, adminKeyRoutes, adminIdentityRoutes,
+  adminIdeaRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */
