@@ -4,7 +4,7 @@ import { IN_OPEN_PAIR } from './duplicates.js';
 import { POST_TAGS, filterClauses } from './posts.js';
 import { cursorText, iso, type Slice } from './rows.js';
 
-// The admins' list of every board's ideas (migration 0018): each sort column is a column of
+// The admins' list of every board's ideas (migration 0019): each sort column is a column of
 // posts with its own index over the canonical ideas, (column, id), so a page is an index range
 // read from the cursor's position, whatever the sort and however many ideas there are.
 
@@ -59,7 +59,7 @@ const toRow = (row: AdminIdeaDbRow): AdminIdeaRow => ({
 
 /** The conditions of the filters, their values added through `param`. Only canonicals are listed. */
 function filterWhere(query: AdminIdeaListQuery, param: (value: unknown) => string): string[] {
-  // Said literally, so the planner may use the partial indexes of migration 0018.
+  // Said literally, so the planner may use the partial indexes of migration 0019.
   const where = ['p.merged_into IS NULL', ...filterClauses(query, param, 'p.board_id')];
   if (query.boardId !== undefined) where.push(`p.board_id = ${param(query.boardId)}`);
   if (query.source !== undefined) {

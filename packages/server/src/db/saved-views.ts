@@ -2,7 +2,7 @@ import type { SavedView } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { iso } from './rows.js';
 
-// The admins' saved views of the ideas list (migration 0018).
+// The admins' saved views of the ideas list (migration 0019).
 
 interface SavedViewRow {
   id: string;
