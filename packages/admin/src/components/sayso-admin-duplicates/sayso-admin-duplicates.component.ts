@@ -19,6 +19,7 @@ import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { failureMessage } from '../../internal/failure.js';
 import { sourceName } from '../../internal/feedback-source.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { screenStyles } from '../../styles/screen.styles.js';
 import { triageStyles } from '../../styles/triage.styles.js';
 import styles from './sayso-admin-duplicates.styles.js';
 
@@ -44,7 +45,7 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en', { year: 'num
  * @event sayso-admin-navigate - Another board was chosen (`params.board`).
  */
 export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, triageStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, screenStyles, triageStyles, styles];
 
   /** A client over an adapter with the `admin` part. */
   @property({ attribute: false }) client?: SaysoClient;
@@ -173,6 +174,7 @@ export class SaysoAdminDuplicates extends SaysoElement implements AdminScreenEle
     const state = this.#state.value;
     return html`
       <div part="toolbar" class="toolbar">
+        <h1>Duplicates</h1>
         <label>
           Board
           <select @change=${this.#chooseBoard}>

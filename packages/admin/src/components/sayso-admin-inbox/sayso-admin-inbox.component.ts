@@ -21,6 +21,7 @@ import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { failureMessage } from '../../internal/failure.js';
 import { FEEDBACK_SOURCES, sourceIcon, sourceName } from '../../internal/feedback-source.js';
 import { adminStyles } from '../../styles/admin.styles.js';
+import { screenStyles } from '../../styles/screen.styles.js';
 import { triageStyles } from '../../styles/triage.styles.js';
 import styles from './sayso-admin-inbox.styles.js';
 
@@ -56,7 +57,7 @@ const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
  * @event sayso-admin-navigate - Other filters were chosen, or an idea made from an item is opened.
  */
 export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement {
-  static override styles = [componentStyles, buttonStyles, adminStyles, triageStyles, styles];
+  static override styles = [componentStyles, buttonStyles, adminStyles, screenStyles, triageStyles, styles];
 
   /** A client over an adapter with the `admin` part. */
   @property({ attribute: false }) client?: SaysoClient;
@@ -229,6 +230,7 @@ export class SaysoAdminInbox extends SaysoElement implements AdminScreenElement 
     const state = this.#state.value;
     const selected = this.#items.filter((item) => this.selected.has(item.id));
     return html`
+      <div class="toolbar"><h1>Inbox</h1></div>
       ${this.#renderToolbar()}
       <div part="status" class="status" role="status">
         ${this.said ? html`<span>${this.said}</span>` : nothing}
