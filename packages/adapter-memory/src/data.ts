@@ -81,6 +81,8 @@ export interface MemoryData {
   comments: Map<string, Comment[]>;
   /** Visitors' public ids, so a voter's private id never appears in what others read. */
   authors: Map<string, string>;
+  /** Admins' labels by private id, so history and requests say who did what ("Grace (support)"), as the server's key labels do. */
+  adminLabels: Map<string, string>;
   /** Each board's tags by slug, keyed by board slug. */
   tags: Map<string, Map<string, Tag>>;
   /** What happened to posts, oldest first: the memory counterpart of the server's post_events. */
@@ -153,6 +155,7 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     posts: new Map(),
     comments: new Map(),
     authors: new Map(),
+    adminLabels: new Map(),
     tags: new Map(),
     events: [],
     notifications: [],

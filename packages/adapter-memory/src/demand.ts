@@ -94,7 +94,7 @@ export function demandAdminOperations(
       commit(() => {
         const post = postOf(postId);
         refuse(checkCustomerRequest(input));
-        return recordRequest(data, post, input, { id: visitor.publicIdOf(voterId), name: null }).request;
+        return recordRequest(data, post, input, visitor.actorOf(voterId)).request;
       }),
 
     getPriorityFormula: ({ board }) =>

@@ -46,6 +46,8 @@ export interface MemoryVisitor {
   commit<T>(work: () => T): Promise<T>;
   /** A visitor's public id (made on first use), so a private id never appears in what others read. */
   publicIdOf(visitor: string): string;
+  /** Who did something, as history and requests show them: an admin by their label. */
+  actorOf(visitor: string): Author;
   /** The private id of a visitor by their public one; `undefined` for seed authors. */
   visitorOf(publicId: string): string | undefined;
   /**
@@ -66,6 +68,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
   const latency = options.latencyMs ?? 0;
   const isAdmin = options.admin === true;
   if (options.traits) data.traits.set(voterId, options.traits);
+  if (isAdmin) data.adminLabels.set(voterId, options.adminLabel ?? 'Admin');
 
   const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
   const settle = async <T>(work: () => T): Promise<T> => {
@@ -96,6 +99,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
         data.authors.set(visitor, id);
       }
       return id;
+    },
+
+    actorOf(visitor) {
+      return { id: this.publicIdOf(visitor), name: data.adminLabels.get(visitor) ?? null };
     },
 
     visitorOf,

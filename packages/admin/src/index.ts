@@ -1,6 +1,7 @@
 // Classes, events and controllers, with no side effects: nothing is registered by importing this.
 // Register the elements with `@sayso/admin/sayso-admin` (all of them) or one component's `<name>.js`.
 export { SaysoAdminConsole } from './components/sayso-admin-console/sayso-admin-console.component.js';
+export { SaysoAdminIdea, audienceSummary } from './components/sayso-admin-idea/sayso-admin-idea.component.js';
 export { SaysoAdminShortcuts } from './components/sayso-admin-shortcuts/sayso-admin-shortcuts.component.js';
 export { SaysoAdminSignIn, signInFailureMessage } from './components/sayso-admin-sign-in/sayso-admin-sign-in.component.js';
 export { RowCursorController } from './controllers/row-cursor.js';

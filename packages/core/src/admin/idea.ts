@@ -1,0 +1,98 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import type { SaysoAdminApi } from '../adapter.js';
+import type { SaysoClient } from '../client.js';
+import { SaysoError } from '../errors.js';
+import type {
+  Board,
+  Demand,
+  FeedbackItem,
+  NewCustomerRequest,
+  NotificationAudience,
+  Post,
+  PostEdit,
+  PostHistoryEntry,
+  PriorityInputs,
+} from '../types.js';
+import { joinedLoad } from '../views/joined-load.js';
+import type { LoadStatus } from '../views/paged-loads.js';
+
+/** Everything the console shows about one idea, and where fetching it is. */
+export interface AdminIdeaState {
+  status: LoadStatus;
+  error: SaysoError | null;
+  post: Post | null;
+  /** The idea's board, for its statuses. */
+  board: Board | null;
+  demand: Demand | null;
+  /** Oldest first. */
+  history: PostHistoryEntry[];
+  /** The feedback backing the idea (first page, newest first). */
+  evidence: FeedbackItem[];
+}
+
+/**
+ * One idea as the admin console's detail screen works on it. The edits reject with the
+ * `SaysoError` of a failure, so the screen keeps what the admin typed beside the reason; after
+ * a success everything is fetched again (demand, history and status move together).
+ */
+export interface AdminIdeaView {
+  readonly $state: ReadableAtom<AdminIdeaState>;
+  /** Fetches everything again; never rejects (a failure is the `error` status). */
+  load(): Promise<void>;
+  edit(edit: PostEdit): Promise<void>;
+  /** Who moving the idea to `status` would tell; changes nothing. */
+  previewStatus(status: string): Promise<NotificationAudience>;
+  setStatus(status: string, note?: string): Promise<void>;
+  setPriorityInputs(inputs: PriorityInputs): Promise<void>;
+  addRequest(request: NewCustomerRequest): Promise<void>;
+  /** Undoes the merge of `postId` (this idea, or one merged into it). */
+  unmerge(postId: string): Promise<void>;
+}
+
+export interface AdminIdeaOptions {
+  postId: string;
+}
+
+/** How many evidence items the detail lists. */
+const EVIDENCE_SHOWN = 50;
+
+function adminOf(client: SaysoClient): SaysoAdminApi {
+  const admin = client.adapter.admin;
+  if (!admin) throw new SaysoError('forbidden', 'This client is not signed in as an admin.');
+  return admin;
+}
+
+/** Use as `client.view(createAdminIdeaView, { postId })`. */
+export function createAdminIdeaView(client: SaysoClient, { postId }: AdminIdeaOptions): AdminIdeaView {
+  const { adapter } = client;
+  const $state = atom<AdminIdeaState>({ status: 'idle', error: null, post: null, board: null, demand: null, history: [], evidence: [] });
+
+  const load = joinedLoad($state, async () => {
+    const admin = adminOf(client);
+    const [post, demand, history, evidence] = await Promise.all([
+      adapter.getPost({ postId }),
+      adapter.getDemand({ postId }),
+      admin.listPostHistory({ postId }),
+      adapter.listPostFeedback({ postId, limit: EVIDENCE_SHOWN }),
+    ]);
+    const board = $state.get().board?.slug === post.board ? $state.get().board : await adapter.getBoard({ board: post.board });
+    return { post, board, demand, history, evidence: evidence.items };
+  });
+
+  /** Runs an edit, then shows its outcome everywhere; the edit's failure reaches the caller. */
+  const change = async (run: (admin: SaysoAdminApi) => Promise<unknown>): Promise<void> => {
+    await run(adminOf(client));
+    await load();
+  };
+
+  return {
+    $state,
+    load,
+    edit: (edit) => change(() => adapter.updatePost({ postId, ...edit })),
+    previewStatus: (status) => adminOf(client).previewStatusChange({ postId, status }),
+    setStatus: (status, note) => change((admin) => admin.setPostStatus({ postId, status, ...(note ? { note } : {}) })),
+    setPriorityInputs: (inputs) => change((admin) => admin.setPriorityInputs({ postId, ...inputs })),
+    addRequest: (request) => change((admin) => admin.addCustomerRequest({ postId, ...request })),
+    unmerge: (merged) => change((admin) => admin.unmergePost({ postId: merged })),
+  };
+}
