@@ -250,7 +250,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
   const admin: SaysoAdminApi = {
     whoAmI: () => request<AdminIdentity>('GET', '/admin/me'),
-    setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
+    setPostStatus: ({ postId, status, note, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note, expected }),
     previewStatusChange: ({ postId, status, limit }) =>
       request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),
     getNotificationSettings: ({ board }) => request<BoardNotificationSettings>('GET', `/boards/${segment(board)}/notifications`),
@@ -282,8 +283,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
       request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
-    setPriorityInputs: ({ postId, impact, effort }) =>
-      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort }),
+    setPriorityInputs: ({ postId, impact, effort, expected }) =>
+      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort, expected }),
     listDuplicateCandidates: async ({ board, limit }) =>
       (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
     dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
@@ -309,8 +310,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listPosts: ({ board, sort, cursor, limit, status, tag, q }) =>
       request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit, status, tag, q }),
 
-    updatePost: ({ postId, title, body }) =>
-      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body }),
+    updatePost: ({ postId, title, body, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body, expected }),
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 

@@ -1,4 +1,4 @@
-import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { NOTIFIABLE_KINDS, assertUnchangedSince, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
 import { changelogAdminOperations } from './changelog.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
@@ -17,9 +17,10 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   return {
     whoAmI: () => settle(() => ({ via: 'admin_key' as const, label: visitor.adminLabel })),
 
-    setPostStatus: ({ postId, status, note }) =>
+    setPostStatus: ({ postId, status, note, expected }) =>
       commit(() => {
         const post = postOf(postId);
+        assertUnchangedSince(post, expected);
         const move = planStatusMove(visitor, post, status);
         if (!move.changes) return view(post);
         makeStatusMove(visitor, post, status, move);

@@ -1,4 +1,5 @@
 import {
+  assertUnchangedSince,
   DEFAULT_PRIORITY_FORMULA,
   checkCustomerRequest,
   checkPriorityFormula,
@@ -111,11 +112,12 @@ export function demandAdminOperations(
         return { peopleWeight, mrrWeight };
       }),
 
-    setPriorityInputs: ({ postId, impact, effort }) =>
+    setPriorityInputs: ({ postId, impact, effort, expected }) =>
       commit(() => {
         // Weighed on the idea people count on, so a merged idea's link weighs the canonical.
         const post = canonicalPost(data, postOf(postId));
         refuse(checkPriorityInputs({ impact, effort }));
+        assertUnchangedSince(post.priorityInputs, expected);
         post.priorityInputs = { impact: impact ?? post.priorityInputs.impact, effort: effort ?? post.priorityInputs.effort };
         return demandOf(visitor, post);
       }),

@@ -7,6 +7,7 @@ import type {
   DeliveryFilters,
   EmailPreferences,
   FeedbackItem,
+  IdeaSnapshot,
   InboxFilters,
   InboxItem,
   LiveChange,
@@ -62,8 +63,9 @@ export interface SaysoAdminApi {
   /**
    * Moves an idea to another status of its board and records the change in the post's history.
    * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  setPostStatus(params: { postId: string; status: string; note?: string }): Promise<Post>;
+  setPostStatus(params: { postId: string; status: string; note?: string; expected?: IdeaSnapshot }): Promise<Post>;
 
   /**
    * Who moving an idea to `status` would tell, through which channels, without changing or
@@ -164,8 +166,11 @@ export interface SaysoAdminApi {
   /** Sets the board's priority formula; weights are finite and ≥ 0, else `invalid_input`. */
   setPriorityFormula(params: { board: string } & PriorityFormula): Promise<PriorityFormula>;
 
-  /** Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand. */
-  setPriorityInputs(params: { postId: string } & PriorityInputs): Promise<Demand>;
+  /**
+   * Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand.
+   * `expected`: the inputs as the admin saw them (defaults included); `conflict` when they changed since.
+   */
+  setPriorityInputs(params: { postId: string; expected?: PriorityInputs } & PriorityInputs): Promise<Demand>;
 
   /**
    * Pairs of ideas of a board that may be duplicates (similarity above the adapter's threshold),
@@ -280,8 +285,9 @@ export interface SaysoAdapter {
   /**
    * Changes an idea's title and/or body, with the same limits as a new idea; sets `editedAt`
    * when the text changed. Allowed to the author and to admins; `forbidden` for anyone else.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  updatePost(params: { postId: string } & PostEdit): Promise<Post>;
+  updatePost(params: { postId: string; expected?: IdeaSnapshot } & PostEdit): Promise<Post>;
 
   /**
    * Adds the visitor's vote. On an idea merged into another it counts on the canonical (the

@@ -60,6 +60,7 @@ export type {
   Page,
   Post,
   PostEdit,
+  IdeaSnapshot,
   PostFilters,
   PostListSort,
   PostSort,
@@ -179,6 +180,8 @@ export {
   feedbackPersonKey,
   feedbackRequest,
   normalizedFeedback,
+  CHANGED_SINCE_MESSAGE,
+  assertUnchangedSince,
 } from './rules/index.js';
 export type {
   FollowRow,

@@ -218,6 +218,17 @@ export interface PostEdit {
   body?: string;
 }
 
+/**
+ * An idea's text and status as an editor saw them, sent with an edit (`expected`): the edit is
+ * refused with `conflict` when a field given differs from the idea now (someone else changed
+ * it since), instead of overwriting that change. Give the fields the edit was made over.
+ */
+export interface IdeaSnapshot {
+  title?: string;
+  body?: string;
+  status?: string;
+}
+
 /** How a board list is narrowed; every filter given must match. */
 export interface PostFilters {
   /** Only posts in this status (a status key of the board). */

@@ -225,6 +225,10 @@ export const editPostInput = z
         .max(LIMITS.commentMax, `statusNote can have at most ${LIMITS.commentMax} characters.`)
         .optional()
         .describe('With status: what the admin tells the idea\'s followers about the change, in the email they get.'),
+      expected: z
+        .strictObject({ title: z.string().optional(), body: z.string().optional(), status: z.string().optional() })
+        .optional()
+        .describe('The idea as the editor saw it (the fields the edit was made over): 409 conflict when any of them changed since.'),
     },
     { error: 'Send a JSON object with title, body and/or status.' },
   )
@@ -571,6 +575,10 @@ export const priorityInputsInput = z
     {
       impact: z.number({ error: 'Impact must be a number of at least 0.' }).optional().describe('At least 0, e.g. 0.25 (minimal) to 3 (massive); default 1.'),
       effort: z.number({ error: 'Effort must be a number above 0.' }).optional().describe('Above 0, in any unit the team keeps to (e.g. person-weeks); default 1.'),
+      expected: z
+        .strictObject({ impact: z.number().optional(), effort: z.number().optional() })
+        .optional()
+        .describe('Impact and effort as the admin saw them (defaults included): 409 conflict when they changed since.'),
     },
     { error: 'Send a JSON object with impact and/or effort.' },
   )

@@ -6,6 +6,7 @@ import type {
   Board,
   Demand,
   FeedbackItem,
+  IdeaSnapshot,
   NewCustomerRequest,
   NotificationAudience,
   Post,
@@ -31,9 +32,11 @@ export interface AdminIdeaState {
 }
 
 /**
- * One idea as the admin console's detail screen works on it. The edits reject with the
- * `SaysoError` of a failure, so the screen keeps what the admin typed beside the reason; after
- * a success everything is fetched again (demand, history and status move together).
+ * One idea as the admin console's detail screen works on it. Each edit carries the idea as the
+ * admin saw it (`expected`), so an edit made after someone else changed the idea is refused with
+ * `conflict` rather than overwriting their change. The edits reject with the `SaysoError` of a
+ * failure, so the screen keeps what the admin typed beside the reason; after a success
+ * everything is fetched again (demand, history and status move together).
  */
 export interface AdminIdeaView {
   readonly $state: ReadableAtom<AdminIdeaState>;
@@ -85,13 +88,25 @@ export function createAdminIdeaView(client: SaysoClient, { postId }: AdminIdeaOp
     await load();
   };
 
+  /** The idea as the admin sees it now, sent with each edit so one made over an older idea is refused (`conflict`). */
+  // A merged idea opens as its canonical (getPost answers it): edits go to the idea shown.
+  const shown = () => $state.get().post?.id ?? postId;
+  const seen = (): IdeaSnapshot => {
+    const post = $state.get().post;
+    return post ? { title: post.title, body: post.body, status: post.status } : {};
+  };
+  const seenInputs = (): PriorityInputs => {
+    const terms = $state.get().demand?.priority?.terms ?? [];
+    return Object.fromEntries(terms.filter((term) => term.name === 'impact' || term.name === 'effort').map((term) => [term.name, term.value]));
+  };
+
   return {
     $state,
     load,
-    edit: (edit) => change(() => adapter.updatePost({ postId, ...edit })),
-    previewStatus: (status) => adminOf(client).previewStatusChange({ postId, status }),
-    setStatus: (status, note) => change((admin) => admin.setPostStatus({ postId, status, ...(note ? { note } : {}) })),
-    setPriorityInputs: (inputs) => change((admin) => admin.setPriorityInputs({ postId, ...inputs })),
+    edit: (edit) => change(() => adapter.updatePost({ postId: shown(), ...edit, expected: seen() })),
+    previewStatus: (status) => adminOf(client).previewStatusChange({ postId: shown(), status }),
+    setStatus: (status, note) => change((admin) => admin.setPostStatus({ postId: shown(), status, ...(note ? { note } : {}), expected: { status: seen().status } })),
+    setPriorityInputs: (inputs) => change((admin) => admin.setPriorityInputs({ postId, ...inputs, expected: seenInputs() })),
     addRequest: (request) => change((admin) => admin.addCustomerRequest({ postId, ...request })),
     unmerge: (merged) => change((admin) => admin.unmergePost({ postId: merged })),
   };

@@ -58,3 +58,4 @@ export {
   feedbackRequest,
   normalizedFeedback,
 } from './feedback.js';
+export { CHANGED_SINCE_MESSAGE, assertUnchangedSince } from './unchanged-since.js';

@@ -1,5 +1,6 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
+import { adminIdea } from './suites/admin-idea.js';
 import { boards } from './suites/boards.js';
 import { changelog } from './suites/changelog.js';
 import { comments } from './suites/comments.js';
@@ -32,6 +33,7 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   notifications,
   tags,
   admin,
+  adminIdea,
   merge,
   demand,
   duplicates,

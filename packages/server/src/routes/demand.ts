@@ -51,9 +51,10 @@ const setFormula = operation({
 export const demandRoutes = () =>
   router()
     .openapi(demand, async (c) => c.json(await demandOf(c.var.db, { postId: c.req.valid('param').id, admin: c.var.caller.admin }), 200))
-    .openapi(setInputs, async (c) =>
-      c.json(await setPriorityInputs(c.var.db, { postId: c.req.valid('param').id, inputs: c.req.valid('json'), actor: c.var.actor }), 200),
-    )
+    .openapi(setInputs, async (c) => {
+      const { expected, ...inputs } = c.req.valid('json');
+      return c.json(await setPriorityInputs(c.var.db, { postId: c.req.valid('param').id, inputs, expected, actor: c.var.actor }), 200);
+    })
     .openapi(formula, async (c) => c.json(await priorityFormulaOf(c.var.db, c.req.valid('param').board), 200))
     .openapi(setFormula, async (c) =>
       c.json(await setPriorityFormula(c.var.db, { board: c.req.valid('param').board, formula: c.req.valid('json'), actor: c.var.actor }), 200),

@@ -68,12 +68,20 @@ export function audienceSummary(audience: NotificationAudience): string {
   return `Will tell ${audience.truncated ? 'more than ' : ''}${plural(people, 'person', 'people')}${channels.length ? `: ${channels.join(', ')}` : ''}.`;
 }
 
-/** A field's error, shown beside it, from whatever an edit rejected with. */
-function failureMessage(error: unknown, what: string): string {
+/** Why an edit failed, shown beside its form; `conflict` when the idea changed under it (offer Reload). */
+interface FormError {
+  message: string;
+  conflict: boolean;
+}
+
+/** A form's error from whatever its edit rejected with. */
+function failureOf(error: unknown, what: string): FormError {
   const failure = toSaysoError(error);
-  if (failure.code === 'conflict') return `${failure.message} Reload to see the idea as it is now; what you typed stays here.`;
-  if (failure.code === 'invalid_input') return `${what} was not saved: ${failure.message}`;
-  return `${what} was not saved (${failure.message}). Check the connection and try again.`;
+  if (failure.code === 'conflict') {
+    return { conflict: true, message: `${failure.message} Nothing was saved. Reload to see it as it is now: what you typed stays here, to save again.` };
+  }
+  if (failure.code === 'invalid_input') return { conflict: false, message: `${what} was not saved: ${failure.message}` };
+  return { conflict: false, message: `${what} was not saved (${failure.message}). Check the connection and try again.` };
 }
 
 const formValues = (form: HTMLFormElement) => Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value).trim()]));
@@ -108,7 +116,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
   @property({ attribute: false }) params: Readonly<Record<string, string>> = {};
 
   /** Each form's failure, by form name, shown beside it. */
-  @state() private errors: Record<string, string> = {};
+  @state() private errors: Record<string, FormError | undefined> = {};
   /** The status picked in the change dialog, and who it would tell. */
   @state() private pickedStatus = '';
   @state() private audience: NotificationAudience | 'loading' | null = null;
@@ -164,7 +172,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
     const { post, board } = this.#state.value ?? {};
     if (!post || !board) return;
     await this.updateComplete;
-    this.errors = { ...this.errors, status: '' };
+    this.errors = { ...this.errors, status: undefined };
     this.statusDialog.showModal();
     const first = board.statuses.find((status) => status.id !== post.status) ?? board.statuses[0];
     if (first) await this.#preview(first.id);
@@ -178,18 +186,19 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
       if (this.pickedStatus === status) this.audience = audience;
     } catch (error) {
       this.audience = null;
-      this.errors = { ...this.errors, status: `Could not tell who would hear of it (${toSaysoError(error).message}); you can still change the status.` };
+      const message = `Could not tell who would hear of it (${toSaysoError(error).message}); you can still change the status.`;
+      this.errors = { ...this.errors, status: { message, conflict: false } };
     }
   }
 
   async #run(form: string, what: string, edit: () => Promise<void>): Promise<boolean> {
     this.saving = form;
-    this.errors = { ...this.errors, [form]: '' };
+    this.errors = { ...this.errors, [form]: undefined };
     try {
       await edit();
       return true;
     } catch (error) {
-      this.errors = { ...this.errors, [form]: failureMessage(error, what) };
+      this.errors = { ...this.errors, [form]: failureOf(error, what) };
       return false;
     } finally {
       this.saving = '';
@@ -227,9 +236,19 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
     await this.#run('history', 'The unmerge', () => this.#view!.unmerge(postId));
   }
 
+  /** Fetches the idea as it is now; fields being edited keep what was typed (only untouched ones follow). */
+  async #reload(form: string): Promise<void> {
+    await this.#view?.load();
+    if (this.#state.value?.status === 'ready') this.errors = { ...this.errors, [form]: undefined };
+  }
+
   #error(form: string) {
-    const message = this.errors[form];
-    return message ? html`<p class="error" role="alert" id="${form}-error">${message}</p>` : nothing;
+    const error = this.errors[form];
+    if (!error) return nothing;
+    return html`<div class="error" role="alert" id="${form}-error">
+      <p>${error.message}</p>
+      ${error.conflict ? html`<button class="button" type="button" @click=${() => void this.#reload(form)}>Reload</button>` : nothing}
+    </div>`;
   }
 
   override render() {

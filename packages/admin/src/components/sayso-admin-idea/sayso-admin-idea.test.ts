@@ -93,7 +93,7 @@ describe('sayso-admin-idea', () => {
 
   it('a failed edit keeps what was typed in its field, with the reason beside it', async () => {
     const adapter = adminAdapter();
-    const failing = { ...adapter, updatePost: rejectWith('unavailable', 'the server is down') };
+    const failing = { ...adapter, updatePost: rejectWith('network', 'the server is down') };
     const el = await open(failing);
     const title = shadow(el).querySelector<HTMLInputElement>('input[name="title"]')!;
     title.value = 'Dark mode everywhere';
@@ -101,6 +101,46 @@ describe('sayso-admin-idea', () => {
     const error = await until(() => shadow(el).querySelector('#text-error'));
     expect(error.textContent).to.contain('the server is down');
     expect(shadow(el).querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('Dark mode everywhere');
+  });
+
+  it('two admins at once: the second is told the idea changed, keeps what they typed, reloads and saves over the new text', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }], posts: seedPosts });
+    const grace = createMemoryAdapter({ data, admin: true, adminLabel: 'Grace (support)', voterId: 'admin-grace' });
+    const priya = createMemoryAdapter({ data, admin: true, adminLabel: 'Priya (PM)', voterId: 'admin-priya' });
+    const el = await open(grace);
+    const id = el.params['id']!;
+    await priya.updatePost({ postId: id, title: 'Dark mode (system setting)' });
+
+    const title = shadow(el).querySelector<HTMLInputElement>('input[name="title"]')!;
+    title.value = 'Dark theme';
+    button(shadow(el), 'Save text')!.click();
+    const error = await until(() => shadow(el).querySelector('#text-error'));
+    expect(error.textContent).to.contain('This idea was changed by someone else since you opened it');
+    expect(title.value).to.equal('Dark theme');
+    expect((await grace.getPost({ postId: id })).title).to.equal('Dark mode (system setting)');
+
+    button(error, 'Reload')!.click();
+    await until(() => shadow(el).querySelector('h1')!.textContent === 'Dark mode (system setting)');
+    await until(() => !shadow(el).querySelector('#text-error'));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('Dark theme');
+    button(shadow(el), 'Save text')!.click();
+    await until(() => shadow(el).querySelector('h1')!.textContent === 'Dark theme');
+    expect(text(el, 'history')).to.contain('by Priya (PM)');
+  });
+
+  it('a status change over a status someone else changed is refused in the dialog, which stays open', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }], posts: seedPosts });
+    const grace = createMemoryAdapter({ data, admin: true, adminLabel: 'Grace (support)', voterId: 'admin-grace' });
+    const el = await open(grace);
+    await createMemoryAdapter({ data, admin: true, voterId: 'admin-priya' }).admin!.setPostStatus({ postId: el.params['id']!, status: 'declined' });
+    press('s', document.body);
+    const dialog = await until(() => shadow(el).querySelector<HTMLDialogElement>('dialog[open]'));
+    await until(() => dialog.textContent!.includes('Will tell'));
+    button(dialog, 'Change status')!.click();
+    const error = await until(() => dialog.querySelector('#status-error'));
+    expect(error.textContent).to.contain('changed by someone else');
+    expect(dialog.open).to.equal(true);
+    expect((await grace.getPost({ postId: el.params['id']! })).status).to.equal('declined');
   });
 
   it('saves the text', async () => {
