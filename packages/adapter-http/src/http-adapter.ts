@@ -283,6 +283,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
       request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
+    addTeamComment: ({ postId, body, internal }) => request<Comment>('POST', `/posts/${segment(postId)}/team-comments`, undefined, { body, internal }),
     setPriorityInputs: ({ postId, impact, effort, expected }) =>
       request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort, expected }),
     listDuplicateCandidates: async ({ board, limit }) =>

@@ -1,5 +1,6 @@
 import { NOTIFIABLE_KINDS, assertUnchangedSince, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
 import { changelogAdminOperations } from './changelog.js';
+import { teamCommentOperations } from './comments.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
 import { inboxOperations } from './feedback.js';
@@ -52,5 +53,6 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...demandAdminOperations(visitor),
     ...duplicateOperations(visitor),
     ...inboxOperations(visitor),
+    ...teamCommentOperations(visitor),
   };
 }

@@ -116,7 +116,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
         ...rest,
         voteCount: voters.size,
         peopleCount: peopleBreakdown(directPeople(post), tree.slice(1).flatMap(directPeople)).total,
-        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id)?.length ?? 0), 0),
+        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id) ?? []).filter((comment) => !comment.internal).length, 0),
         voted: tree.some((idea) => idea.voters.has(voterId)),
         tags,
         mergedInto: mergedInto === null ? null : refOf(canonicalPost(data, post)),

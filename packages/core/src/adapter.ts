@@ -157,6 +157,15 @@ export interface SaysoAdminApi {
    */
   unmergePost(params: { postId: string }): Promise<MergeResult>;
 
+  // detail (the idea screen)
+  /**
+   * Writes a comment as the team (`team: true`, shown as from the team): a reply tells the
+   * conversation as any comment does; with `internal: true` it is an internal note instead, which
+   * only admins ever see (visitors' `listComments` leaves it out, `commentCount` does not count
+   * it) and which tells nobody. Same limits as any comment.
+   */
+  addTeamComment(params: { postId: string; body: string; internal?: boolean }): Promise<Comment>;
+
   /** Records that someone asked for an idea (see {@link NewCustomerRequest}); idempotent per person and idea. */
   addCustomerRequest(params: { postId: string } & NewCustomerRequest): Promise<CustomerRequest>;
 
@@ -304,7 +313,7 @@ export interface SaysoAdapter {
    */
   unvote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
-  /** Comments of a post, oldest first, one page at a time. */
+  /** Comments of a post, oldest first, one page at a time; the team's internal notes only for admins. */
   listComments(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
 
   addComment(params: { postId: string; body: string }): Promise<Comment>;

@@ -117,6 +117,13 @@ export interface Comment {
    * idea it came from ("merged from …"). `null` for the idea's own comments.
    */
   mergedFrom: PostRef | null;
+  /** Written by an admin as the team, so it shows as from the team; left out on other comments. */
+  team?: true;
+  /**
+   * An internal note of the team: listed to admins only, never to visitors, left out of
+   * `commentCount`, and telling nobody. Left out on other comments.
+   */
+  internal?: true;
 }
 
 /** What is left after a comment was deleted: the post's exact new comment count. */

@@ -65,6 +65,20 @@ export const newCommentInput = z
   })
   .transform((input) => ({ body: input.body.trim() }));
 
+/** `POST /posts/:id/team-comments`: a comment as the team, or an internal note. */
+export const newTeamCommentInput = z
+  .strictObject(
+    {
+      body: text('body').describe(`1–${LIMITS.commentMax} characters after trimming.`),
+      internal: z.boolean().default(false).describe('An internal note: seen by admins only, counted nowhere visitors look, telling nobody.'),
+    },
+    { error: 'Send a JSON object with body and optionally internal.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkCommentBody(input.body)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .transform((input) => ({ ...input, body: input.body.trim() }));
+
 const cursorText = z.string({ error: 'cursor must be a string.' }).max(300, 'The cursor is not one this server gave out.');
 
 const cursor = cursorText.optional().transform((value, ctx) => {
@@ -370,6 +384,8 @@ export const commentSchema = z.strictObject({
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
   mergedFrom: postRefSchema.nullable().describe('Listed under the idea it was merged into: the merged idea it was written under.'),
+  team: z.literal(true).optional().describe('Written by an admin as the team; left out on other comments.'),
+  internal: z.literal(true).optional().describe('An internal note of the team, listed to admins only; left out on other comments.'),
 }).meta({ id: 'Comment' });
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>

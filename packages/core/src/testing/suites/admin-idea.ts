@@ -44,5 +44,53 @@ export const adminIdea: SuiteArea = {
         expect(demand.priority?.terms.filter((term) => term.name === 'impact' || term.name === 'effort').map((term) => term.value)).toEqual([2, 2]);
       });
     });
+
+    describeNeeding(suite, ['admin'], 'the team\'s comments', () => {
+      it('a reply as the team shows as from the team and tells the conversation', async () => {
+        const { admin } = suite.admin();
+        const { board, alice } = await suite.freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        const unread = (await alice.listNotifications()).unreadCount;
+        const reply = await admin.addTeamComment({ postId: post.id, body: '  We are on it.  ' });
+        expect(reply).toMatchObject({ postId: post.id, body: 'We are on it.', team: true });
+        expect(reply.internal).toBeUndefined();
+        expect((await alice.listComments({ postId: post.id })).items).toEqual([expect.objectContaining({ id: reply.id, team: true })]);
+        expect((await alice.getPost({ postId: post.id })).commentCount).toBe(1);
+        expect((await alice.listNotifications()).unreadCount).toBe(unread + 1);
+      });
+
+      it('an internal note is seen by admins only, counted nowhere visitors look, and tells nobody', async () => {
+        const { adapter, admin } = suite.admin();
+        const { board, alice, bob } = await suite.freshBoard();
+        const post = await alice.createPost({ board, title: 'Offline sync', body: '' });
+        await bob.vote({ postId: post.id });
+        await bob.addComment({ postId: post.id, body: 'Yes please' });
+        const [aliceUnread, bobUnread] = [(await alice.listNotifications()).unreadCount, (await bob.listNotifications()).unreadCount];
+
+        const note = await admin.addTeamComment({ postId: post.id, body: 'Acme asked on the renewal call.', internal: true });
+        expect(note).toMatchObject({ body: 'Acme asked on the renewal call.', team: true, internal: true });
+
+        for (const visitor of [alice, bob]) {
+          expect((await visitor.listComments({ postId: post.id })).items.map((comment) => comment.body)).toEqual(['Yes please']);
+          expect((await visitor.getPost({ postId: post.id })).commentCount).toBe(1);
+        }
+        expect((await adapter.listComments({ postId: post.id })).items.map((comment) => [comment.body, comment.internal ?? false])).toEqual([
+          ['Yes please', false],
+          ['Acme asked on the renewal call.', true],
+        ]);
+        expect((await alice.listNotifications()).unreadCount).toBe(aliceUnread);
+        expect((await bob.listNotifications()).unreadCount).toBe(bobUnread);
+        // A later reply tells the conversation, which the note's writer did not join by noting.
+        await bob.addComment({ postId: post.id, body: 'Any news?' });
+        expect((await alice.listNotifications()).unreadCount).toBe(aliceUnread + 1);
+      });
+
+      it('refuses an empty team comment with invalid_input', async () => {
+        const { admin } = suite.admin();
+        const { board, alice } = await suite.freshBoard();
+        const post = await alice.createPost({ board, title: 'CSV export', body: '' });
+        await rejectsWith(admin.addTeamComment({ postId: post.id, body: '   ', internal: true }), 'invalid_input');
+      });
+    });
   },
 };
