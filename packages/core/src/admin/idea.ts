@@ -4,6 +4,7 @@ import type { SaysoClient } from '../client.js';
 import { SaysoError } from '../errors.js';
 import type {
   Board,
+  Comment,
   Demand,
   FeedbackItem,
   IdeaSnapshot,
@@ -29,6 +30,8 @@ export interface AdminIdeaState {
   history: PostHistoryEntry[];
   /** The feedback backing the idea (first page, newest first). */
   evidence: FeedbackItem[];
+  /** The conversation, oldest first (first page), the team's internal notes included. */
+  comments: Comment[];
 }
 
 /**
@@ -48,6 +51,8 @@ export interface AdminIdeaView {
   setStatus(status: string, note?: string): Promise<void>;
   setPriorityInputs(inputs: PriorityInputs): Promise<void>;
   addRequest(request: NewCustomerRequest): Promise<void>;
+  /** Replies as the team, or (`internal`) keeps a note only admins see. */
+  comment(body: string, internal: boolean): Promise<void>;
   /** Undoes the merge of `postId` (this idea, or one merged into it). */
   unmerge(postId: string): Promise<void>;
 }
@@ -56,8 +61,9 @@ export interface AdminIdeaOptions {
   postId: string;
 }
 
-/** How many evidence items the detail lists. */
+/** How many evidence items and comments the detail lists. */
 const EVIDENCE_SHOWN = 50;
+const COMMENTS_SHOWN = 100;
 
 function adminOf(client: SaysoClient): SaysoAdminApi {
   const admin = client.adapter.admin;
@@ -68,18 +74,19 @@ function adminOf(client: SaysoClient): SaysoAdminApi {
 /** Use as `client.view(createAdminIdeaView, { postId })`. */
 export function createAdminIdeaView(client: SaysoClient, { postId }: AdminIdeaOptions): AdminIdeaView {
   const { adapter } = client;
-  const $state = atom<AdminIdeaState>({ status: 'idle', error: null, post: null, board: null, demand: null, history: [], evidence: [] });
+  const $state = atom<AdminIdeaState>({ status: 'idle', error: null, post: null, board: null, demand: null, history: [], evidence: [], comments: [] });
 
   const load = joinedLoad($state, async () => {
     const admin = adminOf(client);
-    const [post, demand, history, evidence] = await Promise.all([
+    const [post, demand, history, evidence, comments] = await Promise.all([
       adapter.getPost({ postId }),
       adapter.getDemand({ postId }),
       admin.listPostHistory({ postId }),
       adapter.listPostFeedback({ postId, limit: EVIDENCE_SHOWN }),
+      adapter.listComments({ postId, limit: COMMENTS_SHOWN }),
     ]);
     const board = $state.get().board?.slug === post.board ? $state.get().board : await adapter.getBoard({ board: post.board });
-    return { post, board, demand, history, evidence: evidence.items };
+    return { post, board, demand, history, evidence: evidence.items, comments: comments.items };
   });
 
   /** Runs an edit, then shows its outcome everywhere; the edit's failure reaches the caller. */
@@ -108,6 +115,7 @@ export function createAdminIdeaView(client: SaysoClient, { postId }: AdminIdeaOp
     setStatus: (status, note) => change((admin) => admin.setPostStatus({ postId: shown(), status, ...(note ? { note } : {}), expected: { status: seen().status } })),
     setPriorityInputs: (inputs) => change((admin) => admin.setPriorityInputs({ postId, ...inputs, expected: seenInputs() })),
     addRequest: (request) => change((admin) => admin.addCustomerRequest({ postId, ...request })),
+    comment: (body, internal) => change((admin) => admin.addTeamComment({ postId: shown(), body, internal })),
     unmerge: (merged) => change((admin) => admin.unmergePost({ postId: merged })),
   };
 }

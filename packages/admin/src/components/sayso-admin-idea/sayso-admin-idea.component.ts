@@ -89,7 +89,8 @@ const formValues = (form: HTMLFormElement) => Object.fromEntries([...new FormDat
 /**
  * @tag sayso-admin-idea
  * @summary Everything about one idea for the team: its text, status (telling who will hear
- * before it changes), impact and effort, demand and why it ranks where it does, the requests
+ * before it changes), impact and effort, demand and why it ranks where it does, the
+ * conversation (reply as the team, or keep internal notes only admins see), the requests
  * recorded for customers, its evidence and its history (with Unmerge).
  *
  * A console screen (`params.id` is the idea; `params.from` the ideas list's parameters, to go
@@ -101,6 +102,7 @@ const formValues = (form: HTMLFormElement) => Object.fromEntries([...new FormDat
  * @csspart status - The status and its change button.
  * @csspart priority - Impact, effort and the priority explanation.
  * @csspart demand - Who wants the idea, and from where.
+ * @csspart comments - The conversation, with the team's replies and internal notes, and the form to add one.
  * @csspart requests - The requests recorded on behalf of customers.
  * @csspart evidence - The feedback items backing the idea.
  * @csspart history - What happened to the idea, and who did it.
@@ -232,6 +234,14 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
     if (await this.#run('request', 'The request', () => this.#view!.addRequest(request))) form.reset();
   }
 
+  async #comment(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const internal = (event.submitter as HTMLButtonElement | null)?.value === 'internal';
+    const { body } = formValues(form);
+    if (await this.#run('comment', internal ? 'The note' : 'The reply', () => this.#view!.comment(body ?? '', internal))) form.reset();
+  }
+
   async #unmerge(postId: string): Promise<void> {
     await this.#run('history', 'The unmerge', () => this.#view!.unmerge(postId));
   }
@@ -269,7 +279,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
       ${post.mergedInto ? html`<p class="muted">Merged into “${post.mergedInto.title}”.</p>` : nothing}
       <div class="columns">
         <div class="column">
-          ${this.#renderText(current)} ${this.#renderRequests(current)} ${this.#renderEvidence(current)} ${this.#renderHistory(current)}
+          ${this.#renderText(current)} ${this.#renderComments(current)} ${this.#renderRequests(current)} ${this.#renderEvidence(current)} ${this.#renderHistory(current)}
         </div>
         <div class="column side">${this.#renderStatus(current)} ${this.#renderDemand(current)} ${this.#renderPriority(current)}</div>
       </div>
@@ -432,6 +442,35 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
         <button class="button" type="submit" ?disabled=${this.saving === 'request'}>Add request</button>
       </form>
       ${this.#error('request')}
+    </section>`;
+  }
+
+  #renderComments({ comments }: AdminIdeaState) {
+    return html`<section part="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments and notes</h2>
+      ${comments.length
+        ? html`<ol class="items">
+            ${comments.map(
+              (comment) =>
+                html`<li class=${comment.internal ? 'note' : ''}>
+                  <div class="muted">
+                    ${comment.internal ? html`<span class="badge">Internal note</span>` : comment.team ? html`<span class="badge">From the team</span>` : nothing}
+                    ${comment.author.name ?? 'Someone anonymous'}, ${dateTime(comment.createdAt)}${comment.mergedFrom ? ` · from “${comment.mergedFrom.title}”` : ''}
+                  </div>
+                  <p>${comment.body}</p>
+                </li>`,
+            )}
+          </ol>`
+        : html`<p class="muted">No comments yet.</p>`}
+      <form class="stack" @submit=${this.#comment}>
+        <label>Comment <textarea name="body" rows="3" required aria-describedby="comment-error"></textarea></label>
+        ${this.#error('comment')}
+        <div class="toolbar">
+          <button class="button primary" type="submit" value="reply" ?disabled=${this.saving === 'comment'}>Reply as the team</button>
+          <button class="button" type="submit" value="internal" ?disabled=${this.saving === 'comment'}>Add internal note</button>
+        </div>
+        <p class="muted">An internal note is seen by admins only and tells nobody.</p>
+      </form>
     </section>`;
   }
 

@@ -90,6 +90,11 @@ export default css`
     white-space: pre-wrap;
   }
 
+  .items > li.note {
+    padding-inline: ${token.space2};
+    background: ${token.colorSurfaceSunken};
+  }
+
   .formula code {
     font-size: 0.8125rem;
   }

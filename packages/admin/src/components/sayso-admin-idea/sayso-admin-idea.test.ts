@@ -3,7 +3,7 @@ import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
 import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import type { SaysoAdminIdea } from './sayso-admin-idea.component.js';
 import './sayso-admin-idea.js';
-import { adminAdapter, press, rejectWith, seedPosts, until } from '../../internal/test-fixtures.js';
+import { adminAdapter, adminClient, press, rejectWith, seedPosts, until } from '../../internal/test-fixtures.js';
 import type { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 
 const shadow = (el: SaysoAdminIdea) => el.shadowRoot!;
@@ -141,6 +141,35 @@ describe('sayso-admin-idea', () => {
     expect(error.textContent).to.contain('changed by someone else');
     expect(dialog.open).to.equal(true);
     expect((await grace.getPost({ postId: el.params['id']! })).status).to.equal('declined');
+  });
+
+  it('replies as the team and keeps internal notes that visitors never see', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }], posts: seedPosts });
+    const el = await open(createMemoryAdapter({ data, admin: true, adminLabel: 'Grace (support)', voterId: 'admin-grace' }));
+    const form = shadow(el).querySelector<HTMLFormElement>('[part="comments"] form')!;
+    const field = form.querySelector('textarea')!;
+    field.value = 'Acme asked again on the renewal call.';
+    button(form, 'Add internal note')!.click();
+    await until(() => text(el, 'comments').includes('Internal note'));
+    expect(field.value).to.equal('');
+    field.value = 'This is planned for the spring.';
+    button(form, 'Reply as the team')!.click();
+    await until(() => text(el, 'comments').includes('From the team'));
+    expect(text(el, 'comments')).to.contain('Grace (support)');
+
+    const visitor = createMemoryAdapter({ data, voterId: 'visitor' });
+    const seen = await visitor.listComments({ postId: el.params['id']! });
+    expect(seen.items.map((comment) => comment.body)).to.deep.equal(['This is planned for the spring.']);
+  });
+
+  it('a failed comment keeps its text with the reason', async () => {
+    const el = await open(adminClient({ addTeamComment: rejectWith('network', 'offline') }).adapter);
+    const form = shadow(el).querySelector<HTMLFormElement>('[part="comments"] form')!;
+    form.querySelector('textarea')!.value = 'Keep me';
+    button(form, 'Reply as the team')!.click();
+    const error = await until(() => shadow(el).querySelector('#comment-error'));
+    expect(error.textContent).to.contain('offline');
+    expect(form.querySelector('textarea')!.value).to.equal('Keep me');
   });
 
   it('saves the text', async () => {
