@@ -21,6 +21,7 @@ import {
   type CommentDeletion,
   type CustomerRequest,
   type Demand,
+  type DemandHistory,
   type DuplicateCandidate,
   type MergeResult,
   type NotificationPage,
@@ -283,6 +284,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
       request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
+    getDemandHistory: ({ postId }) => request<DemandHistory>('GET', `/posts/${segment(postId)}/demand/history`),
     addTeamComment: ({ postId, body, internal }) => request<Comment>('POST', `/posts/${segment(postId)}/team-comments`, undefined, { body, internal }),
     setPriorityInputs: ({ postId, impact, effort, expected }) =>
       request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort, expected }),

@@ -22,6 +22,7 @@ import type {
   CommentDeletion,
   CustomerRequest,
   Demand,
+  DemandHistory,
   DuplicateCandidate,
   MergeResult,
   NewCustomerRequest,
@@ -165,6 +166,9 @@ export interface SaysoAdminApi {
    * it) and which tells nobody. Same limits as any comment.
    */
   addTeamComment(params: { postId: string; body: string; internal?: boolean }): Promise<Comment>;
+
+  /** How the idea's demand grew, day by day (see {@link DemandHistory}); for a merged idea, its canonical's. */
+  getDemandHistory(params: { postId: string }): Promise<DemandHistory>;
 
   /** Records that someone asked for an idea (see {@link NewCustomerRequest}); idempotent per person and idea. */
   addCustomerRequest(params: { postId: string } & NewCustomerRequest): Promise<CustomerRequest>;

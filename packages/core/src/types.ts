@@ -390,6 +390,25 @@ export interface Demand {
   evidence: EvidenceCount[];
 }
 
+/** One day (UTC) on which people first wanted an idea, for the demand-over-time chart. */
+export interface DemandDay {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  /** People who first wanted it that day (a vote, a request, feedback linked), each person once ever. */
+  added: number;
+  /** Its people up to and including that day. */
+  total: number;
+}
+
+/**
+ * How the demand behind an idea (the canonical, for a merged one) grew: the days someone first
+ * wanted it, oldest first, over the people it has now (the last `total` is its people count).
+ */
+export interface DemandHistory {
+  postId: string;
+  days: DemandDay[];
+}
+
 /**
  * Where a piece of feedback came from: the widget, the API, inbound email, Slack, a CSV import,
  * or a support tool's webhook (`webhook:intercom`, `webhook:zendesk`, `webhook:<any name>`).

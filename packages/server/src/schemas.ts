@@ -607,6 +607,15 @@ export const priorityFormulaSchema = z.strictObject({
   mrrWeight: z.number(),
 }).describe('score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort').meta({ id: 'PriorityFormula' });
 
+export const demandHistorySchema = z.strictObject({
+  postId: z.string().describe('The idea the history is of: the canonical one when a merged idea was asked for.'),
+  days: z.array(z.strictObject({
+    date: z.string().describe('YYYY-MM-DD, UTC.'),
+    added: z.number().int().describe('People who first wanted the idea that day (a vote, a request, feedback linked).'),
+    total: z.number().int().describe('Its people up to and including that day.'),
+  })).describe('Days with new people, oldest first; the last total is the idea\'s people count.'),
+}).meta({ id: 'DemandHistory' });
+
 export const demandSchema = z.strictObject({
   postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
   people: z.strictObject({

@@ -6,6 +6,7 @@ import type {
   Board,
   Comment,
   Demand,
+  DemandHistory,
   FeedbackItem,
   IdeaSnapshot,
   NewCustomerRequest,
@@ -26,6 +27,8 @@ export interface AdminIdeaState {
   /** The idea's board, for its statuses. */
   board: Board | null;
   demand: Demand | null;
+  /** How the demand grew, day by day. */
+  growth: DemandHistory | null;
   /** Oldest first. */
   history: PostHistoryEntry[];
   /** The feedback backing the idea (first page, newest first). */
@@ -74,19 +77,20 @@ function adminOf(client: SaysoClient): SaysoAdminApi {
 /** Use as `client.view(createAdminIdeaView, { postId })`. */
 export function createAdminIdeaView(client: SaysoClient, { postId }: AdminIdeaOptions): AdminIdeaView {
   const { adapter } = client;
-  const $state = atom<AdminIdeaState>({ status: 'idle', error: null, post: null, board: null, demand: null, history: [], evidence: [], comments: [] });
+  const $state = atom<AdminIdeaState>({ status: 'idle', error: null, post: null, board: null, demand: null, growth: null, history: [], evidence: [], comments: [] });
 
   const load = joinedLoad($state, async () => {
     const admin = adminOf(client);
-    const [post, demand, history, evidence, comments] = await Promise.all([
+    const [post, demand, growth, history, evidence, comments] = await Promise.all([
       adapter.getPost({ postId }),
       adapter.getDemand({ postId }),
+      admin.getDemandHistory({ postId }),
       admin.listPostHistory({ postId }),
       adapter.listPostFeedback({ postId, limit: EVIDENCE_SHOWN }),
       adapter.listComments({ postId, limit: COMMENTS_SHOWN }),
     ]);
     const board = $state.get().board?.slug === post.board ? $state.get().board : await adapter.getBoard({ board: post.board });
-    return { post, board, demand, history, evidence: evidence.items, comments: comments.items };
+    return { post, board, demand, growth, history, evidence: evidence.items, comments: comments.items };
   });
 
   /** Runs an edit, then shows its outcome everywhere; the edit's failure reaches the caller. */

@@ -29,6 +29,7 @@ export {
   checkPriorityFormula,
   checkPriorityInputs,
   customerValue,
+  demandDays,
   peopleBreakdown,
   personValueFromTraits,
   priorityScore,

@@ -18,6 +18,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
+import { demandChart } from '../../internal/demand-chart.js';
 import { adminStyles } from '../../styles/admin.styles.js';
 import styles from './sayso-admin-idea.styles.js';
 
@@ -353,12 +354,13 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
     </dialog>`;
   }
 
-  #renderDemand({ demand }: AdminIdeaState) {
+  #renderDemand({ demand, growth }: AdminIdeaState) {
     if (!demand) return nothing;
     const { people, customers } = demand;
     return html`<section part="demand" aria-labelledby="demand-heading">
       <h2 id="demand-heading">Demand</h2>
       <p><strong>${plural(people.total, 'person', 'people')}</strong> want this.</p>
+      ${growth ? demandChart(growth.days) : nothing}
       <ul class="plain">
         <li>${people.direct} on this idea (votes and requests)</li>
         <li>${people.viaMerged} through merged ideas${people.inBoth ? html` (${people.inBoth} in both)` : nothing}</li>

@@ -95,6 +95,22 @@ export default css`
     background: ${token.colorSurfaceSunken};
   }
 
+  .chart {
+    margin: ${token.space2} 0;
+    color: ${token.colorPrimary};
+  }
+
+  .chart svg {
+    display: block;
+    width: 100%;
+    height: 5rem;
+    border-block-end: 1px solid ${token.colorBorder};
+  }
+
+  .chart figcaption {
+    font-size: 0.75rem;
+  }
+
   .formula code {
     font-size: 0.8125rem;
   }

@@ -66,6 +66,13 @@ describe('sayso-admin-idea', () => {
     expect((await adapter.getPost({ postId: id })).status).to.equal('shipped');
   });
 
+  it('draws how demand grew, and says it in words', async () => {
+    const el = await open(adminAdapter());
+    const chart = shadow(el).querySelector('[part="demand"] svg[role="img"]')!;
+    expect(chart.getAttribute('aria-label')).to.match(/^5 people, all on \d{4}-\d{2}-\d{2}\.$/);
+    expect(chart.querySelector('path')!.getAttribute('d')).to.match(/^M0 80 H0\.0 V4\.0 H300$/);
+  });
+
   it('saves impact and effort, and the priority explains the new score', async () => {
     const el = await open(adminAdapter());
     const impact = shadow(el).querySelector<HTMLInputElement>('input[name="impact"]')!;

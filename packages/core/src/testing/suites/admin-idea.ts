@@ -45,6 +45,30 @@ export const adminIdea: SuiteArea = {
       });
     });
 
+    describeNeeding(suite, ['admin'], 'demand over time', () => {
+      it('counts each of the idea\'s people once, on the day they first wanted it, up to its people count', async () => {
+        const { admin } = suite.admin();
+        const { board, alice, bob, carol } = await suite.freshBoard();
+        const post = await alice.createPost({ board, title: 'Dark mode', body: '' });
+        const duplicate = await bob.createPost({ board, title: 'Night theme', body: '' });
+        await carol.vote({ postId: duplicate.id });
+        await carol.vote({ postId: post.id });
+        await admin.addCustomerRequest({ postId: post.id, name: 'Ada', email: 'ada@example.com' });
+        await admin.mergePost({ postId: duplicate.id, into: post.id });
+
+        const history = await admin.getDemandHistory({ postId: duplicate.id });
+        expect(history.postId).toBe(post.id);
+        const today = new Date().toISOString().slice(0, 10);
+        // alice, bob, carol (once, though she voted for both) and Ada: on the day this test runs (around midnight, two days).
+        expect(history.days.map((day) => day.date).every((date) => date <= today)).toBe(true);
+        expect(history.days.reduce((sum, day) => sum + day.added, 0)).toBe(4);
+        expect(history.days.at(-1)?.total).toBe((await alice.getPost({ postId: post.id })).peopleCount);
+
+        await carol.unvote({ postId: post.id });
+        expect((await admin.getDemandHistory({ postId: post.id })).days.at(-1)?.total).toBe(3);
+      });
+    });
+
     describeNeeding(suite, ['admin'], 'the team\'s comments', () => {
       it('a reply as the team shows as from the team and tells the conversation', async () => {
         const { admin } = suite.admin();
