@@ -398,7 +398,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
           )}
         </ul>
       </details>
-      <form class="inline" @submit=${this.#savePriority}>
+      <form class="toolbar" @submit=${this.#savePriority}>
         <label>Impact <input name="impact" type="number" min="0" step="any" required .defaultValue=${String(term('impact')?.value ?? 1)} aria-describedby="priority-error" /></label>
         <label>Effort <input name="effort" type="number" min="0" step="any" required .defaultValue=${String(term('effort')?.value ?? 1)} aria-describedby="priority-error" /></label>
         <button class="button" type="submit" ?disabled=${this.saving === 'priority'}>Save priority</button>
@@ -430,7 +430,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
             </tbody>
           </table>`
         : html`<p class="muted">No requests recorded yet.</p>`}
-      <form class="inline" aria-label="Add a request" @submit=${this.#addRequest}>
+      <form class="toolbar" aria-label="Add a request" @submit=${this.#addRequest}>
         <label>Name <input name="name" autocomplete="off" /></label>
         <label>Email <input name="email" type="email" autocomplete="off" /></label>
         <label>Company <input name="company" autocomplete="off" /></label>

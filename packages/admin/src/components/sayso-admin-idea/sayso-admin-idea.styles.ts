@@ -48,32 +48,17 @@ export default css`
     gap: ${token.space2};
   }
 
-  .stack label,
-  .inline label {
+  /* Labels of stacked forms read like the toolbar's (admin.styles), a field under its name. */
+  .stack label {
     display: grid;
     gap: 2px;
-    font-size: 0.8125rem;
-    color: ${token.colorTextMuted};
   }
 
-  .inline {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: ${token.space2};
-    margin-block-start: ${token.space2};
-  }
-
-  .inline input {
+  .toolbar input {
     width: 8rem;
   }
 
-  .plain {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
+  .plain,
   .items {
     margin: 0;
     padding: 0;
