@@ -62,10 +62,10 @@ describe('the idea screen of the admin console', () => {
     await expect.poll(async () => (await visitor.getPost({ postId: idea.id })).title).toBe('Calendar sync (Google and Outlook)');
 
     // An internal note shows to the team and never to visitors; a reply as the team shows to all.
-    await grace.getByLabel('Comment').fill('Acme asked on the renewal call.');
+    await grace.getByLabel('Comment', { exact: true }).fill('Acme asked on the renewal call.');
     await grace.getByRole('button', { name: 'Add internal note' }).click();
     await expect.poll(() => grace.locator('[part="comments"]').textContent()).toContain('Internal note');
-    await grace.getByLabel('Comment').fill('Shipped today: tell us how it works for you.');
+    await grace.getByLabel('Comment', { exact: true }).fill('Shipped today: tell us how it works for you.');
     await grace.getByRole('button', { name: 'Reply as the team' }).click();
     await expect.poll(() => grace.locator('[part="comments"]').textContent()).toContain('From the team');
     const seen = await visitor.listComments({ postId: idea.id });
