@@ -171,6 +171,8 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
     route('get', '/posts/:id/demand', (adapter, { id }) => adapter.getDemand({ postId: id! })),
+    route('get', '/posts/:id/demand/history', (adapter, { id }) => adminOf(adapter).getDemandHistory({ postId: id! })),
+    route('get', '/posts/:id/history', async (adapter, { id }) => ({ items: await adminOf(adapter).listPostHistory({ postId: id! }) })),
     route('get', '/posts/:id/feedback', (adapter, { id }, request) =>
       adapter.listPostFeedback({ postId: id!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
     ),

@@ -72,7 +72,7 @@ describe('the admin console: changelog and settings', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Preview recipients');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('region', { name: 'Recipients' }).textContent()).toContain('Will tell 2 people: 2 in-app, 0 by email');
+    await expect.poll(() => page.getByRole('region', { name: 'Recipients' }).textContent()).toContain('Will tell 2 people: 2 in the app.');
 
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Publish…');

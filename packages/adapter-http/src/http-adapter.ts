@@ -26,6 +26,7 @@ import {
   type CommentDeletion,
   type CustomerRequest,
   type Demand,
+  type DemandHistory,
   type DuplicateCandidate,
   type IdeaComparison,
   type MergeResult,
@@ -259,7 +260,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
 
   const admin: SaysoAdminApi = {
     whoAmI: () => request<AdminIdentity>('GET', '/admin/me'),
-    setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
+    setPostStatus: ({ postId, status, note, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note, expected }),
     previewStatusChange: ({ postId, status, limit }) =>
       request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),
     getNotificationSettings: ({ board }) => request<BoardNotificationSettings>('GET', `/boards/${segment(board)}/notifications`),
@@ -291,8 +293,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
       request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
-    setPriorityInputs: ({ postId, impact, effort }) =>
-      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort }),
+    getDemandHistory: ({ postId }) => request<DemandHistory>('GET', `/posts/${segment(postId)}/demand/history`),
+    addTeamComment: ({ postId, body, internal }) => request<Comment>('POST', `/posts/${segment(postId)}/team-comments`, undefined, { body, internal }),
+    setPriorityInputs: ({ postId, impact, effort, expected }) =>
+      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort, expected }),
     listDuplicateCandidates: async ({ board, limit }) =>
       (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
     dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
@@ -336,8 +340,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listPosts: ({ board, sort, cursor, limit, status, tag, q }) =>
       request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit, status, tag, q }),
 
-    updatePost: ({ postId, title, body }) =>
-      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body }),
+    updatePost: ({ postId, title, body, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body, expected }),
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 

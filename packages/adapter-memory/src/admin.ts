@@ -1,7 +1,8 @@
-import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { NOTIFIABLE_KINDS, assertUnchangedSince, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
 import { apiKeyOperations } from './api-keys.js';
 import { boardAdminOperations } from './boards.js';
 import { changelogAdminOperations } from './changelog.js';
+import { teamCommentOperations } from './comments.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
 import { inboxOperations } from './feedback.js';
@@ -20,9 +21,10 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   return {
     whoAmI: () => settle(() => ({ via: 'admin_key' as const, label: visitor.adminLabel })),
 
-    setPostStatus: ({ postId, status, note }) =>
+    setPostStatus: ({ postId, status, note, expected }) =>
       commit(() => {
         const post = postOf(postId);
+        assertUnchangedSince(post, expected);
         const move = planStatusMove(visitor, post, status);
         if (!move.changes) return view(post);
         makeStatusMove(visitor, post, status, move);
@@ -57,5 +59,6 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...boardAdminOperations(visitor),
     ...apiKeyOperations(visitor),
     ...ideaListOperations(visitor),
+    ...teamCommentOperations(visitor),
   };
 }

@@ -84,6 +84,10 @@ export interface MemoryData {
   comments: Map<string, Comment[]>;
   /** Visitors' public ids, so a voter's private id never appears in what others read. */
   authors: Map<string, string>;
+  /** Admins' labels by private id, so history and requests say who did what ("Grace (support)"), as the server's key labels do. */
+  adminLabels: Map<string, string>;
+  /** When each vote was cast, by `voteKey(postId, voter)`, for demand over time; seeded votes date from their idea. */
+  voteTimes: Map<string, string>;
   /** Each board's tags by slug, keyed by board slug. */
   tags: Map<string, Map<string, Tag>>;
   /** What happened to posts, oldest first: the memory counterpart of the server's post_events. */
@@ -160,6 +164,8 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     posts: new Map(),
     comments: new Map(),
     authors: new Map(),
+    adminLabels: new Map(),
+    voteTimes: new Map(),
     tags: new Map(),
     events: [],
     notifications: [],
@@ -305,6 +311,9 @@ export function refOf(post: StoredPost): PostRef {
 }
 
 /** The people of the idea itself: its voters (private ids) and the people recorded as asking for it. */
+/** The key of a vote in `MemoryData.voteTimes`. */
+export const voteKey = (postId: string, voter: string) => `${postId} ${voter}`;
+
 export function directPeople(post: StoredPost): string[] {
   return [...post.voters, ...[...post.requests.keys()].map((key) => `request:${key}`)];
 }

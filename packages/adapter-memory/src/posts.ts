@@ -1,4 +1,5 @@
 import {
+  assertUnchangedSince,
   SaysoError,
   checkNewPost,
   checkPostEdit,
@@ -102,11 +103,12 @@ export function postOperations(
         }),
       ),
 
-    updatePost: ({ postId, title, body }) =>
+    updatePost: ({ postId, title, body, expected }) =>
       commit(() => {
         const post = postOf(postId);
         visitor.assertMayChange(post.author, 'idea');
         refuse(checkPostEdit({ title, body }));
+        assertUnchangedSince(post, expected);
         const next = { title: title === undefined ? post.title : title.trim(), body: body ?? post.body };
         if (next.title !== post.title || next.body !== post.body) {
           const at = new Date().toISOString();

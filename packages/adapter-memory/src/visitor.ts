@@ -46,6 +46,8 @@ export interface MemoryVisitor {
   commit<T>(work: () => T): Promise<T>;
   /** A visitor's public id (made on first use), so a private id never appears in what others read. */
   publicIdOf(visitor: string): string;
+  /** Who did something, as history and requests show them: an admin by their label. */
+  actorOf(visitor: string): Author;
   /** The private id of a visitor by their public one; `undefined` for seed authors. */
   visitorOf(publicId: string): string | undefined;
   /**
@@ -66,6 +68,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
   const latency = options.latencyMs ?? 0;
   const isAdmin = options.admin === true;
   if (options.traits) data.traits.set(voterId, options.traits);
+  if (isAdmin) data.adminLabels.set(voterId, options.adminLabel ?? 'Admin');
 
   const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
   const settle = async <T>(work: () => T): Promise<T> => {
@@ -98,6 +101,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
       return id;
     },
 
+    actorOf(visitor) {
+      return { id: this.publicIdOf(visitor), name: data.adminLabels.get(visitor) ?? null };
+    },
+
     visitorOf,
 
     view: (post) => {
@@ -109,7 +116,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
         ...rest,
         voteCount: voters.size,
         peopleCount: peopleBreakdown(directPeople(post), tree.slice(1).flatMap(directPeople)).total,
-        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id)?.length ?? 0), 0),
+        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id) ?? []).filter((comment) => !comment.internal).length, 0),
         voted: tree.some((idea) => idea.voters.has(voterId)),
         tags,
         mergedInto: mergedInto === null ? null : refOf(canonicalPost(data, post)),

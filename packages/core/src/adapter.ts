@@ -12,6 +12,7 @@ import type {
   DeliveryFilters,
   EmailPreferences,
   FeedbackItem,
+  IdeaSnapshot,
   InboxFilters,
   InboxItem,
   LiveChange,
@@ -26,6 +27,7 @@ import type {
   CommentDeletion,
   CustomerRequest,
   Demand,
+  DemandHistory,
   DuplicateCandidate,
   IdeaComparison,
   MergeResult,
@@ -68,8 +70,9 @@ export interface SaysoAdminApi {
   /**
    * Moves an idea to another status of its board and records the change in the post's history.
    * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  setPostStatus(params: { postId: string; status: string; note?: string }): Promise<Post>;
+  setPostStatus(params: { postId: string; status: string; note?: string; expected?: IdeaSnapshot }): Promise<Post>;
 
   /**
    * Who moving an idea to `status` would tell, through which channels, without changing or
@@ -161,6 +164,18 @@ export interface SaysoAdminApi {
    */
   unmergePost(params: { postId: string }): Promise<MergeResult>;
 
+  // detail (the idea screen)
+  /**
+   * Writes a comment as the team (`team: true`, shown as from the team): a reply tells the
+   * conversation as any comment does; with `internal: true` it is an internal note instead, which
+   * only admins ever see (visitors' `listComments` leaves it out, `commentCount` does not count
+   * it) and which tells nobody. Same limits as any comment.
+   */
+  addTeamComment(params: { postId: string; body: string; internal?: boolean }): Promise<Comment>;
+
+  /** How the idea's demand grew, day by day (see {@link DemandHistory}); for a merged idea, its canonical's. */
+  getDemandHistory(params: { postId: string }): Promise<DemandHistory>;
+
   /** Records that someone asked for an idea (see {@link NewCustomerRequest}); idempotent per person and idea. */
   addCustomerRequest(params: { postId: string } & NewCustomerRequest): Promise<CustomerRequest>;
 
@@ -170,8 +185,11 @@ export interface SaysoAdminApi {
   /** Sets the board's priority formula; weights are finite and ≥ 0, else `invalid_input`. */
   setPriorityFormula(params: { board: string } & PriorityFormula): Promise<PriorityFormula>;
 
-  /** Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand. */
-  setPriorityInputs(params: { postId: string } & PriorityInputs): Promise<Demand>;
+  /**
+   * Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand.
+   * `expected`: the inputs as the admin saw them (defaults included); `conflict` when they changed since.
+   */
+  setPriorityInputs(params: { postId: string; expected?: PriorityInputs } & PriorityInputs): Promise<Demand>;
 
   /**
    * Pairs of ideas of a board that may be duplicates (similarity above the adapter's threshold),
@@ -338,8 +356,9 @@ export interface SaysoAdapter {
   /**
    * Changes an idea's title and/or body, with the same limits as a new idea; sets `editedAt`
    * when the text changed. Allowed to the author and to admins; `forbidden` for anyone else.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  updatePost(params: { postId: string } & PostEdit): Promise<Post>;
+  updatePost(params: { postId: string; expected?: IdeaSnapshot } & PostEdit): Promise<Post>;
 
   /**
    * Adds the visitor's vote. On an idea merged into another it counts on the canonical (the
@@ -356,7 +375,7 @@ export interface SaysoAdapter {
    */
   unvote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
-  /** Comments of a post, oldest first, one page at a time. */
+  /** Comments of a post, oldest first, one page at a time; the team's internal notes only for admins. */
   listComments(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
 
   addComment(params: { postId: string; body: string }): Promise<Comment>;

@@ -65,6 +65,9 @@ export type {
   Page,
   Post,
   PostEdit,
+  IdeaSnapshot,
+  DemandDay,
+  DemandHistory,
   PostFilters,
   PostListSort,
   PostSort,
@@ -162,6 +165,7 @@ export {
   checkPriorityFormula,
   checkPriorityInputs,
   customerValue,
+  demandDays,
   peopleBreakdown,
   personValueFromTraits,
   priorityScore,
@@ -190,6 +194,8 @@ export {
   checkNewBoard,
   newBoardWorkflow,
   planWorkflow,
+  CHANGED_SINCE_MESSAGE,
+  assertUnchangedSince,
 } from './rules/index.js';
 export type {
   FollowRow,

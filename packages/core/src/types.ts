@@ -117,6 +117,13 @@ export interface Comment {
    * idea it came from ("merged from …"). `null` for the idea's own comments.
    */
   mergedFrom: PostRef | null;
+  /** Written by an admin as the team, so it shows as from the team; left out on other comments. */
+  team?: true;
+  /**
+   * An internal note of the team: listed to admins only, never to visitors, left out of
+   * `commentCount`, and telling nobody. Left out on other comments.
+   */
+  internal?: true;
 }
 
 /** What is left after a comment was deleted: the post's exact new comment count. */
@@ -216,6 +223,17 @@ export interface NewPost {
 export interface PostEdit {
   title?: string;
   body?: string;
+}
+
+/**
+ * An idea's text and status as an editor saw them, sent with an edit (`expected`): the edit is
+ * refused with `conflict` when a field given differs from the idea now (someone else changed
+ * it since), instead of overwriting that change. Give the fields the edit was made over.
+ */
+export interface IdeaSnapshot {
+  title?: string;
+  body?: string;
+  status?: string;
 }
 
 /** How a board list is narrowed; every filter given must match. */
@@ -372,6 +390,25 @@ export interface Demand {
   priority: PriorityExplanation | null;
   /** The feedback linked to the idea and its merged ideas, per source, most people first: "12 people via email". */
   evidence: EvidenceCount[];
+}
+
+/** One day (UTC) on which people first wanted an idea, for the demand-over-time chart. */
+export interface DemandDay {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  /** People who first wanted it that day (a vote, a request, feedback linked), each person once ever. */
+  added: number;
+  /** Its people up to and including that day. */
+  total: number;
+}
+
+/**
+ * How the demand behind an idea (the canonical, for a merged one) grew: the days someone first
+ * wanted it, oldest first, over the people it has now (the last `total` is its people count).
+ */
+export interface DemandHistory {
+  postId: string;
+  days: DemandDay[];
 }
 
 /**

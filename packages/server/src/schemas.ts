@@ -73,6 +73,20 @@ export const newCommentInput = z
   })
   .transform((input) => ({ body: input.body.trim() }));
 
+/** `POST /posts/:id/team-comments`: a comment as the team, or an internal note. */
+export const newTeamCommentInput = z
+  .strictObject(
+    {
+      body: text('body').describe(`1–${LIMITS.commentMax} characters after trimming.`),
+      internal: z.boolean().default(false).describe('An internal note: seen by admins only, counted nowhere visitors look, telling nobody.'),
+    },
+    { error: 'Send a JSON object with body and optionally internal.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkCommentBody(input.body)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .transform((input) => ({ ...input, body: input.body.trim() }));
+
 const cursorText = z.string({ error: 'cursor must be a string.' }).max(300, 'The cursor is not one this server gave out.');
 
 const cursor = cursorText.optional().transform((value, ctx) => {
@@ -233,6 +247,10 @@ export const editPostInput = z
         .max(LIMITS.commentMax, `statusNote can have at most ${LIMITS.commentMax} characters.`)
         .optional()
         .describe('With status: what the admin tells the idea\'s followers about the change, in the email they get.'),
+      expected: z
+        .strictObject({ title: z.string().optional(), body: z.string().optional(), status: z.string().optional() })
+        .optional()
+        .describe('The idea as the editor saw it (the fields the edit was made over): 409 conflict when any of them changed since.'),
     },
     { error: 'Send a JSON object with title, body and/or status.' },
   )
@@ -409,6 +427,8 @@ export const commentSchema = z.strictObject({
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
   mergedFrom: postRefSchema.nullable().describe('Listed under the idea it was merged into: the merged idea it was written under.'),
+  team: z.literal(true).optional().describe('Written by an admin as the team; left out on other comments.'),
+  internal: z.literal(true).optional().describe('An internal note of the team, listed to admins only; left out on other comments.'),
 }).meta({ id: 'Comment' });
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
@@ -614,6 +634,10 @@ export const priorityInputsInput = z
     {
       impact: z.number({ error: 'Impact must be a number of at least 0.' }).optional().describe('At least 0, e.g. 0.25 (minimal) to 3 (massive); default 1.'),
       effort: z.number({ error: 'Effort must be a number above 0.' }).optional().describe('Above 0, in any unit the team keeps to (e.g. person-weeks); default 1.'),
+      expected: z
+        .strictObject({ impact: z.number().optional(), effort: z.number().optional() })
+        .optional()
+        .describe('Impact and effort as the admin saw them (defaults included): 409 conflict when they changed since.'),
     },
     { error: 'Send a JSON object with impact and/or effort.' },
   )
@@ -631,6 +655,15 @@ const evidenceSchema = z.array(z.strictObject({
   people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
   items: z.number().int(),
 })).describe('The feedback linked to the idea and its merged ideas, per source, most people first.');
+
+export const demandHistorySchema = z.strictObject({
+  postId: z.string().describe('The idea the history is of: the canonical one when a merged idea was asked for.'),
+  days: z.array(z.strictObject({
+    date: z.string().describe('YYYY-MM-DD, UTC.'),
+    added: z.number().int().describe('People who first wanted the idea that day (a vote, a request, feedback linked).'),
+    total: z.number().int().describe('Its people up to and including that day.'),
+  })).describe('Days with new people, oldest first; the last total is the idea\'s people count.'),
+}).meta({ id: 'DemandHistory' });
 
 export const demandSchema = z.strictObject({
   postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),

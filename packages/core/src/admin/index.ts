@@ -34,3 +34,5 @@ export type {
 } from './ideas-query.js';
 export { createAdminIdeasView, ideasQueryFromParams, ideasQueryParams } from './ideas.js';
 export type { AdminIdeasListQuery, AdminIdeasState, AdminIdeasView, BulkOutcome } from './ideas.js';
+export { createAdminIdeaView } from './idea.js';
+export type { AdminIdeaOptions, AdminIdeaState, AdminIdeaView } from './idea.js';

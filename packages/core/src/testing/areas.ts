@@ -1,6 +1,7 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
 import { apiKeys } from './suites/api-keys.js';
+import { adminIdea } from './suites/admin-idea.js';
 import { boards } from './suites/boards.js';
 import { boardSettings } from './suites/board-settings.js';
 import { changelog } from './suites/changelog.js';
@@ -36,6 +37,7 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   notifications,
   tags,
   admin,
+  adminIdea,
   merge,
   demand,
   duplicates,

@@ -26,6 +26,8 @@ export type DomainEventType =
   | 'comment.added'
   | 'comment.edited'
   | 'comment.deleted'
+  // An internal note of the team (admins only): no channel, webhook or live stream follows it.
+  | 'comment.noted'
   | 'tag.created'
   | 'tag.renamed'
   | 'tag.deleted'

@@ -278,7 +278,7 @@ export async function recountPosts(tx: Queryable, boardId: string): Promise<void
   await tx.query(
     `UPDATE posts p
         SET vote_count = (SELECT count(*) FROM votes v WHERE v.post_id = p.id),
-            comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = p.id)
+            comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND NOT c.internal)
       WHERE p.board_id = $1`,
     [boardId],
   );

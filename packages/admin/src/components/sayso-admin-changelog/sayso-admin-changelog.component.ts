@@ -18,6 +18,7 @@ import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { SaysoAdminPickEvent } from '../../events/sayso-admin-pick.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
+import { audienceSummary } from '../../internal/audience.js';
 import { adminStyles } from '../../styles/admin.styles.js';
 import { screenStyles } from '../../styles/screen.styles.js';
 import '../sayso-admin-idea-picker/sayso-admin-idea-picker.js';
@@ -38,14 +39,6 @@ export function changelogEditFailureMessage(error: SaysoError): string {
     default:
       return `The server failed (${error.message}). Nothing you typed was lost: try again in a moment.`;
   }
-}
-
-/** "Will tell 3 people: 3 in-app, 2 by email, and call 1 webhook." */
-export function audienceSummary(audience: NotificationAudience): string {
-  const people = audience.people.length;
-  const who = `${people}${audience.truncated ? '+' : ''} ${people === 1 ? 'person' : 'people'}`;
-  const webhooks = audience.counts.webhook ? `, and call ${audience.counts.webhook} webhook${audience.counts.webhook === 1 ? '' : 's'}` : '';
-  return `Will tell ${who}: ${audience.counts.in_app} in-app, ${audience.counts.email} by email${webhooks}.`;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
