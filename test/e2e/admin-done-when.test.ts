@@ -2,7 +2,7 @@
 // alone: an admin signs in with a key, finds two duplicates in the queue, compares and merges them,
 // links an email that arrived to the merged idea from the inbox, and publishes a changelog entry
 // shipping it after previewing who will be told; the example page's visitor, who voted for one of
-// the duplicates, then sees the idea shipped and the notification in the bell.
+// the duplicates, then sees the idea shipped and the news in the bell (merged, then shipped).
 import { createHttpAdapter } from '@sayso/adapter-http';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -30,13 +30,16 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    const text = `${element?.getAttribute('aria-label') ?? ''} ${element?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
-    return element?.localName === 'button' ? `button: ${text}` : text;
+    const label = (element as HTMLInputElement | null)?.labels?.[0]?.textContent;
+    const text = `${element?.getAttribute('aria-label') ?? label ?? ''} ${element?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
+    if (element?.localName === 'button') return `button: ${text}`;
+    return element?.localName === 'input' || element?.localName === 'textarea' ? `field: ${text}` : text;
   });
 
 /**
  * Presses `key` until what has focus contains every one of `texts` (a keyboard user looking for
- * it), at most `max` times. A button's text starts with `button: `, to look for a button alone.
+ * it), at most `max` times. A button's text starts with `button: ` and a field's label with
+ * `field: `, to look for one of them alone.
  */
 async function pressUntilFocused(page: Page, key: string, texts: string | string[], max = 40): Promise<void> {
   const wanted = [texts].flat();
@@ -131,21 +134,24 @@ describe('the admin console, end to end by keyboard', () => {
     // Changelog: an entry shipping the idea, its recipients previewed, published.
     await page.keyboard.press('4');
     await page.getByRole('heading', { name: 'Changelog' }).waitFor();
+    await page.getByRole('table', { name: 'Entries' }).or(page.getByText('No entries yet')).waitFor();
     await page.keyboard.press('n');
-    await page.getByLabel('Title').waitFor();
-    await page.getByLabel('Title').focus();
+    await expect.poll(() => focused(page)).toMatch(/^field: Title/);
     await page.keyboard.type('Export your notes as PDF');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Notes now **export to PDF**, formatting and all.');
     await page.getByRole('region', { name: 'Preview' }).getByText('export to PDF').waitFor();
-    await pressUntilFocused(page, 'Tab', 'Add an idea');
+    await pressUntilFocused(page, 'Tab', 'field: Add an idea');
     await page.keyboard.type('PDF files');
     await page.getByRole('option', { name: c.title }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await pressUntilFocused(page, 'Tab', 'button: Preview recipients');
     await page.keyboard.press('Enter');
-    await page.getByText('Will tell').waitFor();
+    // Everyone behind the idea: its three voters, the page's visitor (by merge) and the email's author.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Recipients' }).textContent())
+      .toContain('Will tell 5 people: 4 in the app, 1 by email.');
     await pressUntilFocused(page, 'Tab', 'button: Publish…');
     await page.keyboard.press('Enter');
     const publish = page.getByRole('dialog', { name: 'Publish this entry?' });
@@ -157,12 +163,18 @@ describe('the admin console, end to end by keyboard', () => {
 
     // The example page's visitor: the idea they voted for shipped, and the bell says so.
     await expect.poll(async () => (await adminApi.getPost({ postId: c.id })).status, { timeout: 15_000 }).toBe('shipped');
-    await hostPage.goto(`${site.server.url}/#idea=${a.id}`);
-    await hostPage.getByRole('heading', { name: c.title }).waitFor();
-    await hostPage.getByText('Shipped').first().waitFor();
-    await expect
-      .poll(() => hostPage.locator('sayso-notifications [part="trigger"]').getAttribute('aria-label'), { timeout: 15_000 })
-      .toBe('Notifications, 1 unread');
+    // The visitor comes back to the page (a new tab): the idea they voted for, merged, now shipped.
+    await hostPage.close();
+    const again = await visitor.newPage();
+    await again.goto(`${site.server.url}/#idea=${a.id}`);
+    const detail = again.locator('main sayso-board sayso-post-detail');
+    await detail.getByRole('heading', { name: c.title }).waitFor();
+    expect(await detail.locator('[part="status"][data-status]').textContent()).toContain('Shipped');
+    // Two pieces of news: their idea was merged into this one, and it shipped with the entry.
+    const bell = again.locator('sayso-notifications [part="trigger"]');
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('Notifications, 2 unread');
+    await bell.click();
+    await again.locator('sayso-notifications').getByText('Export your notes as PDF').first().waitFor();
     await visitor.close();
     await admin.close();
   });
