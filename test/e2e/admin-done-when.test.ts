@@ -4,9 +4,9 @@
 // shipping it after previewing who will be told; the example page's visitor, who voted for one of
 // the duplicates, then sees the idea shipped and the news in the bell (merged, then shipped).
 import { createHttpAdapter } from '@sayso/adapter-http';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSite } from '../support/e2e-site.js';
+import { focused, pressUntil, type Focused } from '../support/focus.js';
 import { voteButtonFor } from '../support/vote-buttons.js';
 
 const ADMIN_KEY = 'sayso_admin_e2e-done-when-0123456789abcdef';
@@ -25,31 +25,10 @@ const EMAIL = [
   '',
 ].join('\r\n');
 
-/** What has keyboard focus, down through shadow roots: its accessible-ish name and text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    const label = (element as HTMLInputElement | null)?.labels?.[0]?.textContent;
-    const text = `${element?.getAttribute('aria-label') ?? label ?? ''} ${element?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
-    if (element?.localName === 'button') return `button: ${text}`;
-    return element?.localName === 'input' || element?.localName === 'textarea' ? `field: ${text}` : text;
-  });
-
-/**
- * Presses `key` until what has focus contains every one of `texts` (a keyboard user looking for
- * it), at most `max` times. A button's text starts with `button: ` and a field's label with
- * `field: `, to look for one of them alone.
- */
-async function pressUntilFocused(page: Page, key: string, texts: string | string[], max = 40): Promise<void> {
-  const wanted = [texts].flat();
-  for (let presses = 0; presses < max; presses++) {
-    const now = await focused(page);
-    if (wanted.every((text) => now.includes(text))) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`"${wanted.join('" and "')}" never took focus by pressing ${key}; focus is on "${await focused(page)}"`);
-}
+/** A button named `name`, a field labelled `label`, an element whose text holds every one of `texts`. */
+const button = (name: string) => (now: Focused) => now.tag === 'button' && now.name === name;
+const field = (label: string) => (now: Focused) => (now.tag === 'input' || now.tag === 'textarea') && now.name === label;
+const holding = (...texts: string[]) => (now: Focused) => texts.every((text) => now.text.includes(text));
 
 describe('the admin console, end to end by keyboard', () => {
   const site = useE2eSite('sayso-e2e-admin-done-when-', {
@@ -106,14 +85,14 @@ describe('the admin console, end to end by keyboard', () => {
     await page.getByText(a.title).first().waitFor();
     // The demo board has pairs of its own: the one of our two ideas, row by row from the first (k).
     await page.keyboard.press('k');
-    await pressUntilFocused(page, 'j', [a.title, c.title]);
+    await pressUntil(page, 'j', holding(a.title, c.title));
     await page.keyboard.press('Enter');
     await page.getByText('Shared people').waitFor();
     await page.keyboard.press('m');
     const merge = page.getByRole('dialog', { name: 'Merge ideas' });
     await merge.waitFor();
     expect(await merge.getByRole('radio', { name: c.title }).isChecked()).toBe(true);
-    await pressUntilFocused(page, 'Tab', 'button: Merge');
+    await pressUntil(page, 'Tab', button('Merge'));
     await page.keyboard.press('Enter');
     await page.getByText('Merged', { exact: false }).first().waitFor();
     await expect.poll(async () => (await adminApi.getPost({ postId: a.id })).id).toBe(c.id);
@@ -126,8 +105,8 @@ describe('the admin console, end to end by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Printing notes to PDF').first().waitFor();
     // Out of the search field into the list, to the email's row.
-    await pressUntilFocused(page, 'Tab', 'Printing notes to PDF');
-    await pressUntilFocused(page, 'Tab', `button: Link to “${c.title}”`);
+    await pressUntil(page, 'Tab', holding('Printing notes to PDF'));
+    await pressUntil(page, 'Tab', button(`Link to “${c.title}”`));
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await adminApi.getDemand({ postId: c.id })).evidence.map((count) => count.source)).toContain('email');
 
@@ -136,27 +115,27 @@ describe('the admin console, end to end by keyboard', () => {
     await page.getByRole('heading', { name: 'Changelog' }).waitFor();
     await page.getByRole('table', { name: 'Entries' }).or(page.getByText('No entries yet')).waitFor();
     await page.keyboard.press('n');
-    await expect.poll(() => focused(page)).toMatch(/^field: Title/);
+    await expect.poll(async () => field('Title')(await focused(page))).toBe(true);
     await page.keyboard.type('Export your notes as PDF');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Notes now **export to PDF**, formatting and all.');
     await page.getByRole('region', { name: 'Preview' }).getByText('export to PDF').waitFor();
-    await pressUntilFocused(page, 'Tab', 'field: Add an idea');
+    await pressUntil(page, 'Tab', field('Add an idea'));
     await page.keyboard.type('PDF files');
     await page.getByRole('option', { name: c.title }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await pressUntilFocused(page, 'Tab', 'button: Preview recipients');
+    await pressUntil(page, 'Tab', button('Preview recipients'));
     await page.keyboard.press('Enter');
     // Everyone behind the idea: its three voters, the page's visitor (by merge) and the email's author.
     await expect
       .poll(() => page.getByRole('region', { name: 'Recipients' }).textContent())
       .toContain('Will tell 5 people: 4 in the app, 1 by email.');
-    await pressUntilFocused(page, 'Tab', 'button: Publish…');
+    await pressUntil(page, 'Tab', button('Publish…'));
     await page.keyboard.press('Enter');
     const publish = page.getByRole('dialog', { name: 'Publish this entry?' });
     await publish.waitFor();
-    await pressUntilFocused(page, 'Tab', 'button: Publish');
+    await pressUntil(page, 'Tab', button('Publish'));
     await page.keyboard.press('Enter');
     await page.getByText('Published').first().waitFor();
     expect(errors).toEqual([]);

@@ -5,18 +5,10 @@
 import { createHttpAdapter } from '@sayso/adapter-http';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { focused } from '../support/focus.js';
 import { useE2eSite, type E2eSite } from '../support/e2e-site.js';
 
 const ADMIN_KEY = 'sayso_admin_e2e-admin-publish-0123456789';
-
-/** The element focused now, through shadow roots: its accessible name as far as the test needs it. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    const label = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? element.labels?.[0]?.textContent : null;
-    return (label ?? element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim();
-  });
 
 /** A new browser context on the console, signed in by typing the key (its field has focus) and Enter. */
 async function signedIn(site: E2eSite) {
@@ -50,17 +42,17 @@ describe('the admin console: changelog and settings', () => {
     await page.getByText('No entries yet').waitFor();
 
     await page.keyboard.press('n');
-    await expect.poll(() => focused(page)).toBe('Title');
+    await expect.poll(async () => (await focused(page)).name).toBe('Title');
     await page.keyboard.type('Shortcuts ship');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Body');
+    expect((await focused(page)).name).toBe('Body');
     await page.keyboard.type('Press **?** anywhere <script>alert(1)</script>');
     const preview = page.getByRole('region', { name: 'Preview' });
     await expect.poll(() => preview.locator('strong').textContent()).toBe('?');
     expect(await preview.locator('script').count()).toBe(0);
 
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Add an idea');
+    expect((await focused(page)).name).toBe('Add an idea');
     await page.keyboard.type('haptic');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -68,19 +60,19 @@ describe('the admin console: changelog and settings', () => {
 
     // Tab on to "Preview recipients" (past "Save draft").
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Save draft');
+    expect((await focused(page)).name).toBe('Save draft');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Preview recipients');
+    expect((await focused(page)).name).toBe('Preview recipients');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: 'Recipients' }).textContent()).toContain('Will tell 2 people: 2 in the app.');
 
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Publish…');
+    expect((await focused(page)).name).toBe('Publish…');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Publish this entry?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Will tell 2 people');
-    expect(await focused(page)).toBe('Publish');
+    expect((await focused(page)).name).toBe('Publish');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Published' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('table', { name: 'Entries' }).textContent()).toContain('Published');

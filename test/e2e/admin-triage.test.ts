@@ -6,6 +6,7 @@ import type { SaysoAdapter, SaysoAdminApi } from '@sayso/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSite } from '../support/e2e-site.js';
+import { focused, pressUntil } from '../support/focus.js';
 
 const ADMIN_KEY = 'sayso_admin_e2e-admin-triage-0123456789';
 const INBOUND_SECRET = 'inbound-triage-secret';
@@ -22,20 +23,6 @@ const EMAIL = [
   'Could we export notes as PDF files? We print every meeting note for clients.',
   '',
 ].join('\r\n');
-
-/** What has focus, inside shadow roots: its tag, its text, and its label when it is a field. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return { tag: element?.tagName, text: element?.textContent?.trim(), label: (element as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() };
-  });
-
-/** Presses Tab until `is` holds for what has focus (at most `times`). */
-async function tabTo(page: Page, is: (now: Awaited<ReturnType<typeof focused>>) => boolean, times = 12) {
-  for (let n = 0; n < times && !is(await focused(page)); n++) await page.keyboard.press('Tab');
-  expect(is(await focused(page))).toBe(true);
-}
 
 /** Presses `key` until the active row of `screen` contains `text` (at most `rows` times). */
 async function moveTo(page: Page, screen: string, text: string, rows = 30) {
@@ -82,7 +69,7 @@ describe('triage in the admin console', () => {
     await dialog.waitFor();
     expect(await dialog.getByRole('radio', { name: keep.title }).isChecked()).toBe(true);
     expect(await dialog.getByRole('radio', { name: duplicate.title }).isChecked()).toBe(false);
-    await tabTo(page, (now) => now.tag === 'BUTTON' && now.text === 'Merge');
+    await pressUntil(page, 'Tab', (now) => now.tag === 'button' && now.text === 'Merge', 12);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('sayso-admin-duplicates [part="status"]').textContent()).toContain('Merged');
     expect((await admin.getPost({ postId: duplicate.id })).mergedFrom).toEqual({ id: duplicate.id, title: duplicate.title });
@@ -100,11 +87,11 @@ describe('triage in the admin console', () => {
     await row.waitFor();
     expect(await row.getByRole('img', { name: 'Email' }).count()).toBe(1);
     await page.keyboard.press('/');
-    expect((await focused(page)).label).toContain('Search');
+    expect((await focused(page)).name).toContain('Search');
     // Out of the field to the list, then to the email's row and into it.
-    await tabTo(page, (now) => now.tag === 'TR');
+    await pressUntil(page, 'Tab', (now) => now.tag === 'tr', 12);
     await moveTo(page, 'sayso-admin-inbox', 'Nora Quist');
-    await tabTo(page, (now) => now.text === `Link to “${keep.title}”`);
+    await pressUntil(page, 'Tab', (now) => now.text === `Link to “${keep.title}”`, 12);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('sayso-admin-inbox [part="status"]').textContent()).toContain(`Linked 1 item to “${keep.title}”.`);
     const linked = (await admin.admin.listInbox({ state: 'linked', source: 'email' })).items;
