@@ -1,15 +1,24 @@
 // The admin ideas list benchmark of issue 13: p50/p95 of the first page of `GET /api/v1/admin/ideas`
 // (50 ideas of every board) sorted by each column, at 1,000, 10,000 and 100,000 ideas, on
 // PostgreSQL and PGlite, next to a baseline measured in the same run on the same database: a plain
-// `SELECT … FROM posts LIMIT 50`. Then a later page (keyset), and filters with a sort.
+// `SELECT … FROM posts LIMIT 50`. Then a later page (keyset), and filters with a sort. Last, what
+// an admin waits for: the console (examples/admin/dist, built by `npm start` or `npm test`) opened
+// in Chromium, already signed in, until its ideas table shows its first rows, next to the same
+// browser fetching that first page itself.
 //
 //   npm run bench:admin-ideas              1k, 10k and 100k ideas, 20 requests per figure
 //   npm run bench:admin-ideas -- --smoke   1k ideas, 5 requests per figure: proves the script works
 //
 // Requests go through the app's fetch (app.request), one at a time (PGlite runs one query at a
 // time anyway): the figures are the route's, its validation and its query, without a socket.
-import { ADMIN_IDEA_COLUMNS } from '@sayso/core';
+import { serve } from '@hono/node-server';
+import { ADMIN_CREDENTIAL_KEY, ADMIN_IDEA_COLUMNS } from '@sayso/core';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import settings from '../scripts/chromium.json' with { type: 'json' };
 import { createApp, createBoard, migrate, openDatabase, type Database } from '@sayso/server';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
 import { measureConcurrently } from './lib/measure.js';
@@ -55,7 +64,35 @@ async function seed(db: Database, ideas: number): Promise<void> {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function run(engine: string, open: () => Promise<Database>): Promise<void> {
+const CONSOLE_DIR = fileURLToPath(new URL('../examples/admin/dist', import.meta.url));
+const BROWSER_LOADS = SMOKE ? 2 : 5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * The console at `url` opened in a fresh tab, the admin key already in its session storage (as
+ * after signing in): milliseconds until the ideas table shows a row of ideas, and until the same
+ * tab's own fetch of that first page answers (the baseline: the API and the network alone).
+ */
+async function firstRowsInBrowser(browser: Browser, url: string): Promise<{ rows: number; fetch: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(([name, key]) => sessionStorage.setItem(name!, key!), [ADMIN_CREDENTIAL_KEY, ADMIN_KEY]);
+  const page = await context.newPage();
+  const start = performance.now();
+  await page.goto(`${url}/admin/#/ideas`);
+  await page.locator('sayso-admin-ideas [part="row"]').first().waitFor({ timeout: 120_000 });
+  const rows = performance.now() - start;
+  const fetched = await page.evaluate(async ([key, limit]) => {
+    const begun = performance.now();
+    const response = await fetch(`/api/v1/admin/ideas?limit=${limit}&sort=people`, { headers: { Authorization: `Bearer ${key}` } });
+    await response.json();
+    return performance.now() - begun;
+  }, [ADMIN_KEY, String(PAGE)] as const);
+  await context.close();
+  return { rows, fetch: fetched };
+}
+
+async function run(engine: string, open: () => Promise<Database>, browser: Browser | undefined): Promise<void> {
   console.log(`\n${engine}, ${PAGE} ideas a page, ${BOARDS} boards, ${REQUESTS} requests a figure (p50 / p95)\n`);
   console.log('| ideas | read | p50 | p95 |');
   console.log('|---|---|---|---|');
@@ -87,16 +124,39 @@ async function run(engine: string, open: () => Promise<Database>): Promise<void>
       await row('board=board-1&status=planned, sort=mrr', () => get('board=board-1&status=planned&sort=mrr'));
       await row('minPeople=400, sort=lastActivity', () => get('minPeople=400&sort=lastActivity'));
       await row('q=calendar, sort=priority', () => get('q=calendar&sort=priority'));
+      if (browser) {
+        const server = serve({ fetch: createApp({ db, adminKeys: [ADMIN_KEY], staticRoutes: [{ prefix: '/admin', dir: CONSOLE_DIR }] }).fetch, port: 0, hostname: '127.0.0.1' });
+        await new Promise((resolve) => server.once('listening', resolve));
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        try {
+          await firstRowsInBrowser(browser, url);
+          const loads = [];
+          for (let n = 0; n < BROWSER_LOADS; n++) loads.push(await firstRowsInBrowser(browser, url));
+          console.log(`| ${ideas.toLocaleString('en')} | baseline: the tab's own fetch of the first page | ${ms(median(loads.map((load) => load.fetch)))} | |`);
+          console.log(`| ${ideas.toLocaleString('en')} | console opened until its first rows show (Chromium, ${BROWSER_LOADS} loads) | ${ms(median(loads.map((load) => load.rows)))} | |`);
+        } finally {
+          await new Promise((resolve) => server.close(resolve));
+        }
+      }
     } finally {
       await db.close();
     }
   }
 }
 
-const cluster = await startPostgres();
+// The console's own timing needs its build; without it the API figures still come.
+const browser = existsSync(`${CONSOLE_DIR}/index.html`)
+  ? await chromium.launch({ executablePath: process.env.CHROME_PATH ?? settings.executablePath, headless: true, args: settings.args })
+  : undefined;
+if (!browser) console.error(`No console build in ${CONSOLE_DIR} (npm start or npm test makes it): the browser rows are left out.`);
 try {
-  await run('PostgreSQL', async () => openDatabase({ url: await cluster.createDatabase() }));
+  const cluster = await startPostgres();
+  try {
+    await run('PostgreSQL', async () => openDatabase({ url: await cluster.createDatabase() }), browser);
+  } finally {
+    await cluster.stop();
+  }
+  await run('PGlite', () => openDatabase({}), browser);
 } finally {
-  await cluster.stop();
+  await browser?.close();
 }
-await run('PGlite', () => openDatabase({}));
