@@ -23,7 +23,7 @@ const changelog = (loaded: Record<string, unknown>) => {
 const meta: Meta = {
   title: 'Admin/sayso-admin-changelog',
   component: 'sayso-admin-changelog',
-  parameters: mockApiOver(() => demoData()),
+  parameters: { ...mockApiOver(() => demoData()) },
   render: (_args, { loaded }) => changelog(loaded),
 };
 export default meta;
@@ -42,7 +42,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), FOREVE
 /** The server fails to list the entries. */
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /boards/:board/changelog': 'server' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /boards/:board/changelog': 'server' } }) },
 };
 
 /** An entry being written: markdown with its preview, two ideas it ships, and who publishing would tell. */

@@ -45,7 +45,7 @@ export const SignIn: Story = {
 export const WrongKey: Story = {
   name: 'Wrong key',
   beforeEach: () => sessionStorage.clear(),
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /admin/me': 'unauthorized' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /admin/me': 'unauthorized' } }) },
   play: ({ canvasElement }) => typeKey(canvasElement, 'sayso_admin_revoked'),
 };
 
@@ -53,7 +53,7 @@ export const WrongKey: Story = {
 export const ServerDown: Story = {
   name: 'Server down',
   beforeEach: () => sessionStorage.clear(),
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /admin/me': 'network' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /admin/me': 'network' } }) },
   play: ({ canvasElement }) => typeKey(canvasElement, 'sayso_admin_any'),
 };
 

@@ -18,7 +18,7 @@ const searchDemo = async () => {
 const meta: Meta = {
   title: 'Admin/sayso-admin-idea-picker',
   component: 'sayso-admin-idea-picker',
-  parameters: mockApiOver(() => demoData()),
+  parameters: { ...mockApiOver(() => demoData()) },
   loaders: [searchDemo],
   render: (_args, { loaded }) =>
     html`<sayso-admin-idea-picker .search=${loaded.search as (text: string) => Promise<PostRef[]>}></sayso-admin-idea-picker>`,

@@ -34,7 +34,7 @@ const screen = (adapter: SaysoAdapter, id = IDEA) =>
 const meta: Meta = {
   title: 'Admin/sayso-admin-idea',
   component: 'sayso-admin-idea',
-  parameters: mockApiOver(() => demoData()),
+  parameters: { ...mockApiOver(() => demoData()) },
   render: (_args, { loaded }) => screen(loaded.adapter as SaysoAdapter),
 };
 export default meta;
@@ -56,7 +56,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), 600_00
 /** The server fails to answer for the idea: the reason, and Try again. */
 export const Failed: Story = {
   name: 'Error',
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /posts/:id': 'server' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /posts/:id': 'server' } }) },
   render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' })),
 };
 

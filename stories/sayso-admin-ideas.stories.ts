@@ -43,7 +43,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), 3_600_
 /** The server refuses the list: what failed, and a way to try again. */
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /admin/ideas': 'server' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /admin/ideas': 'server' } }) },
   render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' })),
 };
 

@@ -38,7 +38,7 @@ const settings = (loaded: Record<string, unknown>) => {
 const meta: Meta = {
   title: 'Admin/sayso-admin-settings',
   component: 'sayso-admin-settings',
-  parameters: mockApiOver(() => demoData()),
+  parameters: { ...mockApiOver(() => demoData()) },
   render: (_args, { loaded }) => settings(loaded),
 };
 export default meta;
@@ -57,7 +57,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), FOREVE
 /** The server fails to list the admin keys; the other sections still show. */
 export const LoadError: Story = {
   name: 'Error',
-  parameters: mockApiOver(() => demoData(), { failures: { 'GET /admin/keys': 'server' } }),
+  parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /admin/keys': 'server' } }) },
 };
 
 /** On a phone-sized column. */
