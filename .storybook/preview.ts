@@ -1,12 +1,13 @@
+import adminManifest from '@sayso/admin/custom-elements.json' with { type: 'json' };
 import manifest from '@sayso/elements/custom-elements.json' with { type: 'json' };
 import { SAYSO_LOCALES, SOURCE_LOCALE, resolveLocale, setLocale } from '@sayso/elements';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { initialize, mswLoader } from 'msw-storybook-addon';
 
-// Controls and docs tables come from the generated manifest (npm run build-storybook makes it
-// first), never from hand-written argTypes.
-setCustomElementsManifest(manifest);
+// Controls and docs tables come from the generated manifests of the elements and the admin
+// console's elements (npm run build-storybook makes them first), never from hand-written argTypes.
+setCustomElementsManifest({ ...manifest, modules: [...manifest.modules, ...adminManifest.modules] });
 
 initialize({ onUnhandledRequest: 'bypass', quiet: true });
 

@@ -2,7 +2,7 @@
 // packages themselves run from their sources: no build of theirs is needed), then runs the
 // reference server (embedded PGlite in ./.sayso-data unless DATABASE_URL is set, demo board
 // seeded) serving the example host page at http://localhost:${PORT:-8787}/ and the React and Vue
-// example apps at /react/ and /vue/.
+// example apps at /react/ and /vue/, and the admin console at /admin/.
 import { resolve } from 'node:path';
 import { installWorkspace } from './setup.mjs';
 import { pnpm } from './pnpm.mjs';
@@ -25,6 +25,7 @@ const env = {
     `/=${resolve(root, 'packages/elements/dist')}`,
     `/react=${resolve(root, 'examples/react/dist')}`,
     `/vue=${resolve(root, 'examples/vue/dist')}`,
+    `/admin=${resolve(root, 'examples/admin/dist')}`,
   ].join(','),
 };
 process.exit(pnpm(['--filter', '@sayso/server', 'run', 'start'], { cwd: root, env }));

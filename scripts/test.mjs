@@ -49,13 +49,14 @@ const built = [
   // Writes the manifest and fails when a file generated from it (React wrappers, README tables)
   // was not regenerated: the drift test must see the committed files, not fresh ones.
   ['the custom-elements manifest', ['--filter', '@sayso/elements', 'run', 'check:generated']],
+  ['the admin elements\' manifest', ['--filter', '@sayso/admin', 'run', 'analyze']],
   ['the example apps', ['--filter', './examples/*', 'run', 'build']],
 ].every(([what, args]) => step(`build ${what}`, args) === 0);
 record('build elements and examples', { passed: built ? 1 : 0, failed: built ? 0 : 1, skipped: 0 }, 0);
 
 // Type errors are defects too: each package's typecheck counts as one check.
-const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements', 'react'].map((pkg) => `packages/${pkg}`);
-for (const project of [...projects, 'packages/elements/scripts', 'examples/react', 'stories', 'test', 'bench']) {
+const projects = ['core', 'adapter-memory', 'adapter-http', 'server', 'elements', 'admin', 'react'].map((pkg) => `packages/${pkg}`);
+for (const project of [...projects, 'packages/elements/scripts', 'examples/react', 'examples/admin', 'stories', 'test', 'bench']) {
   const status = step(`typecheck ${project}`, ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   record(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, 0);
 }
@@ -79,10 +80,12 @@ record('vitest', v && {
   skipped: v.numPendingTests + v.numTodoTests,
 }, vitest);
 
-const wtrReport = join(reports, 'web-test-runner.json');
-process.env.SAYSO_WTR_SUMMARY = wtrReport;
-const wtr = step('web-test-runner (elements in Chromium)', ['--filter', '@sayso/elements', 'exec', 'web-test-runner']);
-record('web-test-runner', readJson(wtrReport), wtr);
+for (const pkg of ['elements', 'admin']) {
+  const wtrReport = join(reports, `web-test-runner-${pkg}.json`);
+  process.env.SAYSO_WTR_SUMMARY = wtrReport;
+  const wtr = step(`web-test-runner (${pkg} in Chromium)`, ['--filter', `@sayso/${pkg}`, 'exec', 'web-test-runner']);
+  record(`web-test-runner ${pkg}`, readJson(wtrReport), wtr);
+}
 
 console.log(`\n[test] summary\n${lines.join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

@@ -4,7 +4,7 @@
 /// <reference types="vite/client" />
 import darkTokens from '@sayso/elements/styles/dark.css?inline';
 import { createHttpAdapter } from '@sayso/adapter-http';
-import { createSaysoClient, type SaysoClient } from '@sayso/core';
+import { createSaysoClient, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import { html } from 'lit';
 import { createMemoryAdapter, type MemoryData } from '@sayso/adapter-memory';
 import {
@@ -117,3 +117,11 @@ export function insideHostileCss(content: unknown) {
     <div class="hostile">${content}</div>
   `;
 }
+
+/**
+ * A loader of an admin adapter straight over the memory adapter (no mocked API), for the admin
+ * console's stories: `loaded.adapter` acts as the admin "Grace (support)" on the data `data` prepares.
+ */
+export const memoryAdminOf = (data: () => MemoryData | Promise<MemoryData>, latencyMs = 0) => async (): Promise<{ adapter: SaysoAdapter }> => ({
+  adapter: createMemoryAdapter({ data: await data(), admin: true, adminLabel: 'Grace (support)', voterId: 'storybook-admin', latencyMs }),
+});

@@ -1,7 +1,7 @@
 // The reference server's REST API, served by msw from in-memory data, so stories show real
 // elements talking through the real HTTP adapter without a backend.
 import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type MemoryData, type SeedFeedback, type SeedPost } from '@sayso/adapter-memory';
-import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type SaysoAdapter } from '@sayso/core';
+import { HTTP_STATUS_BY_ERROR_CODE, SaysoError, toSaysoError, type AdminIdeaColumn, type SaysoAdapter } from '@sayso/core';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 
 
@@ -125,6 +125,29 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
   return [
     http.post(`${base}/visitors`, () => HttpResponse.json({ visitorToken: STORY_VISITOR_TOKEN }, { status: 201 })),
     route('get', '/boards', (adapter) => adapter.listBoards()),
+    route('get', '/admin/me', (adapter) => adminOf(adapter).whoAmI()),
+    route('get', '/admin/ideas', (adapter, _params, request) => {
+      const number = (name: string) => (query(request).has(name) ? Number(query(request).get(name)) : undefined);
+      const hasDuplicates = optional(request, 'hasDuplicates');
+      return adminOf(adapter).listIdeas({
+        ...Object.fromEntries(['board', 'status', 'tag', 'source', 'createdFrom', 'createdTo', 'q'].flatMap((name) => (query(request).has(name) ? [[name, query(request).get(name)]] : []))),
+        hasDuplicates: hasDuplicates === undefined ? undefined : hasDuplicates === 'true',
+        minPeople: number('minPeople'),
+        sort: query(request).has('sort') ? { column: query(request).get('sort') as AdminIdeaColumn, direction: (optional(request, 'direction') ?? 'desc') as 'asc' | 'desc' } : undefined,
+        cursor: query(request).get('cursor'),
+        limit: limitOf(request),
+      });
+    }),
+    route('get', '/admin/views', async (adapter) => ({ items: await adminOf(adapter).listSavedViews() })),
+    route('post', '/admin/views', async (adapter, _params, request) => adminOf(adapter).saveView((await request.json()) as { name: string; params: Record<string, string> }), 201),
+    http.delete(`${base}/admin/views/:viewId`, async ({ request, params }) => {
+      try {
+        await adminOf(await adapterFor(request)).deleteView({ viewId: String(params['viewId']) });
+        return new HttpResponse(null, { status: 204 });
+      } catch (error) {
+        return errorResponse(toSaysoError(error));
+      }
+    }),
     route('get', '/boards/:board', (adapter, { board }) => adapter.getBoard({ board: board! })),
     route('get', '/boards/:board/posts', (adapter, { board }, request) =>
       adapter.listPosts({
@@ -148,6 +171,8 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     ),
     route('get', '/posts/:id', (adapter, { id }) => adapter.getPost({ postId: id! })),
     route('get', '/posts/:id/demand', (adapter, { id }) => adapter.getDemand({ postId: id! })),
+    route('get', '/posts/:id/demand/history', (adapter, { id }) => adminOf(adapter).getDemandHistory({ postId: id! })),
+    route('get', '/posts/:id/history', async (adapter, { id }) => ({ items: await adminOf(adapter).listPostHistory({ postId: id! }) })),
     route('get', '/posts/:id/feedback', (adapter, { id }, request) =>
       adapter.listPostFeedback({ postId: id!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
     ),
@@ -202,6 +227,28 @@ export function saysoApiHandlers(data: MemoryData | Promise<MemoryData>, options
     route('get', '/boards/:board/changelog', (adapter, { board }, request) =>
       adapter.listChangelogEntries({ board: board!, cursor: query(request).get('cursor'), limit: limitOf(request) }),
     ),
+    // Triage: the console's duplicate queue and inbox.
+    route('get', '/boards/:board/duplicates', async (adapter, { board }, request) => ({
+      items: await adminOf(adapter).listDuplicateCandidates({ board: board!, limit: limitOf(request) }),
+    })),
+    route('get', '/posts/:id/compare/:other', (adapter, { id, other }) => adminOf(adapter).compareIdeas({ postIds: [id!, other!] })),
+    route('get', '/inbox', (adapter, _params, request) =>
+      adminOf(adapter).listInbox({
+        source: optional(request, 'source') as SeedFeedback['source'] | undefined,
+        state: optional(request, 'state') as 'new' | 'linked' | 'archived' | undefined,
+        board: optional(request, 'board'),
+        q: optional(request, 'q'),
+        cursor: query(request).get('cursor'),
+        limit: limitOf(request),
+      }),
+    ),
+    // The console's settings (publish): what its sections read.
+    route('get', '/admin/keys', (adapter) => adminOf(adapter).listApiKeys({ kind: 'admin' })),
+    route('get', '/ingestion-keys', (adapter) => adminOf(adapter).listApiKeys({ kind: 'ingestion' })),
+    route('get', '/webhooks', (adapter) => adminOf(adapter).listWebhookEndpoints()),
+    route('get', '/deliveries', (adapter, _params, request) => adminOf(adapter).listDeliveries({ limit: limitOf(request) })),
+    route('get', '/boards/:board/notifications', (adapter, { board }) => adminOf(adapter).getNotificationSettings({ board: board! })),
+    route('get', '/boards/:board/priority', (adapter, { board }) => adminOf(adapter).getPriorityFormula({ board: board! })),
     route('put', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).addPostTag({ postId: id!, tag: tag! })),
     route('delete', '/posts/:id/tags/:tag', (adapter, { id, tag }) => adminOf(adapter).removePostTag({ postId: id!, tag: tag! })),
     // Live changes: what the memory adapter's watch() sees, as the server's event stream sends it
@@ -402,4 +449,31 @@ export async function othersAtWork(data: MemoryData, options: { steps?: number; 
     if (n === 2) await someone.createPost({ board: 'demo', title: 'Sync reminders with my calendar', body: '' });
     else await someone.vote({ postId: `seed-${1 + (n % 4)}` });
   }
+}
+
+/** Ideas that say what a demo idea says, for the duplicate queue (after the demo ideas: their seed numbers stay). */
+export const duplicateIdeas: SeedPost[] = [
+  { board: 'demo', title: 'Night theme for the editor', body: 'A dark editor theme for working at night, the bright one hurts.', votes: 14 },
+  { board: 'demo', title: 'Offline mode for the mobile app', body: 'Take notes on the subway without any signal, sync later.', votes: 6 },
+  { board: 'demo', title: 'Markdown tables in notes', body: 'Simple tables in notes, like Markdown tables.', votes: 3 },
+];
+
+/** Feedback waiting in the inbox, one item per channel, newest first when received. */
+export const inboxFeedback: SeedFeedback[] = [
+  { source: 'email', title: 'Dark editor', text: 'Our designers work late: is a dark mode for the editor coming? The white page is blinding.', author: customer('Iris', 'Vandelay'), link: 'https://mail.example/m/42', attachments: [{ name: 'glare.png', contentType: 'image/png', size: 48_213 }], receivedAt: '2026-03-06T16:40:00Z' },
+  { source: 'slack', text: 'field team says offline notes on the mobile app keep getting lost without signal', author: { name: 'Priya' }, link: 'https://acme.slack.example/archives/C1/p9', receivedAt: '2026-03-06T11:05:00Z' },
+  { source: 'webhook:intercom', sourceId: 'conversation-5120', text: 'Customer wants to share a notebook with a client who can only read it.', author: customer('Ken', 'Stark'), receivedAt: '2026-03-05T09:30:00Z' },
+  { source: 'webhook:zendesk', sourceId: 'ticket-8812', title: 'Calendar', text: 'Can reminders show in Outlook calendar?', author: customer('Ana', 'Soylent'), receivedAt: '2026-03-04T14:00:00Z' },
+  { source: 'csv', sourceId: 'survey-2026-q1-44', text: 'Tables please. And a way to print them.', author: customer('Rosa', 'Hooli'), receivedAt: '2026-03-03T08:00:00Z' },
+  { source: 'api', text: 'Voice notes that turn into text would save me hours.', author: { name: 'Lou' }, receivedAt: '2026-03-02T10:00:00Z' },
+];
+
+/** Demo data for triage: the demo ideas with a few duplicates, and feedback waiting in the inbox. */
+export function demoTriageData(): MemoryData {
+  const data = createMemoryData({
+    boards: [{ slug: 'demo', name: 'Acme Notes feedback', description: 'Tell us what would make Acme Notes better.' }, { slug: 'mobile', name: 'Mobile app' }],
+    posts: [...demoIdeas, ...duplicateIdeas],
+  });
+  seedMemoryFeedback(data, [...demoFeedback, ...inboxFeedback.map((item) => ({ ...item, board: 'demo' }))]);
+  return data;
 }

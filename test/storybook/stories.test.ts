@@ -1,6 +1,6 @@
 // Every story must build and render: a designer browsing Storybook never meets a broken state.
-// Each story is opened in Chromium from the static build; it must render Sayso elements, throw
-// nothing, and pass axe-core's checks.
+// Each story is shown in Chromium from the static build, switched into one preview page as the
+// Storybook UI does; it must render Sayso elements, throw nothing, and pass axe-core's checks.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { serveFolder } from '../support/static-server.js';
+import { StoryPreview } from '../support/story-preview.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = `${root}.tmp/storybook-static`;
@@ -19,7 +20,8 @@ const pnpm = (...args: string[]) => spawnSync('npx', ['-y', 'pnpm@12.4.2', ...ar
 // `check:generated` writes only the manifest (git-ignored), never the committed generated files
 // whose drift another test checks.
 const manifest = pnpm('--filter', '@sayso/elements', 'run', 'check:generated');
-const build = manifest.status === 0 ? pnpm('exec', 'storybook', 'build', '-o', outDir, '--quiet') : manifest;
+const adminManifest = manifest.status === 0 ? pnpm('--filter', '@sayso/admin', 'run', 'analyze') : manifest;
+const build = adminManifest.status === 0 ? pnpm('exec', 'storybook', 'build', '-o', outDir, '--quiet') : adminManifest;
 const index = build.status === 0 ? JSON.parse(readFileSync(`${outDir}/index.json`, 'utf8')) : { entries: {} };
 const stories = Object.values(index.entries as Record<string, { id: string; type: string; title: string; name: string }>)
   .filter((entry) => entry.type === 'story');
@@ -27,12 +29,15 @@ const stories = Object.values(index.entries as Record<string, { id: string; type
 describe('Storybook', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveFolder>>;
+  let preview: StoryPreview;
 
   beforeAll(async () => {
     browser = await launchChromium();
     site = await serveFolder(outDir);
+    preview = await StoryPreview.open(browser, site.url, axeSource);
   });
   afterAll(async () => {
+    await preview?.close();
     await browser?.close();
     await site?.close();
   });
@@ -41,14 +46,22 @@ describe('Storybook', () => {
     expect(build.status, build.stderr + build.stdout).toBe(0);
     expect(stories.length).toBeGreaterThan(10);
     const docs = Object.values(index.entries as Record<string, { type: string; title: string }>).filter((e) => e.type === 'docs');
-    // Every visible element of the generated manifest has its page; the provider renders nothing.
-    const manifest = JSON.parse(readFileSync(`${root}packages/elements/custom-elements.json`, 'utf8')) as {
-      modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+    // Every visible element of the generated manifests has its page (the widget's under Elements/,
+    // the console's under Admin/); the provider renders nothing, and the console's sign-in form
+    // and shortcut overview are shown in the console's own stories.
+    const tagsOf = (pkg: string) => {
+      const manifest = JSON.parse(readFileSync(`${root}packages/${pkg}/custom-elements.json`, 'utf8')) as {
+        modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+      };
+      return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
     };
-    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
-    const visible = tags.filter((tag) => tag !== 'sayso-provider').sort();
-    expect(visible.length).toBeGreaterThanOrEqual(4);
-    expect(docs.map((entry) => entry.title).sort()).toEqual(visible.map((tag) => `Elements/${tag}`));
+    const insideOthers = ['sayso-provider', 'sayso-admin-sign-in', 'sayso-admin-shortcuts'];
+    const pages = [
+      ...tagsOf('elements').map((tag) => `Elements/${tag}`),
+      ...tagsOf('admin').map((tag) => `Admin/${tag}`),
+    ].filter((title) => !insideOthers.some((tag) => title.endsWith(`/${tag}`)));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(docs.map((entry) => entry.title).sort()).toEqual(pages.sort());
   });
 
   it('documents each element\'s API from the generated manifest', async () => {
@@ -85,31 +98,9 @@ describe('Storybook', () => {
 
   describe.each(stories)('$title / $name', (story) => {
     it('renders without errors and passes axe', async () => {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${site.url}/iframe.html?id=${story.id}&viewMode=story`);
-      // The story's element: the first Sayso element that renders something (not the provider).
-      const element = await page.waitForFunction(() =>
-        [...document.querySelectorAll('#storybook-root *')].find(
-          (el) => el.localName.startsWith('sayso-') && el.localName !== 'sayso-provider',
-        ),
-      );
-      // Let the mocked API answer and the elements render what a person would see before judging.
-      await page.evaluate(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const sayso = [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sayso-'));
-        await Promise.all(sayso.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));
-      });
-      expect(await element.asElement()!.boundingBox(), 'the story shows its element').not.toBeNull();
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
-        const result = await axe.run(document.querySelector('#storybook-root')!);
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-      });
-      await page.close();
+      const { errors, showsElement, violations } = await preview.check(story.id);
       expect(errors).toEqual([]);
+      expect(showsElement, 'the story shows its element').toBe(true);
       expect(violations).toEqual([]);
     });
   });

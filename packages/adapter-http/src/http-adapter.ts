@@ -1,10 +1,16 @@
 import {
+  type ApiKey,
+  type ApiKeyKind,
+  type CreatedApiKey,
   SAYSO_ERROR_CODES,
   SaysoError,
   errorCodeForHttpStatus,
   newIdempotencyKey,
   similarLimit,
   similarLookupText,
+  type AdminIdentity,
+  type AdminIdeaRow,
+  type SavedView,
   type Board,
   type BoardNotificationSettings,
   type ChangelogEntry,
@@ -20,7 +26,9 @@ import {
   type CommentDeletion,
   type CustomerRequest,
   type Demand,
+  type DemandHistory,
   type DuplicateCandidate,
+  type IdeaComparison,
   type MergeResult,
   type NotificationPage,
   type Page,
@@ -35,6 +43,9 @@ import {
 } from '@sayso/core';
 import { watchLiveChanges, type LivePoll, type LiveTiming } from './live-changes.js';
 import { visitorTokenKeeper, type VisitorTokenStorage } from './visitor-token.js';
+
+/** Where each kind of API key is listed, created and revoked. */
+const API_KEY_PATHS: Record<ApiKeyKind, string> = { admin: '/admin/keys', ingestion: '/ingestion-keys' };
 
 /** How {@link createHttpAdapter} reaches the server and who it acts for. */
 export interface HttpAdapterOptions {
@@ -65,7 +76,8 @@ export interface HttpAdapterOptions {
   fetch?: typeof globalThis.fetch;
   /**
    * An admin key, sent as `Authorization: Bearer <key>` on every call: the adapter then acts as
-   * that admin (edits anything) and has the `admin` part of the contract. Never put an admin
+   * that admin (edits anything) and has the `admin` part of the contract. A host app's sign-in
+   * token whose claims grant admin (`sayso_admin: true`) serves the same. Never put an admin
    * key in a page that visitors load; this is for admin tools and servers.
    */
   adminKey?: string;
@@ -247,7 +259,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
   const segment = encodeURIComponent;
 
   const admin: SaysoAdminApi = {
-    setPostStatus: ({ postId, status, note }) => request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note }),
+    whoAmI: () => request<AdminIdentity>('GET', '/admin/me'),
+    setPostStatus: ({ postId, status, note, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { status, statusNote: note, expected }),
     previewStatusChange: ({ postId, status, limit }) =>
       request<NotificationAudience>('PATCH', `/posts/${segment(postId)}`, { dryRun: 'true', limit }, { status }),
     getNotificationSettings: ({ board }) => request<BoardNotificationSettings>('GET', `/boards/${segment(board)}/notifications`),
@@ -279,11 +293,14 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     getPriorityFormula: ({ board }) => request<PriorityFormula>('GET', `/boards/${segment(board)}/priority`),
     setPriorityFormula: ({ board, peopleWeight, mrrWeight }) =>
       request<PriorityFormula>('PUT', `/boards/${segment(board)}/priority`, undefined, { peopleWeight, mrrWeight }),
-    setPriorityInputs: ({ postId, impact, effort }) =>
-      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort }),
+    getDemandHistory: ({ postId }) => request<DemandHistory>('GET', `/posts/${segment(postId)}/demand/history`),
+    addTeamComment: ({ postId, body, internal }) => request<Comment>('POST', `/posts/${segment(postId)}/team-comments`, undefined, { body, internal }),
+    setPriorityInputs: ({ postId, impact, effort, expected }) =>
+      request<Demand>('PUT', `/posts/${segment(postId)}/priority`, undefined, { impact, effort, expected }),
     listDuplicateCandidates: async ({ board, limit }) =>
       (await request<{ items: DuplicateCandidate[] }>('GET', `/boards/${segment(board)}/duplicates`, { limit })).items,
     dismissDuplicateCandidate: ({ postIds }) => request<void>('POST', '/duplicates/dismissals', undefined, { postIds }),
+    compareIdeas: ({ postIds: [first, second] }) => request<IdeaComparison>('GET', `/posts/${segment(first)}/compare/${segment(second)}`),
     listPostHistory: async ({ postId }) => (await request<{ items: PostHistoryEntry[] }>('GET', `/posts/${segment(postId)}/history`)).items,
     submitFeedback: (item) => request<FeedbackItem>('POST', '/feedback', undefined, item),
     listInbox: ({ cursor, filtered, ...filters } = {}) =>
@@ -294,6 +311,23 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       (await request<{ items: FeedbackItem[] }>('POST', '/inbox/archive', undefined, { itemIds, archived })).items,
     createPostFromFeedback: ({ itemId, ...idea }) => request<{ post: Post; item: FeedbackItem }>('POST', `/feedback/${segment(itemId)}/idea`, undefined, idea),
     setFeedbackPublic: ({ itemId, public: shown }) => request<FeedbackItem>('PUT', `/feedback/${segment(itemId)}/public`, undefined, { public: shown }),
+    createBoard: (board) => request<Board>('POST', '/boards', undefined, board),
+    updateBoard: ({ board, ...change }) => request<Board>('PATCH', `/boards/${segment(board)}`, undefined, change),
+    listApiKeys: ({ kind }) => request<ApiKey[]>('GET', API_KEY_PATHS[kind]),
+    createApiKey: ({ kind, label }) => request<CreatedApiKey>('POST', API_KEY_PATHS[kind], undefined, { label }),
+    revokeApiKey: ({ kind, keyId }) => request<ApiKey>('DELETE', `${API_KEY_PATHS[kind]}/${segment(keyId)}`),
+
+    listIdeas: ({ sort, cursor, hasDuplicates, ...filters } = {}) =>
+      request<Page<AdminIdeaRow>>('GET', '/admin/ideas', {
+        ...filters,
+        hasDuplicates: hasDuplicates === undefined ? undefined : String(hasDuplicates),
+        sort: sort?.column,
+        direction: sort?.direction,
+        cursor: cursor || undefined,
+      }),
+    listSavedViews: async () => (await request<{ items: SavedView[] }>('GET', '/admin/views')).items,
+    saveView: (view) => request<SavedView>('POST', '/admin/views', undefined, view),
+    deleteView: ({ viewId }) => request<void>('DELETE', `/admin/views/${segment(viewId)}`),
   };
 
   return {
@@ -306,8 +340,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listPosts: ({ board, sort, cursor, limit, status, tag, q }) =>
       request<Page<Post>>('GET', `/boards/${segment(board)}/posts`, { sort, cursor: cursor || undefined, limit, status, tag, q }),
 
-    updatePost: ({ postId, title, body }) =>
-      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body }),
+    updatePost: ({ postId, title, body, expected }) =>
+      request<Post>('PATCH', `/posts/${segment(postId)}`, undefined, { title, body, expected }),
 
     getPost: ({ postId }) => request<Post>('GET', `/posts/${segment(postId)}`),
 

@@ -32,6 +32,9 @@ const ARGUMENTS = {
   effort: 3,
   itemId: ID,
   itemIds: [ID],
+  kind: 'admin',
+  keyId: ID,
+  viewId: ID,
 } as const;
 
 /** The document's operations as `METHOD regex` over paths relative to /api/v1. */

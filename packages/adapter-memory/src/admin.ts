@@ -1,8 +1,12 @@
-import { NOTIFIABLE_KINDS, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { NOTIFIABLE_KINDS, assertUnchangedSince, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
+import { apiKeyOperations } from './api-keys.js';
+import { boardAdminOperations } from './boards.js';
 import { changelogAdminOperations } from './changelog.js';
+import { teamCommentOperations } from './comments.js';
 import { demandAdminOperations } from './demand.js';
 import { duplicateOperations } from './duplicates.js';
 import { inboxOperations } from './feedback.js';
+import { ideaListOperations } from './ideas.js';
 import { mergeOperations } from './merge.js';
 import { audienceAnswer } from './follows.js';
 import { notify } from './notifications.js';
@@ -15,9 +19,12 @@ import { webhookOperations } from './webhooks.js';
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   const { data, settle, commit, view, boardOf, postOf } = visitor;
   return {
-    setPostStatus: ({ postId, status, note }) =>
+    whoAmI: () => settle(() => ({ via: 'admin_key' as const, label: visitor.adminLabel })),
+
+    setPostStatus: ({ postId, status, note, expected }) =>
       commit(() => {
         const post = postOf(postId);
+        assertUnchangedSince(post, expected);
         const move = planStatusMove(visitor, post, status);
         if (!move.changes) return view(post);
         makeStatusMove(visitor, post, status, move);
@@ -49,5 +56,9 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...demandAdminOperations(visitor),
     ...duplicateOperations(visitor),
     ...inboxOperations(visitor),
+    ...boardAdminOperations(visitor),
+    ...apiKeyOperations(visitor),
+    ...ideaListOperations(visitor),
+    ...teamCommentOperations(visitor),
   };
 }

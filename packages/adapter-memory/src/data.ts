@@ -4,6 +4,8 @@ import {
   canonicalOf,
   newIdeaStatus,
   tagSlug,
+  type ApiKey,
+  type ApiKeyKind,
   type Board,
   type ChangelogEntry,
   type Comment,
@@ -18,6 +20,7 @@ import {
   type PriorityFormula,
   type PriorityInputs,
   type PostRef,
+  type SavedView,
   type StatusKind,
   type Tag,
 } from '@sayso/core';
@@ -81,6 +84,10 @@ export interface MemoryData {
   comments: Map<string, Comment[]>;
   /** Visitors' public ids, so a voter's private id never appears in what others read. */
   authors: Map<string, string>;
+  /** Admins' labels by private id, so history and requests say who did what ("Grace (support)"), as the server's key labels do. */
+  adminLabels: Map<string, string>;
+  /** When each vote was cast, by `voteKey(postId, voter)`, for demand over time; seeded votes date from their idea. */
+  voteTimes: Map<string, string>;
   /** Each board's tags by slug, keyed by board slug. */
   tags: Map<string, Map<string, Tag>>;
   /** What happened to posts, oldest first: the memory counterpart of the server's post_events. */
@@ -116,10 +123,14 @@ export interface MemoryData {
   webhooks: Map<string, WebhookEndpoint & { secret: string }>;
   /** The delivery log: one `in_app` delivery per notification made (memory sends nothing else). */
   deliveries: Delivery[];
+  /** Active API keys by id, without their secrets (which are never kept). */
+  apiKeys: Map<string, ApiKey & { kind: ApiKeyKind }>;
   /** Feedback from every channel by id, in the order received by the store. */
   feedback: Map<string, StoredFeedbackItem>;
   /** The ids of customer requests a link of feedback made: unlinking the last item on one removes it. */
   requestsFromFeedback: Set<string>;
+  /** The admins' saved views of the ideas list, by id, in the order saved. */
+  savedViews: Map<string, SavedView>;
   /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
   watchers: Set<() => void>;
 }
@@ -153,6 +164,8 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     posts: new Map(),
     comments: new Map(),
     authors: new Map(),
+    adminLabels: new Map(),
+    voteTimes: new Map(),
     tags: new Map(),
     events: [],
     notifications: [],
@@ -167,8 +180,10 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     changelog: new Map(),
     webhooks: new Map(),
     deliveries: [],
+    apiKeys: new Map(),
     feedback: new Map(),
     requestsFromFeedback: new Set(),
+    savedViews: new Map(),
     watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);
@@ -296,6 +311,9 @@ export function refOf(post: StoredPost): PostRef {
 }
 
 /** The people of the idea itself: its voters (private ids) and the people recorded as asking for it. */
+/** The key of a vote in `MemoryData.voteTimes`. */
+export const voteKey = (postId: string, voter: string) => `${postId} ${voter}`;
+
 export function directPeople(post: StoredPost): string[] {
   return [...post.voters, ...[...post.requests.keys()].map((key) => `request:${key}`)];
 }

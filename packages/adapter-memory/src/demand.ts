@@ -1,4 +1,6 @@
 import {
+  assertUnchangedSince,
+  demandDays,
   DEFAULT_PRIORITY_FORMULA,
   checkCustomerRequest,
   checkPriorityFormula,
@@ -12,13 +14,14 @@ import {
   type Author,
   type CustomerRequest,
   type Demand,
+  type EvidenceCount,
   type NewCustomerRequest,
   type PersonValue,
   type PriorityExplanation,
   type SaysoAdapter,
   type SaysoAdminApi,
 } from '@sayso/core';
-import { canonicalPost, directPeople, mergedBelow, nextTime, type MemoryData, type StoredPost } from './data.js';
+import { canonicalPost, directPeople, mergedBelow, nextTime, voteKey, type MemoryData, type StoredPost } from './data.js';
 import { refuse, type MemoryVisitor } from './visitor.js';
 
 /** What each of an idea's distinct people is worth: their traits, or what the request says. */
@@ -33,6 +36,12 @@ function peopleValues({ data }: MemoryVisitor, tree: StoredPost[]): PersonValue[
   return [...values.values()];
 }
 
+/** The feedback linked to the ideas of a merge tree, per source (core's `evidenceCounts`). */
+export function evidenceOfTree(data: MemoryData, tree: StoredPost[]): EvidenceCount[] {
+  const ids = new Set(tree.map((idea) => idea.id));
+  return evidenceCounts([...data.feedback.values()].filter((item) => item.postId !== null && ids.has(item.postId)));
+}
+
 /** The demand behind an idea (the canonical, when it is merged), as this visitor may see it. */
 export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const { data, isAdmin } = visitor;
@@ -41,8 +50,7 @@ export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const people = peopleBreakdown(directPeople(post), below.flatMap(directPeople));
   const merged = below.map((idea) => ({ id: idea.id, title: idea.title, people: new Set(directPeople(idea)).size }));
   const tree = [post, ...below];
-  const treeIds = new Set(tree.map((idea) => idea.id));
-  const evidence = evidenceCounts([...data.feedback.values()].filter((item) => item.postId !== null && treeIds.has(item.postId)));
+  const evidence = evidenceOfTree(data, tree);
   if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null, evidence };
   const customers = customerValue(peopleValues(visitor, tree));
   const requests = tree.flatMap((idea) => [...idea.requests.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -87,14 +95,32 @@ export function demandOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'ge
 /** The admin's demand operations: customer requests, the board's formula and each idea's inputs. */
 export function demandAdminOperations(
   visitor: MemoryVisitor,
-): Pick<SaysoAdminApi, 'addCustomerRequest' | 'getPriorityFormula' | 'setPriorityFormula' | 'setPriorityInputs'> {
+): Pick<SaysoAdminApi, 'addCustomerRequest' | 'getPriorityFormula' | 'setPriorityFormula' | 'setPriorityInputs' | 'getDemandHistory'> {
   const { data, voterId, settle, commit, boardOf, postOf } = visitor;
   return {
+    getDemandHistory: ({ postId }) =>
+      settle(() => {
+        const post = canonicalPost(data, postOf(postId));
+        // Each person's first sign of wanting the idea anywhere in its tree, as the server reads votes and requests.
+        const firstWanted = new Map<string, string>();
+        const wanted = (person: string, at: string) => {
+          const earlier = firstWanted.get(person);
+          if (earlier === undefined || at < earlier) firstWanted.set(person, at);
+        };
+        for (const idea of [post, ...mergedBelow(data, post)]) {
+          for (const voter of idea.voters) wanted(voter, data.voteTimes.get(voteKey(idea.id, voter)) ?? idea.createdAt);
+          for (const [key, request] of idea.requests) wanted(`request:${key}`, request.createdAt);
+        }
+        const perDay = new Map<string, number>();
+        for (const at of firstWanted.values()) perDay.set(at.slice(0, 10), (perDay.get(at.slice(0, 10)) ?? 0) + 1);
+        return { postId: post.id, days: demandDays([...perDay].map(([date, added]) => ({ date, added }))) };
+      }),
+
     addCustomerRequest: ({ postId, ...input }) =>
       commit(() => {
         const post = postOf(postId);
         refuse(checkCustomerRequest(input));
-        return recordRequest(data, post, input, { id: visitor.publicIdOf(voterId), name: null }).request;
+        return recordRequest(data, post, input, visitor.actorOf(voterId)).request;
       }),
 
     getPriorityFormula: ({ board }) =>
@@ -111,11 +137,12 @@ export function demandAdminOperations(
         return { peopleWeight, mrrWeight };
       }),
 
-    setPriorityInputs: ({ postId, impact, effort }) =>
+    setPriorityInputs: ({ postId, impact, effort, expected }) =>
       commit(() => {
         // Weighed on the idea people count on, so a merged idea's link weighs the canonical.
         const post = canonicalPost(data, postOf(postId));
         refuse(checkPriorityInputs({ impact, effort }));
+        assertUnchangedSince(post.priorityInputs, expected);
         post.priorityInputs = { impact: impact ?? post.priorityInputs.impact, effort: effort ?? post.priorityInputs.effort };
         return demandOf(visitor, post);
       }),

@@ -143,7 +143,7 @@ export function inboxOperations(
   visitor: MemoryVisitor,
 ): Pick<SaysoAdminApi, 'submitFeedback' | 'listInbox' | 'linkFeedback' | 'unlinkFeedback' | 'createPostFromFeedback' | 'archiveFeedback' | 'setFeedbackPublic'> {
   const { data, voterId, settle, commit, boardOf, postOf } = visitor;
-  const admin = (): Author => ({ id: visitor.publicIdOf(voterId), name: null });
+  const admin = (): Author => visitor.actorOf(voterId);
   const itemOf = (itemId: string) => {
     const item = data.feedback.get(itemId);
     if (!item) throw new SaysoError('not_found', `There is no feedback item "${itemId}".`);

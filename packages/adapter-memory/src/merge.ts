@@ -18,7 +18,7 @@ export function mergeOperations(visitor: MemoryVisitor): Pick<SaysoAdminApi, 'me
   const result = (duplicate: StoredPost, canonical: StoredPost): MergeResult => ({ duplicate: view(duplicate), canonical: view(canonical) });
 
   const historyEntry = (event: MemoryEvent, index: number): PostHistoryEntry => {
-    const base = { id: `event-${index + 1}`, actor: { id: visitor.publicIdOf(event.actor), name: null }, occurredAt: event.at };
+    const base = { id: `event-${index + 1}`, actor: visitor.actorOf(event.actor), occurredAt: event.at };
     switch (event.kind) {
       case 'status_changed':
         return { ...base, type: 'post.status_changed', details: { from: event.from, to: event.to } };

@@ -1,4 +1,5 @@
 import {
+  assertUnchangedSince,
   SaysoError,
   checkNewPost,
   checkPostEdit,
@@ -45,9 +46,9 @@ export function createStoredPost(visitor: MemoryVisitor, board: string, text: { 
 }
 
 /** `q`: every word in the title or body, case-insensitively, as written (see createMemoryAdapter). */
-const matches = (q: string) => {
+export const matchesSearch = (q: string) => {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  return (post: Post) => {
+  return (post: Pick<Post, 'title' | 'body'>) => {
     const text = `${post.title} ${post.body}`.toLowerCase();
     return words.every((word) => text.includes(word));
   };
@@ -72,7 +73,7 @@ export function postOperations(
           .filter((post) => status === undefined || post.status === status)
           .map((stored) => ({ stored, post: view(stored) }))
           .filter(({ post }) => tag === undefined || post.tags.some((t) => t.slug === tag));
-        if (q !== undefined) posts = posts.filter(({ post }) => matches(q)(post));
+        if (q !== undefined) posts = posts.filter(({ post }) => matchesSearch(q)(post));
         const order = postOrder(sort);
         const placed = posts.map(({ stored, post }) => ({ post, place: { ...post, priority: sort === 'priority' ? priorityOf(visitor, stored).score : undefined } }));
         const sorted = placed.sort((a, b) => order(a.place, b.place)).map(({ post }) => post);
@@ -102,11 +103,12 @@ export function postOperations(
         }),
       ),
 
-    updatePost: ({ postId, title, body }) =>
+    updatePost: ({ postId, title, body, expected }) =>
       commit(() => {
         const post = postOf(postId);
         visitor.assertMayChange(post.author, 'idea');
         refuse(checkPostEdit({ title, body }));
+        assertUnchangedSince(post, expected);
         const next = { title: title === undefined ? post.title : title.trim(), body: body ?? post.body };
         if (next.title !== post.title || next.body !== post.body) {
           const at = new Date().toISOString();

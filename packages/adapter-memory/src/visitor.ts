@@ -10,6 +10,8 @@ export interface MemoryAdapterOptions {
   latencyMs?: number;
   /** Act as a board admin: may edit anything, and gets the `admin` part of the contract. */
   admin?: boolean;
+  /** Who the admin is, as `admin.whoAmI()` answers (an admin key's label on the server). */
+  adminLabel?: string;
   /** The visitor's identity traits, as a host's sign-in would give them (`company`, `mrr`, `plan`). */
   traits?: Readonly<Record<string, unknown>>;
   /**
@@ -35,6 +37,8 @@ export interface MemoryVisitor {
   /** The visitor's private id. */
   voterId: string;
   isAdmin: boolean;
+  /** The admin's label (`adminLabel`), for `whoAmI`. */
+  adminLabel: string;
   signedIn: boolean;
   /** Answers with a copy of what `work` returns, after the latency, so callers never hold stored data. */
   settle<T>(work: () => T): Promise<T>;
@@ -42,6 +46,8 @@ export interface MemoryVisitor {
   commit<T>(work: () => T): Promise<T>;
   /** A visitor's public id (made on first use), so a private id never appears in what others read. */
   publicIdOf(visitor: string): string;
+  /** Who did something, as history and requests show them: an admin by their label. */
+  actorOf(visitor: string): Author;
   /** The private id of a visitor by their public one; `undefined` for seed authors. */
   visitorOf(publicId: string): string | undefined;
   /**
@@ -62,6 +68,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
   const latency = options.latencyMs ?? 0;
   const isAdmin = options.admin === true;
   if (options.traits) data.traits.set(voterId, options.traits);
+  if (isAdmin) data.adminLabels.set(voterId, options.adminLabel ?? 'Admin');
 
   const visitorOf = (publicId: string) => [...data.authors].find(([, id]) => id === publicId)?.[0];
   const settle = async <T>(work: () => T): Promise<T> => {
@@ -73,6 +80,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
     data,
     voterId,
     isAdmin,
+    adminLabel: options.adminLabel ?? 'Admin',
     signedIn: options.signedIn === true,
 
     settle,
@@ -93,6 +101,10 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
       return id;
     },
 
+    actorOf(visitor) {
+      return { id: this.publicIdOf(visitor), name: data.adminLabels.get(visitor) ?? null };
+    },
+
     visitorOf,
 
     view: (post) => {
@@ -104,7 +116,7 @@ export function createVisitor(options: MemoryAdapterOptions, data: MemoryData): 
         ...rest,
         voteCount: voters.size,
         peopleCount: peopleBreakdown(directPeople(post), tree.slice(1).flatMap(directPeople)).total,
-        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id)?.length ?? 0), 0),
+        commentCount: tree.reduce((sum, idea) => sum + (data.comments.get(idea.id) ?? []).filter((comment) => !comment.internal).length, 0),
         voted: tree.some((idea) => idea.voters.has(voterId)),
         tags,
         mergedInto: mergedInto === null ? null : refOf(canonicalPost(data, post)),

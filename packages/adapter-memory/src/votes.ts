@@ -1,5 +1,5 @@
 import type { SaysoAdapter, VoteResult } from '@sayso/core';
-import { canonicalPost, mergeTree } from './data.js';
+import { canonicalPost, mergeTree, voteKey } from './data.js';
 import { follow, unfollowVote } from './follows.js';
 import { once } from './idempotency.js';
 import type { MemoryVisitor } from './visitor.js';
@@ -14,7 +14,10 @@ export function voteOperations(visitor: MemoryVisitor): Pick<SaysoAdapter, 'vote
       for (const idea of tree) idea.voters.delete(visitor.voterId);
       unfollowVote(visitor.data, tree, visitor.voterId);
     } else {
-      if (!tree.some((idea) => idea.voters.has(visitor.voterId))) post.voters.add(visitor.voterId);
+      if (!tree.some((idea) => idea.voters.has(visitor.voterId))) {
+        post.voters.add(visitor.voterId);
+        visitor.data.voteTimes.set(voteKey(post.id, visitor.voterId), new Date().toISOString());
+      }
       follow(visitor.data, post.id, visitor.voterId, 'vote');
     }
     const { voteCount, peopleCount } = visitor.view(post);

@@ -1,4 +1,10 @@
+import type { BoardChange, NewBoardSettings } from './rules/board-settings.js';
+import type { AdminIdeaQuery, AdminIdeaRow, SavedView } from './admin/ideas-query.js';
 import type {
+  AdminIdentity,
+  ApiKey,
+  ApiKeyKind,
+  CreatedApiKey,
   Board,
   ChangelogEntry,
   CreatedWebhookEndpoint,
@@ -6,6 +12,7 @@ import type {
   DeliveryFilters,
   EmailPreferences,
   FeedbackItem,
+  IdeaSnapshot,
   InboxFilters,
   InboxItem,
   LiveChange,
@@ -20,7 +27,9 @@ import type {
   CommentDeletion,
   CustomerRequest,
   Demand,
+  DemandHistory,
   DuplicateCandidate,
+  IdeaComparison,
   MergeResult,
   NewCustomerRequest,
   PostHistoryEntry,
@@ -53,10 +62,17 @@ export interface AdapterCapabilities {
  */
 export interface SaysoAdminApi {
   /**
+   * Who these admin credentials act as: the console checks a typed key with it before keeping
+   * it, and shows the answer. A wrong or revoked key is `unauthorized`.
+   */
+  whoAmI(params?: Record<string, never>): Promise<AdminIdentity>;
+
+  /**
    * Moves an idea to another status of its board and records the change in the post's history.
    * Setting the status it already has changes nothing. An unknown status key is `invalid_input`.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  setPostStatus(params: { postId: string; status: string; note?: string }): Promise<Post>;
+  setPostStatus(params: { postId: string; status: string; note?: string; expected?: IdeaSnapshot }): Promise<Post>;
 
   /**
    * Who moving an idea to `status` would tell, through which channels, without changing or
@@ -148,6 +164,18 @@ export interface SaysoAdminApi {
    */
   unmergePost(params: { postId: string }): Promise<MergeResult>;
 
+  // detail (the idea screen)
+  /**
+   * Writes a comment as the team (`team: true`, shown as from the team): a reply tells the
+   * conversation as any comment does; with `internal: true` it is an internal note instead, which
+   * only admins ever see (visitors' `listComments` leaves it out, `commentCount` does not count
+   * it) and which tells nobody. Same limits as any comment.
+   */
+  addTeamComment(params: { postId: string; body: string; internal?: boolean }): Promise<Comment>;
+
+  /** How the idea's demand grew, day by day (see {@link DemandHistory}); for a merged idea, its canonical's. */
+  getDemandHistory(params: { postId: string }): Promise<DemandHistory>;
+
   /** Records that someone asked for an idea (see {@link NewCustomerRequest}); idempotent per person and idea. */
   addCustomerRequest(params: { postId: string } & NewCustomerRequest): Promise<CustomerRequest>;
 
@@ -157,8 +185,11 @@ export interface SaysoAdminApi {
   /** Sets the board's priority formula; weights are finite and ≥ 0, else `invalid_input`. */
   setPriorityFormula(params: { board: string } & PriorityFormula): Promise<PriorityFormula>;
 
-  /** Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand. */
-  setPriorityInputs(params: { postId: string } & PriorityInputs): Promise<Demand>;
+  /**
+   * Sets an idea's impact and effort (finite, impact ≥ 0, effort > 0) and answers its demand.
+   * `expected`: the inputs as the admin saw them (defaults included); `conflict` when they changed since.
+   */
+  setPriorityInputs(params: { postId: string; expected?: PriorityInputs } & PriorityInputs): Promise<Demand>;
 
   /**
    * Pairs of ideas of a board that may be duplicates (similarity above the adapter's threshold),
@@ -169,6 +200,14 @@ export interface SaysoAdminApi {
 
   /** Dismisses a pair for good: it is not listed again unless either idea's text changes. */
   dismissDuplicateCandidate(params: { postIds: [string, string] }): Promise<void>;
+
+  // Triage (the console's duplicates and inbox screens)
+
+  /**
+   * Two ideas side by side with the people they share (see {@link IdeaComparison}), for deciding
+   * whether to merge them. The same idea twice is `invalid_input`; an unknown idea `not_found`.
+   */
+  compareIdeas(params: { postIds: [string, string] }): Promise<IdeaComparison>;
 
   /** An idea's history, oldest first: creation, edits, status changes, merges and unmerges. */
   listPostHistory(params: { postId: string }): Promise<PostHistoryEntry[]>;
@@ -204,6 +243,50 @@ export interface SaysoAdminApi {
 
   /** Shows an item to visitors on its idea, or hides it again. */
   setFeedbackPublic(params: { itemId: string; public: boolean }): Promise<FeedbackItem>;
+
+  // publish (the console's settings): boards
+  /**
+   * Creates a board (its slug never changes) with the default workflow or the one given. A slug
+   * taken is `conflict`; a bad slug, name or workflow (see `planWorkflow`) is `invalid_input`.
+   */
+  createBoard(params: NewBoardSettings): Promise<Board>;
+
+  /**
+   * Changes a board's name, description, anonymous policy or workflow; fields left out stay.
+   * `statuses` is the whole workflow in order: existing statuses by `id` (renamed, moved, of
+   * another kind), new ones without. Leaving a status out, or a workflow without an `open` or a
+   * `done` status, is `invalid_input`; changing the kind of a status that holds ideas is `conflict`.
+   */
+  updateBoard(params: { board: string } & BoardChange): Promise<Board>;
+
+  // publish (the console's settings): API keys
+  /** The active keys of a kind, oldest first, without their secrets (keys from the server's environment are not listed). */
+  listApiKeys(params: { kind: ApiKeyKind }): Promise<ApiKey[]>;
+
+  /** Creates a key; its secret is answered this once. A label empty after trimming, or over 100 characters, is `invalid_input`. */
+  createApiKey(params: { kind: ApiKeyKind; label: string }): Promise<CreatedApiKey>;
+
+  /** Revokes a key: from then on it is refused. `not_found` for an unknown or already revoked key. */
+  revokeApiKey(params: { kind: ApiKeyKind; keyId: string }): Promise<ApiKey>;
+
+  // ideas — the admins' list of every board's ideas (sayso-admin-ideas)
+
+  /**
+   * Every board's ideas (canonicals; ideas merged into others are left out), narrowed by the
+   * filters, sorted by any column (default most people first; ties by id in the same direction),
+   * one keyset page at a time: a cursor belongs to the sort it came from (`invalid_input` for
+   * another), and a page starts strictly after the last row seen.
+   */
+  listIdeas(params?: AdminIdeaQuery): Promise<Page<AdminIdeaRow>>;
+
+  /** The deployment's saved views of the ideas list, by name. */
+  listSavedViews(params?: Record<string, never>): Promise<SavedView[]>;
+
+  /** Names the list's present params for every admin; a name taken (case-insensitive) is `conflict`. */
+  saveView(params: { name: string; params: Record<string, string> }): Promise<SavedView>;
+
+  /** Deletes a saved view; `not_found` for an unknown one. */
+  deleteView(params: { viewId: string }): Promise<void>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */
@@ -273,8 +356,9 @@ export interface SaysoAdapter {
   /**
    * Changes an idea's title and/or body, with the same limits as a new idea; sets `editedAt`
    * when the text changed. Allowed to the author and to admins; `forbidden` for anyone else.
+   * With `expected` (see {@link IdeaSnapshot}), `conflict` when the idea changed since it was seen.
    */
-  updatePost(params: { postId: string } & PostEdit): Promise<Post>;
+  updatePost(params: { postId: string; expected?: IdeaSnapshot } & PostEdit): Promise<Post>;
 
   /**
    * Adds the visitor's vote. On an idea merged into another it counts on the canonical (the
@@ -291,7 +375,7 @@ export interface SaysoAdapter {
    */
   unvote(params: { postId: string; idempotencyKey?: string }): Promise<VoteResult>;
 
-  /** Comments of a post, oldest first, one page at a time. */
+  /** Comments of a post, oldest first, one page at a time; the team's internal notes only for admins. */
   listComments(params: { postId: string; cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
 
   addComment(params: { postId: string; body: string }): Promise<Comment>;

@@ -117,6 +117,13 @@ export interface Comment {
    * idea it came from ("merged from …"). `null` for the idea's own comments.
    */
   mergedFrom: PostRef | null;
+  /** Written by an admin as the team, so it shows as from the team; left out on other comments. */
+  team?: true;
+  /**
+   * An internal note of the team: listed to admins only, never to visitors, left out of
+   * `commentCount`, and telling nobody. Left out on other comments.
+   */
+  internal?: true;
 }
 
 /** What is left after a comment was deleted: the post's exact new comment count. */
@@ -218,6 +225,17 @@ export interface PostEdit {
   body?: string;
 }
 
+/**
+ * An idea's text and status as an editor saw them, sent with an edit (`expected`): the edit is
+ * refused with `conflict` when a field given differs from the idea now (someone else changed
+ * it since), instead of overwriting that change. Give the fields the edit was made over.
+ */
+export interface IdeaSnapshot {
+  title?: string;
+  body?: string;
+  status?: string;
+}
+
 /** How a board list is narrowed; every filter given must match. */
 export interface PostFilters {
   /** Only posts in this status (a status key of the board). */
@@ -253,6 +271,8 @@ export const LIMITS = {
   feedbackTextMax: 20_000,
   /** A feedback item's title, source id, author fields and link. */
   feedbackFieldMax: 500,
+  /** The shared people an idea comparison names. */
+  comparedNamesMax: 50,
 } as const;
 
 /** What an admin makes of a duplicate: both ideas as they are after the merge or unmerge. */
@@ -372,6 +392,25 @@ export interface Demand {
   evidence: EvidenceCount[];
 }
 
+/** One day (UTC) on which people first wanted an idea, for the demand-over-time chart. */
+export interface DemandDay {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  /** People who first wanted it that day (a vote, a request, feedback linked), each person once ever. */
+  added: number;
+  /** Its people up to and including that day. */
+  total: number;
+}
+
+/**
+ * How the demand behind an idea (the canonical, for a merged one) grew: the days someone first
+ * wanted it, oldest first, over the people it has now (the last `total` is its people count).
+ */
+export interface DemandHistory {
+  postId: string;
+  days: DemandDay[];
+}
+
 /**
  * Where a piece of feedback came from: the widget, the API, inbound email, Slack, a CSV import,
  * or a support tool's webhook (`webhook:intercom`, `webhook:zendesk`, `webhook:<any name>`).
@@ -478,6 +517,32 @@ export interface DuplicateCandidate {
   suggestedCanonical: string;
 }
 
+/**
+ * Two ideas side by side, for an admin deciding whether they say the same thing: each with its
+ * evidence, and the people they share (votes and recorded requests on each idea and the ideas
+ * merged into it, each person once).
+ */
+export interface IdeaComparison {
+  /** Both ideas, in the order asked. */
+  ideas: [ComparedIdea, ComparedIdea];
+  /** How many people are among both ideas' people. */
+  sharedPeople: number;
+  /**
+   * The shared people's names, where known (a signed-in name or email, else what a recorded
+   * request names), alphabetical, at most {@link LIMITS.comparedNamesMax}; the rest are anonymous.
+   */
+  sharedNames: string[];
+}
+
+/** One side of an {@link IdeaComparison}. */
+export interface ComparedIdea {
+  post: Post;
+  /** Its people who are not among the other idea's. */
+  onlyHere: number;
+  /** The feedback backing it (and the ideas merged into it), per source, most people first. */
+  evidence: EvidenceCount[];
+}
+
 /** One entry of an idea's history, for admins: what happened, who did it, and when. */
 export interface PostHistoryEntry {
   id: string;
@@ -488,6 +553,34 @@ export interface PostHistoryEntry {
   occurredAt: string;
   /** What the event recorded (for a merge: both ideas and the counts moved). */
   details: Record<string, unknown>;
+}
+
+/**
+ * Who an admin adapter acts as, for the console's "signed in as" and the event log: an admin key
+ * created through the API (by its label), a key from the server's environment, or a host app's
+ * sign-in token whose claims grant admin (by the person's name or address).
+ */
+export interface AdminIdentity {
+  via: 'admin_key' | 'server_key' | 'host_token';
+  /** A key's label, or the token's name (else email, else subject). */
+  label: string;
+}
+
+/** The kinds of API key: `admin` may do anything; `ingestion` may only send feedback (`POST /feedback`). */
+export type ApiKeyKind = 'admin' | 'ingestion';
+
+/** An API key as it is listed: never its secret, which is shown only when it is created. */
+export interface ApiKey {
+  id: string;
+  /** What the key is for, 1–100 characters. */
+  label: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** A key just created, with its secret `key`: the only time it is shown (only its hash is kept). */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
 }
 
 /** How a person hears about an idea: the bell in the widget, an email, or (for systems) a webhook. */

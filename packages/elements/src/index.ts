@@ -49,3 +49,4 @@ export { Sayso, init } from './init.js';
 export { SAYSO_LOCALES, SOURCE_LOCALE, getLocale, resolveLocale, setLocale } from './localization.js';
 export type { SaysoLocale } from './localization.js';
 export type { SaysoInitOptions, SaysoInstance } from './init.js';
+export { markdown, renderMarkdown } from './internal/markdown.js';

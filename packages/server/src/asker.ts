@@ -4,7 +4,8 @@
 //   Authorization: Bearer sayso_admin_…   an admin key (SAYSO_ADMIN_KEY or POST /admin/keys)
 //   Authorization: Bearer sik_…           an ingestion key (POST /ingestion-keys): it may only post feedback
 //   Authorization: Bearer <a.b.c>         a user of the host app: an HS256 JWT it signed with
-//                                         SAYSO_JWT_SECRET (only its claims are trusted)
+//                                         SAYSO_JWT_SECRET (only its claims are trusted); with the
+//                                         claim `sayso_admin: true`, an admin
 //   X-Sayso-Visitor: <token>              an anonymous visitor: a token from POST /visitors,
 //                                         signed with the server's own secret
 //
@@ -140,7 +141,7 @@ export function createAsker(db: Database, options: AskerOptions = {}) {
     for (const idea of revalue) await refreshCustomerMrr(db, idea);
     // Requests an admin recorded for this address before they signed in become theirs.
     if (writtenId && claims.email) await linkRequestsToUser(db, { userId: writtenId, email: claims.email });
-    return { key, kind: 'user', admin: false };
+    return { key, kind: 'user', admin: claims.sayso_admin === true };
   }
 
   async function resolve(c: Context): Promise<Asker> {

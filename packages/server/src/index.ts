@@ -28,7 +28,7 @@ export { findPost, listPosts, recountPosts } from './db/posts.js';
 export type { PostListFilters } from './db/posts.js';
 export type { Slice } from './db/rows.js';
 export { createAdminKey, revokeAdminKey } from './services/admin-keys.js';
-export { createBoard, insertBoard, setBoardPolicy } from './services/boards.js';
+export { createBoard, createBoardAsAdmin, insertBoard, setBoardPolicy, updateBoard } from './services/boards.js';
 export { addComment, commentsOf, deleteComment, updateComment } from './services/comments.js';
 export { markNotificationsRead, notificationsOf } from './services/notifications.js';
 export { createPost, updatePost } from './services/posts.js';

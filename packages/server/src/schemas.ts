@@ -1,5 +1,9 @@
 import {
+  ADMIN_IDEA_COLUMNS,
   ANONYMOUS_POLICIES,
+  BOARD_LIMITS,
+  checkBoardFields,
+  checkNewBoard,
   AUDIENCE_LIST_DEFAULT,
   type AnonymousPolicy,
   LIMITS,
@@ -7,6 +11,10 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkChangelogEntry,
+  checkSavedView,
+  createdBound,
+  decodeAdminIdeaCursor,
+  type AdminIdeaColumn,
   checkCommentBody,
   checkPriorityFormula,
   checkPriorityInputs,
@@ -64,6 +72,20 @@ export const newCommentInput = z
     }
   })
   .transform((input) => ({ body: input.body.trim() }));
+
+/** `POST /posts/:id/team-comments`: a comment as the team, or an internal note. */
+export const newTeamCommentInput = z
+  .strictObject(
+    {
+      body: text('body').describe(`1–${LIMITS.commentMax} characters after trimming.`),
+      internal: z.boolean().default(false).describe('An internal note: seen by admins only, counted nowhere visitors look, telling nobody.'),
+    },
+    { error: 'Send a JSON object with body and optionally internal.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkCommentBody(input.body)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .transform((input) => ({ ...input, body: input.body.trim() }));
 
 const cursorText = z.string({ error: 'cursor must be a string.' }).max(300, 'The cursor is not one this server gave out.');
 
@@ -225,6 +247,10 @@ export const editPostInput = z
         .max(LIMITS.commentMax, `statusNote can have at most ${LIMITS.commentMax} characters.`)
         .optional()
         .describe('With status: what the admin tells the idea\'s followers about the change, in the email they get.'),
+      expected: z
+        .strictObject({ title: z.string().optional(), body: z.string().optional(), status: z.string().optional() })
+        .optional()
+        .describe('The idea as the editor saw it (the fields the edit was made over): 409 conflict when any of them changed since.'),
     },
     { error: 'Send a JSON object with title, body and/or status.' },
   )
@@ -267,17 +293,52 @@ export const newAdminKeyInput = z
     { error: 'Send a JSON object with a label.' },
   );
 
-/** `PATCH /boards/:board`: what anonymous visitors may do there. */
-export const boardPolicyInput = z.object(
-  {
-    anonymous: z
-      .enum(ANONYMOUS_POLICIES as [AnonymousPolicy, ...AnonymousPolicy[]], {
-        error: `anonymous must be one of ${ANONYMOUS_POLICIES.join(', ')}.`,
-      })
-      .describe('`off`: visitors only read; `votes`: they may vote; `votes-and-posts`: vote, post and comment.'),
-  },
-  { error: 'Send a JSON object with anonymous.' },
-);
+const anonymousPolicy = z
+  .enum(ANONYMOUS_POLICIES as [AnonymousPolicy, ...AnonymousPolicy[]], {
+    error: `anonymous must be one of ${ANONYMOUS_POLICIES.join(', ')}.`,
+  })
+  .describe('`off`: visitors only read; `votes`: they may vote; `votes-and-posts`: vote, post and comment.');
+
+const workflowStatusInput = z.object({
+  id: z.string().optional().describe('An existing status\'s key, to keep it (renamed, moved, of another kind); left out for a new status.'),
+  name: text('name').describe(`1–${BOARD_LIMITS.statusNameMax} characters after trimming, unique on the board.`),
+  kind: z.enum(['open', 'active', 'done', 'declined', 'duplicate'], { error: 'kind must be open, active, done, declined or duplicate.' }),
+});
+
+const boardFields = {
+  name: text('name').optional().describe(`1–${BOARD_LIMITS.nameMax} characters after trimming.`),
+  description: text('description').optional().describe(`At most ${BOARD_LIMITS.descriptionMax} characters.`),
+  anonymous: anonymousPolicy.optional(),
+  statuses: z
+    .array(workflowStatusInput)
+    .optional()
+    .describe(
+      'The whole workflow in order: every existing status by `id`, new ones without (their key is made from the name). ' +
+        'It keeps a status of kind `open` and one of kind `done`.',
+    ),
+};
+
+/** Core's checks of a board's fields, as zod issues on their fields. */
+const boardProblems = (problems: Array<{ field: string; message: string }>, ctx: z.RefinementCtx) => {
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+};
+
+/** `PATCH /boards/:board`: the board's name, description, anonymous policy or workflow; fields left out stay. */
+export const boardChangeInput = z
+  .object(boardFields, { error: 'Send a JSON object with the fields to change.' })
+  .superRefine((change, ctx) => boardProblems(checkBoardFields(change), ctx));
+
+/** `POST /boards`: a new board. */
+export const newBoardInput = z
+  .object(
+    {
+      ...boardFields,
+      slug: z.string({ error: 'slug must be a string.' }).describe('The board\'s address, 1–63 lowercase letters, digits or "-"; it never changes.'),
+      name: text('name').describe(`1–${BOARD_LIMITS.nameMax} characters after trimming.`),
+    },
+    { error: 'Send a JSON object with a slug and a name.' },
+  )
+  .superRefine((board, ctx) => boardProblems(checkNewBoard(board), ctx));
 
 // Path parameters. An id that is not a UUID names nothing: the routes answer it with 404 and
 // this message (routes/operation.ts).
@@ -366,6 +427,8 @@ export const commentSchema = z.strictObject({
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
   mergedFrom: postRefSchema.nullable().describe('Listed under the idea it was merged into: the merged idea it was written under.'),
+  team: z.literal(true).optional().describe('Written by an admin as the team; left out on other comments.'),
+  internal: z.literal(true).optional().describe('An internal note of the team, listed to admins only; left out on other comments.'),
 }).meta({ id: 'Comment' });
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
@@ -457,6 +520,13 @@ export const commentDeletionSchema = z.strictObject({
 }).meta({ id: 'CommentDeletion' });
 
 export const adminKeySchema = z.strictObject({ id: z.string(), label: z.string(), createdAt: isoDate }).meta({ id: 'AdminKey' });
+
+export const adminIdentitySchema = z
+  .strictObject({
+    via: z.enum(['admin_key', 'server_key', 'host_token']).describe('What proved the caller an admin.'),
+    label: z.string().describe("A key's label, or the signed-in user's name (else email, else subject)."),
+  })
+  .meta({ id: 'AdminIdentity' });
 
 export const newAdminKeySchema = adminKeySchema.extend({
   key: z.string().describe('The secret, shown this once; send it as `Authorization: Bearer <key>`.'),
@@ -564,6 +634,10 @@ export const priorityInputsInput = z
     {
       impact: z.number({ error: 'Impact must be a number of at least 0.' }).optional().describe('At least 0, e.g. 0.25 (minimal) to 3 (massive); default 1.'),
       effort: z.number({ error: 'Effort must be a number above 0.' }).optional().describe('Above 0, in any unit the team keeps to (e.g. person-weeks); default 1.'),
+      expected: z
+        .strictObject({ impact: z.number().optional(), effort: z.number().optional() })
+        .optional()
+        .describe('Impact and effort as the admin saw them (defaults included): 409 conflict when they changed since.'),
     },
     { error: 'Send a JSON object with impact and/or effort.' },
   )
@@ -575,6 +649,21 @@ export const priorityFormulaSchema = z.strictObject({
   peopleWeight: z.number(),
   mrrWeight: z.number(),
 }).describe('score = (people × peopleWeight + MRR × mrrWeight) × impact ÷ effort').meta({ id: 'PriorityFormula' });
+
+const evidenceSchema = z.array(z.strictObject({
+  source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
+  people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
+  items: z.number().int(),
+})).describe('The feedback linked to the idea and its merged ideas, per source, most people first.');
+
+export const demandHistorySchema = z.strictObject({
+  postId: z.string().describe('The idea the history is of: the canonical one when a merged idea was asked for.'),
+  days: z.array(z.strictObject({
+    date: z.string().describe('YYYY-MM-DD, UTC.'),
+    added: z.number().int().describe('People who first wanted the idea that day (a vote, a request, feedback linked).'),
+    total: z.number().int().describe('Its people up to and including that day.'),
+  })).describe('Days with new people, oldest first; the last total is the idea\'s people count.'),
+}).meta({ id: 'DemandHistory' });
 
 export const demandSchema = z.strictObject({
   postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
@@ -601,11 +690,7 @@ export const demandSchema = z.strictObject({
       contribution: z.number(),
     })),
   }).nullable().describe('Admins only: the score under the board\'s formula and each of its terms; null for others.'),
-  evidence: z.array(z.strictObject({
-    source: z.string().describe('widget, api, email, slack, csv or webhook:<tool>.'),
-    people: z.number().int().describe('Distinct authors (by email, else name) of the items from this source.'),
-    items: z.number().int(),
-  })).describe('The feedback linked to the idea and its merged ideas, per source, most people first.'),
+  evidence: evidenceSchema,
 }).meta({ id: 'Demand' });
 
 export const postHistorySchema = z.strictObject({
@@ -642,6 +727,26 @@ export const duplicateCandidateSchema = z
     suggestedCanonical: z.string().describe('The idea to keep (more people, then more comments, then older): `posts[0].id`.'),
   })
   .meta({ id: 'DuplicateCandidate' });
+
+/** `GET /posts/:id/compare/:other`: the two ideas. */
+export const comparedPostsParams = z.object({
+  id: idOf('post', 'The first idea (a UUID).'),
+  other: idOf('post', 'The second idea (a UUID).'),
+});
+
+const comparedIdeaSchema = z.strictObject({
+  post: postSchema,
+  onlyHere: z.number().int().describe('Its people who are not among the other idea\'s.'),
+  evidence: evidenceSchema,
+});
+
+export const ideaComparisonSchema = z
+  .strictObject({
+    ideas: z.tuple([comparedIdeaSchema, comparedIdeaSchema]).describe('Both ideas, in the order asked.'),
+    sharedPeople: z.number().int().describe('People among both ideas\' people (votes and requests, merged ideas\' included), each once.'),
+    sharedNames: z.array(z.string()).describe(`The shared people's names where known, alphabetical, at most ${LIMITS.comparedNamesMax}.`),
+  })
+  .meta({ id: 'IdeaComparison' });
 
 export const duplicateCandidateListSchema = z
   .strictObject({ items: z.array(duplicateCandidateSchema) })
@@ -1077,3 +1182,100 @@ export const feedbackImportSchema = z.strictObject({
   startedAt: isoDate,
   finishedAt: isoDate.nullable(),
 }).meta({ id: 'FeedbackImport' });
+
+// ideas — the admins' list of every board's ideas, and its saved views (routes/admin-ideas.ts)
+
+const instantBound = (field: 'createdFrom' | 'createdTo', bound: 'from' | 'to', description: string) =>
+  text(field)
+    .transform((value, ctx) => {
+      const at = createdBound(value, bound);
+      if (at === undefined) ctx.addIssue({ code: 'custom', message: `${field} must be a date (2026-01-31) or an ISO 8601 instant.` });
+      return at ?? z.NEVER;
+    })
+    .optional()
+    .describe(description);
+
+/** `GET /admin/ideas`: filters, the sort, and a cursor of that sort. */
+export const adminIdeasQuery = z
+  .object({
+    board: key('board').optional().describe('Only ideas of this board (slug).'),
+    status: key('status').optional().describe('Only ideas in this status (a status key).'),
+    tag: key('tag').optional().describe('Only ideas with this tag (a tag slug).'),
+    source: z
+      .string()
+      .regex(FEEDBACK_SOURCE, 'source must be widget, api, email, slack, csv or webhook:<name>.')
+      .transform((value) => value as FeedbackSource)
+      .optional()
+      .describe('Only ideas with evidence from this channel (theirs or their merged ideas\'.'),
+    hasDuplicates: z
+      .enum(['true', 'false'], { error: 'hasDuplicates must be true or false.' })
+      .transform((value) => value === 'true')
+      .optional()
+      .describe('true: only ideas in an open duplicate candidate pair; false: only ideas in none.'),
+    minPeople: z
+      .string()
+      .regex(/^[0-9]{1,9}$/, 'minPeople must be a whole number, 0 or more.')
+      .transform(Number)
+      .optional()
+      .describe('Only ideas with at least this many people.'),
+    createdFrom: instantBound('createdFrom', 'from', 'Created at or after (ISO date or instant).'),
+    createdTo: instantBound('createdTo', 'to', 'Created before (an ISO instant; a date alone takes in that whole day, UTC).'),
+    q: text('q')
+      .superRefine((value, ctx) => {
+        for (const problem of checkSearchQuery(value)) ctx.addIssue({ code: 'custom', message: problem.message });
+      })
+      .transform((value) => value.trim())
+      .optional()
+      .describe('Full-text search over title and body, as a board\'s search.'),
+    sort: z
+      .enum(ADMIN_IDEA_COLUMNS as unknown as [AdminIdeaColumn, ...AdminIdeaColumn[]], { error: `sort must be one of ${ADMIN_IDEA_COLUMNS.join(', ')}.` })
+      .default('people')
+      .describe('The column sorted by (default people).'),
+    direction: z.enum(['asc', 'desc'], { error: 'direction must be asc or desc.' }).default('desc').describe('Default desc; ties are ordered by id the same way.'),
+    cursor: cursorText.optional().describe('nextCursor of the previous page, for the same sort and direction; opaque.'),
+    limit: limitOf(50).describe(`Page size, 1 to ${LIMITS.pageSizeMax} (default 50).`),
+  })
+  .transform(({ sort: column, direction, cursor, ...rest }, ctx) => {
+    const sort = { column, direction };
+    const after = decodeAdminIdeaCursor(cursor, sort);
+    if (after === undefined || (after && !UUID.test(after.id))) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The cursor is not one this server gave out for sort=${column}&direction=${direction}.` });
+      return z.NEVER;
+    }
+    return { ...rest, sort, after };
+  });
+
+export const adminIdeaRowSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  board: z.string(),
+  status: z.string().describe('A status key of its board.'),
+  peopleCount: z.number().int().describe('Distinct people who want it, its merged ideas\' included.'),
+  mrr: z.number().describe('Monthly revenue of the customers behind it.'),
+  priority: z.number().describe('Its priority score under its board\'s formula.'),
+  evidenceCount: z.number().int().describe('Feedback items linked to it or to ideas merged into it.'),
+  tags: z.array(tagSchema),
+  createdAt: isoDate,
+  lastActivityAt: isoDate.describe('When it or anything on it last changed (edits, status, votes, comments, requests, evidence, merges).'),
+}).meta({ id: 'AdminIdeaRow' });
+
+export const adminIdeaPageSchema = pageSchema(adminIdeaRowSchema).meta({ id: 'AdminIdeaPage' });
+
+export const savedViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  params: z.record(z.string(), z.string()).describe('The ideas list\'s address parameters, as the console keeps them.'),
+  createdAt: isoDate,
+}).meta({ id: 'SavedView' });
+
+export const savedViewsSchema = z.strictObject({ items: z.array(savedViewSchema).describe('By name.') }).meta({ id: 'SavedViews' });
+
+/** `POST /admin/views`: checked by core's checkSavedView. */
+export const newSavedViewInput = z
+  .object({ name: text('name'), params: z.record(z.string(), text('params')) }, { error: 'Send a JSON object with name and params.' })
+  .superRefine((input, ctx) => {
+    for (const problem of checkSavedView(input)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  })
+  .transform((input) => ({ name: input.name.trim(), params: input.params }));
+
+export const savedViewParams = z.object({ viewId: idOf('saved view', 'Saved view id (a UUID).') });

@@ -61,6 +61,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'posts',
       'priority_defaults',
       'rate_limit_counters',
+      'saved_views',
       'schema_migrations',
       'server_secrets',
       'statuses',

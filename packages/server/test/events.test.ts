@@ -180,6 +180,13 @@ describe('domain events', () => {
       call('DELETE', `/admin/keys/${key.json.id}`, admin),
     );
 
+    const view = await change({ type: 'saved_view.created', subject_type: 'saved_view', actor: /^admin:env:/ }, () =>
+      call('POST', '/admin/views', { ...admin, body: { name: 'Planned', params: { status: 'planned' } } }),
+    );
+    await change({ type: 'saved_view.deleted', subject_type: 'saved_view', actor: /^admin:env:/ }, () =>
+      call('DELETE', `/admin/views/${view.json.id}`, admin),
+    );
+
     const endpoint = await change({ type: 'webhook.created', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
       call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/hook', events: ['idea.merged'] } }),
     );

@@ -198,4 +198,27 @@ describe.each(ENGINES)('identity on %s', (engine) => {
       await expectError(call('PATCH', '/boards/nope', { adminKey: ADMIN_KEY, body: { anonymous: 'off' } }), 404, 'not_found');
     });
   });
+
+  describe('who an admin is (GET /admin/me)', () => {
+    it('names a stored key by its label, the environment key as such, and a host user granted admin by the token', async () => {
+      expect((await call('GET', '/admin/me', { adminKey: ADMIN_KEY })).json).toEqual({ via: 'server_key', label: 'Server admin key (SAYSO_ADMIN_KEY)' });
+      const created = await call('POST', '/admin/keys', { adminKey: ADMIN_KEY, body: { label: 'Grace (support)' } });
+      expect((await call('GET', '/admin/me', { adminKey: created.json.key })).json).toEqual({ via: 'admin_key', label: 'Grace (support)' });
+      await call('DELETE', `/admin/keys/${created.json.id}`, { adminKey: ADMIN_KEY });
+      await expectError(call('GET', '/admin/me', { adminKey: created.json.key }), 401, 'unauthorized');
+
+      const granted = await signUserToken({ sub: 'host-admin', name: 'Ada Admin', sayso_admin: true }, JWT_SECRET);
+      expect((await call('GET', '/admin/me', { headers: bearer(granted) })).json).toEqual({ via: 'host_token', label: 'Ada Admin' });
+      // A granted user acts as an admin elsewhere too; the same user without the claim may not.
+      const board = await freshBoard();
+      const post = await call('POST', `/boards/${board}/posts`, { voter: 'identity-someone', body: { title: 'Idea' } });
+      expect((await call('PATCH', `/posts/${post.json.id}`, { headers: bearer(granted), body: { status: 'planned' } })).json.status).toBe('planned');
+      const plain = await signUserToken({ sub: 'host-admin', name: 'Ada Admin' }, JWT_SECRET);
+      await expectError(call('GET', '/admin/me', { headers: bearer(plain) }), 403, 'forbidden');
+      await expectError(call('PATCH', `/posts/${post.json.id}`, { headers: bearer(plain), body: { status: 'open' } }), 403, 'forbidden');
+      // A claim only a signed token carries: a forged token is refused outright.
+      const forged = await signUserToken({ sub: 'intruder', sayso_admin: true }, 'not-the-secret-0123456789abcdef');
+      await expectError(call('GET', '/admin/me', { headers: bearer(forged) }), 401, 'unauthorized');
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { CustomerValue, NewCustomerRequest, PeopleBreakdown, PriorityExplanation, PriorityFormula, PriorityInputs } from '../types.js';
+import type { CustomerValue, DemandDay, NewCustomerRequest, PeopleBreakdown, PriorityExplanation, PriorityFormula, PriorityInputs } from '../types.js';
 import { REQUEST_IMPORTANCES } from '../types.js';
 import type { InputProblem } from '../validation.js';
 
@@ -137,4 +137,12 @@ export function checkCustomerRequest(input: NewCustomerRequest): InputProblem[] 
 export function requesterKey(input: Pick<NewCustomerRequest, 'name' | 'email'>): string {
   const email = input.email?.trim().toLowerCase();
   return email ? `email:${email}` : `name:${(input.name ?? '').trim().toLowerCase()}`;
+}
+
+/** The demand-over-time days from how many people first wanted an idea on each day (any order, a day once). */
+export function demandDays(perDay: ReadonlyArray<{ date: string; added: number }>): DemandDay[] {
+  let total = 0;
+  return [...perDay]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map(({ date, added }) => ({ date, added, total: (total += added) }));
 }

@@ -29,6 +29,7 @@ export {
   checkPriorityFormula,
   checkPriorityInputs,
   customerValue,
+  demandDays,
   peopleBreakdown,
   personValueFromTraits,
   priorityScore,
@@ -58,3 +59,6 @@ export {
   feedbackRequest,
   normalizedFeedback,
 } from './feedback.js';
+export { BOARD_LIMITS, BOARD_SLUG_PATTERN, checkBoardFields, checkNewBoard, newBoardWorkflow, planWorkflow } from './board-settings.js';
+export type { BoardChange, NewBoardSettings, WorkflowPlan, WorkflowStatus } from './board-settings.js';
+export { CHANGED_SINCE_MESSAGE, assertUnchangedSince } from './unchanged-since.js';

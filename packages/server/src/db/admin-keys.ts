@@ -1,4 +1,4 @@
-import { SaysoError } from '@sayso/core';
+import { SaysoError, type AdminIdentity } from '@sayso/core';
 import type { Queryable } from './database.js';
 import { iso } from './rows.js';
 
@@ -54,4 +54,18 @@ export async function revokeAdminKeyRow(db: Queryable, id: string, table: KeyTab
 export async function findAdminKeyId(db: Queryable, keyHash: string, table: KeyTable = 'admin_keys'): Promise<string | undefined> {
   const [row] = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash]);
   return row?.id;
+}
+
+/**
+ * Who an admin caller is, by their private key (asker.ts): a stored key by its label, a key
+ * from the environment, or a host user granted admin by their name, else address, else subject.
+ */
+export async function adminIdentityOf(db: Queryable, actorKey: string): Promise<AdminIdentity> {
+  if (actorKey.startsWith('admin:key:')) {
+    const [row] = await db.query<{ label: string }>('SELECT label FROM admin_keys WHERE id = $1', [actorKey.slice('admin:key:'.length)]);
+    return { via: 'admin_key', label: row?.label ?? 'Admin key' };
+  }
+  if (actorKey.startsWith('admin:env:')) return { via: 'server_key', label: 'Server admin key (SAYSO_ADMIN_KEY)' };
+  const [user] = await db.query<{ name: string | null; email: string | null }>('SELECT name, email FROM users WHERE key = $1', [actorKey]);
+  return { via: 'host_token', label: user?.name ?? user?.email ?? actorKey.slice('user:'.length) };
 }

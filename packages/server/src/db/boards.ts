@@ -163,3 +163,37 @@ export async function updateNotifyKinds(tx: Queryable, slug: string, kinds: read
   const [row] = await tx.query<{ id: string }>('UPDATE boards SET notify_kinds = $2::text[] WHERE slug = $1 RETURNING id', [slug, kinds]);
   return row?.id;
 }
+
+/** Changes a board's name, description or policy where given; the board is known to exist. */
+export async function updateBoardFields(
+  tx: Queryable,
+  boardId: string,
+  change: { name?: string | undefined; description?: string | undefined; anonymous?: AnonymousPolicy | undefined },
+): Promise<void> {
+  await tx.query(
+    `UPDATE boards SET name = COALESCE($2, name), description = COALESCE($3, description), anonymous_policy = COALESCE($4, anonymous_policy)
+      WHERE id = $1`,
+    [boardId, change.name ?? null, change.description ?? null, change.anonymous ?? null],
+  );
+}
+
+/** Writes a board's workflow as planned: kept statuses updated in place (their key stays), new ones added. */
+export async function saveWorkflow(tx: Queryable, boardId: string, statuses: readonly Status[]): Promise<void> {
+  for (const status of statuses) {
+    await tx.query(
+      `INSERT INTO statuses (board_id, key, name, kind, position) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (board_id, key) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, position = EXCLUDED.position`,
+      [boardId, status.id, status.name, status.kind, status.position],
+    );
+  }
+}
+
+/** Which of the given statuses of a board hold at least one idea. */
+export async function statusesHoldingIdeas(db: Queryable, boardId: string, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.query<{ key: string }>('SELECT DISTINCT status_key AS key FROM posts WHERE board_id = $1 AND status_key = ANY($2::text[])', [
+    boardId,
+    keys,
+  ]);
+  return rows.map((row) => row.key);
+}

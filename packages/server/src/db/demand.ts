@@ -54,3 +54,26 @@ export function peopleTraits(
     [canonicalId, userIds],
   );
 }
+
+/**
+ * How many of a canonical idea's people (post_people: its whole tree) first wanted it on each
+ * day (UTC): each person's earliest vote or request anywhere in the tree (feedback linked counts
+ * as a request). Only the people it has now, so the days add up to its people count.
+ */
+export function peopleFirstWantedPerDay(db: Queryable, canonicalId: string): Promise<Array<{ date: string; added: number }>> {
+  return db.query<{ date: string; added: number }>(
+    `WITH tree AS ${mergeTreeSql('$1::uuid')},
+          signs AS (
+            SELECT v.user_id, v.created_at AS at FROM votes v WHERE v.post_id IN (SELECT id FROM tree)
+            UNION ALL
+            SELECT r.user_id, r.created_at FROM customer_requests r WHERE r.post_id IN (SELECT id FROM tree)
+          ),
+          firsts AS (
+            SELECT s.user_id, min(s.at) AS at
+              FROM signs s JOIN post_people pp ON pp.post_id = $1::uuid AND pp.user_id = s.user_id AND pp.refs > 0
+             GROUP BY s.user_id
+          )
+     SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS added FROM firsts GROUP BY 1`,
+    [canonicalId],
+  );
+}

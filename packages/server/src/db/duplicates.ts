@@ -13,6 +13,22 @@ const CHECKED = `COALESCE((SELECT c.checked_stamp = ${TEXT_STAMP} FROM duplicate
 const NOT_CLOSED_AS_DUPLICATE = `NOT EXISTS (
   SELECT 1 FROM statuses s WHERE s.board_id = p.board_id AND s.key = p.status_key AND s.kind = 'duplicate')`;
 
+/**
+ * Whether post `p` is in a candidate pair still open, as {@link candidatePairs} lists them: the
+ * other idea not closed as a duplicate either, the pair not dismissed at both present texts.
+ */
+export const IN_OPEN_PAIR = `EXISTS (
+  SELECT 1
+    FROM (SELECT post_a, post_b FROM duplicate_candidates WHERE post_a = p.id
+          UNION ALL SELECT post_a, post_b FROM duplicate_candidates WHERE post_b = p.id) c
+    JOIN posts q ON q.id = CASE WHEN c.post_a = p.id THEN c.post_b ELSE c.post_a END
+   WHERE ${NOT_CLOSED_AS_DUPLICATE} AND ${NOT_CLOSED_AS_DUPLICATE.replaceAll('p.', 'q.')}
+     AND NOT EXISTS (
+       SELECT 1 FROM duplicate_dismissals d
+        WHERE d.post_a = c.post_a AND d.post_b = c.post_b
+          AND d.a_stamp = CASE WHEN c.post_a = p.id THEN ${TEXT_STAMP} ELSE ${TEXT_STAMP.replaceAll('p.', 'q.')} END
+          AND d.b_stamp = CASE WHEN c.post_b = p.id THEN ${TEXT_STAMP} ELSE ${TEXT_STAMP.replaceAll('p.', 'q.')} END))`;
+
 /** A post's text for the index. */
 export interface PostText {
   id: string;

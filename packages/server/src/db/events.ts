@@ -8,6 +8,7 @@ import type { Queryable } from './database.js';
 export type DomainEventType =
   | 'board.created'
   | 'board.policy_changed'
+  | 'board.updated'
   | 'board.priority_changed'
   | 'post.created'
   | 'post.edited'
@@ -25,6 +26,8 @@ export type DomainEventType =
   | 'comment.added'
   | 'comment.edited'
   | 'comment.deleted'
+  // An internal note of the team (admins only): no channel, webhook or live stream follows it.
+  | 'comment.noted'
   | 'tag.created'
   | 'tag.renamed'
   | 'tag.deleted'
@@ -52,12 +55,14 @@ export type DomainEventType =
   | 'feedback.visibility_changed'
   | 'feedback.imported'
   | 'ingestion_key.created'
-  | 'ingestion_key.revoked';
+  | 'ingestion_key.revoked'
+  | 'saved_view.created'
+  | 'saved_view.deleted';
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {
   type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry'
-    | 'feedback_item' | 'feedback_import' | 'ingestion_key';
+    | 'feedback_item' | 'feedback_import' | 'ingestion_key' | 'saved_view';
   id: string;
 };
 

@@ -59,10 +59,15 @@ export async function serverSecret(db: Queryable, name: string, fresh: Uint8Arra
 /** The users row of a private key, created on first use; returns its id. */
 export async function ensureUser(db: Queryable, voterKey: string): Promise<string> {
   // One round trip, known key or new: the insert does nothing for a known key (no row is
-  // written) and the select finds it; for a new key the insert returns the row it created.
+  // written) and the select finds it; for a new key the insert returns the row it created. An
+  // admin key's user is named by the key's label, so history and requests say who did what.
   for (let attempt = 0; attempt < 3; attempt++) {
     const [row] = await db.query<{ id: string }>(
-      `WITH created AS (INSERT INTO users (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id)
+      `WITH created AS (
+         INSERT INTO users (key, name)
+         VALUES ($1, (SELECT label FROM admin_keys WHERE $1 LIKE 'admin:key:%' AND id::text = substr($1, 11)))
+         ON CONFLICT (key) DO NOTHING RETURNING id
+       )
        SELECT id FROM created UNION ALL SELECT id FROM users WHERE key = $1 LIMIT 1`,
       [voterKey],
     );

@@ -210,3 +210,35 @@ export async function reachablePeopleOf(db: Queryable, postId: string): Promise<
   );
   return rows.map((row) => row.user_id);
 }
+
+/** What two posts' people (all scope of each, see {@link peopleOfPost}) have in common. */
+export interface PeopleOverlap {
+  first: number;
+  second: number;
+  shared: number;
+  /** The shared people's names where known, alphabetical, at most the limit asked for. */
+  sharedNames: string[];
+}
+
+/**
+ * The people of two posts and those in both, with the shared people's names: a user's name or
+ * email, else (a person only a request counts) the name or email their first request recorded.
+ */
+export async function peopleOverlap(db: Queryable, firstId: string, secondId: string, namesMax: number): Promise<PeopleOverlap> {
+  const [row] = await db.query<PeopleOverlap>(
+    `WITH first AS (SELECT DISTINCT user_id FROM (${referencesSql(subtreeSql('$1'))}) AS refs),
+          second AS (SELECT DISTINCT user_id FROM (${referencesSql(subtreeSql('$2'))}) AS refs),
+          shared AS (SELECT user_id FROM first INTERSECT SELECT user_id FROM second),
+          named AS (
+            SELECT COALESCE(u.name, u.email, (
+                     SELECT COALESCE(r.name, r.email) FROM customer_requests r
+                      WHERE r.user_id = u.id ORDER BY r.created_at, r.id LIMIT 1)) AS name
+              FROM shared s JOIN users u ON u.id = s.user_id)
+     SELECT (SELECT count(*) FROM first)::int AS first,
+            (SELECT count(*) FROM second)::int AS second,
+            (SELECT count(*) FROM shared)::int AS shared,
+            ARRAY(SELECT name FROM named WHERE name IS NOT NULL ORDER BY name LIMIT $3) AS "sharedNames"`,
+    [firstId, secondId, namesMax],
+  );
+  return row!;
+}

@@ -54,6 +54,13 @@ const toPost = (row: PostRow): Post => ({
 
 export const noSuchPost = (postId: string) => new SaysoError('not_found', `There is no post "${postId}".`);
 
+/** Post `p`'s tags as a JSON array of {@link Tag}, by name. */
+export const POST_TAGS = `COALESCE((
+           SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY lower(t.name) COLLATE "C", t.slug COLLATE "C")
+             FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+            WHERE pt.post_id = p.id
+         ), '[]'::json)`;
+
 /**
  * Every column of a {@link Post}, as seen by the visitor whose private key is parameter
  * `$viewer` (NULL: nobody, so `voted` is false): `voted` when they are among the people of the
@@ -68,11 +75,7 @@ const postSelect = (viewer: string) => `
          ) AS voted,
          (SELECT json_build_object('id', c.id, 'title', c.title) FROM posts c WHERE c.id = p.canonical_id) AS merged_into,
          p.author_id, author.name AS author_name,
-         COALESCE((
-           SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY lower(t.name) COLLATE "C", t.slug COLLATE "C")
-             FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-            WHERE pt.post_id = p.id
-         ), '[]'::json) AS tags,
+         ${POST_TAGS} AS tags,
          p.created_at, p.edited_at, p.shipped_at,
          COALESCE(p.shipped_at, p.created_at) AS shipped_or_created_at,
          ${cursorText('p.created_at')} AS cursor_at,
@@ -275,7 +278,7 @@ export async function recountPosts(tx: Queryable, boardId: string): Promise<void
   await tx.query(
     `UPDATE posts p
         SET vote_count = (SELECT count(*) FROM votes v WHERE v.post_id = p.id),
-            comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = p.id)
+            comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND NOT c.internal)
       WHERE p.board_id = $1`,
     [boardId],
   );

@@ -20,6 +20,12 @@ const userClaims = z.object({
     .record(z.string().min(1).max(64), traitValue)
     .refine((traits) => Object.keys(traits).length <= 50, 'at most 50 traits')
     .optional(),
+  /**
+   * The host grants this user admin: the console, opened from the host's own app, acts with
+   * the token as with an admin key (the event log names the user). Only a token the host signed
+   * can say so.
+   */
+  sayso_admin: z.boolean().optional(),
 });
 
 /** A user of the host app, as its signed token describes them. */

@@ -1,5 +1,6 @@
-import { listAdminKeys } from '../db/admin-keys.js';
+import { adminIdentityOf, listAdminKeys } from '../db/admin-keys.js';
 import {
+  adminIdentitySchema,
   adminKeyListSchema,
   adminKeyParams,
   adminKeySchema,
@@ -73,3 +74,12 @@ function keyRoutes(kind: KeyKind) {
 
 export const adminKeyRoutes = () => keyRoutes('admin');
 export const ingestionKeyRoutes = () => keyRoutes('ingestion');
+
+const whoAmI = operation({
+  method: 'get', path: '/admin/me', tag: 'admin', access: admin, errors: [],
+  summary: 'Who the admin credentials act as',
+  description: 'The admin console checks a typed key with this before keeping it. A wrong or revoked key is 401.',
+  response: { status: 200, description: "The key's label, or the signed-in user granted admin by the host's token.", schema: adminIdentitySchema },
+});
+
+export const adminIdentityRoutes = () => router().openapi(whoAmI, async (c) => c.json(await adminIdentityOf(c.var.db, c.var.actor.key), 200));

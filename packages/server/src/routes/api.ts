@@ -1,4 +1,5 @@
-import { adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
+import { adminIdeaRoutes } from './admin-ideas.js';
+import { adminIdentityRoutes, adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
 import { channelRoutes } from './channels.js';
@@ -25,7 +26,8 @@ import { webhookRoutes } from './webhooks.js';
 const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
-  channelRoutes, deliveryRoutes, feedbackRoutes, feedbackImportRoutes, ingestionKeyRoutes, adminKeyRoutes,
+  channelRoutes, deliveryRoutes, feedbackRoutes, feedbackImportRoutes, ingestionKeyRoutes, adminKeyRoutes, adminIdentityRoutes,
+  adminIdeaRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

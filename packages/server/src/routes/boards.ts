@@ -1,6 +1,6 @@
 import { findBoard, listBoards } from '../db/boards.js';
-import { boardListSchema, boardParams, boardPolicyInput, boardSchema } from '../schemas.js';
-import { setBoardPolicy } from '../services/boards.js';
+import { boardChangeInput, boardListSchema, boardParams, boardSchema, newBoardInput } from '../schemas.js';
+import { createBoardAsAdmin, updateBoard } from '../services/boards.js';
 import { admin, anyone } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 
@@ -21,10 +21,21 @@ const one = operation({
   },
 });
 
-const setPolicy = operation({
-  method: 'patch', path: '/boards/{board}', tag: 'admin', access: admin, errors: [400, 404],
-  summary: 'Change what anonymous visitors may do on a board',
-  request: { params: boardParams, body: jsonBody(boardPolicyInput) },
+const create = operation({
+  method: 'post', path: '/boards', tag: 'admin', access: admin, errors: [400, 409],
+  summary: 'Create a board, with the default workflow or the one given',
+  description: 'The slug is the board\'s address and never changes; a slug taken is 409.',
+  request: { body: jsonBody(newBoardInput) },
+  response: { status: 201, description: 'The new board.', schema: boardSchema },
+});
+
+const change = operation({
+  method: 'patch', path: '/boards/{board}', tag: 'admin', access: admin, errors: [400, 404, 409],
+  summary: 'Change a board: name, description, what anonymous visitors may do, its workflow',
+  description:
+    'Fields left out stay. `statuses` is the whole workflow in order: existing statuses keep their key however renamed ' +
+    'or moved, and none may be left out. Changing the kind of a status that holds ideas is 409.',
+  request: { params: boardParams, body: jsonBody(boardChangeInput) },
   response: { status: 200, description: 'The board.', schema: boardSchema },
 });
 
@@ -32,9 +43,9 @@ export const boardRoutes = () =>
   router()
     .openapi(list, async (c) => c.json(await listBoards(c.var.db), 200))
     .openapi(one, async (c) => c.json(await findBoard(c.var.db, c.req.valid('param').board), 200))
-    .openapi(setPolicy, async (c) => {
-      const { anonymous } = c.req.valid('json');
-      const board = await setBoardPolicy(c.var.db, { board: c.req.valid('param').board, anonymous, actor: c.var.actor });
+    .openapi(create, async (c) => c.json(await createBoardAsAdmin(c.var.db, { board: c.req.valid('json'), actor: c.var.actor }), 201))
+    .openapi(change, async (c) => {
+      const board = await updateBoard(c.var.db, { board: c.req.valid('param').board, change: c.req.valid('json'), actor: c.var.actor });
       c.var.boardPolicies.forget();
       return c.json(board, 200);
     });

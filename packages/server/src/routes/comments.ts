@@ -6,16 +6,18 @@ import {
   editCommentInput,
   listCommentsQuery,
   newCommentInput,
+  newTeamCommentInput,
   postParams,
 } from '../schemas.js';
-import { addComment, commentsOf, deleteComment, updateComment } from '../services/comments.js';
-import { anyone, participant } from './access.js';
+import { addComment, addTeamComment, commentsOf, deleteComment, updateComment } from '../services/comments.js';
+import { admin, anyone, participant } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 import { offsetPage } from './paging.js';
 
 const list = operation({
   method: 'get', path: '/posts/{id}/comments', tag: 'comments', access: anyone, errors: [400, 404],
   summary: 'One page of an idea\'s comments, oldest first',
+  description: 'The team\'s internal notes are listed to admins only.',
   request: { params: postParams, query: listCommentsQuery },
   response: { status: 200, description: 'A page of comments, oldest first.', schema: commentPageSchema },
 });
@@ -25,6 +27,17 @@ const add = operation({
   errors: [400, 404],
   summary: 'Comment on an idea',
   request: { params: postParams, body: jsonBody(newCommentInput) },
+  response: { status: 201, description: 'The new comment.', schema: commentSchema },
+});
+
+const addAsTeam = operation({
+  method: 'post', path: '/posts/{id}/team-comments', tag: 'comments', access: admin, errors: [400, 404],
+  summary: 'Comment as the team, or keep an internal note (admin)',
+  description:
+    'A reply shows as from the team (`team: true`) and tells the conversation like any comment. With `internal: true` ' +
+    'it is an internal note: listed to admins only, left out of the idea\'s commentCount, and telling nobody (no ' +
+    'notification, email, webhook or live change).',
+  request: { params: postParams, body: jsonBody(newTeamCommentInput) },
   response: { status: 201, description: 'The new comment.', schema: commentSchema },
 });
 
@@ -52,11 +65,14 @@ export const commentRoutes = () =>
   router()
     .openapi(list, async (c) => {
       const { cursor, limit } = c.req.valid('query');
-      const slice = await commentsOf(c.var.db, { postId: c.req.valid('param').id, offset: cursor, limit });
+      const slice = await commentsOf(c.var.db, { postId: c.req.valid('param').id, offset: cursor, limit, internal: c.var.caller.admin });
       return c.json(offsetPage(slice, cursor, limit), 200);
     })
     .openapi(add, async (c) =>
       c.json(await addComment(c.var.db, { postId: c.req.valid('param').id, body: c.req.valid('json').body, voter: c.var.actor.key }), 201),
+    )
+    .openapi(addAsTeam, async (c) =>
+      c.json(await addTeamComment(c.var.db, { postId: c.req.valid('param').id, ...c.req.valid('json'), actor: c.var.actor }), 201),
     )
     .openapi(edit, async (c) =>
       c.json(

@@ -1,12 +1,13 @@
 import {
   boardParams,
+  demandHistorySchema,
   demandSchema,
   postParams,
   priorityFormulaInput,
   priorityFormulaSchema,
   priorityInputsInput,
 } from '../schemas.js';
-import { demandOf } from '../services/demand.js';
+import { demandHistoryOf, demandOf } from '../services/demand.js';
 import { priorityFormulaOf, setPriorityFormula, setPriorityInputs } from '../services/priority.js';
 import { admin, anyone } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
@@ -22,6 +23,17 @@ const demand = operation({
     'of its terms. Asked for a merged idea, it answers for the idea it was merged into.',
   request: { params: postParams },
   response: { status: 200, description: 'The demand.', schema: demandSchema },
+});
+
+const history = operation({
+  method: 'get', path: '/posts/{id}/demand/history', tag: 'admin', access: admin, errors: [404],
+  summary: 'How the demand behind an idea grew, day by day',
+  description:
+    'Each day (UTC) some of the idea\'s people first wanted it (their earliest vote or request on it or an idea merged ' +
+    'into it; linked feedback counts as a request), with the running total. Asked for a merged idea, it answers for ' +
+    'the idea it was merged into.',
+  request: { params: postParams },
+  response: { status: 200, description: 'The days, oldest first.', schema: demandHistorySchema },
 });
 
 const setInputs = operation({
@@ -51,9 +63,11 @@ const setFormula = operation({
 export const demandRoutes = () =>
   router()
     .openapi(demand, async (c) => c.json(await demandOf(c.var.db, { postId: c.req.valid('param').id, admin: c.var.caller.admin }), 200))
-    .openapi(setInputs, async (c) =>
-      c.json(await setPriorityInputs(c.var.db, { postId: c.req.valid('param').id, inputs: c.req.valid('json'), actor: c.var.actor }), 200),
-    )
+    .openapi(history, async (c) => c.json(await demandHistoryOf(c.var.db, c.req.valid('param').id), 200))
+    .openapi(setInputs, async (c) => {
+      const { expected, ...inputs } = c.req.valid('json');
+      return c.json(await setPriorityInputs(c.var.db, { postId: c.req.valid('param').id, inputs, expected, actor: c.var.actor }), 200);
+    })
     .openapi(formula, async (c) => c.json(await priorityFormulaOf(c.var.db, c.req.valid('param').board), 200))
     .openapi(setFormula, async (c) =>
       c.json(await setPriorityFormula(c.var.db, { board: c.req.valid('param').board, formula: c.req.valid('json'), actor: c.var.actor }), 200),

@@ -1,6 +1,13 @@
 import type { TypedResponse } from 'hono';
-import { boardParams, duplicateCandidateListSchema, duplicateDismissalInput, duplicatesQuery } from '../schemas.js';
-import { dismissDuplicatePair } from '../services/duplicates.js';
+import {
+  boardParams,
+  comparedPostsParams,
+  duplicateCandidateListSchema,
+  duplicateDismissalInput,
+  duplicatesQuery,
+  ideaComparisonSchema,
+} from '../schemas.js';
+import { compareIdeas, dismissDuplicatePair } from '../services/duplicates.js';
 import { admin } from './access.js';
 import { jsonBody, operation, router } from './operation.js';
 
@@ -25,6 +32,17 @@ const dismiss = operation({
   response: { status: 204, description: 'Dismissed.' },
 });
 
+const compare = operation({
+  method: 'get', path: '/posts/{id}/compare/{other}', tag: 'posts', access: admin, errors: [400, 404],
+  summary: 'Two ideas side by side, with the people they share: is one a duplicate of the other?',
+  description:
+    'Each idea as it is, with its evidence per source, and its people (voters and recorded requests of the idea and ' +
+    'of the ideas merged into it, each once) counted as shared with the other or only its own; the shared people are ' +
+    'named where known (a signed-in name or email, else what a request recorded). The same idea twice is 400.',
+  request: { params: comparedPostsParams },
+  response: { status: 200, description: 'The comparison.', schema: ideaComparisonSchema },
+});
+
 export const duplicateRoutes = () =>
   router()
     .openapi(queue, async (c) => {
@@ -35,4 +53,8 @@ export const duplicateRoutes = () =>
       await dismissDuplicatePair(c.var.db, { postIds: c.req.valid('json').postIds, actor: c.var.actor });
       // A 204 has no body; the declared type of a response without content is an empty object.
       return c.body(null, 204) as unknown as TypedResponse<{}, 204>;
+    })
+    .openapi(compare, async (c) => {
+      const { id, other } = c.req.valid('param');
+      return c.json(await compareIdeas(c.var.db, { postIds: [id, other], viewer: c.var.caller.key }), 200);
     });

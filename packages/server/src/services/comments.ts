@@ -9,8 +9,8 @@ import type { Slice } from '../db/rows.js';
 import { assertMayChange } from './assert-may-change.js';
 import { record } from './record.js';
 
-/** One page of a post's comments, oldest first; `not_found` for an unknown post. */
-export async function commentsOf(db: Database, params: { postId: string; offset: number; limit: number }): Promise<Slice<Comment>> {
+/** One page of a post's comments, oldest first (the team's internal notes with `internal`, for admins); `not_found` for an unknown post. */
+export async function commentsOf(db: Database, params: { postId: string; offset: number; limit: number; internal: boolean }): Promise<Slice<Comment>> {
   await assertPost(db, params.postId);
   return listComments(db, params);
 }
@@ -20,13 +20,31 @@ export async function commentsOf(db: Database, params: { postId: string; offset:
  * conversation. A comment on a merged idea goes under its canonical, where the discussion is.
  */
 export async function addComment(db: Database, params: { postId: string; body: string; voter: string }): Promise<Comment> {
+  return writeComment(db, { ...params, team: false, internal: false });
+}
+
+/**
+ * Writes a comment as the team (an admin): a reply tells the conversation like any comment; an
+ * internal note is recorded as `comment.noted`, which no channel, webhook or live stream
+ * follows, and its writer is not subscribed, as nobody but admins ever sees it.
+ */
+export async function addTeamComment(db: Database, params: { postId: string; body: string; internal: boolean; actor: Actor }): Promise<Comment> {
+  return writeComment(db, { postId: params.postId, body: params.body, voter: params.actor.key, team: true, internal: params.internal });
+}
+
+async function writeComment(db: Database, params: { postId: string; body: string; voter: string; team: boolean; internal: boolean }): Promise<Comment> {
   return db.transaction(async (tx) => {
     const postId = await lockCanonical(tx, params.postId);
     if (!postId) throw noSuchPost(params.postId);
     const authorId = await ensureUser(tx, params.voter);
-    const comment = await insertComment(tx, { postId, authorId, body: params.body });
+    const comment = await insertComment(tx, { postId, authorId, body: params.body, team: params.team, internal: params.internal });
+    const subject = { type: 'comment', id: comment.id } as const;
+    if (params.internal) {
+      await record(tx, { type: 'comment.noted', subject, actorId: authorId, payload: { postId } });
+      return comment;
+    }
     await subscribe(tx, postId, authorId, 'comment');
-    await record(tx, { type: 'comment.added', subject: { type: 'comment', id: comment.id }, actorId: authorId, payload: { postId } });
+    await record(tx, { type: 'comment.added', subject, actorId: authorId, payload: { postId } });
     return comment;
   });
 }

@@ -2,17 +2,19 @@ import {
   DEFAULT_PRIORITY_FORMULA,
   DEFAULT_PRIORITY_INPUTS,
   customerValue,
+  demandDays,
   peopleBreakdown,
   personValueFromTraits,
   priorityScore,
   type Demand,
+  type DemandHistory,
   type PersonValue,
   type PriorityFormula,
 } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
 import { customerRequestsOf } from '../db/customer-requests.js';
 import { evidenceOf } from '../db/feedback-items.js';
-import { demandSubject, mergedIdeas, peopleTraits } from '../db/demand.js';
+import { demandSubject, mergedIdeas, peopleFirstWantedPerDay, peopleTraits } from '../db/demand.js';
 import { peopleOfPost } from '../db/people.js';
 import { boardPriorityFormulaById } from '../db/priority.js';
 
@@ -67,4 +69,10 @@ export async function demandOf(db: Queryable, params: { postId: string; admin: b
 function personValue(traits: Readonly<Record<string, unknown>>, requestCompany: string | null): PersonValue {
   const value = personValueFromTraits(traits);
   return value.company === null && requestCompany !== null ? { ...value, company: requestCompany.trim() } : value;
+}
+
+/** How an idea's demand grew (core's demandDays over the days its people first wanted it); a merged idea answers for its canonical. */
+export async function demandHistoryOf(db: Queryable, postId: string): Promise<DemandHistory> {
+  const { canonicalId } = await demandSubject(db, postId);
+  return { postId: canonicalId, days: demandDays(await peopleFirstWantedPerDay(db, canonicalId)) };
 }

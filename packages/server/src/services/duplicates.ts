@@ -1,6 +1,9 @@
-import { SaysoError } from '@sayso/core';
-import type { Database } from '../db/database.js';
+import { LIMITS, SaysoError, type IdeaComparison } from '@sayso/core';
+import type { Database, Queryable } from '../db/database.js';
 import { insertDismissal } from '../db/duplicates.js';
+import { evidenceOf } from '../db/feedback-items.js';
+import { peopleOverlap } from '../db/people.js';
+import { findPostsInOrder } from '../db/posts.js';
 import { ensureUser, type Actor } from '../db/identity.js';
 import { record } from './record.js';
 
@@ -21,4 +24,28 @@ export async function dismissDuplicatePair(db: Database, params: { postIds: [str
     }
     await record(tx, { type: 'post.duplicate_dismissed', subject: { type: 'post', id: first }, actorId, payload: { other: second } });
   });
+}
+
+/**
+ * Two ideas side by side for an admin (core's IdeaComparison): each as the viewer sees it with
+ * its evidence, and the people they share. `not_found` when either does not exist.
+ */
+export async function compareIdeas(db: Queryable, params: { postIds: [string, string]; viewer: string | null }): Promise<IdeaComparison> {
+  const [first, second] = params.postIds;
+  if (first === second) throw new SaysoError('invalid_input', 'Comparing needs two different ideas.', { field: 'postIds' });
+  const posts = await findPostsInOrder(db, params.postIds, params.viewer);
+  if (posts.length !== 2) throw new SaysoError('not_found', 'There is no such pair of ideas: one of them does not exist.');
+  const [overlap, firstEvidence, secondEvidence] = await Promise.all([
+    peopleOverlap(db, first, second, LIMITS.comparedNamesMax),
+    evidenceOf(db, first),
+    evidenceOf(db, second),
+  ]);
+  return {
+    ideas: [
+      { post: posts[0]!, onlyHere: overlap.first - overlap.shared, evidence: firstEvidence },
+      { post: posts[1]!, onlyHere: overlap.second - overlap.shared, evidence: secondEvidence },
+    ],
+    sharedPeople: overlap.shared,
+    sharedNames: overlap.sharedNames,
+  };
 }

@@ -1,4 +1,4 @@
-import { SaysoError, assertStatusMayChange, statusChangeEffect, statusChangeNotifies, type NotificationAudience, type Post } from '@sayso/core';
+import { SaysoError, assertStatusMayChange, assertUnchangedSince, statusChangeEffect, statusChangeNotifies, type IdeaSnapshot, type NotificationAudience, type Post } from '@sayso/core';
 import { boardIdOf, firstStatusOfKind, notifyKindsOf, statusKind } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ensureUser, findUserId, type Actor } from '../db/identity.js';
@@ -53,11 +53,12 @@ export async function getPost(db: Database, postId: string, viewer: string | nul
  */
 export async function updatePost(
   db: Database,
-  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string; statusNote?: string } & TellingOptions,
+  params: { postId: string; actor: Actor; title?: string; body?: string; status?: string; statusNote?: string; expected?: IdeaSnapshot } & TellingOptions,
 ): Promise<Post> {
   const { actor, postId } = params;
   await db.transaction(async (tx) => {
     const post = await lockPost(tx, postId);
+    assertUnchangedSince({ title: post.title, body: post.body, status: post.status }, params.expected);
     if (params.status !== undefined && !actor.admin) {
       throw new SaysoError('forbidden', 'Only an admin may change the status of an idea.');
     }

@@ -1,4 +1,4 @@
-import { SaysoError, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
+import { DEFAULT_PRIORITY_INPUTS, SaysoError, assertUnchangedSince, type Demand, type Post, type PriorityFormula, type PriorityInputs } from '@sayso/core';
 import { boardIdOf } from '../db/boards.js';
 import type { Database, Queryable } from '../db/database.js';
 import { demandSubject } from '../db/demand.js';
@@ -41,10 +41,14 @@ export async function setPriorityFormula(db: Database, params: { board: string; 
  * `post.priority_changed` when either changed. Asked for a merged idea, it sets them on the
  * canonical one, whose demand ranks. Answers the idea's demand as the admin sees it.
  */
-export async function setPriorityInputs(db: Database, params: { postId: string; inputs: PriorityInputs; actor: Actor }): Promise<Demand> {
+export async function setPriorityInputs(
+  db: Database,
+  params: { postId: string; inputs: PriorityInputs; expected?: PriorityInputs | undefined; actor: Actor },
+): Promise<Demand> {
   await db.transaction(async (tx) => {
     const { canonicalId: postId } = await demandSubject(tx, params.postId);
     const before = await lockPriorityInputs(tx, postId);
+    assertUnchangedSince({ ...DEFAULT_PRIORITY_INPUTS, ...before }, params.expected);
     const changed = (['impact', 'effort'] as const).filter((input) => params.inputs[input] !== undefined && params.inputs[input] !== before[input]);
     if (changed.length === 0) return;
     await updatePriorityInputs(tx, postId, params.inputs);

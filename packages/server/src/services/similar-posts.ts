@@ -21,6 +21,12 @@ const atMost = (ms: number, work: Promise<unknown>) =>
 export function createSimilarPosts(db: Database) {
   const indexes = new BoardIndexes(db);
 
+  /** Once a board's queue holds the changes committed so far (waiting at most QUEUE_WAIT_MS for its index to be built). */
+  async function boardChecked(boardId: string): Promise<void> {
+    const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
+    await atMost(QUEUE_WAIT_MS, board.settled);
+  }
+
   /**
    * `find` for several texts at once (the inbox's page of feedback), each on its board:
    * the searches run in the index thread side by side, and the ideas are read in one query.
@@ -62,8 +68,7 @@ export function createSimilarPosts(db: Database) {
      */
     async duplicates(params: { board: string; limit: number; viewer: string | null }): Promise<DuplicateCandidate[]> {
       const boardId = await boardIdOf(db, params.board);
-      const [board] = await Promise.all([indexes.board(boardId), indexes.catchUp()]);
-      await atMost(QUEUE_WAIT_MS, board.settled);
+      await boardChecked(boardId);
       const pairs = await candidatePairs(db, boardId, params.limit);
       const byId = new Map((await posts.findPostsInOrder(db, pairs.flatMap((pair) => [pair.postA, pair.postB]), params.viewer)).map((post) => [post.id, post]));
       return pairs.flatMap(({ postA, postB, score }) => {
@@ -72,6 +77,14 @@ export function createSimilarPosts(db: Database) {
         const canonical = suggestedCanonical(a, b);
         return [{ posts: canonical === a ? [a, b] : [b, a], score, suggestedCanonical: canonical.id } satisfies DuplicateCandidate];
       });
+    },
+
+    /**
+     * Once the duplicate queue holds the changes committed so far: of one board, or of every
+     * board's changes since their indexes were built.
+     */
+    async duplicatesChecked(board?: string): Promise<void> {
+      return board === undefined ? indexes.catchUp() : boardChecked(await boardIdOf(db, board));
     },
 
     /** Reads the log now, so the indexes and the queue see every change committed so far. */

@@ -11,6 +11,13 @@ export const admin: SuiteArea = {
     });
 
     describeNeeding(suite, ['admin'], 'as an admin', () => {
+      it('says who the admin credentials act as', async () => {
+        const { admin } = suite.admin();
+        const identity = await admin.whoAmI();
+        expect(['admin_key', 'server_key', 'host_token']).toContain(identity.via);
+        expect(identity.label.trim()).not.toBe('');
+      });
+
       it('lets an admin edit anyone\'s idea and delete anyone\'s comment', async () => {
         const { adapter } = suite.admin();
         const { board, alice, bob } = await suite.freshBoard();
