@@ -1,17 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/admin/sayso-admin';
-import { createHttpAdapter } from '@sayso/adapter-http';
 import { createAdminChangelogView, createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoData, demoDataWithChangelog } from './msw/sayso-api.js';
-import { API_URL, memoryAdminOf, mockApiOver, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow, mockedAdminApi } from './support.js';
 
 /** A day of latency: the screen stays loading for as long as anyone looks at the story. */
 const FOREVER_MS = 86_400_000;
 
 /** The screen over the loaded memory adapter, or over the mocked API as an admin (failure stories). */
 const changelog = (loaded: Record<string, unknown>) => {
-  const adapter = (loaded.adapter as SaysoAdapter | undefined) ?? createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' });
+  const adapter = (loaded.adapter as SaysoAdapter | undefined) ?? mockedAdminApi();
   return html`<sayso-admin-changelog .client=${createSaysoClient({ adapter })} .params=${{ board: 'demo' }}></sayso-admin-changelog>`;
 };
 

@@ -1,16 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/admin/sayso-admin';
-import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoTriageData } from './msw/sayso-api.js';
-import { API_URL, memoryAdminOf, mockApiOver, narrow, waitFor } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow, waitFor, mockedAdminApi } from './support.js';
 
 const screen = (adapter: SaysoAdapter, board = 'demo') =>
   html`<sayso-admin-duplicates .client=${createSaysoClient({ adapter })} .params=${{ board }}></sayso-admin-duplicates>`;
 
 /** The screen over the mocked API, as the console signed in with a key talks to a server. */
-const overTheApi = () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'storybook-admin-key' }));
+const overTheApi = () => screen(mockedAdminApi());
 
 /**
  * The console's duplicate queue: a board's pairs of ideas that may say the same thing. `j`/`k`

@@ -1,11 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/admin/sayso-admin';
-import { createHttpAdapter } from '@sayso/adapter-http';
 import { createMemoryAdapter, createMemoryData } from '@sayso/adapter-memory';
 import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoData, demoDataWithDiscussion } from './msw/sayso-api.js';
-import { API_URL, memoryAdminOf, mockApiOver, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow, mockedAdminApi } from './support.js';
 
 /** The idea the stories open: "Dark mode for the editor" of the demo board. */
 const IDEA = 'seed-1';
@@ -57,7 +56,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), 600_00
 export const Failed: Story = {
   name: 'Error',
   parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /posts/:id': 'server' } }) },
-  render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' })),
+  render: () => screen(mockedAdminApi()),
 };
 
 /** On a phone-sized screen: one column. */

@@ -1,11 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/admin/sayso-admin';
-import { createHttpAdapter } from '@sayso/adapter-http';
 import { createMemoryData } from '@sayso/adapter-memory';
 import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoData } from './msw/sayso-api.js';
-import { API_URL, memoryAdminOf, mockApiOver, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow, mockedAdminApi } from './support.js';
 
 const screen = (adapter: SaysoAdapter, params: Record<string, string> = {}) =>
   html`<sayso-admin-ideas .client=${createSaysoClient({ adapter })} .params=${params}></sayso-admin-ideas>`;
@@ -44,7 +43,7 @@ export const Loading: Story = { loaders: [memoryAdminOf(() => demoData(), 3_600_
 export const LoadError: Story = {
   name: 'Error',
   parameters: { ...mockApiOver(() => demoData(), { failures: { 'GET /admin/ideas': 'server' } }) },
-  render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' })),
+  render: () => screen(mockedAdminApi()),
 };
 
 /** On a phone-sized screen: the columns that decide most stay. */

@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/admin/sayso-admin';
-import { createHttpAdapter } from '@sayso/adapter-http';
 import { createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoTriageData } from './msw/sayso-api.js';
-import { API_URL, memoryAdminOf, mockApiOver, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow, mockedAdminApi } from './support.js';
 
 const screen = (adapter: SaysoAdapter, params: Record<string, string> = {}) =>
   html`<sayso-admin-inbox .client=${createSaysoClient({ adapter })} .params=${params}></sayso-admin-inbox>`;
@@ -47,7 +46,7 @@ export const Loading: Story = {
 export const ServerError: Story = {
   name: 'Server error',
   parameters: { ...mockApiOver(() => demoTriageData(), { failures: { 'GET /inbox': 'server' } }) },
-  render: () => screen(createHttpAdapter({ baseUrl: API_URL, adminKey: 'storybook-admin-key' })),
+  render: () => screen(mockedAdminApi()),
 };
 
 /** On a phone-sized screen. */

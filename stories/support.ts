@@ -125,3 +125,6 @@ export function insideHostileCss(content: unknown) {
 export const memoryAdminOf = (data: () => MemoryData | Promise<MemoryData>, latencyMs = 0) => async (): Promise<{ adapter: SaysoAdapter }> => ({
   adapter: createMemoryAdapter({ data: await data(), admin: true, adminLabel: 'Grace (support)', voterId: 'storybook-admin', latencyMs }),
 });
+
+/** An admin adapter over the mocked API, as the console signed in with a key talks to a server (any key is an admin there). */
+export const mockedAdminApi = (): SaysoAdapter => createHttpAdapter({ baseUrl: API_URL, adminKey: 'sayso_admin_story' });
