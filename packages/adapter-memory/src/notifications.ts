@@ -4,7 +4,7 @@ import { keysetPage } from './paging.js';
 import { invalid, type MemoryVisitor } from './visitor.js';
 
 /** The domain event a notification tells of, as the delivery log names it. */
-const EVENT_OF_KIND = { shipped: 'post.status_changed', status: 'post.status_changed', reply: 'comment.added', merged: 'post.merged' } as const;
+const EVENT_OF_KIND = { shipped: 'post.status_changed', status: 'post.status_changed', reply: 'comment.added', merged: 'post.merged', fixed: 'backlog.status_changed' } as const;
 
 /**
  * Notifies each recipient (private ids, as decided by core's `replyRecipients`, `followersOf`
@@ -61,6 +61,7 @@ function noticeView({ data }: Pick<MemoryVisitor, 'data'>, notice: StoredNotific
     changelog: entry ? { id: entry.id, title: entry.title } : null,
     status: notice.status,
     note: notice.note,
+    backlogItem: null,
   };
   const times = { createdAt: notice.createdAt, readAt: notice.readAt };
   if (notice.commentId === null) return [{ ...base, comment: null, ...times }];

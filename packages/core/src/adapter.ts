@@ -1,6 +1,19 @@
 import type { BoardChange, NewBoardSettings } from './rules/board-settings.js';
 import type { AdminIdeaQuery, AdminIdeaRow, SavedView } from './admin/ideas-query.js';
 import type {
+  BacklogEvidence,
+  BacklogExport,
+  BacklogExportFormat,
+  BacklogFilters,
+  BacklogItem,
+  BacklogItemFields,
+  BacklogItemSnapshot,
+  BacklogSuggestions,
+  CapacityReport,
+  CapacitySettings,
+  PublicBacklogItem,
+} from './backlog/types.js';
+import type {
   AdminIdentity,
   ApiKey,
   ApiKeyKind,
@@ -287,6 +300,58 @@ export interface SaysoAdminApi {
 
   /** Deletes a saved view; `not_found` for an unknown one. */
   deleteView(params: { viewId: string }): Promise<void>;
+
+  // backlog — the engineering backlog (sayso-admin-backlog, sayso-admin-capacity)
+
+  /**
+   * A board's engineering backlog, narrowed by the filters, ranked by priority (core's
+   * `compareBacklogRank`: score, then people, then oldest). Each item carries its demand (the
+   * distinct people behind all its evidence), priority with every term, and vague/stale flags.
+   */
+  listBacklog(params: { board: string } & BacklogFilters): Promise<BacklogItem[]>;
+
+  /** One item; `not_found` for an unknown one. */
+  getBacklogItem(params: { itemId: string }): Promise<BacklogItem>;
+
+  /** Adds an item (status `proposed` unless given); fields checked by core's `checkBacklogItem` (`invalid_input`). */
+  createBacklogItem(params: { board: string } & BacklogItemFields): Promise<BacklogItem>;
+
+  /**
+   * Changes an item; fields left out stay. With `expected`, `conflict` when it changed since it
+   * was seen. Moving it to `done` records when and tells everyone behind its evidence once
+   * (notification kind `fixed`, in the bell and by email, as their preferences allow); moving
+   * it out of done and back tells nobody again.
+   */
+  updateBacklogItem(params: { itemId: string; expected?: BacklogItemSnapshot } & Partial<BacklogItemFields>): Promise<BacklogItem>;
+
+  /** Deletes an item and its evidence links (the ideas and feedback stay). */
+  deleteBacklogItem(params: { itemId: string }): Promise<void>;
+
+  /** An item's evidence, newest linked first. */
+  listBacklogEvidence(params: { itemId: string }): Promise<BacklogEvidence[]>;
+
+  /**
+   * Links ideas and/or feedback items (of any board) to an item as evidence; linking one already
+   * linked changes nothing. An idea counts with all its people (its canonical's, when merged);
+   * a feedback item with its author. Unknown ids are `invalid_input` and link nothing. Answers
+   * the item as it is now.
+   */
+  linkBacklogEvidence(params: { itemId: string; postIds?: string[]; feedbackItemIds?: string[] }): Promise<BacklogItem>;
+
+  /** Removes one piece of evidence; `not_found` when it is not the item's. Answers the item as it is now. */
+  unlinkBacklogEvidence(params: { itemId: string; evidenceId: string }): Promise<BacklogItem>;
+
+  /** Ideas and feedback that look like the item (its title, description and next step), not linked yet, for one-click linking. */
+  suggestBacklogEvidence(params: { itemId: string; limit?: number }): Promise<BacklogSuggestions>;
+
+  /** A board's capacity: its targets beside the actual shares of effort done in the window. */
+  getCapacity(params: { board: string }): Promise<CapacityReport>;
+
+  /** Sets a board's capacity targets and backlog settings (fields left out stay; core's `checkCapacitySettings`). */
+  setCapacitySettings(params: { board: string } & Partial<CapacitySettings>): Promise<CapacityReport>;
+
+  /** The ranked backlog as a CSV or JSON file (core's `backlogExport`: spreadsheet-safe cells). */
+  exportBacklog(params: { board: string; format: BacklogExportFormat } & BacklogFilters): Promise<BacklogExport>;
 }
 
 /** Which status kinds of a board tell the people following its ideas. */
@@ -458,6 +523,12 @@ export interface SaysoAdapter {
    * Changes missed while disconnected are delivered on reconnection when the backend can.
    */
   watch?(params: { board?: string; onChange: (change: LiveChange) => void }): () => void;
+
+  /**
+   * The engineering items of a board the team marked public (not dropped), for the roadmap:
+   * read-only, without their evidence or anything about who asked.
+   */
+  listPublicBacklog?(params: { board: string }): Promise<PublicBacklogItem[]>;
 
   /** Triage operations; present only when the adapter acts as an admin (`capabilities.admin`). */
   readonly admin?: SaysoAdminApi;

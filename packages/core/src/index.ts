@@ -214,3 +214,4 @@ export type {
   WorkflowStatus,
 } from './rules/index.js';
 export * from './admin/index.js';
+export * from './backlog/index.js';

@@ -166,7 +166,7 @@ export type PostListSort = PostSort | 'shipped' | 'priority';
  * they asked for was merged into another (where their vote now counts), or moved to another
  * status of a kind its board tells of (e.g. "Planned").
  */
-export type NotificationKind = 'shipped' | 'reply' | 'merged' | 'status';
+export type NotificationKind = 'shipped' | 'reply' | 'merged' | 'status' | 'fixed';
 
 /**
  * Something that happened for one visitor: an idea they voted for or wrote was shipped, or
@@ -176,8 +176,8 @@ export type NotificationKind = 'shipped' | 'reply' | 'merged' | 'status';
 export interface Notification {
   id: string;
   kind: NotificationKind;
-  /** The idea it is about, as it is now (for `merged`, the idea the vote now counts on). */
-  post: { id: string; board: string; title: string };
+  /** The idea it is about, as it is now (for `merged`, the idea the vote now counts on); see `backlogItem` for `fixed`. */
+  post: { id: string; board: string; title: string } | null;
   /** The reply, for `reply`; `null` otherwise. */
   comment: { id: string; author: Author } | null;
   /** For `merged`: the idea the recipient asked for, merged into `post`; `null` otherwise. */
@@ -191,6 +191,12 @@ export interface Notification {
   status: { id: string; name: string } | null;
   /** For `shipped` and `status`: the admin's note on the change, when they wrote one. */
   note: string | null;
+  /**
+   * For `fixed`: the engineering work done that fixes what the recipient reported (`post` is
+   * then the first of its ideas they asked for, or `null` when only their feedback backs it);
+   * `null` otherwise.
+   */
+  backlogItem: { id: string; title: string } | null;
   /** ISO 8601 timestamp. */
   createdAt: string;
   /** When the recipient marked it read (ISO 8601); `null` while unread. */

@@ -440,11 +440,14 @@ export const commentPageSchema = pageSchema(commentSchema).meta({ id: 'CommentPa
 export const notificationSchema = z.strictObject({
   id: z.string(),
   kind: z
-    .enum(['shipped', 'reply', 'merged', 'status'])
+    .enum(['shipped', 'reply', 'merged', 'status', 'fixed'])
     .describe(
-      'shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post; status: it moved to a status its board tells of.',
+      'shipped: an idea the caller asked for shipped; reply: a new comment; merged: an idea the caller asked for was merged into post; status: it moved to a status its board tells of; fixed: engineering work backed by what the caller reported is done (backlogItem).',
     ),
-  post: z.strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() }),
+  post: z
+    .strictObject({ id: z.string(), board: z.string().describe('Board slug.'), title: z.string() })
+    .nullable()
+    .describe('The idea; for fixed, the first of the item\'s ideas the caller asked for, null when only their feedback backs it.'),
   comment: z.strictObject({ id: z.string(), author: authorSchema }).nullable().describe('The reply; null otherwise.'),
   mergedFrom: postRefSchema.nullable().describe('For merged: the idea the caller asked for; null otherwise.'),
   changelog: z
@@ -453,6 +456,7 @@ export const notificationSchema = z.strictObject({
     .describe('For shipped by a published changelog entry: the entry; null otherwise.'),
   status: z.strictObject({ id: z.string(), name: z.string() }).nullable().describe('For shipped and status: the status the idea moved to.'),
   note: z.string().nullable().describe('For shipped and status: the admin\'s note on the change, if any.'),
+  backlogItem: z.strictObject({ id: z.string(), title: z.string() }).nullable().describe('For fixed: the engineering item done; null otherwise.'),
   createdAt: isoDate,
   readAt: isoDate.nullable().describe('null while unread.'),
 }).meta({ id: 'Notification' });

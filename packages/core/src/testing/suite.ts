@@ -163,7 +163,7 @@ export function newVisitors<Name extends string>(suite: SuiteContext, names: rea
 }
 
 /** A visitor's notifications, newest first, each as its kind and the idea's title. */
-export const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post.title}`);
+export const kindsOf = async (adapter: SaysoAdapter) => (await adapter.listNotifications()).items.map((n) => `${n.kind} ${n.post?.title ?? n.backlogItem?.title}`);
 
 /**
  * The input fields an `invalid_input` error names, from its `details.problems` (or, from simpler

@@ -57,12 +57,20 @@ export type DomainEventType =
   | 'ingestion_key.created'
   | 'ingestion_key.revoked'
   | 'saved_view.created'
-  | 'saved_view.deleted';
+  | 'saved_view.deleted'
+  | 'backlog.created'
+  | 'backlog.updated'
+  // Payload BacklogStatusChangedPayload; `tells` the people behind its evidence the first time it is done.
+  | 'backlog.status_changed'
+  | 'backlog.deleted'
+  | 'backlog.evidence_linked'
+  | 'backlog.evidence_unlinked'
+  | 'backlog.settings_changed'
 
 /** What an event is about: its table, in the singular, and the row's id. */
 export type EventSubject = {
   type: 'board' | 'post' | 'comment' | 'tag' | 'admin_key' | 'user' | 'webhook_endpoint' | 'delivery' | 'changelog_entry'
-    | 'feedback_item' | 'feedback_import' | 'ingestion_key' | 'saved_view';
+    | 'feedback_item' | 'feedback_import' | 'ingestion_key' | 'saved_view' | 'backlog_item';
   id: string;
 };
 

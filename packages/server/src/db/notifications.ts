@@ -36,6 +36,7 @@ const toNotification = (row: NotificationRow): Notification => ({
   // A status the board no longer has keeps its key as its name.
   status: row.status_key ? { id: row.status_key, name: row.status_name ?? row.status_key } : null,
   note: row.note,
+  backlogItem: null,
   createdAt: iso(row.created_at),
   readAt: isoOrNull(row.read_at),
 });

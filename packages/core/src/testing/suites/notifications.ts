@@ -55,10 +55,10 @@ export const notifications: SuiteArea = {
       for (let n = 1; n <= 3; n++) posts.push(await author.createPost({ board, title: `Idea number ${n}`, body: '' }));
       for (const post of posts) await commenter.addComment({ postId: post.id, body: 'Me too' });
       const first = await author.listNotifications({ limit: 2 });
-      expect(first.items.map((n) => n.post.title)).toEqual(['Idea number 3', 'Idea number 2']);
+      expect(first.items.map((n) => n.post?.title)).toEqual(['Idea number 3', 'Idea number 2']);
       expect(first).toMatchObject({ unreadCount: 3, nextCursor: expect.any(String) });
       const second = await author.listNotifications({ cursor: first.nextCursor, limit: 2 });
-      expect(second.items.map((n) => n.post.title)).toEqual(['Idea number 1']);
+      expect(second.items.map((n) => n.post?.title)).toEqual(['Idea number 1']);
       expect(second.nextCursor).toBeNull();
 
       const [newest, middle] = first.items;

@@ -55,8 +55,10 @@ export function bellLabel(unread: number): string {
 
 /** What happened, in one sentence: "Your request “Dark mode” shipped". */
 export function notificationText(notification: Notification): string {
-  const title = notification.post.title;
+  const title = notification.post?.title ?? '';
   switch (notification.kind) {
+    case 'fixed':
+      return msg(str`Fixed: “${notification.backlogItem?.title ?? title}”, which you reported`);
     case 'shipped':
       return notification.changelog
         ? msg(str`Your request “${title}” shipped: ${notification.changelog.title}`)
@@ -231,7 +233,7 @@ export class SaysoNotifications extends SaysoElement {
   #choose(notification: Notification): void {
     if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
     this.#popover.close('choice');
-    this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
+    if (notification.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
   }
 
   async #setEmailOn(on: boolean): Promise<void> {
@@ -241,7 +243,7 @@ export class SaysoNotifications extends SaysoElement {
 
   #renderChangelogLink(notification: Notification) {
     const entry = notification.changelog;
-    const href = entry ? postHref(this.changelogHref, { id: entry.id, board: notification.post.board }) : undefined;
+    const href = entry && notification.post ? postHref(this.changelogHref, { id: entry.id, board: notification.post.board }) : undefined;
     return href ? html`<a part="changelog-link" class="changelog-link" href=${href}>${msg('Read what shipped')}</a>` : nothing;
   }
 

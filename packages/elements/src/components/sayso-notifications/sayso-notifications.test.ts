@@ -133,7 +133,7 @@ describe('<sayso-notifications>', () => {
     it('words a merged notification whose merged idea is not named', async () => {
       const merged = {
         id: 'n1', kind: 'merged' as const, post: { id: 'seed-1', board: 'demo', title: 'Dark mode' }, comment: null,
-        mergedFrom: null, changelog: null, status: null, note: null, createdAt: new Date().toISOString(), readAt: null,
+        mergedFrom: null, changelog: null, status: null, note: null, backlogItem: null, createdAt: new Date().toISOString(), readAt: null,
       };
       const { client } = await withNews({ listNotifications: async () => ({ items: [merged], nextCursor: null, unreadCount: 1 }) });
       const el = await bell(client);

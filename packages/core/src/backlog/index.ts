@@ -1,0 +1,20 @@
+export * from './types.js';
+export {
+  BACKLOG_CATEGORY_NAMES,
+  BACKLOG_LIMITS,
+  BACKLOG_STATUS_NAMES,
+  DEFAULT_CAPACITY_SETTINGS,
+  backlogPriority,
+  capacityReport,
+  capacityWindowStart,
+  checkBacklogItem,
+  checkCapacitySettings,
+  compareBacklogRank,
+  isBacklogCategory,
+  isBacklogStatus,
+  isStale,
+  isVague,
+  trackerIssueOf,
+} from './rules.js';
+export type { DoneWork, TrackerIssue } from './rules.js';
+export { backlogExport, spreadsheetSafe } from './export.js';
