@@ -23,6 +23,8 @@ export const ADMIN_SCREEN_TAGS: Record<AdminScreen, string> = {
   inbox: 'sayso-admin-inbox',
   changelog: 'sayso-admin-changelog',
   settings: 'sayso-admin-settings',
+  backlog: 'sayso-admin-backlog',
+  capacity: 'sayso-admin-capacity',
 };
 
 /** The screens the console's navigation lists, in order, with their names (the idea detail opens from a list). */
@@ -32,4 +34,7 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ screen: AdminScreen; label: strin
   { screen: 'inbox', label: 'Inbox' },
   { screen: 'changelog', label: 'Changelog' },
   { screen: 'settings', label: 'Settings' },
+  // After Settings, so the keys 1–5 that admins learned stay where they were.
+  { screen: 'backlog', label: 'Backlog' },
+  { screen: 'capacity', label: 'Capacity' },
 ];

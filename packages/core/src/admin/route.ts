@@ -1,5 +1,5 @@
 /** The console's screens, as their names appear in its address (`#/ideas`, `#/inbox`). */
-export const ADMIN_SCREENS = ['ideas', 'idea', 'duplicates', 'inbox', 'changelog', 'settings'] as const;
+export const ADMIN_SCREENS = ['ideas', 'idea', 'duplicates', 'inbox', 'changelog', 'settings', 'backlog', 'capacity'] as const;
 
 export type AdminScreen = (typeof ADMIN_SCREENS)[number];
 
