@@ -4,6 +4,7 @@ import type { Post, PostFilters, PostSort, Tag } from '../types.js';
 import type { ClientContext } from './context.js';
 import { rereadAfterBursts, sharedWatch } from './live-updates.js';
 import { pagedLoads, type LoadStatus } from './paged-loads.js';
+import { readPost } from './post.js';
 
 /** Everything a board list renders, apart from the posts themselves. */
 export interface BoardState {
@@ -135,10 +136,17 @@ export function createBoardView(context: ClientContext, board: string, sort: Pos
     }
   };
   const rereads = rereadAfterBursts(() => void reread());
+  // A re-read takes a merged idea out of the list but leaves the client's copy as it was, which
+  // a link to the idea (or a detail open on it) would show as if it still stood: so a merge is
+  // read at once, which marks the copy merged into the idea the backend answers with. An unmerge
+  // is read even when the client holds no copy: it may have shown the idea merged from a link.
+  // A failed read keeps the copy; a link to it then shows it as it was, as without live changes.
+  const followMerge = (postId: string) => void readPost(context, postId).catch(() => {});
   const live = sharedWatch(adapter, board, (change) => {
     if (change.type !== 'post') return;
     changed.add(change.postId);
     rereads.schedule();
+    if (change.change === 'unmerged' || (change.change === 'merged' && context.$posts.get()[change.postId])) followMerge(change.postId);
   });
   const { loadMore } = pages;
 
