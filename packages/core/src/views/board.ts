@@ -42,7 +42,9 @@ export interface BoardView {
    * With an adapter that pushes changes (`capabilities.realtime`), keeps the list current as
    * anyone changes the board (new ideas, votes, statuses, merges), until the returned function is
    * called: each burst of changes is one quiet re-read of the first page and of the changed ideas
-   * loaded further down. Several callers share one subscription. Without realtime, does nothing.
+   * loaded further down. An idea merged or unmerged is read at once, so its link (and a detail open
+   * on it) shows the idea it went into, or itself again. Several callers share one subscription.
+   * Without realtime, does nothing.
    */
   watch(): () => void;
 }
