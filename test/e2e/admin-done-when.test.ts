@@ -142,18 +142,17 @@ describe('the admin console, end to end by keyboard', () => {
 
     // The example page's visitor: the idea they voted for shipped, and the bell says so.
     await expect.poll(async () => (await adminApi.getPost({ postId: c.id })).status, { timeout: 15_000 }).toBe('shipped');
-    // The visitor comes back to the page (a new tab): the idea they voted for, merged, now shipped.
-    await hostPage.close();
-    const again = await visitor.newPage();
-    await again.goto(`${site.server.url}/#idea=${a.id}`);
-    const detail = again.locator('main sayso-board sayso-post-detail');
+    // The visitor, whose page stayed open all along (its board heard of the merge live), follows
+    // the link to the idea they voted for: merged, now shipped.
+    await hostPage.evaluate((id) => (location.hash = `idea=${id}`), a.id);
+    const detail = hostPage.locator('main sayso-board sayso-post-detail');
     await detail.getByRole('heading', { name: c.title }).waitFor();
-    expect(await detail.locator('[part="status"][data-status]').textContent()).toContain('Shipped');
+    await expect.poll(() => detail.locator('[part="status"][data-status]').textContent(), { timeout: 15_000 }).toContain('Shipped');
     // Two pieces of news: their idea was merged into this one, and it shipped with the entry.
-    const bell = again.locator('sayso-notifications [part="trigger"]');
+    const bell = hostPage.locator('sayso-notifications [part="trigger"]');
     await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('Notifications, 2 unread');
     await bell.click();
-    await again.locator('sayso-notifications').getByText('Export your notes as PDF').first().waitFor();
+    await hostPage.locator('sayso-notifications').getByText('Export your notes as PDF').first().waitFor();
     await visitor.close();
     await admin.close();
   });

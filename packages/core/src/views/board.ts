@@ -4,6 +4,7 @@ import type { Post, PostFilters, PostSort, Tag } from '../types.js';
 import type { ClientContext } from './context.js';
 import { rereadAfterBursts, sharedWatch } from './live-updates.js';
 import { pagedLoads, type LoadStatus } from './paged-loads.js';
+import { readPost } from './post.js';
 
 /** Everything a board list renders, apart from the posts themselves. */
 export interface BoardState {
@@ -41,7 +42,9 @@ export interface BoardView {
    * With an adapter that pushes changes (`capabilities.realtime`), keeps the list current as
    * anyone changes the board (new ideas, votes, statuses, merges), until the returned function is
    * called: each burst of changes is one quiet re-read of the first page and of the changed ideas
-   * loaded further down. Several callers share one subscription. Without realtime, does nothing.
+   * loaded further down. An idea merged or unmerged is read at once, so its link (and a detail open
+   * on it) shows the idea it went into, or itself again. Several callers share one subscription.
+   * Without realtime, does nothing.
    */
   watch(): () => void;
 }
@@ -135,10 +138,17 @@ export function createBoardView(context: ClientContext, board: string, sort: Pos
     }
   };
   const rereads = rereadAfterBursts(() => void reread());
+  // A re-read takes a merged idea out of the list but leaves the client's copy as it was, which
+  // a link to the idea (or a detail open on it) would show as if it still stood: so a merge is
+  // read at once, which marks the copy merged into the idea the backend answers with. An unmerge
+  // is read even when the client holds no copy: it may have shown the idea merged from a link.
+  // A failed read keeps the copy; a link to it then shows it as it was, as without live changes.
+  const followMerge = (postId: string) => void readPost(context, postId).catch(() => {});
   const live = sharedWatch(adapter, board, (change) => {
     if (change.type !== 'post') return;
     changed.add(change.postId);
     rereads.schedule();
+    if (change.change === 'unmerged' || (change.change === 'merged' && context.$posts.get()[change.postId])) followMerge(change.postId);
   });
   const { loadMore } = pages;
 

@@ -8,6 +8,9 @@ export const seedPosts: SeedPost[] = [
   { board: 'demo', title: 'CSV export', votes: 1, createdAt: '2026-01-03T00:00:00Z' },
 ];
 
+/** The seed ideas and "Night theme" (`seed-4`), which duplicates "Dark mode" (`seed-1`). */
+export const withNightTheme: SeedPost[] = [...seedPosts, { board: 'demo', title: 'Night theme', body: 'Black please.', createdAt: '2026-01-04T00:00:00Z' }];
+
 /** A memory data set with the board `demo` (three ideas) and the empty board `quiet`. */
 export function seededData(posts: SeedPost[] = seedPosts) {
   return createMemoryData({ boards: [{ slug: 'demo', name: 'Demo' }, { slug: 'quiet' }], posts });
@@ -48,7 +51,7 @@ export const VISITOR = 'memory-visitor';
  * client acts for `visitor` (default: that visitor), with the given adapter methods replaced.
  */
 export async function clientWithMergedIdea(options: { visitor?: string; overrides?: Partial<SaysoAdapter> } = {}) {
-  const data = seededData([...seedPosts, { board: 'demo', title: 'Night theme', body: 'Black please.', createdAt: '2026-01-04T00:00:00Z' }]);
+  const data = seededData(withNightTheme);
   const as = (voterId: string) => createMemoryAdapter({ data, voterId });
   const [darkMode, nightTheme] = ['seed-1', 'seed-4'];
   for (const voter of ['ana', 'ben', 'seed-voter-0', VISITOR]) await as(voter).vote({ postId: nightTheme });

@@ -8,7 +8,7 @@ import type { SaysoSubmitEvent } from '../../events/sayso-submit.js';
 import type { SaysoVoteEvent } from '../../events/sayso-vote.js';
 import { createMemoryAdapter } from '@sayso/adapter-memory';
 import { createSaysoClient } from '@sayso/core';
-import { clientWithMergedIdea, deferred, memoryClient, rejectWith, seededData } from '../../internal/test-fixtures.js';
+import { clientWithMergedIdea, deferred, memoryClient, rejectWith, seededData, withNightTheme } from '../../internal/test-fixtures.js';
 import type { SaysoPostCard } from '../sayso-post-card/sayso-post-card.component.js';
 import type { SaysoPostDetail } from '../sayso-post-detail/sayso-post-detail.component.js';
 import { SEARCH_DEBOUNCE_MS } from './sayso-board.component.js';
@@ -22,6 +22,8 @@ const titles = (el: SaysoBoard) => cards(el).map((card) => card.post!.title);
 const sortButton = (el: SaysoBoard, label: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('[part="sort-button"]')].find((b) => b.textContent!.trim() === label)!;
 const form = (el: SaysoBoard) => root(el).querySelector('sayso-idea-form')!;
+const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
+const inDetail = (el: SaysoBoard, name: string) => detail(el)?.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 
 async function until(condition: () => boolean, what = 'condition') {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -445,7 +447,6 @@ describe('<sayso-board>', () => {
   });
 
   describe('post detail', () => {
-    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
     const titleButton = (card: SaysoPostCard) => card.shadowRoot!.querySelector<HTMLButtonElement>('[part="title-button"]')!;
 
     it('opens an idea with the keyboard, hides the list, and goes back with focus restored', async () => {
@@ -541,7 +542,6 @@ describe('<sayso-board>', () => {
   });
 
   describe('deep links', () => {
-    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
 
     async function linked(client: SaysoClient, post: string) {
       const el = await fixture<SaysoBoard>(html`<sayso-board board="demo" post=${post} .client=${client}></sayso-board>`);
@@ -617,8 +617,6 @@ describe('<sayso-board>', () => {
   });
 
   describe('merged ideas', () => {
-    const detail = (el: SaysoBoard) => root(el).querySelector<SaysoPostDetail>('sayso-post-detail');
-    const inDetail = (el: SaysoBoard, name: string) => detail(el)?.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 
     it('leaves merged ideas out of the list and counts their people on the idea they were merged into', async () => {
       const { client } = await clientWithMergedIdea();
@@ -798,6 +796,47 @@ describe('<sayso-board>', () => {
 
       el.remove();
       expect(data.watchers.size).to.equal(0);
+    });
+
+    describe('merges', () => {
+      /** The board on the page of a visitor, with "Night theme" (`seed-4`) listed, and an admin elsewhere. */
+      async function watchedBoard() {
+        const data = seededData(withNightTheme);
+        const el = await board(createSaysoClient({ adapter: createMemoryAdapter({ data, voterId: 'watcher' }) }));
+        expect(titles(el)).to.include('Night theme');
+        return { el, admin: createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin! };
+      }
+      const heading = (el: SaysoBoard) => inDetail(el, 'heading')?.textContent;
+
+      it('opens an idea merged since the list was shown on the idea it was merged into', async () => {
+        const { el, admin } = await watchedBoard();
+        await admin.mergePost({ postId: 'seed-4', into: 'seed-1' });
+        await until(() => !titles(el).includes('Night theme'), 'the merged idea gone from the list');
+
+        el.post = 'seed-4';
+        await until(() => heading(el) === 'Dark mode', 'the canonical idea shown');
+        expect(inDetail(el, 'merged-banner')!.textContent).to.contain('“Night theme” was merged into this idea');
+        await expect(el).to.be.accessible();
+      });
+
+      it('moves an open idea to the one it was merged into, keeping the comment being typed, and back once unmerged', async () => {
+        const { el, admin } = await watchedBoard();
+        el.post = 'seed-4';
+        await until(() => heading(el) === 'Night theme', 'the idea shown');
+        const comment = () => inDetail(el, 'textarea') as HTMLTextAreaElement;
+        comment().focus();
+        await sendKeys({ type: 'Black would do' });
+
+        await admin.mergePost({ postId: 'seed-4', into: 'seed-1' });
+        await until(() => heading(el) === 'Dark mode', 'the canonical idea shown');
+        expect(inDetail(el, 'merged-banner')!.textContent).to.contain('“Night theme” was merged into this idea');
+        expect(comment().value).to.equal('Black would do');
+
+        await admin.unmergePost({ postId: 'seed-4' });
+        await until(() => heading(el) === 'Night theme', 'the idea shown on its own again');
+        expect(inDetail(el, 'merged-banner')).to.be.null;
+        expect(el.post).to.equal('seed-4');
+      });
     });
   });
 });
