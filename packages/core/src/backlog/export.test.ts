@@ -1,33 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { listedBacklogItem } from '../testing/backlog-item.js';
 import { backlogExport, spreadsheetSafe } from './export.js';
-import type { BacklogItem } from './types.js';
 
 const now = new Date('2026-06-01T09:30:00.000Z');
-
-/** An item as listed, with the parts the export writes. */
-const item = (id: string, fields: Partial<BacklogItem> = {}): BacklogItem => ({
-  id,
-  board: 'demo',
-  title: `Item ${id}`,
-  description: '',
-  nextStep: '',
-  category: 'tech_debt',
-  status: 'proposed',
-  estimate: null,
-  risk: 0,
-  owner: null,
-  trackerUrls: [],
-  public: false,
-  demand: { people: 0, customers: { companies: [], mrr: 0, segments: [] }, ideas: 0, feedback: 0 },
-  priority: { score: 0, formula: '', terms: [] },
-  vague: true,
-  stale: false,
-  createdAt: '2026-05-01T00:00:00.000Z',
-  updatedAt: '2026-05-02T00:00:00.000Z',
-  doneAt: null,
-  ...fields,
-});
 
 describe('spreadsheetSafe', () => {
   it('prefixes with a quote every cell a spreadsheet would run as a formula', () => {
@@ -40,13 +16,13 @@ describe('spreadsheetSafe', () => {
 });
 
 describe('backlogExport', () => {
-  const hostile = item('i-2', {
+  const hostile = listedBacklogItem('i-2', {
     title: '=HYPERLINK("https://evil.test","Click")',
     nextStep: '+cmd|\' /C calc\'!A0',
     owner: '@grace',
     trackerUrls: ['https://github.com/acme/api/issues/1', 'https://acme.atlassian.net/browse/SEC-2'],
   });
-  const plain = item('i-1', {
+  const plain = listedBacklogItem('i-1', {
     title: 'Cache the feed, per user',
     description: 'Line one\nline two',
     nextStep: 'Measure "hit rate"\nthen decide',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_FORMULA } from '../rules/demand.js';
+import { listedBacklogItem } from '../testing/backlog-item.js';
 import {
   BACKLOG_LIMITS,
   DEFAULT_CAPACITY_SETTINGS,
@@ -13,32 +14,12 @@ import {
   isVague,
   trackerIssueOf,
 } from './rules.js';
-import type { BacklogItem } from './types.js';
 
 const fieldsOf = (problems: Array<{ field: string }>) => problems.map((problem) => problem.field);
 
 /** An item as listed, with only what ranking reads set on purpose. */
-const ranked = (id: string, score: number, people: number, createdAt = '2026-01-01T00:00:00.000Z'): BacklogItem => ({
-  id,
-  board: 'demo',
-  title: id,
-  description: '',
-  nextStep: '',
-  category: 'tech_debt',
-  status: 'proposed',
-  estimate: null,
-  risk: 0,
-  owner: null,
-  trackerUrls: [],
-  public: false,
-  demand: { people, customers: { companies: [], mrr: 0, segments: [] }, ideas: 0, feedback: 0 },
-  priority: { score, formula: '', terms: [] },
-  vague: true,
-  stale: false,
-  createdAt,
-  updatedAt: createdAt,
-  doneAt: null,
-});
+const ranked = (id: string, score: number, people: number, createdAt = '2026-01-01T00:00:00.000Z') =>
+  listedBacklogItem(id, { priority: { score, formula: '', terms: [] }, demand: { ...listedBacklogItem(id).demand, people }, createdAt });
 
 describe('backlog item fields', () => {
   it('takes a complete new item and any partial change of valid fields', () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { SaysoAdapter, SaysoAdminApi } from '../../adapter.js';
-import { DEFAULT_CAPACITY_SETTINGS } from '../../backlog/rules.js';
+import { BACKLOG_ITEM_DEFAULTS, DEFAULT_CAPACITY_SETTINGS } from '../../backlog/rules.js';
 import type { BacklogCategory, BacklogItem, BacklogItemFields } from '../../backlog/types.js';
 import type { NewFeedbackItem } from '../../types.js';
 import { describeNeeding, kindsOf, newVisitors, refusedFields, rejectsWith, type SuiteArea, type SuiteContext } from '../suite.js';
@@ -38,17 +38,11 @@ export const backlog: SuiteArea = {
       const { board, admin, create } = await backlogBoard(suite);
       const item = await create({ title: 'Replace the job queue', trackerUrls: ['https://github.com/acme/api/issues/12'] });
       expect(item).toMatchObject({
+        ...BACKLOG_ITEM_DEFAULTS,
         board,
         title: 'Replace the job queue',
-        description: '',
-        nextStep: '',
         category: 'tech_debt',
-        status: 'proposed',
-        estimate: null,
-        risk: 0,
-        owner: null,
         trackerUrls: ['https://github.com/acme/api/issues/12'],
-        public: false,
         demand: { people: 0, ideas: 0, feedback: 0 },
         vague: true,
         stale: false,
