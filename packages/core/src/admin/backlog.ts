@@ -91,6 +91,12 @@ export interface AdminBacklogView {
   exportFile(format: BacklogExportFormat): Promise<Outcome<BacklogExport>>;
 }
 
+/** The fields of `fields` that differ from the item's. */
+function changedFields(item: BacklogItem, fields: Partial<BacklogItemFields>): Partial<BacklogItemFields> {
+  const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b);
+  return Object.fromEntries(Object.entries(fields).filter(([name, value]) => value !== undefined && !same(value, item[name as keyof BacklogItemFields])));
+}
+
 async function outcome<T>(step: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await step() };
@@ -186,7 +192,13 @@ export function createAdminBacklogView(client: SaysoClient, options: { board: st
         void load();
         return item;
       }),
-    update: (fields) => change((item) => admin().updateBacklogItem({ itemId: item.id, ...fields, expected: { updatedAt: item.updatedAt } })),
+    update: (fields) =>
+      change(async (item) => {
+        const changed = changedFields(item, fields);
+        // Nothing changed: nothing to send (a status sent again must not look like a move).
+        if (Object.keys(changed).length === 0) return item;
+        return admin().updateBacklogItem({ itemId: item.id, ...changed, expected: { updatedAt: item.updatedAt } });
+      }),
     link: (evidence) => change((item) => admin().linkBacklogEvidence({ itemId: item.id, ...evidence }), true),
     unlink: (evidenceId) => change((item) => admin().unlinkBacklogEvidence({ itemId: item.id, evidenceId }), true),
     searchIdeas: (text) => searchBoardIdeas(client, board, text),
