@@ -30,7 +30,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { BoardsController } from '../../controllers/boards.js';
 import { RowCursorController } from '../../controllers/row-cursor.js';
-import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
+import { ShortcutsController, leftField, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { SaysoAdminPickEvent } from '../../events/sayso-admin-pick.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
@@ -216,11 +216,7 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
 
   /** Esc in a field leaves the field; elsewhere it closes the panel, unless that would drop what was typed. */
   #escape(event: KeyboardEvent): void {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && target.matches('input, textarea, select')) {
-      target.blur();
-      return;
-    }
+    if (leftField(event)) return;
     if (formChanged(this.creating ? this.createForm : this.editForm)) {
       this.said = 'Save or undo what you typed before closing.';
       return;

@@ -143,14 +143,4 @@ export default css`
   .items li {
     overflow-wrap: anywhere;
   }
-
-  .link-button {
-    padding: 0;
-    border: none;
-    background: none;
-    color: ${token.colorPrimary};
-    text-decoration: underline;
-    cursor: pointer;
-    font: inherit;
-  }
 `;

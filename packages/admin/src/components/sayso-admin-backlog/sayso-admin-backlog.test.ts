@@ -3,7 +3,7 @@ import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type MemoryD
 import { createSaysoClient, type BacklogItem, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import type { SaysoAdminBacklog } from './sayso-admin-backlog.component.js';
 import './sayso-admin-backlog.js';
-import { press, rejectWith, until } from '../../internal/test-fixtures.js';
+import { expectRowKeys, press, rejectWith, until } from '../../internal/test-fixtures.js';
 import type { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 
 /**
@@ -321,12 +321,7 @@ describe('sayso-admin-backlog', () => {
     it('j/k move through the rows; the screen lists its keys', async () => {
       const { adapter } = await backlogAdapter();
       const el = await backlog(createSaysoClient({ adapter }));
-      rows(el)[0]!.focus();
-      press('j');
-      await until(() => rows(el)[1]!.getAttribute('aria-selected') === 'true');
-      expect(shadow(el).activeElement).to.equal(rows(el)[1]);
-      press('k');
-      await until(() => rows(el)[0]!.getAttribute('aria-selected') === 'true');
+      await expectRowKeys(shadow(el), () => rows(el));
       expect(el.shortcuts.map((shortcut) => shortcut.key)).to.include.members(['/', 'j', 'k', 'Enter', 'n']);
     });
   });
