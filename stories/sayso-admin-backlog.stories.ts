@@ -4,7 +4,7 @@ import { createMemoryAdapter, seedMemoryFeedback, type MemoryData } from '@sayso
 import { SaysoError, createSaysoClient, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoData } from './msw/sayso-api.js';
-import { memoryAdminOf, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow } from './support.js';
 
 /** A day of latency: the screen stays loading for as long as anyone looks at the story. */
 const FOREVER_MS = 86_400_000;
@@ -71,6 +71,8 @@ const screen = (adapter: SaysoAdapter, params: Record<string, string> = {}) =>
 const meta: Meta = {
   title: 'Admin/sayso-admin-backlog',
   component: 'sayso-admin-backlog',
+  // The screen's boards come from the memory adapter; the mocked API serves whatever else a story reaches.
+  parameters: { ...mockApiOver(() => demoData()) },
   loaders: [memoryAdminOf(backlogData)],
   render: (_args, { loaded }) => screen(loaded.adapter as SaysoAdapter),
 };
