@@ -518,15 +518,15 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
         ${close}
       </header>
       ${state.status === 'error' ? html`<p class="error" role="alert">Refreshing failed (${state.error?.message}); this is the item as it was shown.</p>` : nothing}
-      ${this.#renderTrackers(item)}
+      ${this.#renderTrackers(item)} ${this.#renderPriority(item)} ${this.#renderEvidence(state)} ${this.#renderSuggestions(state)}
       ${keyed(
         item.id,
-        html`<form class="edit" aria-label="Edit the item" @submit=${this.#save}>
+        html`<form class="edit" aria-labelledby="edit-heading" @submit=${this.#save}>
+          <h3 id="edit-heading">Details</h3>
           ${this.#renderFields(item, 'edit')} ${this.#error('edit')}
           <div class="actions"><button class="button primary" type="submit" ?disabled=${this.saving === 'edit'}>Save changes</button></div>
         </form>`,
       )}
-      ${this.#renderPriority(item)} ${this.#renderEvidence(state)} ${this.#renderSuggestions(state)}
     </section>`;
   }
 
@@ -547,8 +547,11 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
     return html`<section part="priority" aria-labelledby="priority-heading">
       <h3 id="priority-heading">Why it ranks here</h3>
       <p>
-        Priority <strong>${score.format(priority.score)}</strong>: ${plural(demand.people, 'person', 'people')} behind
-        ${plural(demand.ideas, 'idea')} and ${plural(demand.feedback, 'piece', 'pieces')} of feedback${demand.customers.mrr ? html`, MRR ${demand.customers.mrr}` : nothing}.
+        Priority <strong>${score.format(priority.score)}</strong>:
+        ${demand.people === 0
+          ? 'nobody is behind it yet (no evidence linked).'
+          : html`${plural(demand.people, 'person', 'people')} behind ${plural(demand.ideas, 'idea')} and ${plural(demand.feedback, 'piece', 'pieces')} of
+              feedback${demand.customers.mrr ? html`, MRR ${demand.customers.mrr}` : nothing}.`}
       </p>
       <p class="formula"><code>${priority.formula}</code></p>
       <ul class="plain">
