@@ -3,6 +3,7 @@ import { createMemoryAdapter, createMemoryData, seedMemoryFeedback, type MemoryD
 import { createSaysoClient, type BacklogItem, type SaysoAdapter, type SaysoClient } from '@sayso/core';
 import type { SaysoAdminBacklog } from './sayso-admin-backlog.component.js';
 import './sayso-admin-backlog.js';
+import '../sayso-admin-console/sayso-admin-console.js';
 import { expectRowKeys, press, rejectWith, until } from '../../internal/test-fixtures.js';
 import type { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 
@@ -323,6 +324,27 @@ describe('sayso-admin-backlog', () => {
       const el = await backlog(createSaysoClient({ adapter }));
       await expectRowKeys(shadow(el), () => rows(el));
       expect(el.shortcuts.map((shortcut) => shortcut.key)).to.include.members(['/', 'j', 'k', 'Enter', 'n']);
+    });
+  });
+
+  describe('in the console', () => {
+    afterEach(() => history.replaceState(null, '', location.pathname));
+
+    it('key 6 opens the Backlog; its filters and open item go in the address', async () => {
+      const { adapter, performance } = await backlogAdapter();
+      const console = await fixture(html`<sayso-admin-console .adapter=${adapter}></sayso-admin-console>`);
+      // Signed in (the ideas screen, not registered here, says it is not part of this build).
+      await until(() => console.shadowRoot!.querySelector('main'));
+      press('6', document.body);
+      await until(() => location.hash === '#/backlog');
+      const el = await until(() => console.shadowRoot!.querySelector('sayso-admin-backlog'));
+      await until(() => rows(el).length === 2);
+      type(field<HTMLSelectElement>(shadow(el), 'Kind of work')!, 'performance');
+      await until(() => location.hash === '#/backlog?category=performance');
+      await until(() => rows(el).length === 1);
+      rows(el)[0]!.click();
+      await until(() => location.hash === `#/backlog?category=performance&item=${performance.id}`);
+      await until(() => panel(el)?.querySelector('#item-heading')?.textContent === 'Make the slow board load faster');
     });
   });
 
