@@ -81,6 +81,8 @@ export interface AdminBacklogView {
   create(fields: BacklogItemFields): Promise<Outcome<BacklogItem>>;
   /** Changes the open item (fields left out stay); `conflict` when it changed since it was fetched. */
   update(change: Partial<BacklogItemFields>): Promise<Outcome<BacklogItem>>;
+  /** Deletes the open item and its evidence links (the ideas and feedback stay); the panel closes. */
+  remove(): Promise<Outcome<void>>;
   /** Links ideas and/or feedback items to the open item as evidence. */
   link(evidence: { postIds?: string[]; feedbackItemIds?: string[] }): Promise<Outcome<BacklogItem>>;
   /** Removes one piece of evidence from the open item. */
@@ -198,6 +200,14 @@ export function createAdminBacklogView(client: SaysoClient, options: { board: st
         // Nothing changed: nothing to send (a status sent again must not look like a move).
         if (Object.keys(changed).length === 0) return item;
         return admin().updateBacklogItem({ itemId: item.id, ...changed, expected: { updatedAt: item.updatedAt } });
+      }),
+    remove: () =>
+      outcome(async () => {
+        const open = $item.get();
+        if (!open) throw new SaysoError('not_found', 'No backlog item is open.');
+        await admin().deleteBacklogItem({ itemId: open.itemId });
+        if ($item.get()?.itemId === open.itemId) $item.set(null);
+        void load();
       }),
     link: (evidence) => change((item) => admin().linkBacklogEvidence({ itemId: item.id, ...evidence }), true),
     unlink: (evidenceId) => change((item) => admin().unlinkBacklogEvidence({ itemId: item.id, evidenceId }), true),

@@ -20,6 +20,7 @@ import {
   type BacklogPriorityTerm,
   type BacklogRisk,
   type BacklogStatus,
+  type Outcome,
   type SaysoClient,
   type SaysoError,
 } from '@sayso/core';
@@ -162,6 +163,7 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
   @query('form[part="create"]') private createForm?: HTMLFormElement;
   @query('form.edit') private editForm?: HTMLFormElement;
   @query('#new-item') private newItemButton?: HTMLButtonElement;
+  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
 
   readonly #cursor = new RowCursorController(this, {
     count: () => this.#items.length,
@@ -205,6 +207,8 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
   }
 
   #shortcuts(): Shortcut[] {
+    // The open dialog has the keys (Esc cancels it).
+    if (this.deleteDialog?.open) return [];
     const shortcuts: Shortcut[] = [
       { key: '/', label: 'Search the backlog', run: () => this.search?.focus() },
       ...this.#cursor.shortcuts(),
@@ -269,12 +273,13 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
     return false;
   }
 
-  async #run<T>(form: string, what: string, action: () => Promise<{ ok: true; value: T } | { ok: false; error: SaysoError }>): Promise<T | undefined> {
+  /** Runs a form's action; its failure is kept beside the form. Answers the action's success, `undefined` after a failure. */
+  async #run<T>(form: string, what: string, action: () => Promise<Outcome<T>>): Promise<{ value: T } | undefined> {
     this.saving = form;
     this.errors = { ...this.errors, [form]: undefined };
     const result = await action();
     this.saving = '';
-    if (result.ok) return result.value;
+    if (result.ok) return result;
     this.errors = { ...this.errors, [form]: formError(result.error, what) };
     return undefined;
   }
@@ -283,7 +288,7 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
     event.preventDefault();
     const fields = fieldsOf(event.target as HTMLFormElement);
     if (!this.#checked('create', fields, false)) return;
-    const item = await this.#run('create', 'The new item', () => this.#view!.create(fields));
+    const item = (await this.#run('create', 'The new item', () => this.#view!.create(fields)))?.value;
     if (!item) return;
     this.creating = false;
     this.said = `Created “${item.title}”.`;
@@ -294,8 +299,17 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
     event.preventDefault();
     const fields = fieldsOf(event.target as HTMLFormElement);
     if (!this.#checked('edit', fields, true)) return;
-    const item = await this.#run('edit', 'The item', () => this.#view!.update(fields));
+    const item = (await this.#run('edit', 'The item', () => this.#view!.update(fields)))?.value;
     if (item) this.said = `Saved “${item.title}”.`;
+  }
+
+  async #delete(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const title = this.#item.value?.item?.title;
+    if (!(await this.#run('delete', 'Deleting the item', () => this.#view!.remove()))) return;
+    this.deleteDialog?.close();
+    this.said = `Deleted “${title}”.`;
+    await this.#closePanel();
   }
 
   async #link(evidence: { postIds?: string[]; feedbackItemIds?: string[] }, label: string): Promise<void> {
@@ -315,7 +329,7 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
   }
 
   async #export(format: BacklogExportFormat): Promise<void> {
-    const file = await this.#run('export', `Exporting ${format.toUpperCase()}`, () => this.#view!.exportFile(format));
+    const file = (await this.#run('export', `Exporting ${format.toUpperCase()}`, () => this.#view!.exportFile(format)))?.value;
     if (!file) return;
     const url = URL.createObjectURL(new Blob([file.body], { type: file.contentType }));
     const download = Object.assign(document.createElement('a'), { href: url, download: file.filename });
@@ -524,9 +538,23 @@ export class SaysoAdminBacklog extends SaysoElement implements AdminScreenElemen
         html`<form class="edit" aria-labelledby="edit-heading" @submit=${this.#save}>
           <h3 id="edit-heading">Details</h3>
           ${this.#renderFields(item, 'edit')} ${this.#error('edit')}
-          <div class="actions"><button class="button primary" type="submit" ?disabled=${this.saving === 'edit'}>Save changes</button></div>
+          <div class="actions">
+            <button class="button primary" type="submit" ?disabled=${this.saving === 'edit'}>Save changes</button>
+            <button class="button" type="button" @click=${() => this.deleteDialog?.showModal()}>Delete item…</button>
+          </div>
         </form>`,
       )}
+      <dialog id="delete-dialog" aria-labelledby="delete-heading">
+        <form method="dialog" @submit=${this.#delete}>
+          <h2 id="delete-heading">Delete “${item.title}”?</h2>
+          <p>Its evidence links go with it; the ideas and feedback stay. To keep it on record, move it to Dropped instead.</p>
+          ${this.#error('delete')}
+          <div class="actions">
+            <button class="button primary" type="submit" ?disabled=${this.saving === 'delete'}>Delete</button>
+            <button class="button" type="button" @click=${() => this.deleteDialog?.close()}>Cancel</button>
+          </div>
+        </form>
+      </dialog>
     </section>`;
   }
 

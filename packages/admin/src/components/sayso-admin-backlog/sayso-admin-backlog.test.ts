@@ -259,6 +259,23 @@ describe('sayso-admin-backlog', () => {
       expect(panel(el)).to.exist;
     });
 
+    it('deletes an item after asking; Cancel keeps it', async () => {
+      const { adapter, refactoring } = await backlogAdapter();
+      const el = await backlog(createSaysoClient({ adapter }));
+      const item = await open(el, 'Rewrite the settings module');
+      button(item, 'Delete item…')!.click();
+      const dialog = await until(() => shadow(el).querySelector<HTMLDialogElement>('dialog[open]'));
+      expect(textOf(dialog.querySelector('h2')!)).to.equal('Delete “Rewrite the settings module”?');
+      button(dialog, 'Cancel')!.click();
+      expect(dialog.open).to.equal(false);
+      button(item, 'Delete item…')!.click();
+      button(dialog, 'Delete')!.click();
+      await until(() => statusText(el) === 'Deleted “Rewrite the settings module”.');
+      await until(() => !panel(el) && rows(el).length === 1);
+      expect(el.params).to.deep.equal({});
+      expect((await adapter.admin!.listBacklog({ board: 'demo' })).map((each) => each.id)).not.to.include(refactoring.id);
+    });
+
     it('opens an idea of the evidence', async () => {
       const { adapter } = await backlogAdapter();
       const el = await backlog(createSaysoClient({ adapter }));
@@ -359,6 +376,14 @@ describe('sayso-admin-backlog', () => {
       const el = await backlog(createSaysoClient({ adapter }));
       const item = await open(el, 'Make the slow board load faster');
       await until(() => item.querySelector('[part="suggestions"] ul'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('the delete dialog passes axe', async () => {
+      const { adapter } = await backlogAdapter();
+      const el = await backlog(createSaysoClient({ adapter }));
+      button(await open(el, 'Rewrite the settings module'), 'Delete item…')!.click();
+      await until(() => shadow(el).querySelector('dialog[open]'));
       await expect(el).to.be.accessible();
     });
 
