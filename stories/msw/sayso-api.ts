@@ -338,6 +338,7 @@ export function demoDataWithNotifications(options: { count?: number; unread?: nu
       postId: reply ? 'seed-1' : shipped[Math.floor(age / 2) % shipped.length]!.id,
       commentId: reply ? comments[age % comments.length]!.id : null,
       mergedFromId: null,
+      backlogItemId: null,
       changelogId: null,
       status: null,
       note: null,

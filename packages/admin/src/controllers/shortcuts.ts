@@ -21,6 +21,17 @@ function belongsToControl(event: KeyboardEvent): boolean {
 }
 
 /**
+ * Esc pressed in a field leaves the field (what was typed stays) and answers true: the screen's
+ * own Esc (close, go back) is for Esc pressed anywhere else.
+ */
+export function leftField(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement && target.matches('input, textarea, select'))) return false;
+  target.blur();
+  return true;
+}
+
+/**
  * A screen's keyboard shortcuts (`j`/`k`, `m`, `s`, …), active while the screen is on the page.
  * Keys typed into a field are text, not commands, except `Escape`; Enter on a button presses it; a key another handler took
  * (`defaultPrevented`, e.g. an open dialog's) is left alone. The shortcuts are read on every key,

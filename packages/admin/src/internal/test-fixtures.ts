@@ -38,3 +38,13 @@ export async function until<T>(find: () => T | null | undefined | false, ms = 30
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/** Checks `j` and `k` move the active row (`aria-selected`, focus) of a screen's table, from its first row. */
+export async function expectRowKeys(root: ShadowRoot, rows: () => HTMLElement[]): Promise<void> {
+  rows()[0]!.focus();
+  press('j');
+  await until(() => rows()[1]!.getAttribute('aria-selected') === 'true');
+  if (root.activeElement !== rows()[1]) throw new Error('j did not focus the next row');
+  press('k');
+  await until(() => rows()[0]!.getAttribute('aria-selected') === 'true');
+}

@@ -81,6 +81,17 @@ export const adminStyles = css`
     color: ${token.colorOnPrimary};
   }
 
+  /* A button that reads as a link: "Show all", an idea's title that opens it. */
+  .link-button {
+    padding: 0;
+    border: none;
+    background: none;
+    color: ${token.colorPrimary};
+    text-decoration: underline;
+    cursor: pointer;
+    font: inherit;
+  }
+
   dialog {
     max-width: min(40rem, calc(100vw - 2rem));
     border: 1px solid ${token.colorBorder};

@@ -3,7 +3,7 @@ import type { SaysoClient } from '../client.js';
 import { toSaysoError, type SaysoError } from '../errors.js';
 import type { ChangelogEntry, NotificationAudience, PostRef } from '../types.js';
 import { appendNew, pagedLoads, type PagedState } from '../views/paged-loads.js';
-import { adminApiOf } from './admin-api.js';
+import { adminApiOf, searchBoardIdeas } from './admin-api.js';
 
 /** A board's changelog entries as the console lists them: drafts and published, newest first. */
 export interface AdminChangelogListState extends PagedState {
@@ -53,9 +53,6 @@ export interface AdminChangelogView {
   /** The board's ideas matching `text` (the first ideas without), for "Add an idea". */
   searchIdeas(text: string): Promise<PostRef[]>;
 }
-
-/** How many ideas "Add an idea" offers at once. */
-export const IDEA_SUGGESTIONS = 8;
 
 /**
  * The console's changelog of one board (`client.view(createAdminChangelogView, { board })`):
@@ -153,10 +150,6 @@ export function createAdminChangelogView(client: SaysoClient, options: { board: 
         const entry = await write(draft);
         saved(await adminApiOf(client).publishChangelogEntry({ entryId: entry.id }));
       }),
-    async searchIdeas(text) {
-      const q = text.trim();
-      const page = await client.adapter.listPosts({ board, limit: IDEA_SUGGESTIONS, ...(q ? { q } : {}) });
-      return page.items.map((post) => ({ id: post.id, title: post.title }));
-    },
+    searchIdeas: (text) => searchBoardIdeas(client, board, text),
   };
 }

@@ -7,8 +7,8 @@ export type { AdminRoute, AdminScreen } from './route.js';
 export { createDuplicatesView, createInboxView } from './triage.js';
 export type { DuplicateComparisonState, DuplicatesState, DuplicatesView, InboxState, InboxView } from './triage.js';
 // publish: the changelog and settings screens
-export { adminApiOf } from './admin-api.js';
-export { IDEA_SUGGESTIONS, createAdminChangelogView } from './changelog.js';
+export { IDEA_SUGGESTIONS, adminApiOf } from './admin-api.js';
+export { createAdminChangelogView } from './changelog.js';
 export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
 export { DELIVERY_LOG_SIZE, createAdminSettingsView } from './settings.js';
 export type { AdminSettingsView, BoardSettings, Loaded, Outcome } from './settings.js';
@@ -36,3 +36,6 @@ export { createAdminIdeasView, ideasQueryFromParams, ideasQueryParams } from './
 export type { AdminIdeasListQuery, AdminIdeasState, AdminIdeasView, BulkOutcome } from './ideas.js';
 export { createAdminIdeaView } from './idea.js';
 export type { AdminIdeaOptions, AdminIdeaState, AdminIdeaView } from './idea.js';
+// backlog: the engineering backlog screen
+export { backlogFiltersFromParams, backlogFiltersParams, createAdminBacklogView } from './backlog.js';
+export type { AdminBacklogItemState, AdminBacklogListState, AdminBacklogView } from './backlog.js';

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { BACKLOG_CATEGORY_NAMES, BACKLOG_STATUS_NAMES } from './rules.js';
 import type { BacklogExport, BacklogExportFormat, BacklogItem } from './types.js';
 
@@ -52,7 +52,8 @@ export function backlogExport(board: string, items: readonly BacklogItem[], form
       return typeof cell === 'string' ? spreadsheetSafe(cell) : cell === null ? '' : String(cell);
     }),
   );
-  // csv-stringify's defaults only: any option of its own makes it call Node's Buffer, which a
-  // browser (where the memory adapter runs) has not.
+  // csv-stringify's browser build (imported above): its Node build calls Buffer as soon as it is
+  // loaded, which a browser (where the memory adapter runs, and every element imports core
+  // unbundled in tests) has not. Bundlers still drop it from pages that never export.
   return { filename, contentType: 'text/csv; charset=utf-8', body: stringify([COLUMNS.map(([header]) => header), ...rows]) };
 }

@@ -3,7 +3,7 @@ import type { SeedPost } from '@sayso/adapter-memory';
 import type { SaysoClient } from '@sayso/core';
 import type { SaysoAdminDuplicates } from './sayso-admin-duplicates.component.js';
 import './sayso-admin-duplicates.js';
-import { adminClient, press, rejectWith, until } from '../../internal/test-fixtures.js';
+import { adminClient, expectRowKeys, press, rejectWith, until } from '../../internal/test-fixtures.js';
 import type { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 
 // Two pairs that say the same thing, and one idea that is like neither.
@@ -36,12 +36,7 @@ describe('sayso-admin-duplicates', () => {
       expect(rows(el).map((row) => row.cells[0]!.textContent)).to.satisfy((cells: string[]) =>
         cells.some((cell) => cell.includes('Dark theme for the editor')),
       );
-      rows(el)[0]!.focus();
-      press('j');
-      await until(() => rows(el)[1]!.getAttribute('aria-selected') === 'true');
-      expect(shadow(el).activeElement).to.equal(rows(el)[1]);
-      press('k');
-      await until(() => rows(el)[0]!.getAttribute('aria-selected') === 'true');
+      await expectRowKeys(shadow(el), () => rows(el));
       press('Enter');
       const compare = await until(() => shadow(el).querySelector<HTMLElement>('[part="compare"]'));
       await until(() => compare.textContent!.includes('Shared people'));

@@ -14,7 +14,7 @@ import { SaysoElement, StoreController } from '@sayso/elements';
 import { buttonStyles, componentStyles } from '@sayso/elements/styles/tokens.styles.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ShortcutsController, type Shortcut } from '../../controllers/shortcuts.js';
+import { ShortcutsController, leftField, type Shortcut } from '../../controllers/shortcuts.js';
 import { SaysoAdminNavigateEvent } from '../../events/sayso-admin-navigate.js';
 import type { AdminScreenElement } from '../../internal/admin-screen.js';
 import { demandChart } from '../../internal/demand-chart.js';
@@ -144,12 +144,7 @@ export class SaysoAdminIdea extends SaysoElement implements AdminScreenElement {
 
   /** Esc in a field leaves the field (what was typed stays); anywhere else it goes back to the list. */
   #escape(event: KeyboardEvent): void {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && target.matches('input, textarea, select')) {
-      target.blur();
-      return;
-    }
-    this.back();
+    if (!leftField(event)) this.back();
   }
 
   /** Goes back to the ideas list as it was (`params.from`). */

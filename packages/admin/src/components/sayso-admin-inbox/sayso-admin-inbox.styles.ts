@@ -35,18 +35,8 @@ export default css`
   }
 
   .suggested .button,
-  .actions .button {
-    font-size: 0.8125rem;
-  }
-
+  .actions .button,
   .link-button {
-    padding: 0;
-    border: none;
-    background: none;
-    color: ${token.colorPrimary};
-    text-decoration: underline;
-    cursor: pointer;
-    font: inherit;
     font-size: 0.8125rem;
   }
 
