@@ -20,3 +20,4 @@ export { IDEA_SEARCH_DELAY_MS, SaysoAdminIdeaPicker } from './components/sayso-a
 export { SaysoAdminPickEvent } from './events/sayso-admin-pick.js';
 export { SaysoAdminSettings, settingsFailureMessage } from './components/sayso-admin-settings/sayso-admin-settings.component.js';
 export { audienceSummary } from './internal/audience.js';
+export { SaysoAdminCapacity } from './components/sayso-admin-capacity/sayso-admin-capacity.component.js';

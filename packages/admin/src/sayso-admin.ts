@@ -9,3 +9,4 @@ import './components/sayso-admin-sign-in/sayso-admin-sign-in.js';
 import './components/sayso-admin-changelog/sayso-admin-changelog.js';
 import './components/sayso-admin-idea-picker/sayso-admin-idea-picker.js';
 import './components/sayso-admin-settings/sayso-admin-settings.js';
+import './components/sayso-admin-capacity/sayso-admin-capacity.js';

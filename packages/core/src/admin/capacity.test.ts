@@ -46,9 +46,9 @@ describe('capacity in words', () => {
   it('charts engineering overall, then every category, on an axis that fits the largest share', () => {
     const bars = capacityBars(report);
     expect(bars.map((bar) => bar.key)).toEqual(['engineering', 'tech_debt', 'infrastructure', 'developer_experience', 'security_compliance', 'refactoring', 'performance']);
-    expect(bars[0]).toEqual({ key: 'engineering', name: 'Engineering', target: 20, actual: 12, effort: 12, gap: -8, words: 'Engineering 12 % of 20 % target: 8 points short' });
+    expect(bars[0]).toEqual({ key: 'engineering', name: 'Engineering', target: 20, actual: 12, effort: 12, gap: -8, verdict: '8 points short', words: 'Engineering 12 % of 20 % target: 8 points short' });
     expect(bars.find((bar) => bar.key === 'security_compliance')!.words).toBe('Security and compliance 2 % of 5 % target: 3 points short');
-    expect(bars.find((bar) => bar.key === 'performance')!.words).toBe('Performance 10 %, no target');
+    expect(bars.find((bar) => bar.key === 'performance')).toMatchObject({ verdict: 'no target', words: 'Performance 10 %, no target' });
     expect(capacityScale(bars)).toBe(20);
     expect(capacityScale(capacityBars({ ...report, engineeringActual: 0, engineeringTarget: 0, categories: [] }))).toBe(10);
     expect(capacityScale(capacityBars({ ...report, engineeringActual: 100 }))).toBe(100);

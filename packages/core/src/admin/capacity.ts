@@ -66,6 +66,8 @@ export interface CapacityBar {
   effort: number;
   /** actual − target; `null` without a target. */
   gap: number | null;
+  /** The gap alone: "3 points short", "on target", "no target". */
+  verdict: string;
   /** The gap in words: "Security and compliance 2 % of 5 % target: 3 points short". */
   words: string;
 }
@@ -75,15 +77,19 @@ const tenth = (value: number) => Math.round(value * 10) / 10;
 const points = (value: number) => `${value} ${value === 1 ? 'point' : 'points'}`;
 
 /**
- * How far a share is from its target, in words: "… 3 points short", "… 2 points over", "… on
- * target", or "…, no target". The gap is taken between the shares as shown (to a tenth), so the
- * words always add up.
+ * How far a share is from its target: "3 points short", "2 points over", "on target", or "no
+ * target". The gap is taken between the shares as shown (to a tenth), so the words add up.
  */
+export function capacityVerdict(actual: number, target: number | null): string {
+  if (target === null) return 'no target';
+  const gap = tenth(tenth(actual) - tenth(target));
+  return gap === 0 ? 'on target' : gap < 0 ? `${points(-gap)} short` : `${points(gap)} over`;
+}
+
+/** A share beside its target in words: "Security 2 % of 5 % target: 3 points short", or "Performance 4 %, no target". */
 export function capacityGapWords(name: string, actual: number, target: number | null): string {
   if (target === null) return `${name} ${tenth(actual)} %, no target`;
-  const gap = tenth(tenth(actual) - tenth(target));
-  const verdict = gap === 0 ? 'on target' : gap < 0 ? `${points(-gap)} short` : `${points(gap)} over`;
-  return `${name} ${tenth(actual)} % of ${tenth(target)} % target: ${verdict}`;
+  return `${name} ${tenth(actual)} % of ${tenth(target)} % target: ${capacityVerdict(actual, target)}`;
 }
 
 /** The chart's rows: engineering overall, then every category, each with its target, actual share and the gap in words. */
@@ -96,11 +102,13 @@ export function capacityBars(report: CapacityReport): CapacityBar[] {
       actual: report.engineeringActual,
       effort: report.engineeringEffort,
       gap: report.engineeringGap,
+      verdict: capacityVerdict(report.engineeringActual, report.engineeringTarget),
       words: capacityGapWords('Engineering', report.engineeringActual, report.engineeringTarget),
     },
     ...report.categories.map((category) => {
       const name = BACKLOG_CATEGORY_NAMES[category.category];
-      return { key: category.category, name, target: category.target, actual: category.actual, effort: category.effort, gap: category.gap, words: capacityGapWords(name, category.actual, category.target) };
+      const { target, actual, effort, gap } = category;
+      return { key: category.category, name, target, actual, effort, gap, verdict: capacityVerdict(actual, target), words: capacityGapWords(name, actual, target) };
     }),
   ];
 }
