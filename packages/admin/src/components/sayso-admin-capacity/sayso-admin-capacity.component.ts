@@ -172,6 +172,7 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
         In ${window}: ${effortWords(report.engineeringEffort, unit)} of engineering work beside ${effortWords(report.ideaEffort, unit)} of ideas
         shipped.${report.unestimated > 0 ? ` ${report.unestimated} without an estimate ${report.unestimated === 1 ? 'counts' : 'count'} as 1 each.` : ''}
       </p>
+      <p class="legends" aria-hidden="true"><span class="legend target">Target</span> <span class="legend actual">Actual</span></p>
       <figure class="figure" tabindex="0" aria-labelledby="chart-caption">
         <table part="chart" class="table chart">
           <caption id="chart-caption">
@@ -182,7 +183,7 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
               <th scope="col">Work</th>
               <th scope="col">Target</th>
               <th scope="col">Actual</th>
-              <th scope="col" class="bars-heading"><span class="legend target">Target</span> <span class="legend actual">Actual</span></th>
+              <th scope="col"><span class="visually-hidden">Bars</span></th>
               <th scope="col">Gap</th>
             </tr>
           </thead>

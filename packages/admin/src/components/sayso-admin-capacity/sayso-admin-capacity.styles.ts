@@ -87,6 +87,10 @@ export default css`
     fill: ${token.colorSuccess};
   }
 
+  .legends {
+    font-size: 0.8125rem;
+  }
+
   .legend {
     display: inline-flex;
     align-items: center;
@@ -154,21 +158,22 @@ export default css`
     gap: ${token.space2};
   }
 
-  /* On a narrow screen names and gaps wrap and the bars narrow, so the table fits a phone. */
+  /* On a narrow screen names and gaps wrap, the bars narrow and the legend stacks: the table fits a phone. */
   @container (max-width: 34rem) {
+    .chart {
+      font-size: 0.8125rem;
+    }
+
     .chart th,
     .chart td {
-      padding-inline: ${token.space1};
+      padding-inline: 2px;
       white-space: normal;
     }
 
     .bars-cell {
-      width: 30%;
+      width: auto;
       min-width: 3rem;
     }
 
-    .legend {
-      display: flex;
-    }
   }
 `;
