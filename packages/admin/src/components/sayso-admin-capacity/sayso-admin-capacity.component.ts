@@ -200,8 +200,8 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
     const state = bar.gap === null ? 'untargeted' : bar.gap < 0 ? 'short' : 'met';
     return html`<tr data-key=${bar.key} class=${bar.key === 'engineering' ? 'overall' : ''}>
       <th scope="row">${bar.name}</th>
-      <td>${bar.target === null ? html`<span class="muted">none</span>` : `${bar.target} %`}</td>
-      <td>${bar.actual} %</td>
+      <td class="share">${bar.target === null ? html`<span class="muted">none</span>` : `${bar.target} %`}</td>
+      <td class="share">${bar.actual} %</td>
       <td class="bars-cell">
         <svg part="bars" class="bars ${state}" viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
           ${bar.target === null ? nothing : svg`<rect class="target" x="0" y="1" width=${width(bar.target)} height="8"></rect>`}
@@ -228,25 +228,35 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
     return html`<section aria-labelledby="targets-heading">
       <h2 id="targets-heading">Targets</h2>
       <form part="form" id="targets" novalidate @submit=${(event: SubmitEvent) => void this.#submit(event)}>
-        ${NUMBER_FIELDS.map(
-          ({ field, label, min, max, step }) =>
-            html`<div class="field">
-              <label for=${field}>${label}</label>
-              <input
-                id=${field}
-                name=${field}
-                type="number"
-                inputmode="decimal"
-                min=${min}
-                max=${max ?? nothing}
-                step=${step}
-                .defaultValue=${draft[field]}
-                aria-invalid=${invalid(field)}
-                aria-describedby=${described(field)}
-              />
-              ${error(field)}
-            </div>`,
-        )}
+        <div class="grid">
+          ${NUMBER_FIELDS.map(
+            ({ field, label, min, max, step }) =>
+              html`<div class="field">
+                <label for=${field}>${label}</label>
+                <input
+                  id=${field}
+                  name=${field}
+                  type="number"
+                  inputmode="decimal"
+                  min=${min}
+                  max=${max ?? nothing}
+                  step=${step}
+                  .defaultValue=${draft[field]}
+                  aria-invalid=${invalid(field)}
+                  aria-describedby=${described(field)}
+                />
+                ${error(field)}
+              </div>`,
+          )}
+          <div class="field">
+            <label for="estimateUnit">Estimates are in</label>
+            <select id="estimateUnit" name="estimateUnit" aria-invalid=${invalid('estimateUnit')} aria-describedby=${described('estimateUnit')}>
+              <option value="days" ?selected=${draft.estimateUnit === 'days'}>Days</option>
+              <option value="points" ?selected=${draft.estimateUnit === 'points'}>Points</option>
+            </select>
+            ${error('estimateUnit')}
+          </div>
+        </div>
         <fieldset class="minimums" aria-describedby="minimums-hint${problemOf('categoryMinimums') ? ' categoryMinimums-error' : ''}">
           <legend>Minimum share per category</legend>
           <p id="minimums-hint" class="muted">In % of all effort, together at most 100. Leave a field empty for no minimum.</p>
@@ -271,14 +281,6 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
           </div>
           ${error('categoryMinimums')}
         </fieldset>
-        <div class="field">
-          <label for="estimateUnit">Estimates are in</label>
-          <select id="estimateUnit" name="estimateUnit" aria-invalid=${invalid('estimateUnit')} aria-describedby=${described('estimateUnit')}>
-            <option value="days" ?selected=${draft.estimateUnit === 'days'}>Days</option>
-            <option value="points" ?selected=${draft.estimateUnit === 'points'}>Points</option>
-          </select>
-          ${error('estimateUnit')}
-        </div>
         ${problems.length > 0
           ? html`<p part="error" class="error" role="alert">
               Not saved: ${unplaced.length > 0 ? unplaced.map((problem) => problem.message).join(' ') : 'correct the marked fields and save again.'}

@@ -44,6 +44,10 @@ export default css`
     white-space: nowrap;
   }
 
+  .chart .share {
+    white-space: nowrap !important;
+  }
+
   .chart .overall th,
   .chart .overall td {
     font-weight: 700;
@@ -119,7 +123,11 @@ export default css`
   form {
     display: grid;
     gap: ${token.space3};
-    justify-items: start;
+  }
+
+  form > .grid,
+  .minimums {
+    max-width: 48rem;
   }
 
   .field {
@@ -128,7 +136,8 @@ export default css`
     font-size: 0.875rem;
   }
 
-  .field input {
+  .field input,
+  .field select {
     max-width: 10rem;
   }
 
@@ -140,8 +149,9 @@ export default css`
     border-radius: ${token.radius};
   }
 
-  .minimums .grid {
+  .grid {
     display: grid;
+    align-items: start;
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
     gap: ${token.space2} ${token.space4};
   }
