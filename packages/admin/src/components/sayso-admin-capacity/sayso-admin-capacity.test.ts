@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { SaysoAdminApi, SaysoClient } from '@sayso/core';
 import type { SaysoAdminCapacity } from './sayso-admin-capacity.component.js';
 import './sayso-admin-capacity.js';
-import { adminClient, rejectWith, seedPosts, until } from '../../internal/test-fixtures.js';
+import '../sayso-admin-console/sayso-admin-console.js';
+import { adminAdapter, adminClient, press, rejectWith, seedPosts, until } from '../../internal/test-fixtures.js';
 
 const shadow = (el: SaysoAdminCapacity) => el.shadowRoot!;
 const field = (el: SaysoAdminCapacity, label: string) =>
@@ -168,6 +169,22 @@ describe('sayso-admin-capacity', () => {
     select.value = 'quiet';
     select.dispatchEvent(new Event('change'));
     expect(navigations).to.deep.equal([{ board: 'quiet' }]);
+  });
+
+  it("opens from the console's navigation with key 7", async () => {
+    history.replaceState(null, '', '#/settings');
+    try {
+      const el = await fixture(html`<sayso-admin-console .adapter=${adminAdapter()}></sayso-admin-console>`);
+      await until(() => el.shadowRoot!.querySelector('[part="identity"]'));
+      press('7', document.body);
+      await until(() => location.hash === '#/capacity');
+      const screen = await until(() => el.shadowRoot!.querySelector('sayso-admin-capacity'));
+      await until(() => screen.shadowRoot!.querySelector('#targets'));
+      expect(screen.shadowRoot!.querySelector('h1')!.textContent).to.equal('Capacity');
+      expect(el.shadowRoot!.querySelector('a[aria-current="page"]')!.textContent).to.equal('Capacity');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
   });
 
   describe('accessibility', () => {
