@@ -153,25 +153,22 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
   #renderChart(report: CapacityReport) {
     const unit = report.settings.estimateUnit;
     const window = `the last ${report.settings.windowWeeks} ${report.settings.windowWeeks === 1 ? 'week' : 'weeks'} (${day(report.from)} – ${day(report.to)})`;
-    const heading = html`<h2 id="chart-heading">Target and actual</h2>`;
-    if (report.ideaEffort + report.engineeringEffort === 0) {
-      return html`<section aria-labelledby="chart-heading">
-        ${heading}
-        <p class="muted">Nothing was done in ${window}: the actual shares show once ideas ship or backlog items are done.</p>
-      </section>`;
-    }
+    // With nothing done there is no share to fall short of: the targets show, with no verdict.
+    const nothingDone = report.ideaEffort + report.engineeringEffort === 0;
     const bars = capacityBars(report);
     const scale = capacityScale(bars);
     const [engineering] = bars;
     const short = bars.slice(1).filter((bar) => bar.gap !== null && bar.gap < 0);
     return html`<section aria-labelledby="chart-heading">
-      ${heading}
-      <p part="summary" class="summary ${engineering!.gap! < 0 ? 'short' : 'met'}">${engineering!.words}</p>
-      ${short.length > 0 ? html`<p class="below">Below their minimum: ${short.map((bar) => bar.words).join('; ')}.</p>` : nothing}
-      <p class="muted">
-        In ${window}: ${effortWords(report.engineeringEffort, unit)} of engineering work beside ${effortWords(report.ideaEffort, unit)} of ideas
-        shipped.${report.unestimated > 0 ? ` ${report.unestimated} without an estimate ${report.unestimated === 1 ? 'counts' : 'count'} as 1 each.` : ''}
-      </p>
+      <h2 id="chart-heading">Target and actual</h2>
+      ${nothingDone
+        ? html`<p part="summary" class="summary">Nothing was done in ${window}: the actual shares show once ideas ship or backlog items are done.</p>`
+        : html`<p part="summary" class="summary ${engineering!.gap! < 0 ? 'short' : 'met'}">${engineering!.words}</p>
+            ${short.length > 0 ? html`<p class="below">Below their minimum: ${short.map((bar) => bar.words).join('; ')}.</p>` : nothing}
+            <p class="muted">
+              In ${window}: ${effortWords(report.engineeringEffort, unit)} of engineering work beside ${effortWords(report.ideaEffort, unit)} of
+              ideas shipped.${report.unestimated > 0 ? ` ${report.unestimated} without an estimate ${report.unestimated === 1 ? 'counts' : 'count'} as 1 each.` : ''}
+            </p>`}
       <p class="legends" aria-hidden="true"><span class="legend target">Target</span> <span class="legend actual">Actual</span></p>
       <figure class="figure" tabindex="0" aria-labelledby="chart-caption">
         <table part="chart" class="table chart">
@@ -188,16 +185,16 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
             </tr>
           </thead>
           <tbody>
-            ${bars.map((bar) => this.#renderRow(bar, scale))}
+            ${bars.map((bar) => this.#renderRow(bar, scale, nothingDone))}
           </tbody>
         </table>
       </figure>
     </section>`;
   }
 
-  #renderRow(bar: CapacityBar, scale: number) {
+  #renderRow(bar: CapacityBar, scale: number, nothingDone: boolean) {
     const width = (share: number) => Math.min(100, (share / scale) * 100);
-    const state = bar.gap === null ? 'untargeted' : bar.gap < 0 ? 'short' : 'met';
+    const state = bar.gap === null || nothingDone ? 'untargeted' : bar.gap < 0 ? 'short' : 'met';
     return html`<tr data-key=${bar.key} class=${bar.key === 'engineering' ? 'overall' : ''}>
       <th scope="row">${bar.name}</th>
       <td class="share">${bar.target === null ? html`<span class="muted">none</span>` : `${bar.target} %`}</td>
@@ -208,7 +205,7 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
           ${svg`<rect class="actual" x="0" y="11" width=${width(bar.actual)} height="8"></rect>`}
         </svg>
       </td>
-      <td class="gap ${state}">${bar.verdict}</td>
+      <td class="gap ${state}">${nothingDone ? html`<span class="muted">nothing done yet</span>` : bar.verdict}</td>
     </tr>`;
   }
 

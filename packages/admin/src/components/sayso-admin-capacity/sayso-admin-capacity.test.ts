@@ -141,10 +141,11 @@ describe('sayso-admin-capacity', () => {
     expect(target.value).to.equal('35');
   });
 
-  it('says when nothing was done yet in the window', async () => {
+  it('says when nothing was done yet in the window, showing the targets without a verdict', async () => {
     const el = await screen(adminClient());
-    expect(text(el)).to.contain('Nothing was done in the last 6 weeks');
-    expect(shadow(el).querySelector('table')).to.equal(null);
+    expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('Nothing was done in the last 6 weeks');
+    expect(rows(el)[0]).to.deep.equal(['Engineering', '20 %', '0 %', 'nothing done yet']);
+    expect(shadow(el).querySelector('.short')).to.equal(null);
     expect((field(el, 'Engineering target (% of all effort)') as HTMLInputElement).value).to.equal('20');
   });
 
