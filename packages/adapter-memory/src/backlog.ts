@@ -1,4 +1,5 @@
 import {
+  BACKLOG_ITEM_DEFAULTS,
   DEFAULT_CAPACITY_SETTINGS,
   DEFAULT_PRIORITY_FORMULA,
   LIMITS,
@@ -277,16 +278,11 @@ export function backlogOperations(visitor: MemoryVisitor): BacklogAdminOperation
         const item: StoredBacklogItem = {
           id: `backlog-${data.backlog.size + 1}-${Math.random().toString(36).slice(2, 8)}`,
           board,
-          title: '',
-          description: '',
-          nextStep: '',
-          category: fields.category,
-          status: 'proposed',
-          estimate: null,
-          risk: 0,
-          owner: null,
+          ...BACKLOG_ITEM_DEFAULTS,
+          // An array of its own: the defaults' is shared.
           trackerUrls: [],
-          public: false,
+          title: '',
+          category: fields.category,
           createdAt: at,
           updatedAt: at,
           doneAt: null,
@@ -295,7 +291,8 @@ export function backlogOperations(visitor: MemoryVisitor): BacklogAdminOperation
           ...writtenFields(fields),
         };
         data.backlog.set(item.id, item);
-        moveItem(visitor, item, fields.status ?? 'proposed');
+        // Created as proposed and moved, so that an item added as done is dated as any other.
+        moveItem(visitor, item, fields.status ?? BACKLOG_ITEM_DEFAULTS.status);
         return shown(item);
       }),
 
