@@ -4,7 +4,7 @@ import { createMemoryAdapter, type MemoryData } from '@sayso/adapter-memory';
 import { SaysoError, createSaysoClient, type BacklogCategory, type SaysoAdapter } from '@sayso/core';
 import { html } from 'lit';
 import { demoData } from './msw/sayso-api.js';
-import { memoryAdminOf, narrow } from './support.js';
+import { memoryAdminOf, mockApiOver, narrow } from './support.js';
 
 /** A day of latency: the screen stays loading for as long as anyone looks at the story. */
 const FOREVER_MS = 86_400_000;
@@ -49,6 +49,8 @@ const capacity = (loaded: Record<string, unknown>) =>
 const meta: Meta = {
   title: 'Admin/sayso-admin-capacity',
   component: 'sayso-admin-capacity',
+  // The screen runs on the memory adapter; every story still gets the mocked API (see test/storybook).
+  parameters: { ...mockApiOver(() => demoData()) },
   loaders: [memoryAdminOf(workDone)],
   render: (_args, { loaded }) => capacity(loaded),
 };
