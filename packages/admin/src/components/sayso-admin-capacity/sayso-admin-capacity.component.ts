@@ -97,7 +97,9 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
     this.#view = view;
     this.#report.store = view.$report;
     this.#save.store = view.$save;
-    if (view.$report.get().status === 'idle') void view.load();
+    // Fetched each time the screen shows (work may have been done meanwhile); a report already
+    // fetched shows until the new one arrives.
+    void view.load();
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
@@ -144,7 +146,7 @@ export class SaysoAdminCapacity extends SaysoElement implements AdminScreenEleme
         <button class="button" type="button" @click=${() => void this.#view?.load()}>Try again</button>
       </p>`;
     }
-    if (loaded?.status !== 'ready' || !loaded.value) return html`<p class="muted" role="status">Loading capacity…</p>`;
+    if (!loaded?.value) return html`<p class="muted" role="status">Loading capacity…</p>`;
     const report = loaded.value;
     // A form per board: another board's fields never keep what was typed for this one.
     return html`${this.#renderChart(report)} ${keyed(report.board, this.#renderForm(report))}`;

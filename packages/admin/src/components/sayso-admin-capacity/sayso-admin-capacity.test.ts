@@ -149,6 +149,16 @@ describe('sayso-admin-capacity', () => {
     expect((field(el, 'Engineering target (% of all effort)') as HTMLInputElement).value).to.equal('20');
   });
 
+  it('shows the work done since it was last shown', async () => {
+    const client = adminClient({}, { posts: [...seedPosts, { board: 'demo', title: 'Shipped idea', status: 'shipped', shippedAt: yesterday() }] });
+    const first = await screen(client);
+    expect(rows(first)[0]).to.deep.equal(['Engineering', '20 %', '0 %', '20 points short']);
+    first.remove();
+    await workDone(client);
+    const again = await screen(client);
+    await until(() => rows(again)[0]![2] === '20 %');
+  });
+
   it('says why the capacity could not be loaded, and loads it on Try again', async () => {
     let fail = true;
     const client = adminClient();
