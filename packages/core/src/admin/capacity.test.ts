@@ -102,6 +102,9 @@ describe('createAdminCapacityView', () => {
     expect(view.$save.get().problems.map((problem) => problem.field)).toEqual(['engineeringTarget', 'categoryMinimums', 'windowWeeks']);
     expect(view.$save.get().problems[1]!.message).toContain('more than 100 %');
     expect(view.$report.get().value).toBe(report);
+    // Shown anew, the form starts from the saved settings: the refusal went with what was typed.
+    await view.load();
+    expect(view.$save.get()).toEqual({ status: 'idle', problems: [], error: null });
   });
 
   it('shows the problems the backend names, or its failure when it names none', async () => {

@@ -138,7 +138,7 @@ export interface AdminCapacityView {
   /** The board's targets beside the actual shares of effort done in its window. */
   readonly $report: ReadableAtom<Loaded<CapacityReport | null>>;
   readonly $save: ReadableAtom<CapacitySaveState>;
-  /** Fetches the report (again). */
+  /** Fetches the report (again), as the screen shows anew: the last save's outcome is forgotten with what was typed for it. */
   load(): Promise<void>;
   /**
    * Checks the typed settings with core's `checkCapacitySettings` and, when they pass, saves them;
@@ -166,7 +166,10 @@ export function createAdminCapacityView(client: SaysoClient, options: { board: s
   return {
     $report: report.$state,
     $save,
-    load: () => report.load(),
+    load: () => {
+      if ($save.get().status !== 'saving') $save.set({ status: 'idle', problems: [], error: null });
+      return report.load();
+    },
     save: async (draft) => {
       if ($save.get().status === 'saving') return false;
       const settings = capacitySettingsOfDraft(draft);
