@@ -1,7 +1,10 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@sayso/elements/sayso';
+import { createMemoryAdapter, type MemoryData } from '@sayso/adapter-memory';
+import type { BacklogItemFields, SaysoClient } from '@sayso/core';
 import { html, type TemplateResult } from 'lit';
-import { API_URL, inDarkTheme, inGerman, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
+import { demoData } from './msw/sayso-api.js';
+import { API_URL, inDarkTheme, inGerman, memoryClientOf, mockApi, narrow, phoneViewport, rightToLeft } from './support.js';
 
 /** The element as a host page embeds it, inside `<sayso-provider api-url>`. */
 const embeddedRoadmap = (args: Args): TemplateResult => html`
@@ -71,3 +74,43 @@ export const Narrow: Story = {
 
 /** Sayso's text in German, as after `<sayso-provider locale="de">`. */
 export const German: Story = { name: 'German (Deutsch)', ...inGerman };
+
+/**
+ * The demo board with engineering work its team made public (one kept internal): a performance
+ * fix in progress backed by the people of "Offline mode on the mobile app", planned security
+ * work, and a done refactoring.
+ */
+async function withEngineeringWork(): Promise<MemoryData> {
+  const data = demoData();
+  const adapter = createMemoryAdapter({ data, voterId: 'story-admin', admin: true });
+  const ideas = (await adapter.listPosts({ board: 'demo' })).items;
+  const items: Array<BacklogItemFields & { backedBy?: string }> = [
+    { title: 'Make opening a large notebook fast', category: 'performance', status: 'in_progress', public: true, backedBy: 'Offline mode on the mobile app' },
+    { title: 'Two-factor sign-in for every account', category: 'security_compliance', status: 'planned', public: true },
+    { title: 'Move the sync engine to the new storage layer', category: 'refactoring', status: 'done', public: true },
+    { title: 'Upgrade the build tooling', category: 'developer_experience', status: 'planned', public: false },
+  ];
+  for (const { backedBy, ...fields } of items) {
+    const item = await adapter.admin!.createBacklogItem({ board: 'demo', ...fields });
+    const idea = ideas.find((post) => post.title === backedBy);
+    if (idea) await adapter.admin!.linkBacklogEvidence({ itemId: item.id, postIds: [idea.id] });
+  }
+  return data;
+}
+
+const roadmapWithEngineering = (loaded: Record<string, unknown>) =>
+  html`<sayso-roadmap board="demo" show-engineering .client=${loaded.client as SaysoClient}></sayso-roadmap>`;
+
+/** `show-engineering`: the team's public engineering work, read-only, in the columns of its status. */
+export const EngineeringWork: Story = {
+  name: 'Engineering work (show-engineering)',
+  loaders: [memoryClientOf(withEngineeringWork)],
+  render: (_args, { loaded }) => roadmapWithEngineering(loaded),
+};
+
+export const EngineeringWorkNarrow: Story = {
+  name: 'Engineering work, narrow screen',
+  parameters: { ...phoneViewport },
+  loaders: [memoryClientOf(withEngineeringWork)],
+  render: (_args, { loaded }) => narrow(roadmapWithEngineering(loaded)),
+};

@@ -6,9 +6,13 @@ import {
   createChangelogView,
   createRoadmapView,
   createSaysoClient,
+  engineeringColumnOf,
+  DEFAULT_STATUSES,
   shippedOrCreated,
+  type PublicBacklogItem,
   type SaysoAdapter,
   type SeenStorage,
+  type Status,
 } from '@sayso/core';
 import { describe, expect, it } from 'vitest';
 
@@ -96,6 +100,76 @@ describe('createRoadmapView', () => {
     await view.load();
     expect(view.$state.get().status).toBe('error');
     expect(view.$state.get().error?.code).toBe('not_found');
+  });
+});
+
+describe('engineering items on the roadmap', () => {
+  const publicItems: PublicBacklogItem[] = [
+    { id: 'b1', title: 'Faster search', category: 'performance', status: 'in_progress', people: 3 },
+    { id: 'b2', title: 'Rotate keys', category: 'security_compliance', status: 'planned', people: 0 },
+    { id: 'b3', title: 'Split the monolith', category: 'refactoring', status: 'proposed', people: 1 },
+    { id: 'b4', title: 'Index the votes', category: 'performance', status: 'done', people: 7 },
+  ];
+  const status = (id: string, name: string, kind: Status['kind']): Status => ({ id, name, kind, position: 0 });
+
+  it('puts each status in the column named like it, else by kind', () => {
+    const columns = DEFAULT_STATUSES.filter((s) => s.kind === 'active' || s.kind === 'done');
+    expect(['proposed', 'planned', 'in_progress', 'done', 'dropped'].map((s) => engineeringColumnOf(columns, s as PublicBacklogItem['status']))).toEqual([
+      null,
+      'planned',
+      'in-progress',
+      'shipped',
+      null,
+    ]);
+    expect(engineeringColumnOf(DEFAULT_STATUSES, 'proposed')).toBe('open');
+    // Names the team chose: by kind, work under way in the last active status.
+    const custom = [status('next', 'Next up', 'active'), status('doing', 'Doing', 'active'), status('live', 'Live', 'done')];
+    expect(engineeringColumnOf(custom, 'planned')).toBe('next');
+    expect(engineeringColumnOf(custom, 'in_progress')).toBe('doing');
+    expect(engineeringColumnOf(custom, 'done')).toBe('live');
+    expect(engineeringColumnOf([status('building', 'In Progress', 'active'), status('soon', 'Soon', 'active')], 'in_progress')).toBe('building');
+  });
+
+  it('shows the public items in their columns after the ideas load, read from the adapter once', async () => {
+    const calls: string[] = [];
+    const client = clientOf(posts, { listPublicBacklog: async ({ board }) => (calls.push(board), publicItems) });
+    const view = createRoadmapView(client, { board: 'demo', engineering: true });
+    await view.load();
+    expect(calls).toEqual(['demo']);
+    expect(view.$state.get().engineering).toEqual({ load: 'ready', items: publicItems, error: null });
+    expect(view.$columns.get().map((c) => [c.status.id, c.engineering.map((item) => item.title)])).toEqual([
+      ['planned', ['Rotate keys']],
+      ['in-progress', ['Faster search']],
+      ['shipped', ['Index the votes']],
+    ]);
+    expect(view.$columns.get()[0]!.posts.map((p) => p.title)).toEqual(['Offline sync', 'Dark mode']);
+  });
+
+  it('changes nothing without the option, or when the adapter has no public backlog', async () => {
+    const listPublicBacklog = async () => publicItems;
+    for (const view of [
+      createRoadmapView(clientOf(posts, { listPublicBacklog }), { board: 'demo' }),
+      createRoadmapView(clientOf(posts, { listPublicBacklog: undefined }), { board: 'demo', engineering: true }),
+    ]) {
+      await view.load();
+      expect(view.$state.get().engineering).toBeNull();
+      expect(view.$columns.get().flatMap((c) => c.engineering)).toEqual([]);
+      expect(view.$columns.get().map((c) => c.posts.length)).toEqual([2, 1, 2]);
+      await view.loadEngineering();
+      expect(view.$state.get().engineering).toBeNull();
+    }
+  });
+
+  it('keeps the ideas when the public items fail, and loads them again on request', async () => {
+    let fail = true;
+    const client = clientOf(posts, { listPublicBacklog: async () => (fail ? Promise.reject(new SaysoError('network', 'offline')) : publicItems) });
+    const view = createRoadmapView(client, { board: 'demo', engineering: true });
+    await view.load();
+    expect(view.$state.get().engineering).toMatchObject({ load: 'error', items: [], error: { code: 'network' } });
+    expect(view.$columns.get().map((c) => c.load)).toEqual(['ready', 'ready', 'ready']);
+    fail = false;
+    await view.loadEngineering();
+    expect(view.$columns.get()[1]!.engineering.map((item) => item.title)).toEqual(['Faster search']);
   });
 });
 

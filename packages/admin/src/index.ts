@@ -15,6 +15,7 @@ export { SaysoSignInEvent } from './events/sayso-sign-in.js';
 export { ADMIN_NAVIGATION, ADMIN_SCREEN_TAGS } from './internal/admin-screen.js';
 export type { AdminScreenElement } from './internal/admin-screen.js';
 export { adminStyles } from './styles/admin.styles.js';
+export { SaysoAdminCapacity } from './components/sayso-admin-capacity/sayso-admin-capacity.component.js';
 export { SaysoAdminChangelog, changelogEditFailureMessage } from './components/sayso-admin-changelog/sayso-admin-changelog.component.js';
 export { IDEA_SEARCH_DELAY_MS, SaysoAdminIdeaPicker } from './components/sayso-admin-idea-picker/sayso-admin-idea-picker.component.js';
 export { SaysoAdminPickEvent } from './events/sayso-admin-pick.js';

@@ -87,8 +87,8 @@ export { decodeKeysetCursor, decodeOffsetCursor, encodeKeysetCursor, encodeOffse
 export type { KeysetPosition } from './cursor.js';
 export { createDemandView } from './views/demand.js';
 export type { DemandOptions, DemandState, DemandView } from './views/demand.js';
-export { boardWorkflow, createRoadmapView, roadmapStatuses } from './views/roadmap.js';
-export type { RoadmapColumn, RoadmapColumnState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
+export { boardWorkflow, createRoadmapView, engineeringColumnOf, roadmapStatuses } from './views/roadmap.js';
+export type { RoadmapColumn, RoadmapColumnState, RoadmapEngineeringState, RoadmapOptions, RoadmapState, RoadmapView } from './views/roadmap.js';
 export { createChangelogView, shippedOrCreated } from './views/changelog.js';
 export type { ChangelogOptions, ChangelogState, ChangelogView } from './views/changelog.js';
 export { CHANGELOG_SEEN_MAX, changelogSeenKey } from './views/changelog-seen.js';

@@ -12,6 +12,9 @@ export { createAdminChangelogView } from './changelog.js';
 export type { AdminChangelogListState, AdminChangelogView, ChangelogDraft } from './changelog.js';
 export { DELIVERY_LOG_SIZE, createAdminSettingsView } from './settings.js';
 export type { AdminSettingsView, BoardSettings, Loaded, Outcome } from './settings.js';
+// capacity: the engineering capacity screen (issue 14)
+export { capacityBars, capacityDraftOf, capacityGapWords, capacityScale, capacitySettingsOfDraft, capacityVerdict, createAdminCapacityView, effortWords } from './capacity.js';
+export type { AdminCapacityView, CapacityBar, CapacityDraft, CapacitySaveState } from './capacity.js';
 export {
   ADMIN_IDEA_COLUMNS,
   DEFAULT_ADMIN_IDEA_SORT,

@@ -26,13 +26,13 @@ export interface Loaded<T> {
 }
 
 /** A fetched value and how to fetch it again or change it in place. */
-interface Loadable<T> {
+export interface Loadable<T> {
   readonly $state: ReadableAtom<Loaded<T>>;
   load(): Promise<void>;
   change(change: (value: T) => T): void;
 }
 
-function loadable<T>(empty: T, fetch: () => Promise<T>): Loadable<T> {
+export function loadable<T>(empty: T, fetch: () => Promise<T>): Loadable<T> {
   const $state: WritableAtom<Loaded<T>> = atom({ status: 'idle', value: empty, error: null });
   let generation = 0;
   return {

@@ -1,5 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
-import { createRoadmapView, type RoadmapColumn, type RoadmapState, type RoadmapView, type SaysoClient } from '@sayso/core';
+import {
+  createRoadmapView,
+  type BacklogCategory,
+  type PublicBacklogItem,
+  type RoadmapColumn,
+  type RoadmapState,
+  type RoadmapView,
+  type SaysoClient,
+  type SaysoError,
+} from '@sayso/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -23,12 +32,41 @@ export function parseStatuses(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** A category of engineering work, as visitors read it. */
+export function engineeringCategoryName(category: BacklogCategory): string {
+  switch (category) {
+    case 'tech_debt':
+      return msg('Technical debt');
+    case 'infrastructure':
+      return msg('Infrastructure');
+    case 'developer_experience':
+      return msg('Developer experience');
+    case 'security_compliance':
+      return msg('Security and compliance');
+    case 'refactoring':
+      return msg('Refactoring');
+    case 'performance':
+      return msg('Performance');
+  }
+}
+
+/** Why the engineering work could not be shown, by the reason. */
+function engineeringFailureMessage(error: SaysoError | null): string {
+  return error?.code === 'network'
+    ? msg('You seem to be offline, so the engineering work could not be loaded.')
+    : msg('The engineering work could not be loaded right now.');
+}
+
 /**
  * @tag sayso-roadmap
  * @summary A board's roadmap: one column per status (by default Planned, In progress and Shipped),
  * each listing its ideas, most wanted first, with live vote buttons.
  *
  * Columns scroll sideways on narrow screens. Each column loads, fails and pages on its own.
+ *
+ * With `show-engineering`, the engineering work the team marked public (fixes, performance,
+ * security…) shows too, read-only, under the ideas of the column of its status, each card marked
+ * "Engineering" with its category. Nothing shows about who asked for it, only how many.
  *
  * @dependency sayso-vote-button
  *
@@ -52,6 +90,12 @@ export function parseStatuses(value: string | undefined): string[] {
  * @csspart error - A message saying what could not be loaded.
  * @csspart retry - The button that tries loading again.
  * @csspart load-more - The button that loads a column's next page.
+ * @csspart engineering-list - A column's list of engineering work (with `show-engineering`).
+ * @csspart engineering-item - Each list item around an engineering card.
+ * @csspart engineering-card - A read-only card of public engineering work.
+ * @csspart engineering-label - The card's mark: "Engineering" and the category.
+ * @csspart engineering-title - The engineering work's title.
+ * @csspart engineering-people - How many people asked for what it fixes (when any did).
  *
  * @cssproperty --sayso-roadmap-column-width - Smallest width of a column. Default `16rem`.
  * @cssproperty --sayso-color-surface - Background of cards.
@@ -83,6 +127,15 @@ export class SaysoRoadmap extends SaysoElement {
   /** URL template for links to ideas: `{id}` and `{board}` are filled in. No links without it. */
   @property({ attribute: 'post-href' }) postHref = '';
 
+  /**
+   * Also shows the board's public engineering work (backlog items the team marked public) in the
+   * columns of their status: planned and in-progress work in the columns named so (else the first
+   * and last `active` ones), done work in the first `done` column, proposed work only when an
+   * `open` status is among the columns. Read-only. Nothing changes when the adapter cannot list
+   * public engineering work (`listPublicBacklog`).
+   */
+  @property({ type: Boolean, attribute: 'show-engineering' }) showEngineering = false;
+
   /** The client to use; without one, the nearest `<sayso-provider>`'s client is used. */
   @property({ attribute: false }) client?: SaysoClient;
 
@@ -91,11 +144,12 @@ export class SaysoRoadmap extends SaysoElement {
   readonly #columns = new StoreController<RoadmapColumn[]>(this);
   readonly #states = new CustomStatesController(this);
   readonly #follow = new ViewController<RoadmapView>(this, {
-    inputs: () => [this.#client.value, this.board, this.statuses],
+    inputs: () => [this.#client.value, this.board, this.statuses, this.showEngineering],
     create: () => {
       const client = this.#client.value;
+      // Without the attribute the options stay as they were, so the view is the one other roadmaps of the board share.
       return client && this.board
-        ? client.view(createRoadmapView, { board: this.board, statuses: parseStatuses(this.statuses) })
+        ? client.view(createRoadmapView, { board: this.board, statuses: parseStatuses(this.statuses), ...(this.showEngineering ? { engineering: true } : {}) })
         : undefined;
     },
     bind: (view) => {
@@ -136,7 +190,39 @@ export class SaysoRoadmap extends SaysoElement {
     `;
   }
 
+  #renderEngineeringCard(item: PublicBacklogItem) {
+    const people = formatCount(item.people);
+    return html`
+      <li part="engineering-item">
+        <article part="engineering-card" class="card engineering" aria-labelledby="engineering-title-${item.id}" aria-describedby="engineering-label-${item.id}">
+          <p part="engineering-label" class="engineering-label" id="engineering-label-${item.id}">
+            ${msg(str`Engineering · ${engineeringCategoryName(item.category)}`, { desc: 'Marks a roadmap card as engineering work, with its category.' })}
+          </p>
+          <h3 part="engineering-title" class="title" id="engineering-title-${item.id}">${item.title}</h3>
+          ${item.people > 0
+            ? html`<p part="engineering-people" class="engineering-people">
+                ${plural(item.people, { one: () => msg(str`${people} person asked for this`), other: () => msg(str`${people} people asked for this`) })}
+              </p>`
+            : nothing}
+        </article>
+      </li>
+    `;
+  }
+
+  #renderEngineering(column: RoadmapColumn) {
+    if (column.engineering.length === 0) return nothing;
+    return html`
+      <ol part="engineering-list" class="list" aria-label=${msg(str`Engineering work in ${column.status.name}`)}>
+        ${repeat(column.engineering, (item) => item.id, (item) => this.#renderEngineeringCard(item))}
+      </ol>
+    `;
+  }
+
   #renderColumnBody(column: RoadmapColumn) {
+    return html`${this.#renderIdeas(column)}${this.#renderEngineering(column)}`;
+  }
+
+  #renderIdeas(column: RoadmapColumn) {
     const view = this.#follow.view;
     const key = column.status.id;
     if (column.load === 'error') {
@@ -146,7 +232,8 @@ export class SaysoRoadmap extends SaysoElement {
       return html`<p part="loading" class="message" role="status">${msg('Loading ideas…')}</p>`;
     }
     if (column.posts.length === 0) {
-      return html`<p part="empty" class="message">${msg('Nothing here yet.')}</p>`;
+      // A column of engineering work alone is not empty.
+      return column.engineering.length > 0 ? nothing : html`<p part="empty" class="message">${msg('Nothing here yet.')}</p>`;
     }
     return html`
       <ol part="list" class="list">
@@ -204,7 +291,9 @@ export class SaysoRoadmap extends SaysoElement {
     if (state.columns.length === 0) {
       return html`<p part="empty" class="message">${msg('This board has no roadmap yet.')}</p>`;
     }
+    const engineering = state.engineering;
     return html`
+      ${engineering?.load === 'error' ? loadErrorBox(engineeringFailureMessage(engineering.error), () => void this.#follow.view?.loadEngineering()) : nothing}
       <div part="base" class="columns">
         ${repeat(this.#columns.value ?? [], (column) => column.status.id, (column) => this.#renderColumn(column))}
       </div>

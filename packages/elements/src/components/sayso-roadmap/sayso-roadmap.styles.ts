@@ -85,5 +85,23 @@ export default [
     .message {
       padding: ${token.space4} ${token.space3};
     }
+
+    /* Engineering work: read-only, so no vote button; a dashed edge and its mark set it apart from ideas. */
+    .engineering {
+      display: grid;
+      gap: ${token.space1};
+      border-style: dashed;
+    }
+
+    .engineering-label,
+    .engineering-people {
+      margin: 0;
+      color: ${token.colorTextMuted};
+      font-size: 0.8125rem;
+    }
+
+    .engineering-label {
+      font-weight: 600;
+    }
   `,
 ];

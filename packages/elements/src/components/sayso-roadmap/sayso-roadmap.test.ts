@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { SaysoAdapter, SaysoClient } from '@sayso/core';
-import type { SeedPost } from '@sayso/adapter-memory';
-import { memoryClient, rejectWith } from '../../internal/test-fixtures.js';
+import { createSaysoClient, type BacklogItemFields, type SaysoAdapter, type SaysoClient } from '@sayso/core';
+import { createMemoryAdapter, type SeedPost } from '@sayso/adapter-memory';
+import { memoryClient, rejectWith, seededData } from '../../internal/test-fixtures.js';
 import '../sayso-board/sayso-board.js';
 import type { SaysoBoard } from '../sayso-board/sayso-board.component.js';
 import './sayso-roadmap.js';
@@ -33,12 +33,13 @@ async function until(condition: () => boolean, what = 'condition') {
 const settled = (el: SaysoRoadmap) =>
   el.matches(':not(:state(loading))') && !root(el).querySelector('[part="column"] [part="loading"]');
 
-async function roadmap(client: SaysoClient, attrs: { statuses?: string; postHref?: string; board?: string } = {}) {
+async function roadmap(client: SaysoClient, attrs: { statuses?: string; postHref?: string; board?: string; showEngineering?: boolean } = {}) {
   const el = await fixture<SaysoRoadmap>(
     html`<sayso-roadmap
       board=${attrs.board ?? 'demo'}
       statuses=${attrs.statuses ?? ''}
       post-href=${attrs.postHref ?? ''}
+      ?show-engineering=${attrs.showEngineering ?? false}
       .client=${client}
     ></sayso-roadmap>`,
   );
@@ -46,6 +47,34 @@ async function roadmap(client: SaysoClient, attrs: { statuses?: string; postHref
   await el.updateComplete;
   return el;
 }
+
+/** Engineering items of the demo board, made by an admin: public ones and one kept internal. */
+const engineeringItems: Array<BacklogItemFields & { evidence?: string }> = [
+  { title: 'Faster search', category: 'performance', status: 'in_progress', public: true, evidence: 'Dark mode' },
+  { title: 'Rotate the signing keys', category: 'security_compliance', status: 'planned', public: true },
+  { title: 'Split the monolith', category: 'refactoring', status: 'proposed', public: true },
+  { title: 'Index the votes', category: 'performance', status: 'done', public: true },
+  { title: 'Internal clean-up', category: 'tech_debt', status: 'planned', public: false },
+  { title: 'Dropped plan', category: 'infrastructure', status: 'dropped', public: true },
+];
+
+/** A visitor's client over a board whose admin made `engineeringItems`; "Faster search" is backed by the 5 voters of "Dark mode". */
+async function clientWithEngineering(overrides: Partial<SaysoAdapter> = {}): Promise<SaysoClient> {
+  const data = seededData(roadmapPosts);
+  const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true });
+  const ideas = (await admin.listPosts({ board: 'demo' })).items;
+  for (const { evidence, ...fields } of engineeringItems) {
+    const item = await admin.admin!.createBacklogItem({ board: 'demo', ...fields });
+    const idea = ideas.find((post) => post.title === evidence);
+    if (idea) await admin.admin!.linkBacklogEvidence({ itemId: item.id, postIds: [idea.id] });
+  }
+  return createSaysoClient({ adapter: { ...createMemoryAdapter({ data }), ...overrides } });
+}
+
+const engineeringIn = (column: HTMLElement) =>
+  [...column.querySelectorAll<HTMLElement>('[part="engineering-card"]')].map((card) =>
+    [...card.querySelectorAll('[part]')].map((node) => node.textContent!.replace(/\s+/g, ' ').trim()),
+  );
 
 describe('<sayso-roadmap>', () => {
   describe('defaults', () => {
@@ -102,6 +131,68 @@ describe('<sayso-roadmap>', () => {
       (part(planned, 'load-more') as HTMLButtonElement).click();
       await until(() => titlesIn(columns(el)[0]!).length === 23);
       expect(part(columns(el)[0]!, 'load-more')).to.be.null;
+    });
+  });
+
+  describe('show-engineering', () => {
+    it('shows the public engineering work read-only in the columns of its status, marked with its category', async () => {
+      const el = await roadmap(await clientWithEngineering(), { showEngineering: true });
+      await until(() => root(el).querySelectorAll('[part="engineering-card"]').length === 3, 'engineering shown');
+      const [planned, progress, shipped] = columns(el);
+      expect(engineeringIn(planned!)).to.deep.equal([['Engineering · Security and compliance', 'Rotate the signing keys']]);
+      expect(engineeringIn(progress!)).to.deep.equal([['Engineering · Performance', 'Faster search', '5 people asked for this']]);
+      expect(engineeringIn(shipped!)).to.deep.equal([['Engineering · Performance', 'Index the votes']]);
+      // Ideas stay as they were, engineering work comes after them, with no vote button and nothing about who asked.
+      expect(titlesIn(planned!)).to.deep.equal(['Offline sync', 'Dark mode']);
+      const card = progress!.querySelector<HTMLElement>('[part="engineering-card"]')!;
+      expect(card.querySelector('sayso-vote-button, a, button')).to.equal(null);
+      expect(card.getAttribute('aria-describedby')).to.equal(card.querySelector('[part="engineering-label"]')!.id);
+      expect(progress!.querySelector('[part="engineering-list"]')!.getAttribute('aria-label')).to.equal('Engineering work in In progress');
+      expect(root(el).textContent).not.to.contain('Internal clean-up').and.not.to.contain('Dropped plan').and.not.to.contain('Split the monolith');
+    });
+
+    it('shows proposed work only in an open column', async () => {
+      const el = await roadmap(await clientWithEngineering(), { showEngineering: true, statuses: 'open, shipped' });
+      await until(() => root(el).querySelectorAll('[part="engineering-card"]').length === 2, 'engineering shown');
+      expect(engineeringIn(columns(el)[0]!)).to.deep.equal([['Engineering · Refactoring', 'Split the monolith']]);
+    });
+
+    it('fills a column without ideas with its engineering work, not an empty message', async () => {
+      const el = await roadmap(await clientWithEngineering(), { showEngineering: true, statuses: 'in-progress' });
+      await until(() => root(el).querySelector('[part="engineering-card"]') !== null, 'engineering shown');
+      expect(part(columns(el)[0]!, 'empty')).to.equal(null);
+    });
+
+    it('changes nothing without the attribute, or when the adapter cannot list engineering work', async () => {
+      for (const el of [
+        await roadmap(await clientWithEngineering()),
+        await roadmap(await clientWithEngineering({ listPublicBacklog: undefined }), { showEngineering: true }),
+      ]) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(root(el).querySelector('[part^="engineering"]')).to.equal(null);
+        expect(titlesIn(columns(el)[1]!)).to.deep.equal(['CSV export']);
+      }
+    });
+
+    it('keeps the ideas when engineering work fails to load, with a working Try again', async () => {
+      let fail = true;
+      const client = await clientWithEngineering();
+      const list = client.adapter.listPublicBacklog!;
+      Object.assign(client.adapter, { listPublicBacklog: (params: { board: string }) => (fail ? rejectWith('network')() : list(params)) });
+      const el = await roadmap(client, { showEngineering: true });
+      await until(() => part(el, 'error') !== null, 'the failure shown');
+      expect(part(el, 'error')!.textContent).to.contain('offline, so the engineering work could not be loaded');
+      expect(titlesIn(columns(el)[0]!)).to.deep.equal(['Offline sync', 'Dark mode']);
+      fail = false;
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await until(() => root(el).querySelectorAll('[part="engineering-card"]').length === 3, 'engineering shown after Try again');
+      expect(part(el, 'error')).to.be.null;
+    });
+
+    it('is accessible with engineering work', async () => {
+      const el = await roadmap(await clientWithEngineering(), { showEngineering: true });
+      await until(() => root(el).querySelectorAll('[part="engineering-card"]').length === 3);
+      await expect(el).to.be.accessible();
     });
   });
 
