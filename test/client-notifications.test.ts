@@ -55,7 +55,7 @@ describe('notifications view', () => {
     const state = view.$state.get();
     expect(state).toMatchObject({ status: 'ready', unreadCount: 23, error: null });
     expect(state.items).toHaveLength(20);
-    expect(state.items.every((n) => n.kind === 'reply' && n.post.title === 'Dark mode')).toBe(true);
+    expect(state.items.every((n) => n.kind === 'reply' && n.post?.title === 'Dark mode')).toBe(true);
     await view.loadMore();
     expect(view.$state.get().items).toHaveLength(23);
     expect(view.$state.get().nextCursor).toBeNull();
