@@ -92,6 +92,7 @@ async function emailSettings(): Promise<EmailSettings | undefined> {
   const templates: Partial<EmailTemplates> = {
     ...(loaded.status ? { status: loaded.status } : {}),
     ...(loaded.changelog ? { changelog: loaded.changelog } : {}),
+    ...(loaded.fixed ? { fixed: loaded.fixed } : {}),
     ...(loaded.confirmation ? { confirmation: loaded.confirmation } : {}),
   };
   return { smtpUrl, from, publicUrl, ideaUrl: process.env.SAYSO_IDEA_URL?.trim() || undefined, templates };

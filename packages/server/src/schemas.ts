@@ -1137,6 +1137,13 @@ export const channelReceiptSchema = z.strictObject({
   created: z.boolean().describe('false for a redelivery (the first item is answered) or a call that held no feedback.'),
 }).meta({ id: 'ChannelReceipt' });
 
+export const githubReceiptSchema = z.strictObject({
+  done: z
+    .array(z.string())
+    .describe('The backlog items this delivery moved to done (their people are told); empty for a ping, any other event or action, or a redelivery.'),
+  redelivery: z.boolean().describe('true when this X-GitHub-Delivery was applied before: nothing changed.'),
+}).meta({ id: 'GitHubReceipt' });
+
 /** `POST /channels/*` query: the board feedback lands on, and the inbound email channel's secret. */
 export const channelQuery = z.object({
   board: boardSlug.optional().describe('The board the feedback lands on; default the first board.'),
