@@ -247,7 +247,7 @@ export const channelRoutes = () =>
         const raw = await verifiedBody(c, 'github', (secret, body) => verifyGitHub({ secret, body, signature: c.req.header('X-Hub-Signature-256') }));
         const issueKey = closedIssueKeyOf(c.req.header('X-GitHub-Event'), jsonOf(raw));
         if (!issueKey) return c.json({ done: [], redelivery: false }, 200);
-        return c.json(await trackerIssueClosed(c.var.db, { deliveryId: deliveryIdOf(c.req.header('X-GitHub-Delivery')), issueKey }), 200);
+        return c.json(await trackerIssueClosed(c.var.db, { deliveryId: deliveryIdOf(c.req.header('X-GitHub-Delivery')), issueKey, ...c.var.telling }), 200);
       }),
     )
     .openapi(generic, (c) =>

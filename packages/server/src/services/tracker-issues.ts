@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { itemsClosedBy, recordTrackerDelivery } from '../db/tracker-issues.js';
 import { moveBacklogItem } from './backlog-status.js';
+import type { TellingOptions } from './notify.js';
 
 /** What a tracker's closed issue did. */
 export interface IssueClosedReceipt {
@@ -16,12 +17,15 @@ export interface IssueClosedReceipt {
  * transaction with the record of the delivery, so a redelivery, or the same delivery twice at
  * once, changes nothing.
  */
-export async function trackerIssueClosed(db: Database, params: { deliveryId: string; issueKey: string }): Promise<IssueClosedReceipt> {
+export async function trackerIssueClosed(
+  db: Database,
+  params: { deliveryId: string; issueKey: string } & TellingOptions,
+): Promise<IssueClosedReceipt> {
   return db.transaction(async (tx) => {
     if (!(await recordTrackerDelivery(tx, params.deliveryId))) return { done: [], redelivery: true };
     const done: string[] = [];
     for (const itemId of await itemsClosedBy(tx, params.issueKey)) {
-      if (await moveBacklogItem(tx, { itemId, to: 'done', actorId: null })) done.push(itemId);
+      if (await moveBacklogItem(tx, { itemId, to: 'done', actorId: null, fanoutPageSize: params.fanoutPageSize })) done.push(itemId);
     }
     return { done, redelivery: false };
   });
