@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { BACKLOG_CATEGORY_NAMES, BACKLOG_STATUS_NAMES } from './rules.js';
 import type { BacklogExport, BacklogExportFormat, BacklogItem } from './types.js';
 
