@@ -1,5 +1,6 @@
 import {
   SaysoError,
+  SIMILAR_IDEA_MIN_SCORE,
   SimilarityIndex,
   assertUnchangedSince,
   backlogPriority,
@@ -258,7 +259,7 @@ const FEEDBACK_TEXT_INDEXED = 1000;
 /**
  * Ideas (the similarity engine's index thread, over the item's board) and feedback items (the
  * board's newest, not put aside) that look like the item's title, description and next step, not
- * linked yet, most similar first; scores 0–1.
+ * linked yet, most similar first; scores 0–1, none under the floor of similar ideas.
  */
 export async function suggestBacklogEvidence(
   db: Queryable,
@@ -283,7 +284,7 @@ export async function suggestBacklogEvidence(
       .map(({ post, score }) => ({ id: post.id, title: post.title, people: post.peopleCount, score })),
     feedback: index
       .search(text, { limit: params.limit })
-      .filter((hit) => hit.score > 0)
+      .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE)
       .map((hit) => {
         const { id, source, title, text: words } = byId.get(hit.id)!;
         return { id, source, title, text: words, score: hit.score };
