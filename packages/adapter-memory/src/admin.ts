@@ -1,5 +1,6 @@
 import { NOTIFIABLE_KINDS, assertUnchangedSince, checkNotifyKinds, statusName, type SaysoAdminApi } from '@sayso/core';
 import { apiKeyOperations } from './api-keys.js';
+import { backlogOperations } from './backlog.js';
 import { boardAdminOperations } from './boards.js';
 import { changelogAdminOperations } from './changelog.js';
 import { teamCommentOperations } from './comments.js';
@@ -15,7 +16,7 @@ import { tagAdminOperations } from './tags.js';
 import { invalid, refuse, type MemoryVisitor } from './visitor.js';
 import { webhookOperations } from './webhooks.js';
 
-/** The triage operations of an admin adapter: workflow, tags, merges, demand and the duplicate queue. */
+/** The triage operations of an admin adapter: workflow, tags, merges, demand, the duplicate queue and the engineering backlog. */
 export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
   const { data, settle, commit, view, boardOf, postOf } = visitor;
   return {
@@ -60,5 +61,6 @@ export function adminOperations(visitor: MemoryVisitor): SaysoAdminApi {
     ...apiKeyOperations(visitor),
     ...ideaListOperations(visitor),
     ...teamCommentOperations(visitor),
+    ...backlogOperations(visitor),
   };
 }

@@ -1,5 +1,7 @@
 import {
   DEFAULT_PRIORITY_INPUTS,
+  type BacklogItem,
+  type CapacitySettings,
   DEFAULT_STATUSES,
   canonicalOf,
   newIdeaStatus,
@@ -49,7 +51,10 @@ export interface StoredNotification {
   id: string;
   recipient: string;
   kind: NotificationKind;
-  postId: string;
+  /** The idea it is about; for `fixed`, the first of the item's ideas the recipient asked for, or `null`. */
+  postId: string | null;
+  /** For `fixed`: the backlog item done. */
+  backlogItemId: string | null;
   commentId: string | null;
   /** For `merged`: the idea the recipient asked for, merged into `postId`. */
   mergedFromId: string | null;
@@ -67,6 +72,22 @@ export interface StoredNotification {
 export interface StoredFeedbackItem extends FeedbackItem {
   /** The requester key (core's `requesterKey`) of the request on `postId` that counts its author; `null` when unlinked or nameless. */
   requestKey: string | null;
+}
+
+/** A backlog item as kept: its evidence by id, and when its people were told it is done (once). */
+export interface StoredBacklogItem extends Omit<BacklogItem, 'demand' | 'priority' | 'vague' | 'stale'> {
+  /** Its evidence, oldest linked first. */
+  evidence: StoredBacklogEvidence[];
+  /** When everyone behind it was told it is done; set the first time it is, never again. */
+  toldAt: string | null;
+}
+
+/** One piece of evidence behind a backlog item: an idea or a feedback item. */
+export interface StoredBacklogEvidence {
+  id: string;
+  postId: string | null;
+  feedbackItemId: string | null;
+  addedAt: string;
 }
 
 /** A changelog entry as kept: the ideas it ships by id. */
@@ -131,6 +152,10 @@ export interface MemoryData {
   requestsFromFeedback: Set<string>;
   /** The admins' saved views of the ideas list, by id, in the order saved. */
   savedViews: Map<string, SavedView>;
+  /** Engineering backlog items by id, in the order created. */
+  backlog: Map<string, StoredBacklogItem>;
+  /** Each board's capacity settings, once an admin set them (else core's `DEFAULT_CAPACITY_SETTINGS`). */
+  capacitySettings: Map<string, CapacitySettings>;
   /** Told after every call of any adapter over the data: each `watch()` looks for what changed. */
   watchers: Set<() => void>;
 }
@@ -184,6 +209,8 @@ export function createMemoryData(seed: { boards?: Array<Partial<Board> & { slug:
     feedback: new Map(),
     requestsFromFeedback: new Set(),
     savedViews: new Map(),
+    backlog: new Map(),
+    capacitySettings: new Map(),
     watchers: new Set(),
   };
   for (const board of seed.boards ?? []) addMemoryBoard(data, board);

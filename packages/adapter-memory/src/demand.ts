@@ -24,8 +24,11 @@ import {
 import { canonicalPost, directPeople, mergedBelow, nextTime, voteKey, type MemoryData, type StoredPost } from './data.js';
 import { refuse, type MemoryVisitor } from './visitor.js';
 
-/** What each of an idea's distinct people is worth: their traits, or what the request says. */
-function peopleValues({ data }: MemoryVisitor, tree: StoredPost[]): PersonValue[] {
+/**
+ * An idea's distinct people (the ideas of its merge tree), each by their key (a voter's private
+ * id, `request:<requesterKey>`) with what they are worth: their traits, or what the request says.
+ */
+export function peopleValues(data: MemoryData, tree: StoredPost[]): Map<string, PersonValue> {
   const values = new Map<string, PersonValue>();
   for (const idea of tree) {
     for (const voter of idea.voters) values.set(voter, personValueFromTraits(data.traits.get(voter) ?? {}));
@@ -33,7 +36,7 @@ function peopleValues({ data }: MemoryVisitor, tree: StoredPost[]): PersonValue[
       values.set(`request:${key}`, { company: request.company, mrr: null, plan: null });
     }
   }
-  return [...values.values()];
+  return values;
 }
 
 /** The feedback linked to the ideas of a merge tree, per source (core's `evidenceCounts`). */
@@ -52,7 +55,7 @@ export function demandOf(visitor: MemoryVisitor, asked: StoredPost): Demand {
   const tree = [post, ...below];
   const evidence = evidenceOfTree(data, tree);
   if (!isAdmin) return { postId: post.id, people, merged, requests: null, customers: null, priority: null, evidence };
-  const customers = customerValue(peopleValues(visitor, tree));
+  const customers = customerValue([...peopleValues(data, tree).values()]);
   const requests = tree.flatMap((idea) => [...idea.requests.values()]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const formula = data.priorityFormulas.get(post.board) ?? DEFAULT_PRIORITY_FORMULA;
   const priority = priorityScore(formula, { people: people.total, mrr: customers.mrr }, post.priorityInputs);

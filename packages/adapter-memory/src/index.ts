@@ -1,5 +1,6 @@
 import type { SaysoAdapter } from '@sayso/core';
 import { adminOperations } from './admin.js';
+import { publicBacklogOperations } from './backlog.js';
 import { boardOperations } from './boards.js';
 import { changelogOperations } from './changelog.js';
 import { commentOperations } from './comments.js';
@@ -45,6 +46,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): SaysoAd
     ...notificationOperations(visitor),
     ...followOperations(visitor),
     ...changelogOperations(visitor),
+    ...publicBacklogOperations(visitor),
     ...liveOperations(visitor),
     ...(visitor.isAdmin ? { admin: adminOperations(visitor) } : {}),
   };

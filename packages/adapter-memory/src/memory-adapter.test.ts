@@ -139,4 +139,34 @@ describe('memory adapter demand', () => {
     expect(history.map((entry) => entry.type)).toEqual(['post.created', 'post.edited', 'post.merged', 'post.unmerged']);
     expect(history[2]!.details).toEqual({ duplicate: { id: a.id, title: 'Dark mode' }, into: { id: b.id, title: 'Night theme' }, people: 1 });
   });
+
+  it('lists open backlog items untouched for longer than the board\'s stale days for pruning, never done ones', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!;
+    const old = await admin.createBacklogItem({ board: 'demo', title: 'Old wish', category: 'tech_debt' });
+    const oldDone = await admin.createBacklogItem({ board: 'demo', title: 'Old and done', category: 'tech_debt', status: 'done' });
+    await admin.createBacklogItem({ board: 'demo', title: 'Fresh', category: 'tech_debt' });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    for (const { id } of [old, oldDone]) data.backlog.get(id)!.updatedAt = daysAgo(91);
+    expect((await admin.listBacklog({ board: 'demo', stale: true })).map((item) => item.title)).toEqual(['Old wish']);
+    await admin.setCapacitySettings({ board: 'demo', staleDays: 100 });
+    expect(await admin.listBacklog({ board: 'demo', stale: true })).toEqual([]);
+  });
+
+  it('weighs a backlog item by the MRR of the companies behind it, and counts only work done in the window', async () => {
+    const data = createMemoryData({ boards: [{ slug: 'demo' }] });
+    const admin = createMemoryAdapter({ data, voterId: 'the-admin', admin: true }).admin!;
+    const customer = createMemoryAdapter({ data, voterId: 'acme-buyer', traits: { company: 'Acme', mrr: 500 } });
+    const post = await customer.createPost({ board: 'demo', title: 'Audit log', body: '' });
+    const item = await admin.createBacklogItem({ board: 'demo', title: 'Keep an audit trail', category: 'security_compliance', estimate: 2 });
+    const linked = await admin.linkBacklogEvidence({ itemId: item.id, postIds: [post.id] });
+    expect(linked.demand.customers.mrr).toBe(500);
+    // (1 person × 1 + 500 MRR × 0.01 + risk 0) ÷ 2
+    expect(linked.priority.score).toBe(3);
+
+    await admin.updateBacklogItem({ itemId: item.id, status: 'done' });
+    expect((await admin.getCapacity({ board: 'demo' })).engineeringEffort).toBe(2);
+    data.backlog.get(item.id)!.doneAt = new Date(Date.now() - 7 * 7 * 86_400_000).toISOString();
+    expect((await admin.getCapacity({ board: 'demo' })).engineeringEffort).toBe(0);
+  });
 });

@@ -15,15 +15,15 @@ const EVENT_OF_KIND = { shipped: 'post.status_changed', status: 'post.status_cha
 export function notify(
   visitor: MemoryVisitor,
   recipients: Iterable<string>,
-  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId' | 'mergedFromId'> & Partial<Pick<StoredNotification, 'changelogId' | 'status' | 'note'>>,
+  notice: Pick<StoredNotification, 'kind' | 'postId' | 'commentId' | 'mergedFromId'> & Partial<Pick<StoredNotification, 'changelogId' | 'status' | 'note' | 'backlogItemId'>>,
 ): void {
   const { data } = visitor;
   const createdAt = nextTime(data);
-  const post = data.posts.get(notice.postId);
+  const post = notice.postId === null ? undefined : data.posts.get(notice.postId);
   const eventType = notice.changelogId ? 'changelog.published' : EVENT_OF_KIND[notice.kind];
   for (const recipient of recipients) {
     const id = `notification-${String(data.notifications.length + 1).padStart(9, '0')}`;
-    data.notifications.push({ changelogId: null, status: null, note: null, ...notice, id, recipient, createdAt, readAt: null });
+    data.notifications.push({ changelogId: null, status: null, note: null, backlogItemId: null, ...notice, id, recipient, createdAt, readAt: null });
     data.deliveries.push({
       id: `delivery-${String(data.deliveries.length + 1).padStart(9, '0')}`,
       channel: 'in_app',
@@ -47,25 +47,26 @@ export function unreadNoticeHolders({ data }: Pick<MemoryVisitor, 'data'>, kind:
   return new Set(data.notifications.filter((n) => n.kind === kind && n.postId === postId && n.readAt === null).map((n) => n.recipient));
 }
 
-/** A notification as its recipient reads it; none when its idea or comment is gone. */
+/** A notification as its recipient reads it; none when its idea, comment or backlog item is gone. */
 function noticeView({ data }: Pick<MemoryVisitor, 'data'>, notice: StoredNotification): Notification[] {
-  const post = data.posts.get(notice.postId);
-  if (!post) return [];
+  const post = notice.postId === null ? null : data.posts.get(notice.postId);
+  const backlogItem = notice.backlogItemId === null ? null : data.backlog.get(notice.backlogItemId);
+  if (post === undefined || backlogItem === undefined) return [];
   const mergedFrom = notice.mergedFromId === null ? null : data.posts.get(notice.mergedFromId);
   const entry = notice.changelogId === null ? undefined : data.changelog.get(notice.changelogId);
   const base = {
     id: notice.id,
     kind: notice.kind,
-    post: { id: post.id, board: post.board, title: post.title },
+    post: post && { id: post.id, board: post.board, title: post.title },
     mergedFrom: mergedFrom ? refOf(mergedFrom) : null,
     changelog: entry ? { id: entry.id, title: entry.title } : null,
     status: notice.status,
     note: notice.note,
-    backlogItem: null,
+    backlogItem: backlogItem && { id: backlogItem.id, title: backlogItem.title },
   };
   const times = { createdAt: notice.createdAt, readAt: notice.readAt };
   if (notice.commentId === null) return [{ ...base, comment: null, ...times }];
-  const comment = data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
+  const comment = post && data.comments.get(post.id)?.find((c) => c.id === notice.commentId);
   return comment ? [{ ...base, comment: { id: comment.id, author: comment.author }, ...times }] : [];
 }
 

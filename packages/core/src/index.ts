@@ -127,6 +127,7 @@ export {
   DUPLICATE_PAIR_THRESHOLD,
   SIMILAR_IDEA_MIN_SCORE,
   SimilarityIndex,
+  findSimilarHits,
   findSimilarIds,
   similarLimit,
   similarLookupText,

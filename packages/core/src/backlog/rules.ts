@@ -23,6 +23,18 @@ export const BACKLOG_LIMITS = {
   trackerUrlMax: 2_000,
 } as const;
 
+/** What an item has of the fields an admin left out when adding it: a public-less, unestimated, unowned proposal. */
+export const BACKLOG_ITEM_DEFAULTS: Readonly<Required<Omit<BacklogItemFields, 'title' | 'category'>>> = {
+  description: '',
+  nextStep: '',
+  status: 'proposed',
+  estimate: null,
+  risk: 0,
+  owner: null,
+  trackerUrls: [],
+  public: false,
+};
+
 /** A board's settings until an admin sets them: 20 % engineering, a six-week window, pruning after 90 days. */
 export const DEFAULT_CAPACITY_SETTINGS: Readonly<CapacitySettings> = {
   engineeringTarget: 20,

@@ -4,6 +4,7 @@ export { tokenize } from './tokenize.js';
 export {
   DUPLICATE_PAIR_THRESHOLD,
   SIMILAR_IDEA_MIN_SCORE,
+  findSimilarHits,
   findSimilarIds,
   similarLimit,
   similarLookupText,

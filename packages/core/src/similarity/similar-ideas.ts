@@ -1,6 +1,6 @@
 import { SaysoError } from '../errors.js';
 import { LIMITS } from '../types.js';
-import type { SimilarityIndex } from './similarity-index.js';
+import type { SimilarityHit, SimilarityIndex } from './similarity-index.js';
 
 /**
  * Weakest score shown as a similar idea. On the labelled set in bench/similarity.ts, a floor of 0.05
@@ -39,19 +39,24 @@ export function similarLimit(limit: number | undefined): number {
 }
 
 /**
- * Ids of the indexed ideas most similar to `text`, best first: at most `limit` of them, none
- * under {@link SIMILAR_IDEA_MIN_SCORE}, none that `eligible` refuses (e.g. ideas closed as
- * duplicates). Empty when `text` is too short to look with (see {@link similarLookupText}).
+ * The indexed documents most similar to `text`, best first with their scores: at most `limit` of
+ * them, none under {@link SIMILAR_IDEA_MIN_SCORE}, none that `eligible` refuses (e.g. ideas closed
+ * as duplicates, evidence already linked). Empty when `text` is too short to look with (see
+ * {@link similarLookupText}).
  */
-export function findSimilarIds(
+export function findSimilarHits(
   index: SimilarityIndex,
   params: { text: string; limit: number; eligible?: (id: string) => boolean },
-): string[] {
+): SimilarityHit[] {
   const text = similarLookupText(params.text);
   if (text === null) return [];
   return index
     .search(text, { limit: index.size })
     .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE && (params.eligible?.(hit.id) ?? true))
-    .slice(0, params.limit)
-    .map((hit) => hit.id);
+    .slice(0, params.limit);
+}
+
+/** The ids of {@link findSimilarHits}. */
+export function findSimilarIds(index: SimilarityIndex, params: { text: string; limit: number; eligible?: (id: string) => boolean }): string[] {
+  return findSimilarHits(index, params).map((hit) => hit.id);
 }

@@ -1,6 +1,7 @@
 import type { SuiteArea } from './suite.js';
 import { admin } from './suites/admin.js';
 import { apiKeys } from './suites/api-keys.js';
+import { backlog } from './suites/backlog.js';
 import { adminIdea } from './suites/admin-idea.js';
 import { boards } from './suites/boards.js';
 import { boardSettings } from './suites/board-settings.js';
@@ -49,5 +50,6 @@ export const SUITE_AREAS: readonly SuiteArea[] = [
   boardSettings,
   feedback,
   ideas,
+  backlog,
   live,
 ];

@@ -204,6 +204,7 @@ export const merge: SuiteArea = {
               changelog: null,
               status: null,
               note: null,
+              backlogItem: null,
               createdAt: expect.any(String),
               readAt: null,
             },

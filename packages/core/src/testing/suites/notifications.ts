@@ -34,6 +34,7 @@ export const notifications: SuiteArea = {
         changelog: null,
         status: null,
         note: null,
+        backlogItem: null,
         createdAt: expect.any(String),
         readAt: null,
       });
@@ -94,7 +95,7 @@ export const notifications: SuiteArea = {
           const page = await asker.listNotifications();
           expect(page.unreadCount).toBe(1);
           expect(page.items).toEqual([
-            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, changelog: null, status: { id: 'shipped', name: 'Shipped' }, note: null, createdAt: expect.any(String), readAt: null },
+            { id: expect.any(String), kind: 'shipped', post: { id: post.id, board, title: 'Dark mode' }, comment: null, mergedFrom: null, changelog: null, status: { id: 'shipped', name: 'Shipped' }, note: null, backlogItem: null, createdAt: expect.any(String), readAt: null },
           ]);
         }
         expect(await kindsOf(commenter)).toEqual([]);
