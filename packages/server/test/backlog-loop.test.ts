@@ -2,7 +2,8 @@
 // people of each linked idea's canonical, the authors of linked feedback), in the bell and by
 // email through a real SMTP receiver, never the admin who moved it; and a GitHub webhook, signed
 // as GitHub signs it, moves the items linked to an issue that closed to done, once per delivery.
-// Items and evidence are written with SQL here: the backlog's own routes are another part's.
+// Most tests write items and evidence with SQL, to reach every case; the last drives it all
+// through the API, as the console and GitHub do.
 import { requesterKey, trackerIssueOf, type FeedbackItem, type Notification, type Post } from '@sayso/core';
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,6 +24,7 @@ const databases = testDatabases();
 const ADMIN_KEY = 'backlog-loop-admin-key-0123456789';
 const JWT_SECRET = 'backlog-loop-test-secret-0123456789';
 const GITHUB_SECRET = 'github-webhook-secret-0123456789';
+const INBOUND_EMAIL_SECRET = 'inbound-email-secret-0123456789';
 const PUBLIC_URL = 'https://feedback.example';
 const admin: CallOptions = { adminKey: ADMIN_KEY };
 // Small pages, so the bell's first page is told in the request and the rest by the worker.
@@ -42,7 +44,7 @@ describe.each(ENGINES)('closing the loop on %s', (engine) => {
     receiver = await startSmtpReceiver();
     const email = createEmailChannel(db, { smtpUrl: receiver.url, from: 'Feedback <feedback@feedback.example>', publicUrl: PUBLIC_URL });
     worker = createDeliveryWorker({ db, channels: [email], retryDelayMs: () => 0, fanoutPageSize: PAGE });
-    app = createApp({ db, adminKeys: [ADMIN_KEY], jwtSecret: JWT_SECRET, deliveries: worker, inbound: { github: GITHUB_SECRET }, fanoutPageSize: PAGE });
+    app = createApp({ db, adminKeys: [ADMIN_KEY], jwtSecret: JWT_SECRET, deliveries: worker, inbound: { github: GITHUB_SECRET, email: INBOUND_EMAIL_SECRET }, fanoutPageSize: PAGE });
     call = apiClient(app, db);
   });
   afterAll(async () => {
@@ -283,6 +285,54 @@ describe.each(ENGINES)('closing the loop on %s', (engine) => {
     const later = receiver.received.length;
     await db.transaction((tx) => moveBacklogItem(tx, { itemId: second.id, to: 'done', actorId: ivyId }));
     expect((await mailsSince(later)).size).toBe(0);
+  });
+
+  it('tells three people who reported slowness through the widget and by email, once each, when the linked issue closes', async () => {
+    const board = await freshBoard();
+    const [lea, max] = await Promise.all(['lea', 'max'].map(user));
+    const slow = await newPost(board, lea!, 'The board is slow');
+    const search = await newPost(board, max!, 'Search takes seconds');
+    const message = [
+      'From: Nia Customer <nia@customer.example>',
+      'To: feedback@acme.example',
+      'Subject: Everything is so slow',
+      `Message-ID: <slow-${engine}@customer.example>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Pages take ten seconds to open since last week.',
+    ].join('\r\n');
+    const mailed = await app.request(`/api/v1/channels/email?board=${board}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'message/rfc822', 'Sayso-Inbound-Secret': INBOUND_EMAIL_SECRET },
+      body: message,
+    });
+    expect(mailed.status).toBe(201);
+    const fromNia = ((await mailed.json()) as { item: FeedbackItem }).item;
+
+    const issueUrl = `https://github.com/acme/app/issues/${++issues}`;
+    const item = await ok('POST', `/boards/${board}/backlog`, {
+      ...admin,
+      body: { title: 'Add indexes for the five slowest queries', category: 'performance', nextStep: 'EXPLAIN the five slowest', trackerUrls: [issueUrl] },
+    }, 201);
+    await ok('POST', `/backlog/${item.id}/evidence`, { ...admin, body: { postIds: [slow.id, search.id], feedbackItemIds: [fromNia.id] } });
+    expect((await ok('GET', `/backlog/${item.id}`, admin)).demand.people).toBe(3);
+
+    const before = receiver.received.length;
+    expect(await github('issues', closed(issueUrl))).toEqual({ status: 200, json: { done: [item.id], redelivery: false } });
+    expect((await ok('GET', `/backlog/${item.id}`, admin)).status).toBe('done');
+    const mails = await mailsSince(before);
+    expect([...mails.keys()].sort()).toEqual(['lea@people.example', 'max@people.example', 'nia@customer.example']);
+    expect([...mails.values()].every((received) => received.length === 1)).toBe(true);
+    expect(mails.get('nia@customer.example')![0]!.text).toContain('Everything is so slow');
+    for (const [who, post] of [[lea!, slow], [max!, search]] as const) {
+      expect(await fixedNews(who)).toMatchObject([{ backlogItem: { id: item.id, title: item.title }, post: { id: post.id } }]);
+    }
+
+    // Reopened and closed again in the console: nobody hears twice.
+    await ok('PATCH', `/backlog/${item.id}`, { ...admin, body: { status: 'in_progress' } });
+    await ok('PATCH', `/backlog/${item.id}`, { ...admin, body: { status: 'done' } });
+    expect((await mailsSince(receiver.received.length)).size).toBe(0);
+    expect(await fixedNews(lea!)).toHaveLength(1);
   });
 
   it('refuses a GitHub webhook without a configured secret, a closed issue without a delivery id, and a body that is not JSON', async () => {
