@@ -9,6 +9,13 @@ import {
   similarLimit,
   similarLookupText,
   type AdminIdentity,
+  type BacklogEvidence,
+  type BacklogExport,
+  type BacklogFilters,
+  type BacklogItem,
+  type BacklogSuggestions,
+  type CapacityReport,
+  type PublicBacklogItem,
   type AdminIdeaRow,
   type SavedView,
   type Board,
@@ -84,6 +91,15 @@ export interface HttpAdapterOptions {
   /** The pace of `watch()`: when a stream is taken as buffered or dead, how often to poll instead. */
   live?: LiveTiming;
 }
+
+/** The backlog's filters as query parameters (flags as `true`/`false`). */
+const backlogQuery = ({ category, status, vague, stale, q }: BacklogFilters) => ({
+  category,
+  status,
+  vague: vague === undefined ? undefined : String(vague),
+  stale: stale === undefined ? undefined : String(stale),
+  q: q || undefined,
+});
 
 /** How often a visitor's open stream looks whether they got a visitor token since it opened. */
 const IDENTITY_CHECK_MS = 1000;
@@ -230,6 +246,16 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     }
   }
 
+  /** A file the server answers as an attachment (an export): its name, type and text. */
+  async function download(path: string, query: Record<string, string | number | null | undefined>): Promise<BacklogExport> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) search.set(key, String(value));
+    const response = await exchange('GET', `${api}${path}?${search.toString()}`, { Accept: '*/*' }, false);
+    if (!response.ok) throw await errorFrom(response);
+    const filename = /filename="([^"]*)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? path.split('/').pop()!;
+    return { filename, contentType: response.headers.get('Content-Type') ?? 'application/octet-stream', body: await response.text() };
+  }
+
   /** One request with the caller's credentials (a change gets an identity), its answer as it came. */
   async function exchange(method: string, url: string, base: Record<string, string>, mutating: boolean, payload?: string, signal?: AbortSignal): Promise<Response> {
     let who = await credentials(mutating);
@@ -328,6 +354,21 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
     listSavedViews: async () => (await request<{ items: SavedView[] }>('GET', '/admin/views')).items,
     saveView: (view) => request<SavedView>('POST', '/admin/views', undefined, view),
     deleteView: ({ viewId }) => request<void>('DELETE', `/admin/views/${segment(viewId)}`),
+
+    listBacklog: async ({ board, ...filters }) =>
+      (await request<{ items: BacklogItem[] }>('GET', `/boards/${segment(board)}/backlog`, backlogQuery(filters))).items,
+    getBacklogItem: ({ itemId }) => request<BacklogItem>('GET', `/backlog/${segment(itemId)}`),
+    createBacklogItem: ({ board, ...fields }) => request<BacklogItem>('POST', `/boards/${segment(board)}/backlog`, undefined, fields),
+    updateBacklogItem: ({ itemId, ...change }) => request<BacklogItem>('PATCH', `/backlog/${segment(itemId)}`, undefined, change),
+    deleteBacklogItem: ({ itemId }) => request<void>('DELETE', `/backlog/${segment(itemId)}`),
+    listBacklogEvidence: async ({ itemId }) => (await request<{ items: BacklogEvidence[] }>('GET', `/backlog/${segment(itemId)}/evidence`)).items,
+    linkBacklogEvidence: ({ itemId, postIds, feedbackItemIds }) =>
+      request<BacklogItem>('POST', `/backlog/${segment(itemId)}/evidence`, undefined, { postIds, feedbackItemIds }),
+    unlinkBacklogEvidence: ({ itemId, evidenceId }) => request<BacklogItem>('DELETE', `/backlog/${segment(itemId)}/evidence/${segment(evidenceId)}`),
+    suggestBacklogEvidence: ({ itemId, limit }) => request<BacklogSuggestions>('GET', `/backlog/${segment(itemId)}/suggestions`, { limit }),
+    getCapacity: ({ board }) => request<CapacityReport>('GET', `/boards/${segment(board)}/capacity`),
+    setCapacitySettings: ({ board, ...settings }) => request<CapacityReport>('PUT', `/boards/${segment(board)}/capacity`, undefined, settings),
+    exportBacklog: ({ board, format, ...filters }) => download(`/boards/${segment(board)}/backlog/export`, { format, ...backlogQuery(filters) }),
   };
 
   return {
@@ -395,6 +436,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): SaysoAdapter {
       if (lookup === null) return [];
       return request<Post[]>('GET', `/boards/${segment(board)}/similar`, { text: lookup, limit: count });
     },
+
+    listPublicBacklog: async ({ board }) => (await request<{ items: PublicBacklogItem[] }>('GET', `/boards/${segment(board)}/public-backlog`)).items,
 
     watch: ({ board, onChange }) => {
       const query = board === undefined ? '' : `?board=${segment(board)}`;

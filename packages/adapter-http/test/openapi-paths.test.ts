@@ -35,6 +35,8 @@ const ARGUMENTS = {
   kind: 'admin',
   keyId: ID,
   viewId: ID,
+  evidenceId: ID,
+  format: 'csv',
 } as const;
 
 /** The document's operations as `METHOD regex` over paths relative to /api/v1. */

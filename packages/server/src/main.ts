@@ -20,7 +20,7 @@
 //                           SAYSO_SMTP_URL)
 //   SAYSO_IDEA_URL          where an email links an idea to, with {board} and {id} (default
 //                           SAYSO_PUBLIC_URL/?board={board}&post={id})
-//   SAYSO_EMAIL_TEMPLATES   a module whose `status`, `changelog` or `confirmation` exports replace the default
+//   SAYSO_EMAIL_TEMPLATES   a module whose `status`, `changelog`, `fixed` or `confirmation` exports replace the default
 //                           email templates (see README.md)
 //   SAYSO_INBOUND_EMAIL_SECRET     turns on POST /api/v1/channels/email: the secret a mail relay sends
 //                           as ?secret= or the Sayso-Inbound-Secret header (docs/channels.md)
@@ -28,6 +28,8 @@
 //   SAYSO_FEEDBACK_WEBHOOK_SECRET  turns on POST /api/v1/channels/webhook/{source}: signs its calls
 //   SAYSO_INTERCOM_CLIENT_SECRET   turns on POST /api/v1/channels/webhook/intercom: the app's client secret
 //   SAYSO_ZENDESK_WEBHOOK_SECRET   turns on POST /api/v1/channels/webhook/zendesk: the webhook's signing secret
+//   SAYSO_GITHUB_WEBHOOK_SECRET    turns on POST /api/v1/channels/github: the GitHub webhook's secret; closed
+//                           issues mark the backlog items linked to them done (docs/channels.md)
 //   SAYSO_DELIVERY_CLAIM_SECONDS  how long a claimed delivery stays with its process before another
 //                           may send it again, after a crash (default 60; longer than any send may take)
 import { resolve } from 'node:path';
@@ -92,6 +94,7 @@ async function emailSettings(): Promise<EmailSettings | undefined> {
   const templates: Partial<EmailTemplates> = {
     ...(loaded.status ? { status: loaded.status } : {}),
     ...(loaded.changelog ? { changelog: loaded.changelog } : {}),
+    ...(loaded.fixed ? { fixed: loaded.fixed } : {}),
     ...(loaded.confirmation ? { confirmation: loaded.confirmation } : {}),
   };
   return { smtpUrl, from, publicUrl, ideaUrl: process.env.SAYSO_IDEA_URL?.trim() || undefined, templates };

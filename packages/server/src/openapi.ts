@@ -60,6 +60,7 @@ export function documentOf(api: OpenAPIHono<AppEnv>): Record<string, unknown> {
       { name: 'deliveries', description: 'The log of every message sent: bell, email and webhook. Admin only.' },
       { name: 'channels', description: 'Feedback arriving from email, Slack and support tools, each verified by its own secret or signature (docs/channels.md).' },
       { name: 'feedback', description: 'Feedback from every channel, triaged in the inbox as evidence for ideas; CSV imports (docs/csv-import.md).' },
+      { name: 'backlog', description: 'The engineering backlog, ranked by the people behind its evidence, and the capacity set aside for it (docs/backlog.md). Admin only, but for the public backlog.' },
       { name: 'admin', description: 'Needs `Authorization: Bearer <admin key>`.' },
     ],
   }) as unknown as Record<string, unknown>;

@@ -11,6 +11,13 @@ import {
   SAYSO_ERROR_CODES,
   SaysoError,
   checkChangelogEntry,
+  BACKLOG_CATEGORIES,
+  BACKLOG_LIMITS,
+  BACKLOG_STATUSES,
+  checkBacklogItem,
+  checkCapacitySettings,
+  type BacklogCategory,
+  type BacklogStatus,
   checkSavedView,
   createdBound,
   decodeAdminIdeaCursor,
@@ -669,6 +676,13 @@ export const demandHistorySchema = z.strictObject({
   })).describe('Days with new people, oldest first; the last total is the idea\'s people count.'),
 }).meta({ id: 'DemandHistory' });
 
+/** Core's customerValue of some people: their companies (each once) and plans. */
+const customerValueSchema = z.strictObject({
+  companies: z.array(z.strictObject({ name: z.string(), mrr: z.number(), people: z.number().int() })),
+  mrr: z.number().describe('Each company\'s MRR once.'),
+  segments: z.array(z.strictObject({ plan: z.string().nullable(), people: z.number().int(), companies: z.number().int(), mrr: z.number() })),
+});
+
 export const demandSchema = z.strictObject({
   postId: z.string().describe('The idea the demand is of: the canonical one when a merged idea was asked for.'),
   people: z.strictObject({
@@ -679,11 +693,7 @@ export const demandSchema = z.strictObject({
   }),
   merged: z.array(postRefSchema.extend({ people: z.number().int().describe('The merged idea\'s own distinct people.') })),
   requests: z.array(customerRequestSchema).nullable().describe('Admins only, oldest first; null for others.'),
-  customers: z.strictObject({
-    companies: z.array(z.strictObject({ name: z.string(), mrr: z.number(), people: z.number().int() })),
-    mrr: z.number().describe('Each company\'s MRR once.'),
-    segments: z.array(z.strictObject({ plan: z.string().nullable(), people: z.number().int(), companies: z.number().int(), mrr: z.number() })),
-  }).nullable().describe('Admins only: from identity traits (company, mrr, plan) and requests; null for others.'),
+  customers: customerValueSchema.nullable().describe('Admins only: from identity traits (company, mrr, plan) and requests; null for others.'),
   priority: z.strictObject({
     score: z.number(),
     formula: z.string(),
@@ -1137,6 +1147,13 @@ export const channelReceiptSchema = z.strictObject({
   created: z.boolean().describe('false for a redelivery (the first item is answered) or a call that held no feedback.'),
 }).meta({ id: 'ChannelReceipt' });
 
+export const githubReceiptSchema = z.strictObject({
+  done: z
+    .array(z.string())
+    .describe('The backlog items this delivery moved to done (their people are told); empty for a ping, any other event or action, or a redelivery.'),
+  redelivery: z.boolean().describe('true when this X-GitHub-Delivery was applied before: nothing changed.'),
+}).meta({ id: 'GitHubReceipt' });
+
 /** `POST /channels/*` query: the board feedback lands on, and the inbound email channel's secret. */
 export const channelQuery = z.object({
   board: boardSlug.optional().describe('The board the feedback lands on; default the first board.'),
@@ -1283,3 +1300,230 @@ export const newSavedViewInput = z
   .transform((input) => ({ name: input.name.trim(), params: input.params }));
 
 export const savedViewParams = z.object({ viewId: idOf('saved view', 'Saved view id (a UUID).') });
+
+// backlog — the engineering backlog and capacity (issue 14, routes/backlog.ts)
+
+const categoryEnum = z.enum(BACKLOG_CATEGORIES as unknown as [BacklogCategory, ...BacklogCategory[]], {
+  error: `category must be one of ${BACKLOG_CATEGORIES.join(', ')}.`,
+});
+const statusEnum = z.enum(BACKLOG_STATUSES as unknown as [BacklogStatus, ...BacklogStatus[]], {
+  error: `status must be one of ${BACKLOG_STATUSES.join(', ')}.`,
+});
+
+export const backlogItemParams = z.object({ itemId: idOf('backlog item', 'Backlog item id (a UUID).') });
+export const backlogEvidenceParams = z.object({
+  itemId: idOf('backlog item', 'Backlog item id (a UUID).'),
+  evidenceId: idOf('piece of evidence', 'Evidence id (a UUID), as GET /backlog/{itemId}/evidence lists it.'),
+});
+
+/** The fields of an item, each optional here; a new item needs title and category (core's checkBacklogItem). */
+const backlogFields = {
+  title: text('title').optional().describe(`1–${BACKLOG_LIMITS.titleMax} characters after trimming.`),
+  description: text('description').optional().describe(`Markdown, up to ${BACKLOG_LIMITS.descriptionMax} characters.`),
+  nextStep: text('nextStep').optional().describe(`The concrete next thing to do, up to ${BACKLOG_LIMITS.nextStepMax} characters; empty: the item is flagged vague.`),
+  category: categoryEnum.optional(),
+  status: statusEnum.optional().describe('Default proposed. Moving to done tells everyone behind the evidence, once ever.'),
+  estimate: z.number({ error: 'estimate must be a number above 0, or null.' }).nullable().optional().describe('Above 0, in the board\'s estimate unit; null: not estimated.'),
+  risk: z.number({ error: 'risk must be 0, 1, 2 or 3.' }).int('risk must be 0, 1, 2 or 3.').optional().describe('0 none … 3 high; weighs in the priority of security_compliance items only.'),
+  owner: text('owner').nullable().optional().describe(`Who drives it, up to ${BACKLOG_LIMITS.ownerMax} characters; null: nobody yet.`),
+  trackerUrls: z.array(text('trackerUrls'), { error: 'trackerUrls must list URLs.' }).optional().describe(`Issue links (GitHub, GitLab, Jira, Linear…), at most ${BACKLOG_LIMITS.trackerUrls}.`),
+  public: z.boolean({ error: 'public must be true or false.' }).optional().describe('Shown read-only on the public roadmap.'),
+};
+
+type BacklogFieldsInput = { [K in keyof typeof backlogFields]?: z.infer<(typeof backlogFields)[K]> };
+
+const backlogItemProblems = (partial: boolean) => (input: BacklogFieldsInput, ctx: z.RefinementCtx) => {
+  for (const problem of checkBacklogItem(input as Parameters<typeof checkBacklogItem>[0], { partial })) {
+    ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  }
+};
+
+/** `POST /boards/{board}/backlog`: title and category required. */
+export const newBacklogItemInput = z
+  .strictObject(backlogFields, { error: 'Send a JSON object with title and category.' })
+  .superRefine(backlogItemProblems(false))
+  .transform((input) => input as typeof input & { title: string; category: BacklogCategory; risk?: 0 | 1 | 2 | 3 });
+
+/** `PATCH /backlog/{itemId}`: any of the fields; those left out stay. */
+export const backlogItemChangesInput = z
+  .strictObject(
+    {
+      ...backlogFields,
+      expected: z
+        .strictObject({ updatedAt: z.string({ error: 'expected.updatedAt must be the item\'s updatedAt.' }) })
+        .optional()
+        .describe('The item as the editor saw it: 409 conflict when it changed since (its updatedAt moved).'),
+    },
+    { error: 'Send a JSON object with the fields to change.' },
+  )
+  .superRefine(backlogItemProblems(true))
+  .transform((input) => input as typeof input & { risk?: 0 | 1 | 2 | 3 });
+
+const uuidList = (field: string, what: string) =>
+  z
+    .array(z.string().regex(UUID, { error: (issue) => `There is no ${what} "${String(issue.input)}".` }), { error: `${field} must list ${what} ids.` })
+    .max(LIMITS.pageSizeMax, `At most ${LIMITS.pageSizeMax} ${what}s at once.`)
+    .transform((ids) => ids.map((id) => id.toLowerCase()))
+    .optional();
+
+/** `POST /backlog/{itemId}/evidence`: ideas and/or feedback items. */
+export const linkBacklogEvidenceInput = z
+  .strictObject(
+    {
+      postIds: uuidList('postIds', 'idea').describe('Ideas of any board; a merged idea links as itself and counts with its canonical\'s people.'),
+      feedbackItemIds: uuidList('feedbackItemIds', 'feedback item').describe('Feedback items; each counts with its author.'),
+    },
+    { error: 'Send a JSON object with postIds and/or feedbackItemIds.' },
+  )
+  .refine((input) => (input.postIds?.length ?? 0) + (input.feedbackItemIds?.length ?? 0) > 0, {
+    message: 'Name at least one idea (postIds) or feedback item (feedbackItemIds).',
+    path: ['postIds'],
+  });
+
+const flag = (field: string, description: string) =>
+  z.enum(['true', 'false'], { error: `${field} must be true or false.` }).transform((value) => value === 'true').optional().describe(description);
+
+const backlogFilterFields = {
+  category: categoryEnum.optional().describe('Only items of this category.'),
+  status: statusEnum.optional().describe('Only items in this status.'),
+  vague: flag('vague', 'true: only items without a next step; false: only those with one.'),
+  stale: flag('stale', 'true: only open items untouched for longer than the board\'s staleDays (the pruning list).'),
+  q: text('q').max(200, 'q can have at most 200 characters.').optional().describe('Words the title, description or next step contains (each of them, case-insensitive).'),
+};
+
+/** `GET /boards/{board}/backlog`: the filters, each optional. */
+export const backlogQuery = z.object(backlogFilterFields);
+
+/** `GET /boards/{board}/backlog/export`: the format and the filters. */
+export const backlogExportQuery = z.object({
+  format: z.enum(['csv', 'json'], { error: 'format must be csv or json.' }).default('csv').describe('csv (default; spreadsheet-safe cells) or json.'),
+  ...backlogFilterFields,
+});
+
+/** `GET /backlog/{itemId}/suggestions`. */
+export const backlogSuggestionsQuery = z.object({ limit: limitOf(5).describe(`How many ideas and how many feedback items, 1 to ${LIMITS.pageSizeMax} (default 5).`) });
+
+export const backlogItemSchema = z
+  .strictObject({
+    id: z.string(),
+    board: z.string(),
+    title: z.string(),
+    description: z.string(),
+    nextStep: z.string(),
+    category: categoryEnum,
+    status: statusEnum,
+    estimate: z.number().nullable(),
+    risk: z.number().int(),
+    owner: z.string().nullable(),
+    trackerUrls: z.array(z.string()),
+    public: z.boolean(),
+    demand: z.strictObject({
+      people: z.number().int().describe('Distinct people behind all its evidence: every linked idea\'s people (merged ideas and requests included) and every linked feedback item\'s author, each once.'),
+      customers: customerValueSchema,
+      ideas: z.number().int(),
+      feedback: z.number().int(),
+    }),
+    priority: z.strictObject({
+      score: z.number(),
+      formula: z.string().describe('With the weights written in: (people × w + MRR × w + risk × w) ÷ effort.'),
+      terms: z.array(z.strictObject({
+        name: z.enum(['people', 'mrr', 'risk', 'effort']),
+        value: z.number(),
+        weight: z.number().nullable(),
+        contribution: z.number(),
+      })),
+    }),
+    vague: z.boolean().describe('No next step written.'),
+    stale: z.boolean().describe('Open and untouched for longer than the board\'s staleDays.'),
+    createdAt: isoDate,
+    updatedAt: isoDate.describe('Last change of text, status or evidence; send it back as expected.updatedAt.'),
+    doneAt: isoDate.nullable(),
+  })
+  .meta({ id: 'BacklogItem' });
+
+export const backlogItemsSchema = z.strictObject({ items: z.array(backlogItemSchema).describe('Ranked: priority, then people, then oldest.') }).meta({ id: 'BacklogItems' });
+
+export const backlogEvidenceSchema = z
+  .strictObject({
+    id: z.string(),
+    itemId: z.string(),
+    post: z
+      .strictObject({ id: z.string(), title: z.string(), board: z.string(), people: z.number().int().describe('Its canonical\'s people.'), status: z.string() })
+      .nullable(),
+    feedback: z
+      .strictObject({
+        id: z.string(),
+        source: z.string(),
+        title: z.string().nullable(),
+        text: z.string(),
+        authorName: z.string().nullable(),
+        authorEmail: z.string().nullable(),
+        authorCompany: z.string().nullable(),
+      })
+      .nullable(),
+    addedAt: isoDate,
+  })
+  .meta({ id: 'BacklogEvidence' });
+
+export const backlogEvidenceListSchema = z.strictObject({ items: z.array(backlogEvidenceSchema).describe('Newest linked first.') }).meta({ id: 'BacklogEvidenceList' });
+
+export const backlogSuggestionsSchema = z
+  .strictObject({
+    ideas: z.array(z.strictObject({ id: z.string(), title: z.string(), people: z.number().int(), score: z.number().describe('0–1.') })),
+    feedback: z.array(z.strictObject({ id: z.string(), source: z.string(), title: z.string().nullable(), text: z.string(), score: z.number().describe('0–1.') })),
+  })
+  .meta({ id: 'BacklogSuggestions' });
+
+const capacitySettingsFields = {
+  engineeringTarget: z.number({ error: 'engineeringTarget must be a number.' }).describe('Target share of all effort for engineering work, 0–100 %.'),
+  categoryMinimums: z.record(z.string(), z.number({ error: 'Each category minimum must be a number.' }), { error: 'categoryMinimums must map categories to shares.' })
+    .describe('Minimum share per category, % of all effort; together at most 100.'),
+  windowWeeks: z.number({ error: 'windowWeeks must be a whole number.' }).describe('Weeks the actual shares look back, 1–52.'),
+  staleDays: z.number({ error: 'staleDays must be a whole number.' }).describe('Open items untouched for longer are stale, 1–3650.'),
+  riskWeight: z.number({ error: 'riskWeight must be a number.' }).describe('Weight of a security item\'s risk (0–3) in its priority, at least 0.'),
+  estimateUnit: z.enum(['points', 'days'], { error: 'estimateUnit must be points or days.' }),
+};
+
+/** `PUT /boards/{board}/capacity`: any of the settings; those left out stay (core's checkCapacitySettings). */
+export const capacitySettingsInput = z
+  .strictObject(
+    Object.fromEntries(Object.entries(capacitySettingsFields).map(([field, schema]) => [field, schema.optional()])) as {
+      [K in keyof typeof capacitySettingsFields]: z.ZodOptional<(typeof capacitySettingsFields)[K]>;
+    },
+    { error: 'Send a JSON object with the settings to change.' },
+  )
+  .superRefine((input, ctx) => {
+    for (const problem of checkCapacitySettings(input as Parameters<typeof checkCapacitySettings>[0])) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }
+  })
+  .transform((input) => input as Parameters<typeof checkCapacitySettings>[0]);
+
+export const capacityReportSchema = z
+  .strictObject({
+    board: z.string(),
+    settings: z.strictObject(capacitySettingsFields),
+    from: isoDate.describe('Start of the window.'),
+    to: isoDate,
+    ideaEffort: z.number().describe('Effort of ideas shipped in the window (1 each without one).'),
+    engineeringEffort: z.number().describe('Effort of backlog items done in the window (1 each without an estimate).'),
+    engineeringActual: z.number().describe('Engineering\'s share of all effort done, %.'),
+    engineeringTarget: z.number(),
+    engineeringGap: z.number().describe('actual − target; negative: below target.'),
+    categories: z.array(z.strictObject({
+      category: categoryEnum,
+      effort: z.number(),
+      actual: z.number(),
+      target: z.number().nullable(),
+      gap: z.number().nullable(),
+    })),
+    unestimated: z.number().int().describe('Work done in the window without an estimate (counted as 1).'),
+  })
+  .meta({ id: 'CapacityReport' });
+
+export const publicBacklogSchema = z
+  .strictObject({
+    items: z.array(z.strictObject({ id: z.string(), title: z.string(), category: categoryEnum, status: statusEnum, people: z.number().int() }))
+      .describe('In progress, planned, proposed, then done (newest first), each by rank.'),
+  })
+  .meta({ id: 'PublicBacklog' });

@@ -10,7 +10,8 @@ import { findPost, listPosts } from '../src/db/posts.js';
 import { createBoard } from '../src/services/boards.js';
 import { createPost } from '../src/services/posts.js';
 import { startServer } from '../src/server.js';
-import { DEMO_IDEAS } from '../src/seed/demo-ideas.js';
+import { DEMO_BACKLOG, DEMO_IDEAS } from '../src/seed/demo-ideas.js';
+import { getCapacity, listBacklog, listPublicBacklog } from '../src/services/backlog.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { ENGINES, testDatabases } from './support/databases.js';
 import { visitorHeaders } from './support/visitors.js';
@@ -37,6 +38,9 @@ describe.each(ENGINES)('database on %s', (engine) => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       'admin_keys',
+      'backlog_evidence',
+      'backlog_items',
+      'backlog_settings',
       'boards',
       'changelog_entries',
       'changelog_entry_posts',
@@ -67,6 +71,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       'statuses',
       'subscriptions',
       'tags',
+      'tracker_deliveries',
       'users',
       'votes',
       'webhook_bodies',
@@ -117,6 +122,15 @@ describe.each(ENGINES)('database on %s', (engine) => {
     expect(changes!.n).toBeGreaterThan(0);
     const [seedVoters] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE key !~ '^seed:'`);
     expect(seedVoters!.n).toBe(0);
+
+    // A small engineering backlog backed by the ideas, one item public, one done within the capacity window.
+    const backlog = await listBacklog(db, { board: 'demo' });
+    expect(backlog.map((item) => item.title).sort()).toEqual(DEMO_BACKLOG.map((item) => item.title).sort());
+    const sync = backlog.find((item) => item.title === 'Rebuild sync on a conflict-free model')!;
+    expect(sync.demand).toMatchObject({ ideas: 2, feedback: 0 });
+    expect(sync.demand.people).toBeGreaterThanOrEqual(DEMO_IDEAS.find((idea) => idea.title === 'Offline mode for the mobile app')!.votes);
+    expect(await listPublicBacklog(db, { board: 'demo' })).toEqual([expect.objectContaining({ title: 'Move search to a full-text index', status: 'in_progress' })]);
+    expect((await getCapacity(db, { board: 'demo' })).engineeringEffort).toBe(1);
   });
 
   it('orders trending in SQL exactly as core trendingScore() does', async () => {

@@ -26,7 +26,7 @@ interface RecordedEvent {
 /** What the changes of the API touch, each table as one hash: equal before and after means nothing changed. */
 const STATE_TABLES = [
   'boards', 'posts', 'votes', 'comments', 'tags', 'post_tags', 'admin_keys', 'notifications', 'subscriptions', 'delivery_fanouts', 'deliveries',
-  'webhook_endpoints', 'changelog_entries', 'changelog_entry_posts',
+  'webhook_endpoints', 'changelog_entries', 'changelog_entry_posts', 'backlog_items', 'backlog_evidence', 'backlog_settings',
 ];
 
 describe('domain events', () => {
@@ -186,6 +186,30 @@ describe('domain events', () => {
     await change({ type: 'saved_view.deleted', subject_type: 'saved_view', actor: /^admin:env:/ }, () =>
       call('DELETE', `/admin/views/${view.json.id}`, admin),
     );
+
+    const item = await change({ type: 'backlog.created', subject_type: 'backlog_item', actor: /^admin:env:/ }, () =>
+      call('POST', `/boards/${board}/backlog`, { ...admin, body: { title: 'Retire the old queue', category: 'infrastructure' } }),
+    );
+    const itemPath = `/backlog/${item.json.id}`;
+    expect(item.event.subject_id).toBe(item.json.id);
+    await change({ type: 'backlog.updated', subject_type: 'backlog_item', actor: /^admin:env:/ }, () =>
+      call('PATCH', itemPath, { ...admin, body: { nextStep: 'Drain it' } }),
+    );
+    await change({ type: 'backlog.status_changed', subject_type: 'backlog_item', actor: /^admin:env:/ }, () =>
+      call('PATCH', itemPath, { ...admin, body: { status: 'planned' } }),
+    );
+    const linked = await change({ type: 'backlog.evidence_linked', subject_type: 'backlog_item', actor: /^admin:env:/ }, () =>
+      call('POST', `${itemPath}/evidence`, { ...admin, body: { postIds: [post.id] } }),
+    );
+    expect(linked.json.demand.ideas).toBe(1);
+    const [evidence] = (await call('GET', `${itemPath}/evidence`, admin)).json.items;
+    await change({ type: 'backlog.evidence_unlinked', subject_type: 'backlog_item', actor: /^admin:env:/ }, () =>
+      call('DELETE', `${itemPath}/evidence/${evidence.id}`, admin),
+    );
+    await change({ type: 'backlog.settings_changed', subject_type: 'board', actor: /^admin:env:/ }, () =>
+      call('PUT', `/boards/${board}/capacity`, { ...admin, body: { engineeringTarget: 25 } }),
+    );
+    await change({ type: 'backlog.deleted', subject_type: 'backlog_item', actor: /^admin:env:/ }, () => call('DELETE', itemPath, admin));
 
     const endpoint = await change({ type: 'webhook.created', subject_type: 'webhook_endpoint', actor: /^admin:env:/ }, () =>
       call('POST', '/webhooks', { ...admin, body: { url: 'https://93.184.215.14/hook', events: ['idea.merged'] } }),

@@ -12,6 +12,7 @@
 //
 // Set SAYSO_FUZZ_SEED to replay a run; SAYSO_FUZZ_RUNS scales the number of requests.
 import { SAYSO_ERROR_CODES } from '@sayso/core';
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_PREFIX, createApp } from '../src/app.js';
@@ -554,6 +555,15 @@ function fuzzer(appOf: () => ReturnType<typeof createApp>) {
     if (request.method === 'HEAD' || (request.method === 'OPTIONS' && response.status === 204)) return;
     if (response.status === 204) {
       if (text !== '') fail('a 204 answer with a body');
+      return;
+    }
+    // A download (the backlog's CSV export) is an attachment: judged by its file parsing.
+    if (response.status === 200 && /^attachment;/.test(response.headers.get('content-disposition') ?? '') && /^text\/csv\b/.test(response.headers.get('content-type') ?? '')) {
+      try {
+        parseCsv(text);
+      } catch {
+        fail('a CSV download that does not parse');
+      }
       return;
     }
     if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) fail('an answer that is not application/json');

@@ -70,6 +70,7 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
             changelog: null,
             status: { id: 'shipped', name: 'Shipped' },
             note: null,
+            backlogItem: null,
             createdAt: expect.any(String),
             readAt: null,
           },

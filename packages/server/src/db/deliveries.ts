@@ -1,4 +1,5 @@
 import type { DeliveryChannel } from '@sayso/core';
+import { backerMailboxSql, backersSql, firstBackedIdeaSql } from './backlog-backers.js';
 import type { Queryable } from './database.js';
 import { unreadShippedNewsSql } from './notifications.js';
 import { firstFollowedSql, followersSql, mailboxSql, reachableInAppSql } from './subscriptions.js';
@@ -19,20 +20,29 @@ export type FanoutChannel = 'email' | 'in_app';
 /** People told per page of an audience when nothing says otherwise. */
 export const FANOUT_PAGE_SIZE = 500;
 
+/**
+ * Who a fan-out tells: the followers of canonicals (`postIds`, in the order their news names
+ * them), or the people behind a backlog item's evidence (db/backlog-backers.ts).
+ */
+export type FanoutAudience = { postIds: readonly string[] } | { backlogItemId: string };
+
 /** An audience still to be told of an event through a channel, from `afterUserId` on. */
 export interface Fanout {
   sequence: string;
   channel: FanoutChannel;
-  /** The canonicals whose followers are told, in the order their news names them. */
-  postIds: readonly string[];
+  audience: FanoutAudience;
   afterUserId: string | null;
 }
 
-/** Records that the followers of `postIds` (canonicals) are to be told of an event through `channel`; expanded later. */
-export async function insertFanout(tx: Queryable, params: { sequence: string; channel: FanoutChannel; postIds: readonly string[] }): Promise<void> {
+/** The audience as the columns of `delivery_fanouts` hold it: `post_ids` (empty for a backlog item's) and `backlog_item_id`. */
+const audienceColumns = (audience: FanoutAudience): [readonly string[], string | null] =>
+  'backlogItemId' in audience ? [[], audience.backlogItemId] : [audience.postIds, null];
+
+/** Records that `audience` is to be told of an event through `channel`; expanded later. */
+export async function insertFanout(tx: Queryable, params: { sequence: string; channel: FanoutChannel; audience: FanoutAudience }): Promise<void> {
   await tx.query(
-    `INSERT INTO delivery_fanouts (event_sequence, channel, post_ids) VALUES ($1, $2, $3::uuid[]) ON CONFLICT DO NOTHING`,
-    [params.sequence, params.channel, params.postIds],
+    `INSERT INTO delivery_fanouts (event_sequence, channel, post_ids, backlog_item_id) VALUES ($1, $2, $3::uuid[], $4) ON CONFLICT DO NOTHING`,
+    [params.sequence, params.channel, ...audienceColumns(params.audience)],
   );
 }
 
@@ -48,72 +58,107 @@ export async function insertDelivery(
   );
 }
 
-// In the statements below, $1 is the fan-out's canonicals, $3 its event's sequence, `e` the event
-// and `u` the follower's users row.
+// In the statements below, $1 names the fan-out's audience (its canonicals, or its backlog item),
+// $3 is its event's sequence, `e` the event and `u` the told person's users row.
 
 /** Whether the bell's news of event `e` is a shipping (else a move into a status the board tells of), as SQL. */
 const shipsSql = `(e.type = 'changelog.published' OR (e.payload->>'ships')::boolean IS TRUE)`;
 
-/** Who of the followers a channel reaches, as SQL. */
-const reachedBy: Record<FanoutChannel, string> = {
-  email: `${mailboxSql('u')} IS NOT NULL`,
-  // Nobody's bell fills up with the same news: who has not read an idea's last shipping yet is
-  // not told it shipped again (a changelog entry is news of its own).
-  in_app: `${reachableInAppSql('u')}
-    AND NOT (e.type = 'post.status_changed' AND ${shipsSql} AND ${unreadShippedNewsSql('u.id', '($1::uuid[])[1]')})`,
+/** An audience as SQL: who it is, what each person's news names, and how their bell and mail tell it. */
+interface AudienceSql {
+  /** Its people, each once: column `user_id`. */
+  people: string;
+  /** The idea the news of person `user` names (NULL: none): the first of the audience's ideas they follow or back. */
+  ideaOf: (user: string) => string;
+  /** Where their mail goes; NULL: nowhere. */
+  mailboxOf: (u: string) => string;
+  /** Whose bell already holds the news, not told again. */
+  toldAlready: (u: string) => string;
+  /** The bell's notification: its kind, status key and backlog item. */
+  news: { kind: string; statusKey: string; backlogItem: string };
+}
+
+const audiences: Record<'followers' | 'backers', AudienceSql> = {
+  followers: {
+    people: followersSql('$1::uuid[]'),
+    ideaOf: (user) => firstFollowedSql('$1::uuid[]', user),
+    mailboxOf: mailboxSql,
+    // Nobody's bell fills up with the same news: who has not read an idea's last shipping yet is
+    // not told it shipped again (a changelog entry is news of its own).
+    toldAlready: (u) => `(e.type = 'post.status_changed' AND ${shipsSql} AND ${unreadShippedNewsSql(`${u}.id`, '($1::uuid[])[1]')})`,
+    news: { kind: `CASE WHEN ${shipsSql} THEN 'shipped' ELSE 'status' END`, statusKey: `e.payload->>'to'`, backlogItem: 'NULL::uuid' },
+  },
+  // A backlog item is done once (told_at): nobody can have heard of it before.
+  backers: {
+    people: backersSql('$1::uuid'),
+    ideaOf: (user) => firstBackedIdeaSql('$1::uuid', user),
+    mailboxOf: (u) => backerMailboxSql('$1::uuid', u),
+    toldAlready: () => 'false',
+    news: { kind: `'fixed'`, statusKey: 'NULL', backlogItem: '$1::uuid' },
+  },
+};
+
+/** Who of an audience a channel reaches, as SQL. */
+const reachedBy: Record<FanoutChannel, (audience: AudienceSql) => string> = {
+  email: (audience) => `${audience.mailboxOf('u')} IS NOT NULL`,
+  in_app: (audience) => `${reachableInAppSql('u')} AND NOT ${audience.toldAlready('u')}`,
 };
 
 /**
- * How a page's people (CTE `page`: `id`, `post_id`, the first of the event's ideas they follow,
- * which their deliveries name for the log of each idea) are told, as the CTEs that insert their
- * deliveries: each once per event by `dedupe_key`, so a page expanded twice (a crash before its
- * commit) tells nobody twice. The bell's deliveries are sent as they are made, and only the
+ * How a page's people (CTE `page`: `id`, `post_id`, the first of the event's ideas they follow or
+ * back, which their deliveries name for the log of each idea) are told, as the CTEs that insert
+ * their deliveries: each once per event by `dedupe_key`, so a page expanded twice (a crash before
+ * its commit) tells nobody twice. The bell's deliveries are sent as they are made, and only the
  * people whose delivery is new get a notification, with the status, note and changelog entry of
- * the event.
+ * the event, or the backlog item done.
  */
-const tellPage: Record<FanoutChannel, string> = {
-  email: `made AS (
-       INSERT INTO deliveries (event_sequence, channel, user_id, post_id, dedupe_key)
-       SELECT $3::bigint, 'email', id, post_id, $3 || ':email:' || id
+const tellPage: Record<FanoutChannel, (audience: AudienceSql) => string> = {
+  email: ({ news }) => `made AS (
+       INSERT INTO deliveries (event_sequence, channel, user_id, post_id, backlog_item_id, dedupe_key)
+       SELECT $3::bigint, 'email', id, post_id, ${news.backlogItem}, $3 || ':email:' || id
          FROM page
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING 1
      )`,
-  in_app: `made AS (
-       INSERT INTO deliveries (event_sequence, channel, user_id, post_id, dedupe_key, status, attempts, sent_at)
-       SELECT $3::bigint, 'in_app', id, post_id, $3 || ':in_app:' || id, 'sent', 1, now()
+  in_app: ({ news }) => `made AS (
+       INSERT INTO deliveries (event_sequence, channel, user_id, post_id, backlog_item_id, dedupe_key, status, attempts, sent_at)
+       SELECT $3::bigint, 'in_app', id, post_id, ${news.backlogItem}, $3 || ':in_app:' || id, 'sent', 1, now()
          FROM page
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING user_id, post_id
      ), told AS (
-       INSERT INTO notifications (recipient_id, kind, post_id, comment_id, status_key, note, changelog_entry_id)
-       SELECT made.user_id, CASE WHEN ${shipsSql} THEN 'shipped' ELSE 'status' END, made.post_id, NULL,
-              e.payload->>'to', e.payload->>'note',
-              (SELECT c.id FROM changelog_entries c WHERE e.type = 'changelog.published' AND c.id::text = e.payload->>'entryId')
+       INSERT INTO notifications (recipient_id, kind, post_id, comment_id, status_key, note, changelog_entry_id, backlog_item_id)
+       SELECT made.user_id, ${news.kind}, made.post_id, NULL, ${news.statusKey}, e.payload->>'note',
+              (SELECT c.id FROM changelog_entries c WHERE e.type = 'changelog.published' AND c.id::text = e.payload->>'entryId'),
+              ${news.backlogItem}
          FROM made CROSS JOIN event e
      )`,
 };
 
 /**
  * Expands the next page of a fan-out, in the caller's transaction: tells the next `pageSize`
- * followers by users id (less the event's actor, and those the channel does not reach) and moves
- * its cursor on, closing it after its last page. Returns how many deliveries the page made.
+ * people of its audience by users id (less the event's actor, and those the channel does not
+ * reach) and moves its cursor on, closing it after its last page. Returns how many deliveries
+ * the page made.
  */
 export async function expandFanout(tx: Queryable, fanout: Fanout, pageSize: number): Promise<number> {
+  const [audience, named] = 'backlogItemId' in fanout.audience
+    ? [audiences.backers, fanout.audience.backlogItemId]
+    : [audiences.followers, fanout.audience.postIds];
   const [page] = await tx.query<{ last_id: string | null; seen: number; made: number }>(
     `WITH event AS (
        SELECT type, actor_id, payload FROM domain_events WHERE sequence = $3::bigint
      ), page AS (
-       SELECT u.id, ${firstFollowedSql('$1::uuid[]', 'u.id')} AS post_id
-         FROM (${followersSql('$1::uuid[]')}) AS f JOIN users u ON u.id = f.user_id CROSS JOIN event e
+       SELECT u.id, ${audience.ideaOf('u.id')} AS post_id
+         FROM (${audience.people}) AS a JOIN users u ON u.id = a.user_id CROSS JOIN event e
         WHERE ($2::uuid IS NULL OR u.id > $2::uuid)
           AND u.id IS DISTINCT FROM e.actor_id
-          AND ${reachedBy[fanout.channel]}
+          AND ${reachedBy[fanout.channel](audience)}
         ORDER BY u.id LIMIT $4
-     ), ${tellPage[fanout.channel]}
+     ), ${tellPage[fanout.channel](audience)}
      SELECT (SELECT id FROM page ORDER BY id DESC LIMIT 1) AS last_id, (SELECT count(*) FROM page)::int AS seen,
             (SELECT count(*) FROM made)::int AS made`,
-    [fanout.postIds, fanout.afterUserId, fanout.sequence, pageSize],
+    [named, fanout.afterUserId, fanout.sequence, pageSize],
   );
   const finished = Number(page!.seen) < pageSize;
   await tx.query(
@@ -130,12 +175,13 @@ export async function expandFanout(tx: Queryable, fanout: Fanout, pageSize: numb
  * the page made; `undefined` when no fan-out was open.
  */
 export async function expandFanoutPage(tx: Queryable, pageSize: number): Promise<number | undefined> {
-  const [open] = await tx.query<{ sequence: string; channel: FanoutChannel; post_ids: string[]; after_user_id: string | null }>(
-    `SELECT event_sequence::text AS sequence, channel, post_ids, after_user_id FROM delivery_fanouts
+  const [open] = await tx.query<{ sequence: string; channel: FanoutChannel; post_ids: string[]; backlog_item_id: string | null; after_user_id: string | null }>(
+    `SELECT event_sequence::text AS sequence, channel, post_ids, backlog_item_id, after_user_id FROM delivery_fanouts
       WHERE done_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   if (!open) return undefined;
-  return expandFanout(tx, { sequence: open.sequence, channel: open.channel, postIds: open.post_ids, afterUserId: open.after_user_id }, pageSize);
+  const audience: FanoutAudience = open.backlog_item_id ? { backlogItemId: open.backlog_item_id } : { postIds: open.post_ids };
+  return expandFanout(tx, { sequence: open.sequence, channel: open.channel, audience, afterUserId: open.after_user_id }, pageSize);
 }
 
 /** A claimed delivery, with the event it tells of: what a channel sends. */

@@ -3,14 +3,15 @@ import type { Queryable } from './database.js';
 import { UUID, cursorText, iso, isoOrNull, keysetSlice, type Slice } from './rows.js';
 
 // Notifications: made by services/notify.ts from the events, in the event's own transaction, and
-// for large audiences by the delivery worker's fan-out pages (db/deliveries.ts).
+// for large audiences by the delivery worker's fan-out pages (db/deliveries.ts). A `fixed` one
+// names a backlog item, and an idea only when the recipient asked for one of its ideas.
 
 interface NotificationRow {
   id: string;
   kind: NotificationKind;
-  post_id: string;
-  post_title: string;
-  board: string;
+  post_id: string | null;
+  post_title: string | null;
+  board: string | null;
   comment_id: string | null;
   comment_author_id: string | null;
   comment_author_name: string | null;
@@ -20,6 +21,8 @@ interface NotificationRow {
   note: string | null;
   changelog_id: string | null;
   changelog_title: string | null;
+  backlog_item_id: string | null;
+  backlog_item_title: string | null;
   created_at: Date | string;
   read_at: Date | string | null;
   /** created_at in UTC with microseconds, for keyset cursors. */
@@ -29,14 +32,14 @@ interface NotificationRow {
 const toNotification = (row: NotificationRow): Notification => ({
   id: row.id,
   kind: row.kind,
-  post: { id: row.post_id, board: row.board, title: row.post_title },
+  post: row.post_id ? { id: row.post_id, board: row.board!, title: row.post_title! } : null,
   comment: row.comment_id ? { id: row.comment_id, author: { id: row.comment_author_id!, name: row.comment_author_name } } : null,
   mergedFrom: typeof row.merged_from === 'string' ? (JSON.parse(row.merged_from) as PostRef) : row.merged_from,
   changelog: row.changelog_id ? { id: row.changelog_id, title: row.changelog_title ?? '' } : null,
   // A status the board no longer has keeps its key as its name.
   status: row.status_key ? { id: row.status_key, name: row.status_name ?? row.status_key } : null,
   note: row.note,
-  backlogItem: null,
+  backlogItem: row.backlog_item_id ? { id: row.backlog_item_id, title: row.backlog_item_title ?? '' } : null,
   createdAt: iso(row.created_at),
   readAt: isoOrNull(row.read_at),
 });
@@ -67,11 +70,12 @@ export async function listNotifications(
             c.author_id AS comment_author_id, cu.name AS comment_author_name,
             (SELECT json_build_object('id', m.id, 'title', m.title) FROM posts m WHERE m.id = n.merged_from_id) AS merged_from,
             n.status_key, s.name AS status_name, n.note, ce.id AS changelog_id, ce.title AS changelog_title,
-            n.created_at, n.read_at,
+            n.backlog_item_id, bi.title AS backlog_item_title, n.created_at, n.read_at,
             ${cursorText('n.created_at')} AS cursor_at
        FROM notifications n
-       JOIN posts p ON p.id = n.post_id
-       JOIN boards b ON b.id = p.board_id
+       LEFT JOIN posts p ON p.id = n.post_id
+       LEFT JOIN boards b ON b.id = p.board_id
+       LEFT JOIN backlog_items bi ON bi.id = n.backlog_item_id
        LEFT JOIN statuses s ON s.board_id = p.board_id AND s.key = n.status_key
        LEFT JOIN changelog_entries ce ON ce.id = n.changelog_entry_id
        LEFT JOIN comments c ON c.id = n.comment_id

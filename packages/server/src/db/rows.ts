@@ -10,6 +10,8 @@ export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+/** A json column's value: parsed by the driver, or its text where a driver leaves it so. */
+export const jsonOf = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** A timestamp column in UTC with microseconds, for keyset cursors (a JS Date keeps only ms). */
 export const cursorText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -1,5 +1,6 @@
 import { adminIdeaRoutes } from './admin-ideas.js';
 import { adminIdentityRoutes, adminKeyRoutes, ingestionKeyRoutes } from './admin-keys.js';
+import { backlogRoutes } from './backlog.js';
 import { boardRoutes } from './boards.js';
 import { changelogRoutes } from './changelog.js';
 import { channelRoutes } from './channels.js';
@@ -27,7 +28,7 @@ const RESOURCES = [
   metaRoutes, identityRoutes, boardRoutes, postRoutes, mergeRoutes, demandRoutes, historyRoutes,
   voteRoutes, commentRoutes, notificationRoutes, eventRoutes, subscriptionRoutes, tagRoutes, duplicateRoutes, changelogRoutes, webhookRoutes,
   channelRoutes, deliveryRoutes, feedbackRoutes, feedbackImportRoutes, ingestionKeyRoutes, adminKeyRoutes, adminIdentityRoutes,
-  adminIdeaRoutes,
+  adminIdeaRoutes, backlogRoutes,
 ];
 
 /** Every route of the REST API, relative to `/api/v1` (mounted by createApp after its middleware). */

@@ -3,18 +3,21 @@ import { SaysoError, type FeedbackSource, type NewFeedbackItem } from '@sayso/co
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { feedbackFromPostmark, feedbackFromRawEmail } from '../channels/inbound/email-message.js';
+import { closedIssueKeyOf, deliveryIdOf, verifyGitHub } from '../channels/inbound/github.js';
 import { sameSecret, secretOf, unsigned, type InboundSecrets } from '../channels/inbound/inbound-secrets.js';
 import { feedbackFromSlack, verifySlack } from '../channels/inbound/slack.js';
 import { feedbackFromIntercom, feedbackFromZendesk, verifyIntercom, verifyZendesk } from '../channels/inbound/support-tools.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/webhook/signature.js';
-import { channelQuery, channelReceiptSchema, emailChannelQuery, webhookChannelParams } from '../schemas.js';
+import { channelQuery, channelReceiptSchema, emailChannelQuery, githubReceiptSchema, webhookChannelParams } from '../schemas.js';
 import { receiveFeedback } from '../services/feedback.js';
+import { trackerIssueClosed } from '../services/tracker-issues.js';
 import { signed } from './access.js';
 import { operation, router } from './operation.js';
 
-// The inbound channels: feedback arriving from mail relays, Slack and support tools. None takes
-// Sayso credentials; each checks its own secret or signature over the raw body, read once, and
-// hands one item to receiveFeedback. How a team connects each: docs/channels.md.
+// The inbound channels: feedback arriving from mail relays, Slack and support tools, and issue
+// trackers telling that linked work is done. None takes Sayso credentials; each checks its own
+// secret or signature over the raw body, read once, and hands one item to receiveFeedback (or a
+// closed issue to trackerIssueClosed). How a team connects each: docs/channels.md.
 
 /**
  * A body as its sender posts it, documented but not validated by the route: each channel reads
@@ -140,6 +143,19 @@ const generic = operation({
   response: RECEIPT,
 });
 
+const github = operation({
+  method: 'post', path: '/channels/github', tag: 'channels', access: signed, errors: [400],
+  summary: 'Receive a GitHub webhook: a closed issue marks the backlog items linked to it done',
+  description:
+    'Signed by GitHub with the webhook\'s secret (`SAYSO_GITHUB_WEBHOOK_SECRET`): `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`; ' +
+    'content type application/json. An `issues` event with action `closed` moves every backlog item whose tracker links name the issue ' +
+    '(`issue.html_url`) to done, unless it is done or dropped already or the issue was closed as not planned; the people behind each are ' +
+    'told once. `X-GitHub-Delivery` is applied once: a redelivery is 200 and changes nothing. `ping` and every other event or action ' +
+    'are answered 200 and change nothing.' + REFUSALS,
+  request: { body: postedBody({ 'application/json': { type: 'object', description: 'GitHub\'s event payload: for `issues`, `action` and `issue.html_url`.' } }) },
+  response: { status: 200, description: 'Received: what the delivery changed.', schema: githubReceiptSchema },
+});
+
 type ChannelContext = Context<AppEnv>;
 
 /**
@@ -224,6 +240,14 @@ export const channelRoutes = () =>
           verifyZendesk({ secret, body, timestamp: c.req.header('X-Zendesk-Webhook-Signature-Timestamp'), signature: c.req.header('X-Zendesk-Webhook-Signature') }),
         );
         return receive(c, 'webhook:zendesk', feedbackFromZendesk(jsonOf(raw), c.req.valid('query').board));
+      }),
+    )
+    .openapi(github, (c) =>
+      loggingRefusals(c, async () => {
+        const raw = await verifiedBody(c, 'github', (secret, body) => verifyGitHub({ secret, body, signature: c.req.header('X-Hub-Signature-256') }));
+        const issueKey = closedIssueKeyOf(c.req.header('X-GitHub-Event'), jsonOf(raw));
+        if (!issueKey) return c.json({ done: [], redelivery: false }, 200);
+        return c.json(await trackerIssueClosed(c.var.db, { deliveryId: deliveryIdOf(c.req.header('X-GitHub-Delivery')), issueKey, ...c.var.telling }), 200);
       }),
     )
     .openapi(generic, (c) =>

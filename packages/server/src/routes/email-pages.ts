@@ -71,7 +71,7 @@ export function emailPages(db: Database) {
       if (!link) return invalidLink(c);
       const email = c.req.query('email');
       await unsubscribeByLink(db, { ...link, ...(email === 'off' || email === 'on' ? { emailOff: email === 'off' } : {}) });
-      const done = email === 'off' ? 'Email is off' : email === 'on' ? 'Email is on' : 'You no longer follow this idea';
+      const done = email === 'on' ? 'Email is on' : email === 'off' || link.postId === null ? 'Email is off' : 'You no longer follow this idea';
       return page(c, 200, done, `<p><a href="${escapeHtml(here('unsubscribe', c.req.query('token')!))}">Your subscriptions</a></p>`);
     });
 }

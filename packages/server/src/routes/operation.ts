@@ -13,7 +13,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The document's tags, one per resource. */
 export type OperationTag =
-  | 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'events' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'channels' | 'feedback' | 'admin' | 'meta';
+  | 'identity' | 'boards' | 'posts' | 'votes' | 'comments' | 'notifications' | 'events' | 'tags' | 'changelog' | 'webhooks' | 'deliveries' | 'channels' | 'feedback' | 'backlog' | 'admin' | 'meta';
 
 /** Error statuses an operation names; 413 and 429 are added to every write. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
@@ -49,11 +49,11 @@ export interface OperationSpec<M extends Method, P extends string, Req extends R
   /**
    * 204 answers have no body, so no schema; a create that is idempotent names the status of a
    * repeat (same schema). `mediaType` is JSON unless the answer is a stream of server-sent
-   * events, whose `schema` is then each event's data.
+   * events, whose `schema` is then each event's data, or a file (CSV, or JSON by a query).
    */
   response: St extends 204
     ? { status: St; description: string }
-    : { status: St; description: string; schema: S; repeat?: { status: Again; description: string }; mediaType?: 'text/event-stream' };
+    : { status: St; description: string; schema: S; repeat?: { status: Again; description: string }; mediaType?: 'text/event-stream' | 'text/csv' };
   /** Error statuses besides the ones its access and every write share. */
   errors: ErrorStatus[];
 }

@@ -1,3 +1,5 @@
+import type { BacklogItemFields, BacklogStatus } from '@sayso/core';
+
 /** One idea of the demo board, written the way real users write them. */
 export interface DemoIdea {
   title: string;
@@ -262,5 +264,62 @@ export const DEMO_IDEAS: DemoIdea[] = [
     status: 'open',
     votes: 2,
     daysAgo: 1,
+  },
+];
+
+/** One item of the demo board's engineering backlog, backed by the ideas named in `evidence` (by title). */
+export interface DemoBacklogItem extends Omit<BacklogItemFields, 'status'> {
+  status: BacklogStatus;
+  evidence: string[];
+  /** For a done item: how long ago it was done (its effort counts in the capacity window). */
+  doneDaysAgo?: number;
+}
+
+/** What the team behind Acme Notes has to fix under the hood, tied to what users asked for; one item is public. */
+export const DEMO_BACKLOG: DemoBacklogItem[] = [
+  {
+    title: 'Move search to a full-text index',
+    description: 'Search scans every note with `ILIKE`; attachments are not searched at all.',
+    nextStep: 'Add a tsvector column and extract text from PDF attachments on upload',
+    category: 'performance',
+    status: 'in_progress',
+    estimate: 3,
+    owner: 'Sam',
+    public: true,
+    evidence: ['Better search: match words inside attachments'],
+  },
+  {
+    title: 'Rebuild sync on a conflict-free model',
+    description: 'Last-write-wins sync loses edits made offline, which blocks offline mode and calendar sync.',
+    nextStep: 'Prototype CRDT merges for the note body behind a flag',
+    category: 'tech_debt',
+    status: 'planned',
+    estimate: 8,
+    trackerUrls: ['https://github.com/acme/notes/issues/412'],
+    evidence: ['Offline mode for the mobile app', 'Two-way sync with Google Calendar'],
+  },
+  {
+    title: 'Encrypt private notebooks at rest with per-team keys',
+    nextStep: 'Choose the key management service',
+    category: 'security_compliance',
+    status: 'proposed',
+    risk: 3,
+    estimate: 5,
+    evidence: ['End-to-end encryption for private notebooks'],
+  },
+  {
+    title: 'Fix image scaling in the print stylesheet',
+    nextStep: 'Constrain images to the page box',
+    category: 'tech_debt',
+    status: 'done',
+    estimate: 1,
+    evidence: ['Printing cuts off images'],
+    doneDaysAgo: 10,
+  },
+  {
+    title: 'Upgrade the build to Node 24',
+    category: 'developer_experience',
+    status: 'proposed',
+    evidence: [],
   },
 ];

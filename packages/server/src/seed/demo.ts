@@ -1,8 +1,9 @@
+import { insertBacklogItem, insertEvidence } from '../db/backlog.js';
 import type { Database, Queryable } from '../db/database.js';
 import { appendEvent } from '../db/events.js';
 import { recountPosts } from '../db/posts.js';
 import { insertBoard } from '../services/boards.js';
-import { DEMO_BOARD, DEMO_IDEAS, type DemoIdea } from './demo-ideas.js';
+import { DEMO_BACKLOG, DEMO_BOARD, DEMO_IDEAS, type DemoIdea } from './demo-ideas.js';
 
 // Seed users' keys contain ':', which no X-Sayso-Voter header may hold, so nobody can act as them.
 const VOTER_KEY_PREFIX = 'seed:voter:';
@@ -30,7 +31,8 @@ async function userFor(tx: Queryable, key: string, name: string | null): Promise
 
 /**
  * Creates the `demo` board ("Acme Notes") with about 30 ideas, real vote rows from synthetic
- * users, a few comments and status history, spread over the last 90 days. Does nothing when
+ * users, a few comments and status history, spread over the last 90 days, and a small engineering
+ * backlog backed by some of those ideas. Does nothing when
  * the board exists; safe to call from several processes at once. Returns whether it seeded.
  */
 export async function seedDemo(db: Database, now: Date = new Date()): Promise<boolean> {
@@ -104,6 +106,28 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<bo
       }
     }
     await recountPosts(tx, board!.id);
+    await seedBacklog(tx, board!.id, now);
     return true;
   });
+}
+
+/**
+ * The demo backlog: items linked to the ideas they would fix, one public, one done ten days ago
+ * (so capacity shows some engineering work). Written as it stands, without telling anyone: a done
+ * item is marked told, so moving it again tells nobody either.
+ */
+async function seedBacklog(tx: Queryable, boardId: string, now: Date): Promise<void> {
+  const ideas = new Map(
+    (await tx.query<{ id: string; title: string }>('SELECT id, title FROM posts WHERE board_id = $1', [boardId])).map((idea) => [idea.title, idea.id]),
+  );
+  const teamId = await userFor(tx, 'seed:author:Acme team', 'Acme team');
+  for (const { evidence, doneDaysAgo, ...item } of DEMO_BACKLOG) {
+    const itemId = await insertBacklogItem(tx, { ...item, boardId, createdBy: teamId });
+    for (const title of evidence) await insertEvidence(tx, { itemId, postId: ideas.get(title)!, addedBy: teamId });
+    if (doneDaysAgo !== undefined) {
+      const doneAt = new Date(now.getTime() - doneDaysAgo * DAY).toISOString();
+      await tx.query('UPDATE backlog_items SET done_at = $2, told_at = $2, updated_at = $2 WHERE id = $1', [itemId, doneAt]);
+    }
+    await appendEvent(tx, { type: 'backlog.created', subject: { type: 'backlog_item', id: itemId }, actorId: teamId, payload: { board: DEMO_BOARD.slug, title: item.title, category: item.category } });
+  }
 }

@@ -1,5 +1,6 @@
 import type { BacklogStatus } from '@sayso/core';
 import type { Queryable } from '../db/database.js';
+import type { TellingOptions } from './notify.js';
 import { record } from './record.js';
 
 /** The payload of `backlog.status_changed`. */
@@ -20,7 +21,7 @@ export interface BacklogStatusChangedPayload {
  */
 export async function moveBacklogItem(
   tx: Queryable,
-  params: { itemId: string; to: BacklogStatus; actorId: string | null },
+  params: { itemId: string; to: BacklogStatus; actorId: string | null } & TellingOptions,
 ): Promise<boolean> {
   const [moved] = await tx.query<{ from: BacklogStatus; title: string; board: string; tells: boolean }>(
     `WITH before AS (
@@ -45,6 +46,6 @@ export async function moveBacklogItem(
     subject: { type: 'backlog_item', id: params.itemId },
     actorId: params.actorId,
     payload: { ...payload },
-  });
+  }, { fanoutPageSize: params.fanoutPageSize });
   return true;
 }

@@ -65,8 +65,8 @@ export async function demandOf(db: Queryable, params: { postId: string; admin: b
   return { ...demand, requests, customers, priority };
 }
 
-/** A person's value from their traits; a request's company when the traits name none. */
-function personValue(traits: Readonly<Record<string, unknown>>, requestCompany: string | null): PersonValue {
+/** A person's value from their traits; a request's (or a feedback item's) company when the traits name none. */
+export function personValue(traits: Readonly<Record<string, unknown>>, requestCompany: string | null): PersonValue {
   const value = personValueFromTraits(traits);
   return value.company === null && requestCompany !== null ? { ...value, company: requestCompany.trim() } : value;
 }

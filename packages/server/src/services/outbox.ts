@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Queryable } from '../db/database.js';
-import { insertDelivery, insertFanout } from '../db/deliveries.js';
+import { insertDelivery, insertFanout, type FanoutAudience } from '../db/deliveries.js';
 import type { DomainEvent } from '../db/events.js';
 import { insertWebhookDeliveries } from '../db/webhook-deliveries.js';
 import { WEBHOOK_TYPE_OF_EVENT, ideaIdOf } from '../channels/webhook/payload.js';
@@ -17,14 +17,16 @@ export interface ChangelogPublishedPayload {
 }
 
 /**
- * The canonicals whose followers hear of an event (by email and in the bell); `undefined` for
- * events that tell no followers. A status change that tells is about a canonical (an idea is
- * never merged when its status changes, core's assertStatusMayChange); an entry shipping several
- * ideas tells each of their followers once (one fan-out over them all).
+ * Who hears of an event (by email and in the bell); `undefined` for events that tell nobody
+ * through a fan-out. A status change that tells is about a canonical (an idea is never merged
+ * when its status changes, core's assertStatusMayChange), whose followers hear of it; an entry
+ * shipping several ideas tells each of their followers once (one fan-out over them all); a
+ * backlog item done for the first time tells the people behind its evidence.
  */
-export function followedIdeasOf(event: DomainEvent): readonly string[] | undefined {
-  if (event.type === 'post.status_changed' && event.payload?.tells === true) return [event.subject.id];
-  if (event.type === 'changelog.published' && Array.isArray(event.payload?.postIds)) return event.payload.postIds as string[];
+export function fanoutAudienceOf(event: DomainEvent): FanoutAudience | undefined {
+  if (event.type === 'post.status_changed' && event.payload?.tells === true) return { postIds: [event.subject.id] };
+  if (event.type === 'changelog.published' && Array.isArray(event.payload?.postIds)) return { postIds: event.payload.postIds as string[] };
+  if (event.type === 'backlog.status_changed' && event.payload?.tells === true) return { backlogItemId: event.subject.id };
   return undefined;
 }
 
@@ -35,9 +37,9 @@ export function followedIdeasOf(event: DomainEvent): readonly string[] | undefin
  * delivery worker expands it in pages (services/delivery-worker.ts).
  */
 export async function enqueueDeliveries(tx: Queryable, event: DomainEvent, sequence: string): Promise<void> {
-  const followed = followedIdeasOf(event);
-  if (followed) {
-    await insertFanout(tx, { sequence, channel: 'email', postIds: followed });
+  const audience = fanoutAudienceOf(event);
+  if (audience) {
+    await insertFanout(tx, { sequence, channel: 'email', audience });
     deliveriesMade();
   } else if (event.type === 'email.confirmation_requested') {
     const postId = typeof event.payload?.postId === 'string' ? event.payload.postId : null;

@@ -28,10 +28,15 @@ export function createSimilarPosts(db: Database) {
   }
 
   /**
-   * `find` for several texts at once (the inbox's page of feedback), each on its board:
-   * the searches run in the index thread side by side, and the ideas are read in one query.
+   * The ideas most like each of several texts (the inbox's page of feedback), each on its board,
+   * with their scores (0–1): the searches run in the index thread side by side, and the ideas are
+   * read in one query.
    */
-  async function findForEach(params: { texts: Array<{ board: string; text: string }>; limit: number; viewer: string | null }): Promise<Post[][]> {
+  async function searchForEach(params: {
+    texts: Array<{ board: string; text: string }>;
+    limit: number;
+    viewer: string | null;
+  }): Promise<Array<Array<{ post: Post; score: number }>>> {
     const slugs = [...new Set(params.texts.map((each) => each.board))];
     const boardIds = new Map(await Promise.all(slugs.map(async (slug) => [slug, await boardIdOf(db, slug)] as const)));
     const lookups = params.texts.map((each) => ({ boardId: boardIds.get(each.board)!, text: similarLookupText(each.text) }));
@@ -40,12 +45,17 @@ export function createSimilarPosts(db: Database) {
     await atMost(BUILD_WAIT_MS, Promise.all(boards.map((board) => board.indexed)));
     const found = await Promise.all(
       lookups.map(async ({ boardId, text }) =>
-        text === null ? [] : (await indexes.search(boardId, text, params.limit)).filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE).map((hit) => hit.id),
+        text === null ? [] : (await indexes.search(boardId, text, params.limit)).filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE),
       ),
     );
     // A post deleted since it was indexed is simply not found.
-    const byId = new Map((await posts.findPostsInOrder(db, [...new Set(found.flat())], params.viewer)).map((post) => [post.id, post]));
-    return found.map((ids) => ids.flatMap((id) => byId.get(id) ?? []));
+    const byId = new Map((await posts.findPostsInOrder(db, [...new Set(found.flat().map((hit) => hit.id))], params.viewer)).map((post) => [post.id, post]));
+    return found.map((hits) => hits.flatMap((hit) => (byId.has(hit.id) ? [{ post: byId.get(hit.id)!, score: hit.score }] : [])));
+  }
+
+  /** `find` for several texts at once: see {@link searchForEach}. */
+  async function findForEach(params: { texts: Array<{ board: string; text: string }>; limit: number; viewer: string | null }): Promise<Post[][]> {
+    return (await searchForEach(params)).map((hits) => hits.map((hit) => hit.post));
   }
 
   return {
@@ -60,6 +70,12 @@ export function createSimilarPosts(db: Database) {
     },
 
     findForEach,
+
+    /** `find` with each idea's score (0–1), for one text: a backlog item's suggestions. */
+    async search(params: { board: string; text: string; limit: number; viewer: string | null }): Promise<Array<{ post: Post; score: number }>> {
+      const [found] = await searchForEach({ texts: [{ board: params.board, text: params.text }], limit: params.limit, viewer: params.viewer });
+      return found!;
+    },
 
     /**
      * The board's duplicate queue, best first. Posts that arrived before this call were checked,

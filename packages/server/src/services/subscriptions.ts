@@ -127,11 +127,12 @@ export async function subscriptionsPage(db: Queryable, userId: string) {
 
 /**
  * What an email's links do for the person it went to: stop following an idea (the one-click of
- * RFC 8058, or a button of the subscriptions page), or turn all email off or on again.
+ * RFC 8058, or a button of the subscriptions page), or turn all email off or on again. The
+ * one-click of a mail about no idea turns email off: it is the only list such a mail is on.
  */
-export async function unsubscribeByLink(db: Database, params: { userId: string; postId: string; emailOff?: boolean }): Promise<void> {
+export async function unsubscribeByLink(db: Database, params: { userId: string; postId: string | null; emailOff?: boolean }): Promise<void> {
   await db.transaction(async (tx) => {
-    if (params.emailOff !== undefined) return turnEmailOff(tx, params.userId, params.emailOff);
+    if (params.emailOff !== undefined || params.postId === null) return turnEmailOff(tx, params.userId, params.emailOff ?? true);
     const postId = await canonicalIdOf(tx, params.postId);
     if (!postId) return;
     await chooseSubscription(tx, postId, params.userId, false);

@@ -3,7 +3,7 @@ import type { createApp } from '../../src/app.js';
 import type { Queryable } from '../../src/db/database.js';
 import { visitorToken } from './visitors.js';
 
-/** One answer of the app: status, headers, parsed JSON (when any) and the raw text. */
+/** One answer of the app: status, headers, parsed JSON (when it is JSON) and the raw text. */
 export interface ApiAnswer {
   status: number;
   headers: Headers;
@@ -52,7 +52,9 @@ export function apiClient(app: ReturnType<typeof createApp>, db?: Queryable) {
     }
     const response = await app.request(`/api/v1${path}`, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined, text };
+    // A file (an export's CSV) is read as text only.
+    const json = text && !/^text\/(csv|plain|html)/.test(response.headers.get('Content-Type') ?? '') ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, json, text };
   };
 }
 

@@ -12,6 +12,7 @@ export const SECRETS: Required<InboundSecrets> = {
   feedbackWebhook: 'whsec_feedback-webhook-secret-0123',
   intercom: 'intercom-client-secret-0123456789',
   zendesk: 'zendesk-webhook-secret-0123456789',
+  github: 'github-webhook-secret-0123456789',
 };
 
 /** A channel's answer: status and JSON. */

@@ -91,9 +91,11 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
 /**
  * @tag sayso-notifications
  * @summary A bell with the visitor's unread count that opens their notifications: "your request
- * shipped" for ideas they asked for, new replies under ideas they wrote or discussed, and ideas
+ * shipped" for ideas they asked for, new replies under ideas they wrote or discussed, ideas
  * they asked for that were merged into another (choosing it opens that other idea, where their
- * vote now counts).
+ * vote now counts), and engineering work done that fixes what they reported ("Fixed: …").
+ * News about no idea (work backed only by the visitor's own feedback) is not offered as a link:
+ * its row has its own Mark as read button instead.
  *
  * The list floats next to the bell (`placement`). Opening it refreshes it; while the page is
  * visible it is also refreshed every `refresh-interval` ms, and at once when the visitor comes
@@ -120,7 +122,8 @@ const bellIcon = svg`<path d="M12 3a6 6 0 0 0-6 6v3.6l-1.6 2.7A1 1 0 0 0 5.3 17h
  * @csspart heading - The list's heading.
  * @csspart mark-all-read - The Mark all as read button.
  * @csspart list - The list of notifications.
- * @csspart item - Each notification, a button (`data-unread` marks unread ones).
+ * @csspart item - Each notification, a button that opens its idea, or plain text when it names none (`data-unread` marks unread ones).
+ * @csspart mark-read - Mark as read, on an unread notification that names no idea.
  * @csspart dot - The marker of an unread notification.
  * @csspart text - What happened.
  * @csspart time - How long ago it happened.
@@ -230,10 +233,10 @@ export class SaysoNotifications extends SaysoElement {
     }
   }
 
-  #choose(notification: Notification): void {
+  #choose(notification: Notification, post: { id: string; board: string }): void {
     if (notification.readAt === null) void this.#mark((view) => view.markRead([notification.id]));
     this.#popover.close('choice');
-    if (notification.post) this.dispatchEvent(new SaysoOpenPostEvent({ postId: notification.post.id, board: notification.post.board }));
+    this.dispatchEvent(new SaysoOpenPostEvent({ postId: post.id, board: post.board }));
   }
 
   async #setEmailOn(on: boolean): Promise<void> {
@@ -241,9 +244,9 @@ export class SaysoNotifications extends SaysoElement {
     if (await this.#emailView.view?.setEmailOff(!on)) this.emailChanged = true;
   }
 
-  #renderChangelogLink(notification: Notification) {
+  #renderChangelogLink(notification: Notification, board: string) {
     const entry = notification.changelog;
-    const href = entry && notification.post ? postHref(this.changelogHref, { id: entry.id, board: notification.post.board }) : undefined;
+    const href = entry ? postHref(this.changelogHref, { id: entry.id, board }) : undefined;
     return href ? html`<a part="changelog-link" class="changelog-link" href=${href}>${msg('Read what shipped')}</a>` : nothing;
   }
 
@@ -290,21 +293,34 @@ export class SaysoNotifications extends SaysoElement {
 
   #renderItem(notification: Notification, now: number) {
     const unread = notification.readAt === null;
+    const content = html`
+      <span part="dot" class="dot" aria-hidden="true"></span>
+      <span class="content">
+        <span part="text" class="text"
+          >${unread ? html`<span class="visually-hidden">${msg('Unread:')} </span>` : nothing}${notificationText(notification)}</span
+        >
+        ${notification.note ? html`<span part="note" class="note">${plainExcerpt(notification.note, NOTE_EXCERPT_MAX)}</span>` : nothing}
+        <time part="time" class="time" datetime=${notification.createdAt}>${relativeTime(notification.createdAt, now, this.lang)}</time>
+      </span>
+    `;
+    // News about no idea has nothing to open: plain text, read with its own button.
+    const post = notification.post;
+    if (!post) {
+      return html`
+        <li class="entry">
+          <div part="item" class="item item--plain" ?data-unread=${unread}>${content}</div>
+          ${unread
+            ? html`<button part="mark-read" class="button mark-read" type="button" @click=${() => void this.#mark((view) => view.markRead([notification.id]))}>
+                ${msg('Mark as read')}
+              </button>`
+            : nothing}
+        </li>
+      `;
+    }
     return html`
       <li class="entry">
-        <button part="item" class="item" type="button" ?data-unread=${unread} @click=${() => this.#choose(notification)}>
-          <span part="dot" class="dot" aria-hidden="true"></span>
-          <span class="content">
-            <span part="text" class="text"
-              >${unread ? html`<span class="visually-hidden">${msg('Unread:')} </span>` : nothing}${notificationText(notification)}</span
-            >
-            ${notification.note
-              ? html`<span part="note" class="note">${plainExcerpt(notification.note, NOTE_EXCERPT_MAX)}</span>`
-              : nothing}
-            <time part="time" class="time" datetime=${notification.createdAt}>${relativeTime(notification.createdAt, now, this.lang)}</time>
-          </span>
-        </button>
-        ${this.#renderChangelogLink(notification)}
+        <button part="item" class="item" type="button" ?data-unread=${unread} @click=${() => this.#choose(notification, post)}>${content}</button>
+        ${this.#renderChangelogLink(notification, post.board)}
       </li>
     `;
   }

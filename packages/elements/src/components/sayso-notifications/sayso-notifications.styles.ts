@@ -109,6 +109,19 @@ export default [
       background: ${token.colorSurfaceSunken};
     }
 
+    .item--plain {
+      cursor: default;
+    }
+
+    .item--plain:hover {
+      background: transparent;
+    }
+
+    .mark-read {
+      margin-inline-start: calc(0.5rem + ${token.space2} + ${token.space3});
+      font-size: 0.875rem;
+    }
+
     .dot {
       flex: none;
       width: 0.5rem;

@@ -141,6 +141,60 @@ describe('<sayso-notifications>', () => {
       expect(texts(el)).to.deep.equal(['An idea you asked for was merged into “Dark mode”; your vote counts there']);
     });
 
+    const fixed = (post: { id: string; board: string; title: string } | null) => ({
+      id: post ? 'fixed-with-idea' : 'fixed-without-idea', kind: 'fixed' as const, post, comment: null, mergedFrom: null,
+      changelog: null, status: null, note: null, backlogItem: { id: 'b1', title: 'Add indexes for the slowest queries' },
+      createdAt: new Date().toISOString(), readAt: null,
+    });
+
+    it('tells that work backing what the visitor reported was fixed, and opens the idea they asked for', async () => {
+      const { client } = await withNews({
+        listNotifications: async () => ({ items: [fixed({ id: 'seed-1', board: 'demo', title: 'The board is slow' })], nextCursor: null, unreadCount: 1 }),
+      });
+      const el = await bell(client);
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['Fixed: “Add indexes for the slowest queries”, which you reported']);
+      expect(items(el)[0]!.localName).to.equal('button');
+      expect(part(el, 'mark-read')).to.be.null;
+      const opened = oneEvent(el, 'sayso-open-post') as Promise<SaysoOpenPostEvent>;
+      items(el)[0]!.click();
+      expect((await opened).detail).to.deep.equal({ postId: 'seed-1', board: 'demo' });
+    });
+
+    it('does not offer news about no idea as a link: its text, and its own Mark as read', async () => {
+      const read: string[][] = [];
+      const { client } = await withNews({
+        listNotifications: async () => ({ items: [{ ...fixed(null), readAt: read.length > 0 ? new Date().toISOString() : null }], nextCursor: null, unreadCount: read.length > 0 ? 0 : 1 }),
+        markNotificationsRead: async (selection) => {
+          read.push('ids' in selection ? selection.ids : []);
+          return { unreadCount: 0 };
+        },
+      });
+      const el = await bell(client);
+      const opened: Event[] = [];
+      el.addEventListener('sayso-open-post', (event) => opened.push(event));
+      await openList(el);
+      expect(texts(el)).to.deep.equal(['Fixed: “Add indexes for the slowest queries”, which you reported']);
+      const item = items(el)[0]!;
+      expect(item.localName).to.equal('div');
+      expect(item.hasAttribute('data-unread')).to.be.true;
+      expect(item.querySelector('button, a, [tabindex]')).to.be.null;
+      item.click();
+      await el.updateComplete;
+      expect(el.open, 'the list stays open: the text is no control').to.be.true;
+      await expect(el).to.be.accessible();
+
+      const markRead = part<HTMLButtonElement>(el, 'mark-read')!;
+      expect(markRead.textContent!.trim()).to.equal('Mark as read');
+      markRead.click();
+      await until(() => el.unreadCount === 0, 'read');
+      await el.updateComplete;
+      expect(read).to.deep.equal([['fixed-without-idea']]);
+      expect(part(el, 'mark-read')).to.be.null;
+      expect(items(el)[0]!.hasAttribute('data-unread')).to.be.false;
+      expect(opened).to.have.length(0);
+    });
+
     it('marks all as read', async () => {
       const { client } = await withNews();
       const el = await bell(client);

@@ -78,6 +78,7 @@
 's564d65c89c6f1ce5': `Technische Schulden`,
 's58f6d68cf300bed3': `Neuigkeiten`,
 's5a2f25890b75efc9': `Ältere Neuigkeiten laden`,
+'s5bb4026da28b7914': `Als gelesen markieren`,
 's5be3c6d61cd9182f': `Benachrichtigungen`,
 's5e8250fb85d64c23': `Schließen`,
 's5f4586bc1e2740e6': `Suche löschen`,

@@ -1,5 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { DeliveryChannelSender, DeliveryJob, DeliveryOutcome } from '../channel.js';
+import { backingOf } from '../../db/backlog-backers.js';
 import type { Queryable } from '../../db/database.js';
 import { canonicalIdOf } from '../../db/people.js';
 import { findPost, ideaWithStatus } from '../../db/posts.js';
@@ -63,7 +64,7 @@ export function createEmailChannel(db: Queryable, settings: EmailSettings): Deli
     url: ideaUrlPattern.replace('{board}', encodeURIComponent(post.board)).replace('{id}', encodeURIComponent(post.id)),
   });
 
-  const unsubscribeUrlOf = async (userId: string, postId: string) =>
+  const unsubscribeUrlOf = async (userId: string, postId: string | null) =>
     pageUrl(publicUrl, 'unsubscribe', await links.sign({ purpose: 'unsubscribe', userId, postId }));
 
   /** A status change's mail to a follower, or why none goes. */
@@ -103,6 +104,21 @@ export function createEmailChannel(db: Queryable, settings: EmailSettings): Deli
     return { to: person.mailbox, mail, unsubscribeUrl };
   }
 
+  /**
+   * A backlog item's news, done, to a person behind its evidence, or why none goes: read as it is
+   * now, so who turned email off or stopped following the ideas that made them one of its people
+   * since gets nothing. Its one-click unsubscribes from the first idea it names (all email off
+   * when it names none).
+   */
+  async function fixedMail(job: DeliveryJob): Promise<Composed | string> {
+    const backing = await backingOf(db, job.event.subjectId, job.userId!);
+    if (!backing) return 'The backlog item no longer exists.';
+    if (!backing.mailbox) return 'The person turned email off, has no confirmed address, or stopped following the item\'s ideas.';
+    const unsubscribeUrl = await unsubscribeUrlOf(job.userId!, backing.ideas[0]?.id ?? null);
+    const mail = templates.fixed({ name: backing.name, item: backing.item, ideas: backing.ideas.map(ideaOf), feedback: backing.feedback, unsubscribeUrl });
+    return { to: backing.mailbox, mail, unsubscribeUrl };
+  }
+
   /** The one mail an unconfirmed address gets; a link for an address since replaced is not sent. */
   async function confirmationMail(job: DeliveryJob, person: MailSettingsRow): Promise<Composed | string> {
     if (!person.email || person.email !== job.event.payload.email) return 'The address was changed before it was confirmed.';
@@ -115,6 +131,7 @@ export function createEmailChannel(db: Queryable, settings: EmailSettings): Deli
   const composers: Record<string, (job: DeliveryJob, person: MailSettingsRow) => Promise<Composed | string>> = {
     'post.status_changed': statusMail,
     'changelog.published': changelogMail,
+    'backlog.status_changed': fixedMail,
     'email.confirmation_requested': confirmationMail,
   };
 

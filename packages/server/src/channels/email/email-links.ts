@@ -9,7 +9,8 @@ import { serverSecret } from '../../db/identity.js';
 
 /** What a token says. */
 export type EmailLink =
-  | { purpose: 'unsubscribe'; userId: string; postId: string }
+  /** `postId` null: a mail about no idea (a backlog item's news for its feedback's author), whose one-click turns email off. */
+  | { purpose: 'unsubscribe'; userId: string; postId: string | null }
   | { purpose: 'confirm'; userId: string; email: string; postId: string | null };
 
 /** Name of the row in `server_secrets` that signs email links. */

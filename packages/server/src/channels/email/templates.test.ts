@@ -24,6 +24,28 @@ describe('email templates', () => {
     expect(text).toContain('You get this because you commented on it and you voted for it.');
   });
 
+  it('says what a person reported was fixed, escaping the item and their own words, quoted back short', () => {
+    const long = `The <b>board</b> & "search" are slow ${'really '.repeat(60)}`;
+    const { subject, text, html } = defaultEmailTemplates.fixed({
+      name: null,
+      item: { title: 'Index <queries>' },
+      ideas: [],
+      feedback: [{ title: null, text: long }],
+      unsubscribeUrl: 'https://feedback.example/email/unsubscribe?token=a.b',
+    });
+    expect(subject).toBe('Fixed: Index <queries>');
+    expect(text).toContain('What you reported has been fixed: "Index <queries>" is done.');
+    expect(text).toContain('- "The <b>board</b> & "search" are slow really');
+    expect(text).toContain('You get this because you reported it. Turn these emails off: https://feedback.example/email/unsubscribe?token=a.b');
+    const quoted = /- "(.*)"$/m.exec(text)![1]!;
+    expect(quoted.length).toBe(300);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(html).not.toMatch(/<b>|<queries>/);
+    expect(html).toContain('Index &lt;queries&gt;');
+    expect(html).toContain('The &lt;b&gt;board&lt;/b&gt; &amp; &quot;search&quot; are slow');
+    expect(html).toContain('>Turn these emails off</a>');
+  });
+
   it('renders a changelog entry\'s markdown through the widget\'s allow-list', () => {
     const html = markdownToSafeHtml(
       '# Big release\n\n**Fast** sync, [docs](https://docs.example) and [bad](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n\n![tracker](https://t.example/p.gif)',

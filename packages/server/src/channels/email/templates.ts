@@ -8,7 +8,8 @@ import sanitizeHtml from 'sanitize-html';
 // allow-list (elements' internal/markdown.ts): the same markup a board shows, nothing else.
 //
 // A host overrides any template with SAYSO_EMAIL_TEMPLATES (a module exporting `status`,
-// `changelog` and/or `confirmation`, see packages/server/README.md) or `email.templates` of startServer.
+// `changelog`, `fixed` and/or `confirmation`, see packages/server/README.md) or `email.templates`
+// of startServer.
 
 /** An idea as a mail names it. */
 export interface MailIdea {
@@ -43,6 +44,19 @@ export interface ChangelogMail {
   unsubscribeUrl: string;
 }
 
+/** Engineering work (a backlog item) backed by what the person reported is done: told once. */
+export interface FixedMail {
+  name: string | null;
+  /** The backlog item done. */
+  item: { title: string };
+  /** The item's ideas the person asked for and follows, oldest link first. */
+  ideas: MailIdea[];
+  /** What the person wrote that backs the item (their feedback), oldest link first. */
+  feedback: Array<{ title: string | null; text: string }>;
+  /** One-click: stop hearing of the first of those ideas; all email off when the mail names none. */
+  unsubscribeUrl: string;
+}
+
 /** The one mail a visitor's address gets before it is confirmed. */
 export interface ConfirmationMail {
   /** The idea they asked to hear about, when they left the address on one. */
@@ -61,6 +75,7 @@ export interface RenderedMail {
 export interface EmailTemplates {
   status(mail: StatusMail): RenderedMail;
   changelog(mail: ChangelogMail): RenderedMail;
+  fixed(mail: FixedMail): RenderedMail;
   confirmation(mail: ConfirmationMail): RenderedMail;
 }
 
@@ -121,22 +136,33 @@ export function reasonText(reasons: readonly SubscriptionReason[]): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** A mail to a follower: the greeting, the message, and why they get it with the way to stop. */
+/** Why a follower gets a mail, and the words of its way to stop. */
+const following = (reasons: readonly SubscriptionReason[]) => ({ why: `You get this because ${reasonText(reasons)}.`, stop: 'Stop following' });
+
+/** A mail to a person who asked for something: the greeting, the message, and why they get it with the way to stop. */
 function compose(
-  to: { name: string | null; reasons: readonly SubscriptionReason[]; unsubscribeUrl: string },
+  to: { name: string | null; unsubscribeUrl: string; why: string; stop: string },
   message: { subject: string; text: string[]; html: string[] },
 ): RenderedMail {
-  const why = `You get this because ${reasonText(to.reasons)}.`;
-  const text = [to.name ? `Hello ${to.name},` : 'Hello,', '', ...message.text, '', `${why} Stop following: ${to.unsubscribeUrl}`];
+  const text = [to.name ? `Hello ${to.name},` : 'Hello,', '', ...message.text, '', `${to.why} ${to.stop}: ${to.unsubscribeUrl}`];
   const html = page(
     [
       `<p>${to.name ? `Hello ${escapeHtml(to.name)},` : 'Hello,'}</p>`,
       ...message.html,
-      `<p style="color:#666;font-size:0.9em">${escapeHtml(why)} <a href="${escapeHtml(to.unsubscribeUrl)}">Stop following</a>.</p>`,
+      `<p style="color:#666;font-size:0.9em">${escapeHtml(to.why)} <a href="${escapeHtml(to.unsubscribeUrl)}">${escapeHtml(to.stop)}</a>.</p>`,
     ].join(''),
   );
   return { subject: message.subject, text: text.join('\n'), html };
 }
+
+/** How much of a person's own feedback a mail quotes back to them. */
+const FEEDBACK_QUOTED = 300;
+
+/** A person's feedback as a mail recalls it: its title, else the start of its words. */
+const recalled = (feedback: { title: string | null; text: string }) => {
+  const words = (feedback.title ?? feedback.text).replace(/\s+/g, ' ').trim();
+  return words.length > FEEDBACK_QUOTED ? `${words.slice(0, FEEDBACK_QUOTED - 1)}…` : words;
+};
 
 const page = (body: string) =>
   `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">${body}</body></html>`;
@@ -147,7 +173,7 @@ export const defaultEmailTemplates: EmailTemplates = {
     const shipped = mail.status.kind === 'done';
     const subject = shipped ? `Shipped: ${mail.idea.title}` : `${mail.status.name}: ${mail.idea.title}`;
     const headline = `"${mail.idea.title}" is now ${mail.status.name}.`;
-    return compose(mail, {
+    return compose({ ...mail, ...following(mail.reasons) }, {
       subject,
       text: [headline, ...(mail.note ? ['', mail.note] : []), '', `Read it: ${mail.idea.url}`],
       html: [
@@ -158,7 +184,7 @@ export const defaultEmailTemplates: EmailTemplates = {
     });
   },
   changelog(mail) {
-    return compose(mail, {
+    return compose({ ...mail, ...following(mail.reasons) }, {
       subject: mail.entry.title,
       text: [mail.entry.title, '', mail.entry.body, '', 'It ships:', ...mail.ideas.map((idea) => `- ${idea.title}: ${idea.url}`)],
       html: [
@@ -169,6 +195,36 @@ export const defaultEmailTemplates: EmailTemplates = {
         '</ul>',
       ],
     });
+  },
+  fixed(mail) {
+    const headline = `What you reported has been fixed: "${mail.item.title}" is done.`;
+    const askedFor = mail.ideas.length > 0;
+    return compose(
+      {
+        ...mail,
+        why: `You get this because you ${askedFor && mail.feedback.length > 0 ? 'asked for it and reported it' : askedFor ? 'asked for it' : 'reported it'}.`,
+        stop: askedFor ? 'Stop following' : 'Turn these emails off',
+      },
+      {
+        subject: `Fixed: ${mail.item.title}`,
+        text: [
+          headline,
+          '',
+          'You told us:',
+          ...mail.ideas.map((idea) => `- ${idea.title}: ${idea.url}`),
+          ...mail.feedback.map((feedback) => `- "${recalled(feedback)}"`),
+          '',
+          'Thank you for telling us.',
+        ],
+        html: [
+          `<p><strong>${escapeHtml(headline)}</strong></p>`,
+          '<p>You told us:</p><ul>',
+          ...mail.ideas.map((idea) => `<li><a href="${escapeHtml(idea.url)}">${escapeHtml(idea.title)}</a></li>`),
+          ...mail.feedback.map((feedback) => `<li>“${escapeHtml(recalled(feedback))}”</li>`),
+          '</ul><p>Thank you for telling us.</p>',
+        ],
+      },
+    );
   },
   confirmation(mail) {
     const about = mail.idea ? ` about "${mail.idea.title}"` : '';

@@ -16,6 +16,8 @@ export interface InboundSecrets {
   intercom?: string;
   /** `SAYSO_ZENDESK_WEBHOOK_SECRET`: the Zendesk webhook's signing secret. */
   zendesk?: string;
+  /** `SAYSO_GITHUB_WEBHOOK_SECRET`: the GitHub webhook's secret (`X-Hub-Signature-256`). */
+  github?: string;
 }
 
 /** The environment variable of each secret, for the refusals and docs/channels.md. */
@@ -25,6 +27,7 @@ export const INBOUND_SECRET_SETTINGS: Readonly<Record<keyof InboundSecrets, stri
   feedbackWebhook: 'SAYSO_FEEDBACK_WEBHOOK_SECRET',
   intercom: 'SAYSO_INTERCOM_CLIENT_SECRET',
   zendesk: 'SAYSO_ZENDESK_WEBHOOK_SECRET',
+  github: 'SAYSO_GITHUB_WEBHOOK_SECRET',
 };
 
 /** How far a signed timestamp may be from now: five minutes, as Slack and Stripe advise. */
