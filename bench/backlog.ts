@@ -19,6 +19,7 @@ import { recentFeedback } from '../packages/server/src/db/backlog.js';
 import { SUGGESTED_FEEDBACK_SCOPE } from '../packages/server/src/services/backlog.js';
 import { createSimilarPosts } from '../packages/server/src/services/similar-posts.js';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { WORDS, wordsSql } from './lib/generated-words.js';
 import { measureConcurrently } from './lib/measure.js';
 import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
@@ -34,9 +35,7 @@ const BOARD = 'bench';
 
 giveUpAfter(SMOKE ? 180_000 : 3_600_000);
 
-const WORDS = `export import search filter dark mode mobile offline sync calendar slack email webhook api
-  tags roadmap comments mentions avatars billing invoice sso saml csv pdf chart report widget theme`.split(/\s+/);
-const words = `ARRAY[${WORDS.map((word) => `'${word}'`).join(', ')}]`;
+const words = wordsSql;
 const CATEGORIES = `ARRAY['tech_debt', 'infrastructure', 'developer_experience', 'security_compliance', 'refactoring', 'performance']`;
 const STATUSES = `ARRAY['proposed', 'planned', 'in_progress', 'done', 'dropped']`;
 
