@@ -13,6 +13,7 @@ import {
   type FeedbackSource,
 } from '@sayso/core';
 import type { Queryable } from './database.js';
+import { canonicalIdSql } from './people.js';
 import { iso, isoOrNull } from './rows.js';
 
 // The engineering backlog (migration 0021): items, the ideas and feedback behind them (evidence),
@@ -163,8 +164,7 @@ const PEOPLE_SQL = `
   WITH behind AS (
     SELECT e.item_id, pp.user_id AS person, NULL::text AS company
       FROM backlog_evidence e
-      JOIN posts p ON p.id = e.post_id
-      JOIN post_people pp ON pp.post_id = COALESCE(p.canonical_id, p.id) AND pp.refs > 0
+      JOIN post_people pp ON pp.post_id = ${canonicalIdSql('e.post_id')} AND pp.refs > 0
      WHERE e.item_id = ANY($1::uuid[])
     UNION ALL
     SELECT e.item_id, COALESCE(e.user_id, e.feedback_item_id), NULLIF(btrim(f.author_company), '')
