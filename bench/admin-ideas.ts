@@ -21,6 +21,7 @@ import { chromium, type Browser } from 'playwright-core';
 import settings from '../scripts/chromium.json' with { type: 'json' };
 import { createApp, createBoard, migrate, openDatabase, type Database } from '@sayso/server';
 import { startPostgres } from '../packages/server/test/support/postgres.js';
+import { WORDS, wordsSql } from './lib/generated-words.js';
 import { measureConcurrently } from './lib/measure.js';
 import { giveUpAfter, smokeFlag } from './lib/run-options.js';
 
@@ -33,9 +34,7 @@ const ADMIN_KEY = 'bench-admin-ideas-key-0123456789';
 
 giveUpAfter(SMOKE ? 120_000 : 3_000_000);
 
-const WORDS = `export import search filter dark mode mobile offline sync calendar slack email webhook api
-  tags roadmap comments mentions avatars billing invoice sso saml csv pdf chart report widget theme`.split(/\s+/);
-const words = `ARRAY[${WORDS.map((word) => `'${word}'`).join(', ')}]`;
+const words = wordsSql;
 const STATUSES = `ARRAY['open', 'under-review', 'planned', 'in-progress', 'shipped', 'declined']`;
 
 /**

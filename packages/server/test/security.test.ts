@@ -40,7 +40,7 @@ describe('CORS', () => {
     expect(answer.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
     const read = await app.request('/api/v1/boards', { headers: { Origin: 'https://customer.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
-    expect(read.headers.get('access-control-expose-headers')!.toLowerCase()).toBe('retry-after,idempotent-replayed');
+    expect(read.headers.get('access-control-expose-headers')!.toLowerCase()).toBe('retry-after,idempotent-replayed,content-disposition');
   });
 
   it('answers only the listed origins when given a list', async () => {

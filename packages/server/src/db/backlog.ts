@@ -13,6 +13,7 @@ import {
   type FeedbackSource,
 } from '@sayso/core';
 import type { Queryable } from './database.js';
+import { canonicalIdSql } from './people.js';
 import { iso, isoOrNull } from './rows.js';
 
 // The engineering backlog (migration 0021): items, the ideas and feedback behind them (evidence),
@@ -159,38 +160,42 @@ export async function deleteBacklogItemRow(tx: Queryable, itemId: string): Promi
   return row;
 }
 
+const PEOPLE_SQL = `
+  WITH behind AS (
+    SELECT e.item_id, pp.user_id AS person, NULL::text AS company
+      FROM backlog_evidence e
+      JOIN post_people pp ON pp.post_id = ${canonicalIdSql('e.post_id')} AND pp.refs > 0
+     WHERE e.item_id = ANY($1::uuid[])
+    UNION ALL
+    SELECT e.item_id, COALESCE(e.user_id, e.feedback_item_id), NULLIF(btrim(f.author_company), '')
+      FROM backlog_evidence e JOIN feedback_items f ON f.id = e.feedback_item_id
+     WHERE e.item_id = ANY($1::uuid[])
+  ), people AS (
+    SELECT item_id, person, max(company) AS company FROM behind GROUP BY item_id, person
+  ), request_companies AS (
+    SELECT DISTINCT ON (r.user_id) r.user_id, btrim(r.company) AS company
+      FROM customer_requests r
+     WHERE r.user_id IN (SELECT person FROM people) AND btrim(r.company) <> ''
+     ORDER BY r.user_id, r.created_at, r.id
+  )
+  SELECT pe.item_id, u.traits, COALESCE(pe.company, rc.company) AS company
+    FROM people pe
+    LEFT JOIN users u ON u.id = pe.person
+    LEFT JOIN request_companies rc ON rc.user_id = pe.person`;
+
 /**
  * Each distinct person behind each item: the people of every linked idea's canonical (its
  * post_people: voters, requests, merged ideas) and every linked feedback item's author (their
- * users row; an author naming nobody is a person of their own, keyed by the item), with what
- * customer value needs: their traits, and a company standing in when the traits name none (the
- * feedback's, else the person's first request naming one).
+ * users row; an author naming nobody is a person of their own, keyed by the feedback item's id,
+ * which no users row has), with what customer value needs: their traits, and a company standing
+ * in when the traits name none (the feedback's, else the person's first request naming one).
+ * Grouped and joined by hash: a hundred items of twenty ideas each are a few thousand rows.
  */
 export function backlogPeople(
   db: Queryable,
   itemIds: readonly string[],
 ): Promise<Array<{ item_id: string; traits: Record<string, unknown> | null; company: string | null }>> {
-  return db.query(
-    `WITH behind AS (
-       SELECT e.item_id, pp.user_id::text AS person, pp.user_id, NULL::text AS company
-         FROM backlog_evidence e
-         JOIN posts p ON p.id = e.post_id
-         JOIN post_people pp ON pp.post_id = COALESCE(p.canonical_id, p.id) AND pp.refs > 0
-        WHERE e.item_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT e.item_id, COALESCE(e.user_id::text, 'feedback:' || e.feedback_item_id), e.user_id, NULLIF(btrim(f.author_company), '')
-         FROM backlog_evidence e JOIN feedback_items f ON f.id = e.feedback_item_id
-        WHERE e.item_id = ANY($1::uuid[])
-     ), people AS (
-       SELECT item_id, person, min(user_id::text)::uuid AS user_id, min(company) AS company FROM behind GROUP BY item_id, person
-     )
-     SELECT pe.item_id, u.traits,
-            COALESCE(pe.company, (
-              SELECT btrim(r.company) FROM customer_requests r
-               WHERE r.user_id = pe.user_id AND btrim(r.company) <> '' ORDER BY r.created_at, r.id LIMIT 1)) AS company
-       FROM people pe LEFT JOIN users u ON u.id = pe.user_id`,
-    [itemIds],
-  );
+  return db.query(PEOPLE_SQL, [itemIds]);
 }
 
 /** How many ideas and feedback items are linked to each item. */

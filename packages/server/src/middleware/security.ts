@@ -43,7 +43,8 @@ export function corsFor(allowedOrigins: readonly string[], visitorHeader: string
     // Last-Event-ID: a live stream the HTTP adapter opens again from another origin resumes with it.
     allowHeaders: ['Content-Type', visitorHeader, 'Authorization', IDEMPOTENCY_KEY_HEADER, 'Last-Event-ID'],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposeHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER],
+    // Content-Disposition: the adapter names a downloaded export by it (admin.exportBacklog).
+    exposeHeaders: ['Retry-After', IDEMPOTENT_REPLAYED_HEADER, 'Content-Disposition'],
     maxAge: 600,
   });
 }

@@ -1,7 +1,6 @@
 import {
   SaysoError,
-  SIMILAR_IDEA_MIN_SCORE,
-  SimilarityIndex,
+  LIMITS,
   assertUnchangedSince,
   backlogPriority,
   capacityReport,
@@ -248,18 +247,18 @@ export async function unlinkBacklogEvidence(db: Database, params: { itemId: stri
 }
 
 /**
- * How many of a board's newest feedback items a suggestion compares: indexing them runs on the
- * request's thread, so it is bounded (a few milliseconds; see docs/benchmarks.md) rather than
- * growing with the board's history. Older feedback is found through the inbox.
+ * How many of a board's newest feedback items a suggestion compares: they are sent to the index
+ * thread and indexed there for the one lookup, so the work is bounded (see docs/benchmarks.md)
+ * rather than growing with the board's history. Older feedback is found through the inbox.
  */
 export const SUGGESTED_FEEDBACK_SCOPE = 500;
-/** Characters of each feedback item indexed, as much as a similar-ideas lookup reads. */
-const FEEDBACK_TEXT_INDEXED = 1000;
+/** Characters of each feedback item compared, as much as a similar-ideas lookup reads. */
+const FEEDBACK_TEXT_COMPARED = LIMITS.similarTextMax;
 
 /**
- * Ideas (the similarity engine's index thread, over the item's board) and feedback items (the
- * board's newest, not put aside) that look like the item's title, description and next step, not
- * linked yet, most similar first; scores 0–1, none under the floor of similar ideas.
+ * Ideas of the item's board and its newest feedback items (not put aside) that look like the
+ * item's title, description and next step, not linked yet, most similar first; scores 0–1, none
+ * under the floor of similar ideas. Both are compared by the similarity engine in its thread.
  */
 export async function suggestBacklogEvidence(
   db: Queryable,
@@ -270,25 +269,25 @@ export async function suggestBacklogEvidence(
   if (!item) throw noSuchBacklogItem(params.itemId);
   const text = [item.title, item.description, item.next_step].filter(Boolean).join('\n');
   const linked = await linkedIds(db, item.id);
+  const candidates = (await recentFeedback(db, item.board_id, SUGGESTED_FEEDBACK_SCOPE)).filter((each) => !linked.feedbackItemIds.has(each.id));
   const [ideas, feedback] = await Promise.all([
     similarPosts.search({ board: item.board, text, limit: params.limit + linked.postIds.size, viewer: params.viewer }),
-    recentFeedback(db, item.board_id, SUGGESTED_FEEDBACK_SCOPE),
+    similarPosts.rankTexts({
+      documents: candidates.map((each) => ({ id: each.id, title: each.title ?? '', body: each.text.slice(0, FEEDBACK_TEXT_COMPARED) })),
+      text,
+      limit: params.limit,
+    }),
   ]);
-  const candidates = feedback.filter((each) => !linked.feedbackItemIds.has(each.id));
-  const index = new SimilarityIndex(candidates.map((each) => ({ id: each.id, title: each.title ?? '', body: each.text.slice(0, FEEDBACK_TEXT_INDEXED) })));
   const byId = new Map(candidates.map((each) => [each.id, each]));
   return {
     ideas: ideas
       .filter((hit) => !linked.postIds.has(hit.post.id))
       .slice(0, params.limit)
       .map(({ post, score }) => ({ id: post.id, title: post.title, people: post.peopleCount, score })),
-    feedback: index
-      .search(text, { limit: params.limit })
-      .filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE)
-      .map((hit) => {
-        const { id, source, title, text: words } = byId.get(hit.id)!;
-        return { id, source, title, text: words, score: hit.score };
-      }),
+    feedback: feedback.map((hit) => {
+      const { id, source, title, text: words } = byId.get(hit.id)!;
+      return { id, source, title, text: words, score: hit.score };
+    }),
   };
 }
 

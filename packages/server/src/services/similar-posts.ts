@@ -126,6 +126,16 @@ export function createSimilarPosts(db: Database) {
       indexes.start(boards.map((board) => board.id));
     },
 
+    /**
+     * Texts that are not ideas (feedback items) most like `text`, best first, none under the
+     * floor of similar ideas: compared in the index thread, so the request's thread is not held.
+     */
+    async rankTexts(params: { documents: Array<{ id: string; title: string; body: string }>; text: string; limit: number }): Promise<Array<{ id: string; score: number }>> {
+      const text = similarLookupText(params.text);
+      if (text === null || params.documents.length === 0) return [];
+      return (await indexes.rank(params.documents, text, params.limit)).filter((hit) => hit.score >= SIMILAR_IDEA_MIN_SCORE);
+    },
+
     /** Bytes the thread holding the indexes uses (heap and array buffers; after a full collection with `--expose-gc`). */
     memory: () => indexes.memory(),
 

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import * as duplicates from '../db/duplicates.js';
 import { IndexThread, IndexThreadStopped } from './index-thread.js';
+import type { IndexedText } from './index-worker.js';
 
 // Every board's similarity index, kept in this process and current with the domain event log:
 // - the indexes live in a worker thread (index-worker.ts), so building and searching them never
@@ -170,6 +171,11 @@ export class BoardIndexes {
   /** The board's posts most similar to `text`, best first, among those indexed so far. */
   async search(boardId: string, text: string, limit: number): Promise<{ id: string; score: number }[]> {
     return this.#indexThread().request({ type: 'search', board: boardId, text, limit });
+  }
+
+  /** `documents` most similar to `text`, best first, ranked in the index thread by the same engine as the boards' ideas. */
+  async rank(documents: IndexedText[], text: string, limit: number): Promise<{ id: string; score: number }[]> {
+    return this.#indexThread().request({ type: 'rank', documents, text, limit });
   }
 
   /** Bytes the index thread holds (heap and array buffers, after a full collection with `--expose-gc`). */

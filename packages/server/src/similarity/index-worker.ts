@@ -30,6 +30,8 @@ export type IndexRequest =
   | { type: 'search'; board: string; text: string; limit: number }
   /** Each post's best matches from `minScore`, itself left out. */
   | { type: 'check'; board: string; posts: IndexedText[]; limit: number; minScore: number }
+  /** Texts that belong to no board's index (a backlog item's candidate feedback) ranked against `text` in a throwaway index. */
+  | { type: 'rank'; documents: IndexedText[]; text: string; limit: number }
   /** This thread's heap and array buffers (word vectors loaded) after a full collection (with `--expose-gc`), in bytes. */
   | { type: 'memory' };
 
@@ -43,6 +45,7 @@ export interface IndexAnswers {
   change: null;
   search: Match[];
   check: { postId: string; matches: Match[] }[];
+  rank: Match[];
   memory: number;
 }
 
@@ -85,6 +88,17 @@ async function handle(request: IndexRequest): Promise<IndexAnswers[IndexRequest[
     index.bulkLoading = true;
     boards.set(request.board, { index, changedWhileBuilding: new Set() });
     return null;
+  }
+  if (request.type === 'rank') {
+    const index = new BoardSimilarityIndex(loadedVectors);
+    index.bulkLoading = true;
+    for (const document of request.documents) {
+      index.add(document);
+      await giveWay();
+    }
+    index.bulkLoading = false;
+    await index.renormaliseGradually(100, giveWay);
+    return index.search(request.text, { limit: request.limit });
   }
   const board = boards.get(request.board);
   switch (request.type) {
