@@ -364,7 +364,7 @@ export function backlogOperations(visitor: MemoryVisitor): BacklogAdminOperation
           score,
         }));
         const pool = [...data.feedback.values()]
-          .filter((feedback) => feedback.board === item.board && feedback.state !== 'archived' && !linkedFeedback.has(feedback.id))
+          .filter((feedback) => feedback.board === item.board && feedback.state === 'new' && !linkedFeedback.has(feedback.id))
           .sort((a, b) => newestFirst({ at: a.receivedAt, id: a.id }, { at: b.receivedAt, id: b.id }))
           .slice(0, SUGGESTED_FEEDBACK_POOL);
         const index = new SimilarityIndex(pool.map((feedback) => ({ id: feedback.id, title: feedback.title ?? '', body: feedback.text })));

@@ -341,7 +341,11 @@ export interface SaysoAdminApi {
   /** Removes one piece of evidence; `not_found` when it is not the item's. Answers the item as it is now. */
   unlinkBacklogEvidence(params: { itemId: string; evidenceId: string }): Promise<BacklogItem>;
 
-  /** Ideas and feedback that look like the item (its title, description and next step), not linked yet, for one-click linking. */
+  /**
+   * Ideas and feedback that look like the item (its title, description and next step), not linked
+   * yet, for one-click linking. Feedback is suggested while untriaged (`new`): an item already
+   * linked to an idea comes with that idea, which is suggested itself.
+   */
   suggestBacklogEvidence(params: { itemId: string; limit?: number }): Promise<BacklogSuggestions>;
 
   /** A board's capacity: its targets beside the actual shares of effort done in the window. */

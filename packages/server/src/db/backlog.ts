@@ -320,7 +320,7 @@ export async function deleteEvidence(tx: Queryable, itemId: string, evidenceId: 
   return row;
 }
 
-/** Newest feedback items of a board that are not put aside, for suggestions; at most `limit`. */
+/** Newest untriaged (`new`) feedback items of a board, for suggestions; at most `limit`. */
 export function recentFeedback(
   db: Queryable,
   boardId: string,
@@ -328,7 +328,7 @@ export function recentFeedback(
 ): Promise<Array<{ id: string; source: FeedbackSource; title: string | null; text: string }>> {
   return db.query(
     `SELECT id, source, title, text FROM feedback_items
-      WHERE board_id = $1 AND state <> 'archived' ORDER BY received_at DESC, id DESC LIMIT $2`,
+      WHERE board_id = $1 AND state = 'new' ORDER BY received_at DESC, id DESC LIMIT $2`,
     [boardId, limit],
   );
 }

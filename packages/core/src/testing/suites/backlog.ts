@@ -208,12 +208,16 @@ export const backlog: SuiteArea = {
       const csv = await ideaBackedBy(board, 'CSV export is too slow', alice);
       await ideaBackedBy(board, 'Dark mode for the editor', alice);
       const feedback = await submit(admin, board, { text: 'Exporting a CSV file takes minutes, please make the export faster.' });
+      // Feedback already evidence of an idea comes with that idea, not as a suggestion of its own.
+      const triaged = await submit(admin, board, { text: 'The CSV export is slow: exporting takes minutes.' });
+      await admin.linkFeedback({ itemIds: [triaged.id], postId: csv.id });
       const item = await create({ title: 'Make the CSV export faster', nextStep: 'Stream rows instead of building the file' });
 
       const suggested = await admin.suggestBacklogEvidence({ itemId: item.id });
       expect(suggested.ideas[0]).toMatchObject({ id: csv.id, title: 'CSV export is too slow', people: 1 });
       expect(suggested.ideas.map((idea) => idea.title)).not.toContain('Dark mode for the editor');
       expect(suggested.feedback.map((piece) => piece.id)).toContain(feedback.id);
+      expect(suggested.feedback.map((piece) => piece.id)).not.toContain(triaged.id);
       for (const { score } of [...suggested.ideas, ...suggested.feedback]) expect(score > 0 && score <= 1).toBe(true);
 
       await admin.linkBacklogEvidence({ itemId: item.id, postIds: [csv.id], feedbackItemIds: [feedback.id] });
