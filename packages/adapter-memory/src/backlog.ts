@@ -7,20 +7,17 @@ import {
   SimilarityIndex,
   assertUnchangedSince,
   backlogExport,
-  backlogPriority,
+  backlogItemView,
   capacityReport,
   capacityWindowStart,
   checkBacklogItem,
   checkCapacitySettings,
   compareBacklogRank,
-  customerValue,
   feedbackPersonKey,
   feedbackRequest,
   findSimilarHits,
   isBacklogCategory,
   isBacklogStatus,
-  isStale,
-  isVague,
   newestFirst,
   requesterKey,
   similarLimit,
@@ -79,22 +76,13 @@ function peopleBehind(data: MemoryData, item: StoredBacklogItem): Map<string, Pe
 /** An item as admins read it: with its demand, priority and flags, as of `now`. */
 function itemView(data: MemoryData, item: StoredBacklogItem, now: Date): BacklogItem {
   const { evidence, toldAt: _toldAt, ...fields } = item;
-  const people = peopleBehind(data, item);
-  const customers = customerValue([...people.values()]);
-  const settings = settingsOf(data, item.board);
-  const formula = data.priorityFormulas.get(item.board) ?? DEFAULT_PRIORITY_FORMULA;
-  return {
-    ...fields,
-    demand: {
-      people: people.size,
-      customers,
-      ideas: evidence.filter((piece) => piece.postId !== null).length,
-      feedback: evidence.filter((piece) => piece.feedbackItemId !== null).length,
-    },
-    priority: backlogPriority(formula, settings.riskWeight, item, { people: people.size, mrr: customers.mrr }),
-    vague: isVague(item),
-    stale: isStale(item, now, settings.staleDays),
+  const behind = {
+    people: [...peopleBehind(data, item).values()],
+    ideas: evidence.filter((piece) => piece.postId !== null).length,
+    feedback: evidence.filter((piece) => piece.feedbackItemId !== null).length,
   };
+  const formula = data.priorityFormulas.get(item.board) ?? DEFAULT_PRIORITY_FORMULA;
+  return backlogItemView(fields, behind, { formula, settings: settingsOf(data, item.board), now });
 }
 
 /** Refuses filters the server refuses: an unknown category or status, a search that is not text. */

@@ -5,6 +5,7 @@ export {
   BACKLOG_LIMITS,
   BACKLOG_STATUS_NAMES,
   DEFAULT_CAPACITY_SETTINGS,
+  backlogItemView,
   backlogPriority,
   capacityReport,
   capacityWindowStart,
@@ -17,5 +18,5 @@ export {
   isVague,
   trackerIssueOf,
 } from './rules.js';
-export type { DoneWork, TrackerIssue } from './rules.js';
+export type { BacklogItemRecord, DoneWork, TrackerIssue } from './rules.js';
 export { backlogExport, spreadsheetSafe } from './export.js';

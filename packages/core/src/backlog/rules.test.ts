@@ -4,6 +4,7 @@ import { listedBacklogItem } from '../testing/backlog-item.js';
 import {
   BACKLOG_LIMITS,
   DEFAULT_CAPACITY_SETTINGS,
+  backlogItemView,
   backlogPriority,
   capacityReport,
   capacityWindowStart,
@@ -209,5 +210,30 @@ describe('tracker issue links', () => {
 
   it('refuses anything but an http(s) URL', () => {
     for (const url of ['', 'not a link', 'javascript:alert(1)', 'ftp://github.com/acme/api/issues/1', 'mailto:dev@acme.test']) expect(trackerIssueOf(url)).toBeNull();
+  });
+});
+
+describe('an item as admins read it', () => {
+  it('counts its people once, their companies once, and ranks and flags it from its board', () => {
+    const { demand: _demand, priority: _priority, vague: _vague, stale: _stale, ...record } = listedBacklogItem('perf', {
+      category: 'performance',
+      estimate: 2,
+      nextStep: '',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const people = [
+      { company: 'Acme', mrr: 500, plan: 'pro' },
+      { company: 'acme', mrr: 300, plan: 'pro' },
+      { company: null, mrr: null, plan: null },
+    ];
+    const item = backlogItemView(record, { people, ideas: 2, feedback: 1 }, {
+      formula: DEFAULT_PRIORITY_FORMULA,
+      settings: { ...DEFAULT_CAPACITY_SETTINGS, staleDays: 30 },
+      now: new Date('2026-03-01T00:00:00.000Z'),
+    });
+    expect(item.demand).toMatchObject({ people: 3, ideas: 2, feedback: 1, customers: { mrr: 500, companies: [{ name: 'Acme', mrr: 500, people: 2 }] } });
+    // (3 people × 1 + 500 MRR × 0.01) ÷ 2 days.
+    expect(item.priority.score).toBe(4);
+    expect(item).toMatchObject({ vague: true, stale: true, title: record.title });
   });
 });

@@ -1,3 +1,4 @@
+import { customerValue, type PersonValue } from '../rules/demand.js';
 import type { PriorityFormula } from '../types.js';
 import type { InputProblem } from '../validation.js';
 import {
@@ -163,6 +164,30 @@ export function backlogPriority(
       { name: 'risk', value: risk, weight: riskWeight, contribution: round(riskPart) },
       { name: 'effort', value: effort, weight: null, contribution: effort },
     ],
+  };
+}
+
+/** What an item is without what is worked out from its evidence and its board. */
+export type BacklogItemRecord = Omit<BacklogItem, 'demand' | 'priority' | 'vague' | 'stale'>;
+
+/**
+ * An item as admins read it, the same from every backend: its demand from the distinct people
+ * behind its evidence (each once) and how many ideas and feedback items that is, its priority under
+ * the board's formula and settings, and its flags as of `now`.
+ */
+export function backlogItemView(
+  item: BacklogItemRecord,
+  behind: { people: readonly PersonValue[]; ideas: number; feedback: number },
+  board: { formula: PriorityFormula; settings: CapacitySettings; now: Date },
+): BacklogItem {
+  const customers = customerValue(behind.people);
+  const people = behind.people.length;
+  return {
+    ...item,
+    demand: { people, customers, ideas: behind.ideas, feedback: behind.feedback },
+    priority: backlogPriority(board.formula, board.settings.riskWeight, item, { people, mrr: customers.mrr }),
+    vague: isVague(item),
+    stale: isStale(item, board.now, board.settings.staleDays),
   };
 }
 

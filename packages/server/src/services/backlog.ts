@@ -2,19 +2,17 @@ import {
   SaysoError,
   LIMITS,
   assertUnchangedSince,
-  backlogPriority,
+  backlogItemView,
   capacityReport,
   capacityWindowStart,
   checkBacklogItem,
   checkCapacitySettings,
   compareBacklogRank,
-  customerValue,
-  isStale,
-  isVague,
   requesterKey,
   type BacklogFilters,
   type BacklogItem,
   type BacklogItemFields,
+  type BacklogItemRecord,
   type BacklogItemSnapshot,
   type BacklogSuggestions,
   type CapacityReport,
@@ -101,11 +99,12 @@ async function rankedItems(db: Queryable, boardId: string, rows: readonly Backlo
   const weights = formulaOrDefault(formula);
   return rows
     .map((row): BacklogItem => {
-      const behind = peopleOf.get(row.id) ?? [];
-      const customers = customerValue(behind.map((person) => personValue(person.traits ?? {}, person.company)));
-      const demand = { people: behind.length, customers, ideas: countsOf.get(row.id)?.ideas ?? 0, feedback: countsOf.get(row.id)?.feedback ?? 0 };
-      const dates = itemDates(row);
-      return {
+      const behind = {
+        people: (peopleOf.get(row.id) ?? []).map((person) => personValue(person.traits ?? {}, person.company)),
+        ideas: countsOf.get(row.id)?.ideas ?? 0,
+        feedback: countsOf.get(row.id)?.feedback ?? 0,
+      };
+      const item: BacklogItemRecord = {
         id: row.id,
         board: row.board,
         title: row.title,
@@ -118,12 +117,9 @@ async function rankedItems(db: Queryable, boardId: string, rows: readonly Backlo
         owner: row.owner,
         trackerUrls: row.tracker_urls,
         public: row.public,
-        demand,
-        priority: backlogPriority(weights, settings.riskWeight, row, { people: demand.people, mrr: customers.mrr }),
-        vague: isVague({ nextStep: row.next_step }),
-        stale: isStale({ status: row.status, updatedAt: dates.updatedAt }, now, settings.staleDays),
-        ...dates,
+        ...itemDates(row),
       };
+      return backlogItemView(item, behind, { formula: weights, settings, now });
     })
     .sort(compareBacklogRank);
 }
