@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { REQUEST_KEY_PREFIX } from './people.js';
+import { REQUEST_KEY_PREFIX, canonicalIdSql } from './people.js';
 import { jsonOf } from './rows.js';
 import { mailboxSql } from './subscriptions.js';
 
@@ -20,13 +20,20 @@ const backedIdeasSql = (item: string, user: string) => `
 const unsubscribedSql = (canonical: string, user: string) =>
   `EXISTS (SELECT 1 FROM subscriptions s WHERE s.post_id = ${canonical} AND s.user_id = ${user} AND s.state = 'unsubscribed')`;
 
+/**
+ * The people of each linked idea's canonical (its post_people: voters, requests, merged ideas) for
+ * the evidence rows `e` that `items` (an SQL condition on `e`) picks: columns `item_id`, `user_id`.
+ * The canonical is looked up per evidence row by index, so the read does not grow with the board's ideas.
+ */
+export const ideaBackersSql = (items: string) => `
+  SELECT e.item_id, pp.user_id
+    FROM backlog_evidence e
+    JOIN post_people pp ON pp.post_id = ${canonicalIdSql('e.post_id')} AND pp.refs > 0
+   WHERE e.post_id IS NOT NULL AND ${items}`;
+
 /** The people behind backlog item `item` (SQL), each once: column `user_id`. */
 export const backersSql = (item: string) => `
-  SELECT pp.user_id
-    FROM backlog_evidence be
-    JOIN posts p ON p.id = be.post_id
-    JOIN post_people pp ON pp.post_id = COALESCE(p.canonical_id, p.id) AND pp.refs > 0
-   WHERE be.item_id = ${item}
+  SELECT ideas.user_id FROM (${ideaBackersSql(`e.item_id = ${item}`)}) AS ideas
   UNION
   SELECT be.user_id FROM backlog_evidence be WHERE be.item_id = ${item} AND be.user_id IS NOT NULL`;
 

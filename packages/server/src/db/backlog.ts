@@ -13,7 +13,7 @@ import {
   type FeedbackSource,
 } from '@sayso/core';
 import type { Queryable } from './database.js';
-import { canonicalIdSql } from './people.js';
+import { ideaBackersSql } from './backlog-backers.js';
 import { iso, isoOrNull } from './rows.js';
 
 // The engineering backlog (migration 0021): items, the ideas and feedback behind them (evidence),
@@ -162,10 +162,7 @@ export async function deleteBacklogItemRow(tx: Queryable, itemId: string): Promi
 
 const PEOPLE_SQL = `
   WITH behind AS (
-    SELECT e.item_id, pp.user_id AS person, NULL::text AS company
-      FROM backlog_evidence e
-      JOIN post_people pp ON pp.post_id = ${canonicalIdSql('e.post_id')} AND pp.refs > 0
-     WHERE e.item_id = ANY($1::uuid[])
+    SELECT ideas.item_id, ideas.user_id AS person, NULL::text AS company FROM (${ideaBackersSql('e.item_id = ANY($1::uuid[])')}) AS ideas
     UNION ALL
     SELECT e.item_id, COALESCE(e.user_id, e.feedback_item_id), NULLIF(btrim(f.author_company), '')
       FROM backlog_evidence e JOIN feedback_items f ON f.id = e.feedback_item_id
