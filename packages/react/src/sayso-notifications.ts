@@ -9,8 +9,10 @@ import { onSaysoClose, onSaysoOpen, onSaysoOpenPost } from './events.js';
 /**
  * `<sayso-notifications>`: A bell with the visitor's unread count that opens their notifications:
  * "your request shipped" for ideas they asked for, new replies under ideas they wrote or discussed,
- * and ideas they asked for that were merged into another (choosing it opens that other idea, where
- * their vote now counts).
+ * ideas they asked for that were merged into another (choosing it opens that other idea, where
+ * their vote now counts), and engineering work done that fixes what they reported ("Fixed: …").
+ * News about no idea (work backed only by the visitor's own feedback) is not offered as a link: its
+ * row has its own Mark as read button instead.
  *
  * Events: `onSaysoClose`, `onSaysoOpen`, `onSaysoOpenPost`. Props are the element's properties;
  * objects are set as properties, never as attributes.
