@@ -308,6 +308,7 @@ describe.each(ENGINES)('merging duplicates on %s', (engine) => {
           changelog: null,
           status: null,
           note: null,
+          backlogItem: null,
           createdAt: expect.any(String),
           readAt: null,
         },
