@@ -36,18 +36,18 @@ const clientWith = (admin: Partial<SaysoAdminApi>) => createSaysoClient({ adapte
 
 describe('capacity in words', () => {
   it('says how far a share is from its target', () => {
-    expect(capacityGapWords('Security', 2, 5)).toBe('Security 2 % of 5 % target: 3 points short');
-    expect(capacityGapWords('Engineering', 21, 20)).toBe('Engineering 21 % of 20 % target: 1 point over');
+    expect(capacityGapWords('Security', 2, 5)).toBe('Security 2 % of 5 % target: 3 percentage points short');
+    expect(capacityGapWords('Engineering', 21, 20)).toBe('Engineering 21 % of 20 % target: 1 percentage point over');
     expect(capacityGapWords('Engineering', 20, 20)).toBe('Engineering 20 % of 20 % target: on target');
     expect(capacityGapWords('Performance', 33.333, null)).toBe('Performance 33.3 %, no target');
-    expect(capacityGapWords('Refactoring', 0.24, 0.46)).toBe('Refactoring 0.2 % of 0.5 % target: 0.3 points short');
+    expect(capacityGapWords('Refactoring', 0.24, 0.46)).toBe('Refactoring 0.2 % of 0.5 % target: 0.3 percentage points short');
   });
 
   it('charts engineering overall, then every category, on an axis that fits the largest share', () => {
     const bars = capacityBars(report);
     expect(bars.map((bar) => bar.key)).toEqual(['engineering', 'tech_debt', 'infrastructure', 'developer_experience', 'security_compliance', 'refactoring', 'performance']);
-    expect(bars[0]).toEqual({ key: 'engineering', name: 'Engineering', target: 20, actual: 12, effort: 12, gap: -8, verdict: '8 points short', words: 'Engineering 12 % of 20 % target: 8 points short' });
-    expect(bars.find((bar) => bar.key === 'security_compliance')!.words).toBe('Security and compliance 2 % of 5 % target: 3 points short');
+    expect(bars[0]).toEqual({ key: 'engineering', name: 'Engineering', target: 20, actual: 12, effort: 12, gap: -8, verdict: '8 percentage points short', words: 'Engineering 12 % of 20 % target: 8 percentage points short' });
+    expect(bars.find((bar) => bar.key === 'security_compliance')!.words).toBe('Security and compliance 2 % of 5 % target: 3 percentage points short');
     expect(bars.find((bar) => bar.key === 'performance')).toMatchObject({ verdict: 'no target', words: 'Performance 10 %, no target' });
     expect(capacityScale(bars)).toBe(20);
     expect(capacityScale(capacityBars({ ...report, engineeringActual: 0, engineeringTarget: 0, categories: [] }))).toBe(10);

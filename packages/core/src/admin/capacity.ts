@@ -66,27 +66,29 @@ export interface CapacityBar {
   effort: number;
   /** actual − target; `null` without a target. */
   gap: number | null;
-  /** The gap alone: "3 points short", "on target", "no target". */
+  /** The gap alone: "3 percentage points short", "on target", "no target". */
   verdict: string;
-  /** The gap in words: "Security and compliance 2 % of 5 % target: 3 points short". */
+  /** The gap in words: "Security and compliance 2 % of 5 % target: 3 percentage points short". */
   words: string;
 }
 
 /** To a tenth, as shares are shown. */
 const tenth = (value: number) => Math.round(value * 10) / 10;
-const points = (value: number) => `${value} ${value === 1 ? 'point' : 'points'}`;
+// Percentage points, said in full: a board's estimates may be in (story) points too.
+const percentagePoints = (value: number) => `${value} percentage ${value === 1 ? 'point' : 'points'}`;
 
 /**
- * How far a share is from its target: "3 points short", "2 points over", "on target", or "no
- * target". The gap is taken between the shares as shown (to a tenth), so the words add up.
+ * How far a share is from its target: "3 percentage points short", "2 percentage points over",
+ * "on target", or "no target". The gap is taken between the shares as shown (to a tenth), so
+ * the words add up.
  */
 export function capacityVerdict(actual: number, target: number | null): string {
   if (target === null) return 'no target';
   const gap = tenth(tenth(actual) - tenth(target));
-  return gap === 0 ? 'on target' : gap < 0 ? `${points(-gap)} short` : `${points(gap)} over`;
+  return gap === 0 ? 'on target' : gap < 0 ? `${percentagePoints(-gap)} short` : `${percentagePoints(gap)} over`;
 }
 
-/** A share beside its target in words: "Security 2 % of 5 % target: 3 points short", or "Performance 4 %, no target". */
+/** A share beside its target in words: "Security 2 % of 5 % target: 3 percentage points short", or "Performance 4 %, no target". */
 export function capacityGapWords(name: string, actual: number, target: number | null): string {
   if (target === null) return `${name} ${tenth(actual)} %, no target`;
   return `${name} ${tenth(actual)} % of ${tenth(target)} % target: ${capacityVerdict(actual, target)}`;

@@ -53,8 +53,8 @@ const typed = (input: HTMLInputElement) => (input.validity.badInput ? 'not a num
  * @tag sayso-admin-capacity
  * @summary The console's capacity screen for one board: how much of the effort done in the last
  * weeks went to engineering work overall and to each category, beside the targets, as bars with
- * the gap in words ("Security and compliance 2 % of 5 % target: 3 points short"), and the form
- * that sets the targets (engineering share, per-category minimums), the window, when items go
+ * the gap in words ("Security and compliance 2 % of 5 % target: 3 percentage points short"), and
+ * the form that sets the targets (engineering share, per-category minimums), the window, when items go
  * stale, the weight of security risk and the estimate unit.
  *
  * The chart is a table (a row per kind of work: target, actual, bars, gap), so a screen reader

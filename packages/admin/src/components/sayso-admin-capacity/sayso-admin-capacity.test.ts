@@ -78,9 +78,9 @@ describe('sayso-admin-capacity', () => {
     field(el, 'Security and compliance').value = '7.5';
     form(el).requestSubmit();
     await until(() => shadow(el).querySelector('[role="status"]')?.textContent?.includes('Saved'));
-    expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal('Engineering 20 % of 30 % target: 10 points short');
-    expect(shadow(el).querySelector('.below')!.textContent).to.equal('Below their minimum: Security and compliance 5 % of 7.5 % target: 2.5 points short.');
-    expect(rows(el)[0]).to.deep.equal(['Engineering', '30 %', '20 %', '10 points short']);
+    expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.equal('Engineering 20 % of 30 % target: 10 percentage points short');
+    expect(shadow(el).querySelector('.below')!.textContent).to.equal('Below their minimum: Security and compliance 5 % of 7.5 % target: 2.5 percentage points short.');
+    expect(rows(el)[0]).to.deep.equal(['Engineering', '30 %', '20 %', '10 percentage points short']);
     expect(await el.client!.adapter.admin!.getCapacity({ board: 'demo' })).to.deep.include({ engineeringTarget: 30 });
   });
 
@@ -97,7 +97,7 @@ describe('sayso-admin-capacity', () => {
     const { settings } = await el.client!.adapter.admin!.getCapacity({ board: 'demo' });
     expect(settings).to.deep.equal({ engineeringTarget: 20, categoryMinimums: { performance: 10 }, windowWeeks: 4, staleDays: 30, riskWeight: 2.5, estimateUnit: 'points' });
     expect(text(el)).to.contain('4 points of engineering work');
-    expect(rows(el)[6]).to.deep.equal(['Performance', '10 %', '15 %', '5 points over']);
+    expect(rows(el)[6]).to.deep.equal(['Performance', '10 %', '15 %', '5 percentage points over']);
   });
 
   it("refuses what core's check refuses, beside each field, keeping what was typed and sending nothing", async () => {
@@ -152,7 +152,7 @@ describe('sayso-admin-capacity', () => {
   it('shows the work done since it was last shown', async () => {
     const client = adminClient({}, { posts: [...seedPosts, { board: 'demo', title: 'Shipped idea', status: 'shipped', shippedAt: yesterday() }] });
     const first = await screen(client);
-    expect(rows(first)[0]).to.deep.equal(['Engineering', '20 %', '0 %', '20 points short']);
+    expect(rows(first)[0]).to.deep.equal(['Engineering', '20 %', '0 %', '20 percentage points short']);
     first.remove();
     await workDone(client);
     const again = await screen(client);
