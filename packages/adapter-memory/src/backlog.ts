@@ -17,6 +17,7 @@ import {
   feedbackRequest,
   findSimilarHits,
   isBacklogCategory,
+  publicBacklog,
   isBacklogStatus,
   newestFirst,
   requesterKey,
@@ -43,8 +44,6 @@ import { invalid, refuse, type MemoryVisitor } from './visitor.js';
 /** How many of a board's newest feedback items a suggestion compares, so one lookup stays quick however much feedback came in. */
 const SUGGESTED_FEEDBACK_POOL = 2_000;
 
-/** The order of the public roadmap's engineering items: work under way first, done last. */
-const PUBLIC_STATUS_ORDER: readonly BacklogStatus[] = ['in_progress', 'planned', 'proposed', 'done'];
 
 /** A board's capacity settings: the admins', else core's defaults. */
 const settingsOf = (data: MemoryData, board: string): CapacitySettings => data.capacitySettings.get(board) ?? { ...DEFAULT_CAPACITY_SETTINGS };
@@ -195,11 +194,7 @@ export function publicBacklogOperations(visitor: MemoryVisitor): Required<Pick<S
     listPublicBacklog: ({ board }) =>
       settle(() => {
         boardOf(board);
-        const place = (item: BacklogItem) => PUBLIC_STATUS_ORDER.indexOf(item.status);
-        return rankedBacklog(data, board, {})
-          .filter((item) => item.public && item.status !== 'dropped')
-          .sort((a, b) => place(a) - place(b) || (a.status === 'done' ? b.doneAt!.localeCompare(a.doneAt!) : 0))
-          .map((item) => ({ id: item.id, title: item.title, category: item.category, status: item.status, people: item.demand.people }));
+        return publicBacklog(rankedBacklog(data, board, {}));
       }),
   };
 }

@@ -16,6 +16,7 @@ export {
   isBacklogStatus,
   isStale,
   isVague,
+  publicBacklog,
   trackerIssueOf,
 } from './rules.js';
 export type { BacklogItemRecord, DoneWork, TrackerIssue } from './rules.js';

@@ -12,6 +12,7 @@ import {
   type BacklogStatus,
   type CapacityReport,
   type CapacitySettings,
+  type PublicBacklogItem,
 } from './types.js';
 
 /** Limits of an item's fields, shared by every backend and the console's form. */
@@ -208,6 +209,22 @@ export function compareBacklogRank(a: BacklogItem, b: BacklogItem): number {
     a.createdAt.localeCompare(b.createdAt) ||
     a.id.localeCompare(b.id)
   );
+}
+
+/** The order of the public roadmap's engineering work: what is being done, then planned, proposed, done. */
+const PUBLIC_STATUS_ORDER: readonly BacklogStatus[] = ['in_progress', 'planned', 'proposed', 'done'];
+
+/**
+ * What visitors see of a board's backlog, from the items in rank order: the public ones not
+ * dropped, by status (in progress, planned, proposed, then done, newest done first), in rank order
+ * within a status, each without its evidence or anything about who asked.
+ */
+export function publicBacklog(ranked: readonly BacklogItem[]): PublicBacklogItem[] {
+  const place = (item: BacklogItem) => PUBLIC_STATUS_ORDER.indexOf(item.status);
+  return ranked
+    .filter((item) => item.public && item.status !== 'dropped')
+    .sort((a, b) => place(a) - place(b) || (b.doneAt ?? '').localeCompare(a.doneAt ?? ''))
+    .map((item) => ({ id: item.id, title: item.title, category: item.category, status: item.status, people: item.demand.people }));
 }
 
 /** Work done on a board in a window: backlog items (category, estimate) and shipped ideas (effort). */

@@ -7,6 +7,7 @@ import {
   capacityWindowStart,
   checkBacklogItem,
   checkCapacitySettings,
+  publicBacklog,
   compareBacklogRank,
   requesterKey,
   type BacklogFilters,
@@ -313,15 +314,5 @@ export async function setCapacitySettings(db: Database, params: { board: string;
 
 /** What visitors see: public items not dropped, in progress first, then planned, proposed and done (newest first), each by rank. */
 export async function listPublicBacklog(db: Queryable, params: { board: string }): Promise<PublicBacklogItem[]> {
-  const items = (await listBacklog(db, params)).filter((item) => item.public && item.status !== 'dropped');
-  const order = ['in_progress', 'planned', 'proposed', 'done'];
-  return items
-    .map((item, rank) => ({ item, rank }))
-    .sort(
-      (a, b) =>
-        order.indexOf(a.item.status) - order.indexOf(b.item.status) ||
-        (b.item.doneAt ?? '').localeCompare(a.item.doneAt ?? '') ||
-        a.rank - b.rank,
-    )
-    .map(({ item }) => ({ id: item.id, title: item.title, category: item.category, status: item.status, people: item.demand.people }));
+  return publicBacklog(await listBacklog(db, params));
 }
